@@ -1,0 +1,165 @@
+#define G_LOG_DOMAIN "herald-application"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "herald-application.h"
+#include "herald-preferences-window.h"
+#include "herald-window.h"
+
+struct _HeraldApplication
+{
+  AdwApplication  parent_instance;
+
+  GSettings      *settings;
+};
+
+G_DEFINE_FINAL_TYPE (HeraldApplication, herald_application, ADW_TYPE_APPLICATION)
+
+HeraldApplication *
+herald_application_new (void)
+{
+  return g_object_new (HERALD_TYPE_APPLICATION,
+                       "application-id", APP_ID,
+                       "flags", G_APPLICATION_DEFAULT_FLAGS,
+                       "resource-base-path", RESOURCE_BASE,
+                       NULL);
+}
+
+GSettings *
+herald_application_get_settings (HeraldApplication *self)
+{
+  g_return_val_if_fail (HERALD_IS_APPLICATION (self), NULL);
+
+  return self->settings;
+}
+
+static void
+herald_application_activate (GApplication *app)
+{
+  HeraldApplication *self = HERALD_APPLICATION (app);
+  GtkWindow *window;
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (self));
+  if (window == NULL)
+    window = GTK_WINDOW (herald_window_new (self));
+
+  gtk_window_present (window);
+}
+
+static void
+herald_application_startup (GApplication *app)
+{
+  HeraldApplication *self = HERALD_APPLICATION (app);
+
+  G_APPLICATION_CLASS (herald_application_parent_class)->startup (app);
+
+  self->settings = g_settings_new (APP_ID);
+}
+
+static void
+herald_application_quit_action (GSimpleAction *action,
+                                GVariant      *parameter,
+                                gpointer       user_data)
+{
+  g_application_quit (G_APPLICATION (user_data));
+}
+
+static void
+herald_application_preferences_action (GSimpleAction *action,
+                                       GVariant      *parameter,
+                                       gpointer       user_data)
+{
+  HeraldApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  HeraldPreferencesWindow *preferences;
+
+  preferences = herald_preferences_window_new (self->settings, parent);
+  if (parameter != NULL)
+    herald_preferences_window_show_page (preferences, g_variant_get_string (parameter, NULL));
+  gtk_window_present (GTK_WINDOW (preferences));
+}
+
+static void
+herald_application_about_action (GSimpleAction *action,
+                                 GVariant      *parameter,
+                                 gpointer       user_data)
+{
+  HeraldApplication *self = user_data;
+  GtkWindow *parent = gtk_application_get_active_window (GTK_APPLICATION (self));
+  static const char *developers[] = { "The Herald developers", NULL };
+  GtkWidget *about;
+
+  about = g_object_new (ADW_TYPE_ABOUT_WINDOW,
+                        "transient-for", parent,
+                        "modal", TRUE,
+                        "application-icon", APP_ID,
+                        "application-name", _("Herald"),
+                        "developer-name", _("The Herald developers"),
+                        "version", PACKAGE_VERSION,
+                        "comments", _("Send SMS from your desktop through FlixySMS and FlashSMS, "
+                                      "and turn a USB modem into an SMS gateway."),
+                        "website", "https://github.com/heraldsms/herald",
+                        "issue-url", "https://github.com/heraldsms/herald/issues",
+                        "license-type", GTK_LICENSE_GPL_3_0,
+                        "developers", developers,
+                        /* Translators: put your names here, one a line. */
+                        "translator-credits", _("translator-credits"),
+                        NULL);
+  gtk_window_present (GTK_WINDOW (about));
+}
+
+static const GActionEntry app_actions[] = {
+  { "quit", herald_application_quit_action },
+  { "preferences", herald_application_preferences_action },
+  { "preferences-page", herald_application_preferences_action, "s" },
+  { "about", herald_application_about_action },
+};
+
+static void
+herald_application_constructed (GObject *object)
+{
+  HeraldApplication *self = HERALD_APPLICATION (object);
+  static const char *quit_accels[] = { "<Control>q", NULL };
+  static const char *preferences_accels[] = { "<Control>comma", NULL };
+  static const char *close_accels[] = { "<Control>w", NULL };
+
+  G_OBJECT_CLASS (herald_application_parent_class)->constructed (object);
+
+  g_action_map_add_action_entries (G_ACTION_MAP (self), app_actions,
+                                   G_N_ELEMENTS (app_actions), self);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.quit", quit_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "app.preferences",
+                                         preferences_accels);
+  gtk_application_set_accels_for_action (GTK_APPLICATION (self), "window.close", close_accels);
+  herald_window_set_accels (GTK_APPLICATION (self));
+}
+
+static void
+herald_application_finalize (GObject *object)
+{
+  HeraldApplication *self = HERALD_APPLICATION (object);
+
+  g_clear_object (&self->settings);
+
+  G_OBJECT_CLASS (herald_application_parent_class)->finalize (object);
+}
+
+static void
+herald_application_class_init (HeraldApplicationClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  GApplicationClass *app_class = G_APPLICATION_CLASS (klass);
+
+  object_class->constructed = herald_application_constructed;
+  object_class->finalize = herald_application_finalize;
+
+  app_class->activate = herald_application_activate;
+  app_class->startup = herald_application_startup;
+}
+
+static void
+herald_application_init (HeraldApplication *self)
+{
+}

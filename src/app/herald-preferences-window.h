@@ -1,0 +1,16 @@
+#pragma once
+
+#include <adwaita.h>
+
+G_BEGIN_DECLS
+
+#define HERALD_TYPE_PREFERENCES_WINDOW (herald_preferences_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (HeraldPreferencesWindow, herald_preferences_window, HERALD, PREFERENCES_WINDOW, AdwPreferencesWindow)
+
+HeraldPreferencesWindow *herald_preferences_window_new       (GSettings               *settings,
+                                                               GtkWindow               *parent);
+void                     herald_preferences_window_show_page (HeraldPreferencesWindow *self,
+                                                               const char              *page);
+
+G_END_DECLS

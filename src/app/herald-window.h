@@ -1,0 +1,20 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "herald-application.h"
+
+G_BEGIN_DECLS
+
+#define HERALD_TYPE_WINDOW (herald_window_get_type ())
+
+G_DECLARE_FINAL_TYPE (HeraldWindow, herald_window, HERALD, WINDOW, AdwApplicationWindow)
+
+HeraldWindow *herald_window_new                 (HeraldApplication *application);
+const char   *herald_window_get_section         (HeraldWindow      *self);
+void          herald_window_set_section         (HeraldWindow      *self,
+                                                 const char        *section);
+const char * const *herald_window_list_sections (void);
+void          herald_window_set_accels          (GtkApplication    *application);
+
+G_END_DECLS

@@ -1,0 +1,187 @@
+/* The keyring part of the harness: gnome-keyring on a private session bus,
+ * driven through Herald's own secrets module. */
+#define _GNU_SOURCE   /* memmem */
+#include "config.h"
+
+#include <string.h>
+#include <gio/gio.h>
+
+#include "herald-core.h"
+
+typedef struct
+{
+  GAsyncResult *result;
+} AsyncWait;
+
+static void
+async_done (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  AsyncWait *wait = user_data;
+
+  wait->result = g_object_ref (result);
+}
+
+/* Runs the main context until the call answers, or fails the test after 10 s. */
+static GAsyncResult *
+wait_result (AsyncWait *wait)
+{
+  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+
+  while (wait->result == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  return wait->result;
+}
+
+static void
+store (const char *account, const char *secret)
+{
+  AsyncWait wait = { NULL };
+  g_autoptr(GError) error = NULL;
+
+  herald_secrets_store_async (account, "Herald test account", secret, NULL, async_done, &wait);
+  g_assert_true (herald_secrets_store_finish (wait_result (&wait), &error));
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+}
+
+static char *
+lookup (const char *account, GError **error)
+{
+  AsyncWait wait = { NULL };
+  char *secret;
+
+  herald_secrets_lookup_async (account, NULL, async_done, &wait);
+  secret = herald_secrets_lookup_finish (wait_result (&wait), error);
+  g_object_unref (wait.result);
+
+  return secret;
+}
+
+static void
+clear (const char *account)
+{
+  AsyncWait wait = { NULL };
+  g_autoptr(GError) error = NULL;
+
+  herald_secrets_clear_async (account, NULL, async_done, &wait);
+  g_assert_true (herald_secrets_clear_finish (wait_result (&wait), &error));
+  g_assert_no_error (error);
+  g_object_unref (wait.result);
+}
+
+/* TRUE when any file under dir holds needle in plain text. */
+static gboolean
+tree_contains (const char *dir, const char *needle)
+{
+  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
+  const char *name;
+
+  if (d == NULL)
+    return FALSE;
+
+  while ((name = g_dir_read_name (d)) != NULL)
+    {
+      g_autofree char *path = g_build_filename (dir, name, NULL);
+      g_autofree char *contents = NULL;
+      gsize length;
+
+      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
+        continue;
+      if (g_file_test (path, G_FILE_TEST_IS_DIR))
+        {
+          if (tree_contains (path, needle))
+            return TRUE;
+          continue;
+        }
+      if (g_file_get_contents (path, &contents, &length, NULL) &&
+          memmem (contents, length, needle, strlen (needle)) != NULL)
+        return TRUE;
+    }
+
+  return FALSE;
+}
+
+static void
+test_secrets_store_and_read_back (void)
+{
+  const char *key = "fx_live_7Qm2v9LpZ3kT8wYc";
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  store ("account-1", key);
+  store ("account-2", "another-key");
+
+  secret = lookup ("account-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, key);
+  herald_secrets_free (secret);
+
+  secret = lookup ("account-2", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, "another-key");
+  herald_secrets_free (secret);
+
+  /* Storing again replaces the key rather than adding a second item. */
+  store ("account-1", "fx_live_rotated");
+  secret = lookup ("account-1", &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (secret, ==, "fx_live_rotated");
+  herald_secrets_free (secret);
+
+  clear ("account-1");
+  clear ("account-2");
+}
+
+static void
+test_secrets_missing_and_cleared (void)
+{
+  g_autoptr(GError) error = NULL;
+  char *secret;
+
+  secret = lookup ("no-such-account", &error);
+  g_assert_null (secret);
+  g_assert_error (error, HERALD_SECRETS_ERROR, HERALD_SECRETS_ERROR_NOT_FOUND);
+  g_assert_nonnull (strstr (error->message, "no-such-account"));
+  g_clear_error (&error);
+
+  store ("account-3", "short-lived");
+  clear ("account-3");
+  secret = lookup ("account-3", &error);
+  g_assert_null (secret);
+  g_assert_error (error, HERALD_SECRETS_ERROR, HERALD_SECRETS_ERROR_NOT_FOUND);
+
+  /* Clearing what is not there is not an error. */
+  clear ("account-3");
+}
+
+static void
+test_secrets_never_in_plain_files (void)
+{
+  const char *key = "fx_live_PLAINTEXT_CANARY_91";
+  const char *root = g_getenv ("HERALD_TEST_ROOT");
+
+  g_assert_nonnull (root);
+  store ("account-canary", key);
+
+  /* The harness's whole private tree — data, config, cache, the keyring's
+   * own files — must not hold the key in clear. */
+  g_assert_false (tree_contains (root, key));
+
+  clear ("account-canary");
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/secrets/store-and-read-back", test_secrets_store_and_read_back);
+  g_test_add_func ("/secrets/missing-and-cleared", test_secrets_missing_and_cleared);
+  g_test_add_func ("/secrets/never-in-plain-files", test_secrets_never_in_plain_files);
+
+  return g_test_run ();
+}

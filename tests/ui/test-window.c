@@ -1,0 +1,338 @@
+/* The main window under Xvfb: every section opens, on a wide and on a
+ * phone-sized window, and the secondary windows open from their actions. */
+#include "config.h"
+
+#include <adwaita.h>
+
+#include "herald-application.h"
+#include "herald-preferences-window.h"
+#include "herald-window.h"
+
+typedef struct
+{
+  const char *id;
+  const char *title;   /* the page's empty-state title */
+} ExpectedSection;
+
+/* Written out here, not taken from the window, so a missing or renamed
+ * section fails the test. */
+static const ExpectedSection expected[] = {
+  { "compose", "No Account Yet" },
+  { "campaigns", "No Campaigns Yet" },
+  { "contacts", "No Contacts Yet" },
+  { "templates", "No Templates Yet" },
+  { "inbox", "No Messages Yet" },
+  { "history", "No Sent Messages" },
+  { "devices", "No Devices Yet" },
+};
+
+/* Iterates the main context until check() holds or 5 s pass. */
+static gboolean
+wait_until (gboolean (*check) (gpointer), gpointer data)
+{
+  gint64 deadline = g_get_monotonic_time () + 5 * G_USEC_PER_SEC;
+
+  while (!check (data))
+    {
+      if (g_get_monotonic_time () > deadline)
+        return FALSE;
+      g_main_context_iteration (NULL, FALSE);
+      g_usleep (1000);
+    }
+
+  return TRUE;
+}
+
+static void
+drain (void)
+{
+  for (int i = 0; i < 50; i++)
+    g_main_context_iteration (NULL, FALSE);
+}
+
+static gboolean
+window_is_mapped (gpointer data)
+{
+  return gtk_widget_get_mapped (GTK_WIDGET (data));
+}
+
+static gboolean
+leaflet_is_folded (gpointer data)
+{
+  return adw_leaflet_get_folded (ADW_LEAFLET (data));
+}
+
+static GtkWidget *
+find_descendant (GtkWidget *widget, GType type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_descendant (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_toplevel (GType type)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+  guint n = g_list_model_get_n_items (toplevels);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(GtkWidget) window = g_list_model_get_item (toplevels, i);
+
+      if (G_TYPE_CHECK_INSTANCE_TYPE (window, type))
+        return window;
+    }
+
+  return NULL;
+}
+
+/* Saves what the window shows when HERALD_SCREENSHOT_DIR is set (for people
+ * reviewing the UI; the assertions do not depend on it). */
+static void
+maybe_screenshot (GtkWidget *window, const char *name)
+{
+  const char *dir = g_getenv ("HERALD_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  GskRenderer *renderer;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  drain ();
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+
+  renderer = gtk_native_get_renderer (GTK_NATIVE (window));
+  texture = gsk_renderer_render_texture (renderer, node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
+/* One application for the whole program, as in a real session: each test
+ * opens its window by activating it and closes every window at its end. */
+static HeraldApplication *app;
+
+static HeraldWindow *
+open_window (void)
+{
+  GtkWindow *window;
+
+  g_assert_null (gtk_application_get_active_window (GTK_APPLICATION (app)));
+  g_application_activate (G_APPLICATION (app));
+
+  window = gtk_application_get_active_window (GTK_APPLICATION (app));
+  g_assert_true (HERALD_IS_WINDOW (window));
+  g_assert_true (wait_until (window_is_mapped, window));
+
+  return HERALD_WINDOW (window);
+}
+
+static void
+close_all_windows (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  while (g_list_model_get_n_items (toplevels) > 0)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, 0);
+
+      gtk_window_destroy (window);
+    }
+  drain ();
+}
+
+static void
+check_section (HeraldWindow *window, guint index)
+{
+  GtkStack *stack = GTK_STACK (find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK));
+  GtkListBox *sidebar = GTK_LIST_BOX (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+  GtkWidget *page;
+
+  g_assert_cmpstr (herald_window_get_section (window), ==, expected[index].id);
+  g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, expected[index].id);
+
+  page = gtk_stack_get_visible_child (stack);
+  g_assert_true (ADW_IS_STATUS_PAGE (page));
+  g_assert_true (gtk_widget_get_visible (page));
+  g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, expected[index].title);
+  g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (page))), >, 20);
+
+  g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (sidebar)), ==, index);
+}
+
+static void
+test_window_every_section (void)
+{
+  g_autofree char *saved = NULL;
+  const char * const *ids = herald_window_list_sections ();
+  HeraldWindow *window = open_window ();
+  GtkListBox *sidebar = GTK_LIST_BOX (find_descendant (GTK_WIDGET (window), GTK_TYPE_LIST_BOX));
+
+  g_assert_cmpuint (g_strv_length ((char **) ids), ==, G_N_ELEMENTS (expected));
+
+  /* Through the sidebar, as a click does. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_signal_emit_by_name (gtk_list_box_get_row_at_index (sidebar, (int) i), "activate");
+      drain ();
+      check_section (window, i);
+      maybe_screenshot (GTK_WIDGET (window), expected[i].id);
+    }
+
+  /* Through the actions the Alt+N shortcuts trigger, in reverse order. */
+  for (guint i = G_N_ELEMENTS (expected); i-- > 0;)
+    {
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.section", "s",
+                                                 expected[i].id));
+      drain ();
+      check_section (window, i);
+    }
+
+  /* The last section is remembered for the next start. */
+  saved = g_settings_get_string (herald_application_get_settings (app), "last-section");
+  g_assert_cmpstr (saved, ==, "compose");
+
+  close_all_windows ();
+}
+
+static void
+test_window_narrow (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HeraldWindow *window;
+  AdwLeaflet *leaflet;
+  GtkWidget *stack;
+
+  /* A phone-sized window, as Linux phones running ModemManager have. */
+  g_settings_set_int (settings, "window-width", 360);
+  g_settings_set_int (settings, "window-height", 720);
+  g_settings_set_string (settings, "last-section", "inbox");
+
+  window = open_window ();
+  leaflet = ADW_LEAFLET (find_descendant (GTK_WIDGET (window), ADW_TYPE_LEAFLET));
+  g_assert_true (wait_until (leaflet_is_folded, leaflet));
+  drain ();
+  g_assert_cmpint (gtk_widget_get_width (GTK_WIDGET (window)), <=, 400);
+
+  /* Folded, the window starts on the list of sections… */
+  g_assert_cmpstr (herald_window_get_section (window), ==, "inbox");
+  stack = find_descendant (GTK_WIDGET (window), GTK_TYPE_STACK);
+  g_assert_false (gtk_widget_is_ancestor (stack, adw_leaflet_get_visible_child (leaflet)));
+  maybe_screenshot (GTK_WIDGET (window), "narrow-sections");
+
+  /* …picking one shows its page, and Back returns to the list. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      herald_window_set_section (window, expected[i].id);
+      drain ();
+      check_section (window, i);
+      g_assert_true (gtk_widget_is_ancestor (stack, adw_leaflet_get_visible_child (leaflet)));
+      if (i == 0)
+        maybe_screenshot (GTK_WIDGET (window), "narrow-compose");
+
+      g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.back", NULL));
+      drain ();
+      g_assert_false (gtk_widget_is_ancestor (stack, adw_leaflet_get_visible_child (leaflet)));
+    }
+
+  close_all_windows ();
+}
+
+static void
+test_window_secondary_windows (void)
+{
+  HeraldWindow *window = open_window ();
+  GtkWidget *preferences, *about, *shortcuts;
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "preferences-page",
+                                  g_variant_new_string ("accounts"));
+  drain ();
+  preferences = find_toplevel (HERALD_TYPE_PREFERENCES_WINDOW);
+  g_assert_nonnull (preferences);
+  g_assert_cmpstr (adw_preferences_window_get_visible_page_name (ADW_PREFERENCES_WINDOW (preferences)),
+                   ==, "accounts");
+  gtk_window_destroy (GTK_WINDOW (preferences));
+
+  g_action_group_activate_action (G_ACTION_GROUP (app), "about", NULL);
+  drain ();
+  about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
+  g_assert_nonnull (about);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  gtk_window_destroy (GTK_WINDOW (about));
+
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
+  drain ();
+  shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
+  g_assert_nonnull (shortcuts);
+
+  close_all_windows ();
+}
+
+static void
+test_preferences_bind_settings (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HeraldPreferencesWindow *preferences = herald_preferences_window_new (settings, NULL);
+  GtkSpinButton *spin;
+
+  g_settings_set_uint (settings, "send-confirm-threshold", 75);
+  spin = GTK_SPIN_BUTTON (find_descendant (GTK_WIDGET (preferences), GTK_TYPE_SPIN_BUTTON));
+  g_assert_cmpint (gtk_spin_button_get_value_as_int (spin), ==, 75);
+
+  gtk_spin_button_set_value (spin, 120);
+  g_assert_cmpuint (g_settings_get_uint (settings, "send-confirm-threshold"), ==, 120);
+
+  gtk_window_destroy (GTK_WINDOW (preferences));
+  drain ();
+}
+
+int
+main (int argc, char *argv[])
+{
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  gtk_test_init (&argc, &argv, NULL);
+  adw_init ();
+
+  app = herald_application_new ();
+  g_application_register (G_APPLICATION (app), NULL, &error);
+  g_assert_no_error (error);
+  /* The tests stand in for g_application_run(): keep the app from quitting. */
+  g_application_hold (G_APPLICATION (app));
+
+  g_test_add_func ("/window/every-section", test_window_every_section);
+  g_test_add_func ("/window/narrow", test_window_narrow);
+  g_test_add_func ("/window/secondary-windows", test_window_secondary_windows);
+  g_test_add_func ("/preferences/bind-settings", test_preferences_bind_settings);
+
+  status = g_test_run ();
+
+  g_application_release (G_APPLICATION (app));
+  g_clear_object (&app);
+
+  return status;
+}

@@ -1,0 +1,64 @@
+#include "config.h"
+
+#include <string.h>
+#include <glib/gstdio.h>
+
+#include "herald-core.h"
+
+static void
+test_paths_under_xdg_data_home (void)
+{
+  g_autofree char *dir = herald_paths_get_data_dir ();
+  g_autofree char *db = herald_paths_get_database_path ();
+  g_autofree char *expected_dir = g_build_filename (g_get_user_data_dir (), "herald", NULL);
+  g_autoptr(GError) error = NULL;
+  GStatBuf st;
+
+  g_assert_cmpstr (dir, ==, expected_dir);
+  g_assert_true (g_str_has_prefix (db, dir));
+  g_assert_true (g_str_has_suffix (db, "/herald.db"));
+
+  g_assert_true (herald_paths_ensure_data_dir (&error));
+  g_assert_no_error (error);
+  g_assert_cmpint (g_stat (dir, &st), ==, 0);
+  g_assert_cmpint (st.st_mode & 0777, ==, 0700);
+
+  /* Idempotent. */
+  g_assert_true (herald_paths_ensure_data_dir (&error));
+  g_assert_no_error (error);
+}
+
+static void
+test_paths_error_names_folder (void)
+{
+  g_autofree char *blocker = g_build_filename (g_get_user_data_dir (), "herald", NULL);
+  g_autoptr(GError) error = NULL;
+
+  /* A file where the folder should be: the error must say which folder. */
+  g_rmdir (blocker);
+  g_assert_true (g_file_set_contents (blocker, "not a folder", -1, NULL));
+  g_assert_false (herald_paths_ensure_data_dir (&error));
+  g_assert_nonnull (error);
+  g_assert_nonnull (strstr (error->message, blocker));
+  g_unlink (blocker);
+}
+
+static void
+test_version (void)
+{
+  g_assert_cmpstr (herald_get_version (), ==, PACKAGE_VERSION);
+}
+
+int
+main (int argc, char *argv[])
+{
+  /* The harness gives every test a private XDG tree: refuse to run outside it. */
+  g_assert_nonnull (g_getenv ("HERALD_TEST_ROOT"));
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/paths/under-xdg-data-home", test_paths_under_xdg_data_home);
+  g_test_add_func ("/paths/error-names-folder", test_paths_error_names_folder);
+  g_test_add_func ("/paths/version", test_version);
+
+  return g_test_run ();
+}
