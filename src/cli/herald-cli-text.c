@@ -3,7 +3,9 @@
 #include "config.h"
 
 #include <glib/gi18n.h>
+#include <json-glib/json-glib.h>
 
+#include "herald-core.h"
 #include "herald-cli.h"
 
 static char *opt_message;
@@ -29,10 +31,251 @@ static const GOptionEntry number_entries[] = {
   { NULL }
 };
 
+static char *
+describe_character (gunichar ch)
+{
+  char utf8[7] = { 0 };
+
+  g_unichar_to_utf8 (ch, utf8);
+  if (g_unichar_isspace (ch) || !g_unichar_isgraph (ch))
+    return g_strdup_printf ("U+%04X", ch);
+
+  return g_strdup_printf ("%s (U+%04X)", utf8, ch);
+}
+
+static int
+run_estimate (const HeraldCliCommand *command,
+              int                     argc,
+              char                  **argv)
+{
+  g_autoptr(HeraldSmsAnalysis) analysis = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *replaced = NULL;
+  const HeraldSmsUcs2Char *ucs2;
+  gboolean now_gsm7 = FALSE;
+  int parts_saved = 0;
+  guint n_ucs2 = 0;
+
+  if (argc > 1)
+    return herald_cli_usage_error (command, _("Unexpected argument “%s”: pass the text with --message."),
+                                   argv[1]);
+  if (opt_message == NULL)
+    return herald_cli_usage_error (command, _("No text to analyse: pass it with --message TEXT."));
+  if (opt_recipients < 1)
+    return herald_cli_usage_error (command, _("--recipients must be 1 or more, not %d."),
+                                   opt_recipients);
+  if (opt_account != NULL)
+    return herald_cli_usage_error (command, _("--account is not available yet: accounts arrive "
+                                              "with the cloud clients."));
+
+  analysis = herald_sms_analyse (opt_message, -1, &error);
+  if (analysis == NULL)
+    return herald_cli_usage_error (command, "%s", error->message);
+
+  ucs2 = herald_sms_analysis_get_ucs2_characters (analysis, &n_ucs2);
+  if (n_ucs2 > 0)
+    replaced = herald_sms_text_replace_for_gsm7 (opt_message, -1, &parts_saved, &now_gsm7, NULL);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "encoding");
+      json_builder_add_string_value (builder,
+                                     herald_sms_encoding_to_string (herald_sms_analysis_get_encoding (analysis)));
+      json_builder_set_member_name (builder, "characters");
+      json_builder_add_int_value (builder, herald_sms_analysis_get_characters (analysis));
+      json_builder_set_member_name (builder, "units");
+      json_builder_add_int_value (builder, herald_sms_analysis_get_units (analysis));
+      json_builder_set_member_name (builder, "parts");
+      json_builder_add_int_value (builder, herald_sms_analysis_get_parts (analysis));
+      json_builder_set_member_name (builder, "per_part");
+      json_builder_add_int_value (builder, herald_sms_analysis_get_per_part (analysis));
+      json_builder_set_member_name (builder, "remaining");
+      json_builder_add_int_value (builder, herald_sms_analysis_get_remaining (analysis));
+      json_builder_set_member_name (builder, "recipients");
+      json_builder_add_int_value (builder, opt_recipients);
+      json_builder_set_member_name (builder, "credits");
+      json_builder_add_int_value (builder, herald_sms_analysis_get_credits (analysis, (guint) opt_recipients));
+
+      json_builder_set_member_name (builder, "ucs2_characters");
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n_ucs2; i++)
+        {
+          char utf8[7] = { 0 };
+          g_autofree char *codepoint = g_strdup_printf ("U+%04X", ucs2[i].ch);
+
+          g_unichar_to_utf8 (ucs2[i].ch, utf8);
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "character");
+          json_builder_add_string_value (builder, utf8);
+          json_builder_set_member_name (builder, "codepoint");
+          json_builder_add_string_value (builder, codepoint);
+          json_builder_set_member_name (builder, "count");
+          json_builder_add_int_value (builder, ucs2[i].count);
+          json_builder_set_member_name (builder, "offset");
+          json_builder_add_int_value (builder, (gint64) ucs2[i].first_offset);
+          json_builder_set_member_name (builder, "replacement");
+          if (ucs2[i].replacement != NULL)
+            json_builder_add_string_value (builder, ucs2[i].replacement);
+          else
+            json_builder_add_null_value (builder);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+
+      if (replaced != NULL)
+        {
+          json_builder_set_member_name (builder, "gsm7_suggestion");
+          json_builder_begin_object (builder);
+          json_builder_set_member_name (builder, "text");
+          json_builder_add_string_value (builder, replaced);
+          json_builder_set_member_name (builder, "parts_saved");
+          json_builder_add_int_value (builder, parts_saved);
+          json_builder_set_member_name (builder, "gsm7");
+          json_builder_add_boolean_value (builder, now_gsm7);
+          json_builder_end_object (builder);
+        }
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      herald_cli_print_json (root);
+      return HERALD_CLI_EXIT_OK;
+    }
+
+  g_print ("%-12s %s\n", _("Encoding:"),
+           herald_sms_encoding_to_string (herald_sms_analysis_get_encoding (analysis)));
+  g_print ("%-12s %u\n", _("Characters:"), herald_sms_analysis_get_characters (analysis));
+  g_print ("%-12s %u %s\n", _("Units:"), herald_sms_analysis_get_units (analysis),
+           herald_sms_analysis_get_encoding (analysis) == HERALD_SMS_ENCODING_GSM7
+             ? _("septets") : _("UTF-16 code units"));
+  g_print ("%-12s %u (%u %s)\n", _("Parts:"), herald_sms_analysis_get_parts (analysis),
+           herald_sms_analysis_get_per_part (analysis), _("per part"));
+  g_print ("%-12s %u\n", _("Remaining:"), herald_sms_analysis_get_remaining (analysis));
+  g_print ("%-12s %u (%u × %d %s)\n", _("Credits:"),
+           herald_sms_analysis_get_credits (analysis, (guint) opt_recipients),
+           herald_sms_analysis_get_parts (analysis), opt_recipients, _("recipients"));
+
+  for (guint i = 0; i < n_ucs2; i++)
+    {
+      g_autofree char *what = describe_character (ucs2[i].ch);
+
+      if (i == 0)
+        g_print ("%s\n", _("Characters that force UCS-2:"));
+      if (ucs2[i].replacement == NULL)
+        g_print ("  %s ×%u\n", what, ucs2[i].count);
+      else if (*ucs2[i].replacement == '\0')
+        g_print ("  %s ×%u → %s\n", what, ucs2[i].count, _("remove"));
+      else
+        g_print ("  %s ×%u → %s\n", what, ucs2[i].count, ucs2[i].replacement);
+    }
+  if (replaced != NULL)
+    g_print (now_gsm7 ? _("With the replacements the text is GSM-7 and needs %d part(s) fewer.\n")
+                      : _("With the replacements the text stays UCS-2 and needs %d part(s) fewer.\n"),
+             parts_saved);
+
+  return HERALD_CLI_EXIT_OK;
+}
+
+static int
+run_number (const HeraldCliCommand *command,
+            int                     argc,
+            char                  **argv)
+{
+  g_autoptr(HeraldPhoneNumber) number = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *region = NULL;
+
+  if (argc != 2)
+    return herald_cli_usage_error (command, _("Give exactly one NUMBER to check."));
+
+  if (opt_region != NULL)
+    {
+      region = g_ascii_strup (opt_region, -1);
+      if (!herald_phone_region_is_valid (region))
+        return herald_cli_usage_error (command,
+                                       _("“%s” is not a known region: give a two-letter code such as GH, NG or US."),
+                                       opt_region);
+    }
+
+  number = herald_phone_number_parse (argv[1], region, HERALD_PHONE_NUMBER_FLAGS_NONE, &error);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "input");
+      json_builder_add_string_value (builder, g_utf8_validate (argv[1], -1, NULL) ? argv[1] : "");
+      json_builder_set_member_name (builder, "valid");
+      json_builder_add_boolean_value (builder, number != NULL);
+      json_builder_set_member_name (builder, "e164");
+      if (number != NULL)
+        json_builder_add_string_value (builder, herald_phone_number_get_e164 (number));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "region");
+      if (number != NULL && herald_phone_number_get_region_code (number) != NULL)
+        json_builder_add_string_value (builder, herald_phone_number_get_region_code (number));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "type");
+      if (number != NULL)
+        json_builder_add_string_value (builder,
+                                       herald_phone_number_type_to_string (herald_phone_number_get_number_type (number)));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "international");
+      if (number != NULL)
+        json_builder_add_string_value (builder, herald_phone_number_get_international (number));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "national");
+      if (number != NULL)
+        json_builder_add_string_value (builder, herald_phone_number_get_national (number));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "reason");
+      if (number == NULL)
+        json_builder_add_string_value (builder, herald_phone_number_error_to_reason (error));
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "message");
+      if (number == NULL)
+        json_builder_add_string_value (builder, error->message);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+
+      root = json_builder_get_root (builder);
+      herald_cli_print_json (root);
+    }
+  else if (number != NULL)
+    {
+      g_print ("%-15s %s\n", _("E.164:"), herald_phone_number_get_e164 (number));
+      g_print ("%-15s %s\n", _("International:"), herald_phone_number_get_international (number));
+      g_print ("%-15s %s\n", _("National:"), herald_phone_number_get_national (number));
+      g_print ("%-15s %s\n", _("Region:"), herald_phone_number_get_region_code (number));
+      g_print ("%-15s %s\n", _("Type:"),
+               herald_phone_number_type_to_string (herald_phone_number_get_number_type (number)));
+    }
+  else
+    {
+      g_printerr ("heraldctl number: %s\n", error->message);
+    }
+
+  /* An invalid number is the check failing: exit 1 so scripts can test it. */
+  return number != NULL ? HERALD_CLI_EXIT_OK : HERALD_CLI_EXIT_FAILURE;
+}
+
 const HeraldCliCommand herald_cli_text_commands[] = {
   { "estimate", NULL, N_("Count the encoding, parts and credits a message needs"), NULL,
-    estimate_entries, NULL },
-  { "number", N_("NUMBER"), N_("Check a phone number and show it in E.164"), NULL,
-    number_entries, NULL },
+    estimate_entries, run_estimate },
+  { "number", N_("NUMBER"), N_("Check a phone number and show it in E.164"),
+    N_("Exit status 1 when the number is not valid; the reason is printed (and is in the JSON)."),
+    number_entries, run_number },
   { NULL }
 };

@@ -1,6 +1,7 @@
 #pragma once
 
 #include <glib.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -44,5 +45,7 @@ int  herald_cli_usage_error (const HeraldCliCommand *command,
                              ...) G_GNUC_PRINTF (2, 3);
 int  herald_cli_failure     (const char             *format,
                              ...) G_GNUC_PRINTF (1, 2);
+/* Prints @node as the one JSON document of the command, on stdout. */
+void herald_cli_print_json  (JsonNode               *node);
 
 G_END_DECLS
