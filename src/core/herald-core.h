@@ -5,3 +5,6 @@
 
 #include "herald-paths.h"
 #include "secrets/herald-secrets.h"
+#include "text/herald-phone-number.h"
+#include "text/herald-sms-text.h"
+#include "text/herald-template.h"

@@ -133,7 +133,7 @@ modem_settings_apply_overrides (ModemSettings  *settings,
   g_variant_iter_init (&iter, overrides);
   while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
     {
-      g_autoptr(GVariant) owned_value = value;
+      g_autoptr(GVariant) owned_value G_GNUC_UNUSED = value;   /* frees value */
       char **target = NULL;
 
       if (g_str_equal (key, "signal"))

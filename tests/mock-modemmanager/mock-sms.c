@@ -313,7 +313,7 @@ mock_sms_new_submit (MockModem  *modem,
   g_variant_iter_init (&iter, properties);
   while (g_variant_iter_next (&iter, "{&sv}", &key, &value))
     {
-      g_autoptr(GVariant) owned_value = value;
+      g_autoptr(GVariant) owned_value G_GNUC_UNUSED = value;   /* frees value */
 
       if (!apply_submit_property (self, key, value, error))
         return NULL;
