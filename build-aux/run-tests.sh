@@ -23,7 +23,7 @@ set -e
 
 # One closing line for people and CI: every GTest case counted, from the
 # TAP each test program printed into meson's log.
-/usr/bin/python3 - "$builddir/meson-logs/testlog.json" <<'PY'
+/usr/bin/python3 - "$builddir/meson-logs/testlog.json" "$builddir/test-summary.txt" <<'PY'
 import json, re, sys
 passed = failed = skipped = programs = 0
 for line in open(sys.argv[1], encoding="utf-8"):
@@ -49,8 +49,11 @@ for line in open(sys.argv[1], encoding="utf-8"):
             failed += 1
     if entry["result"] not in ("OK", "EXPECTEDFAIL", "SKIP") and not re.search(r"^not ok", out, re.M):
         failed += 1   # crashed or timed out between cases
+summary = f"tests: {passed} passed, {failed} failed, {skipped} skipped"
 print(f"{programs} test programs")
-print(f"tests: {passed} passed, {failed} failed, {skipped} skipped")
+print(summary)
+with open(sys.argv[2], "w") as f:
+    f.write(summary + "\n")
 PY
 
 exit "$status"
