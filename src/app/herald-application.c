@@ -108,6 +108,8 @@ herald_application_about_action (GSimpleAction *action,
                         "translator-credits", _("translator-credits"),
                         NULL);
   gtk_window_present (GTK_WINDOW (about));
+  /* GTK keeps every toplevel window in its list until it is closed. */
+  /* cppcheck-suppress memleak */
 }
 
 static const GActionEntry app_actions[] = {

@@ -143,6 +143,8 @@ main (int   argc,
 {
   const HeraldCliCommand *command;
 
+  /* First thing in main (): no other thread exists yet. */
+  /* NOLINTNEXTLINE(concurrency-mt-unsafe) */
   setlocale (LC_ALL, "");
   bindtextdomain (GETTEXT_PACKAGE, LOCALEDIR);
   bind_textdomain_codeset (GETTEXT_PACKAGE, "UTF-8");

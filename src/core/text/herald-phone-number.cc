@@ -14,6 +14,7 @@
 #include <unicode/locid.h>
 #include <unicode/unistr.h>
 
+#include <array>
 #include <atomic>
 #include <cstring>
 #include <exception>
@@ -178,7 +179,8 @@ is_region_code (const char *region)
 std::string
 describe_region (const char *region)
 {
-  static std::atomic<char *> cache[26 * 26];
+  constexpr std::size_t n_letters = 26;
+  static std::array<std::atomic<char *>, n_letters * n_letters> cache;
   char *described;
   char *expected = nullptr;
   icu::UnicodeString name;
@@ -233,7 +235,7 @@ struct Input
   const char *text;
   gsize       len;
 
-  std::string quoted () const { return quote_input (text, len); }
+  [[nodiscard]] std::string quoted () const { return quote_input (text, len); }
 };
 
 bool
@@ -292,13 +294,16 @@ failure (HeraldPhoneNumberError code,
          const char            *format,
          ...) G_GNUC_PRINTF (2, 3);
 
+/* C varargs on purpose: the formats are translated printf strings, which
+ * G_GNUC_PRINTF lets the compiler check against their arguments. */
+/* NOLINTBEGIN(cert-dcl50-cpp) */
 ParseFailure
 failure (HeraldPhoneNumberError code,
          const char            *format,
          ...)
 {
   va_list args;
-  g_autofree char *message = NULL;
+  g_autofree char *message = nullptr;
 
   va_start (args, format);
   message = g_strdup_vprintf (format, args);
@@ -306,6 +311,7 @@ failure (HeraldPhoneNumberError code,
 
   return ParseFailure { code, message };
 }
+/* NOLINTEND(cert-dcl50-cpp) */
 
 /* Reads what a person typed into the form libphonenumber parses fastest:
  * ASCII digits with an optional leading '+'. Separators go (they cost
@@ -352,7 +358,7 @@ clean_input (const Input  &input,
         }
       else
         {
-          g_autofree char *character = NULL;
+          g_autofree char *character = nullptr;
 
           if (g_unichar_isgraph (c))
             {
@@ -408,15 +414,14 @@ read_ghana_number (const std::string &cleaned,
 {
   const char *nsn;
 
+  /* Only "+233…" says Ghana by itself; the other forms need the region. */
   if (cleaned.size () == 13 && cleaned.compare (0, 4, "+233") == 0)
     nsn = cleaned.c_str () + 4;
-  else if (!region_is_ghana)
-    return false;
-  else if (cleaned.size () == 10 && cleaned[0] == '0')
+  else if (region_is_ghana && cleaned.size () == 10 && cleaned[0] == '0')
     nsn = cleaned.c_str () + 1;
-  else if (cleaned.size () == 12 && cleaned.compare (0, 3, "233") == 0)
+  else if (region_is_ghana && cleaned.size () == 12 && cleaned.compare (0, 3, "233") == 0)
     nsn = cleaned.c_str () + 3;
-  else if (cleaned.size () == 14 && cleaned.compare (0, 5, "00233") == 0)
+  else if (region_is_ghana && cleaned.size () == 14 && cleaned.compare (0, 5, "00233") == 0)
     nsn = cleaned.c_str () + 5;
   else
     return false;
@@ -718,8 +723,8 @@ extern "C" {
 const char *
 herald_phone_number_error_to_reason (const GError *error)
 {
-  if (error == NULL || error->domain != HERALD_PHONE_NUMBER_ERROR)
-    return NULL;
+  if (error == nullptr || error->domain != HERALD_PHONE_NUMBER_ERROR)
+    return nullptr;
 
   switch ((HeraldPhoneNumberError) error->code)
     {
@@ -759,7 +764,7 @@ herald_phone_number_parse (const char              *input,
                            HeraldPhoneNumberFlags   flags,
                            GError                 **error)
 {
-  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+  g_return_val_if_fail (error == nullptr || *error == nullptr, nullptr);
 
   try
     {
@@ -775,20 +780,20 @@ herald_phone_number_parse (const char              *input,
     {
       g_set_error (error, HERALD_PHONE_NUMBER_ERROR, HERALD_PHONE_NUMBER_ERROR_FAILED,
                    _("The phone number could not be read: %s"), e.what ());
-      return NULL;
+      return nullptr;
     }
   catch (...)
     {
       g_set_error_literal (error, HERALD_PHONE_NUMBER_ERROR, HERALD_PHONE_NUMBER_ERROR_FAILED,
                            _("The phone number could not be read"));
-      return NULL;
+      return nullptr;
     }
 }
 
 HeraldPhoneNumber *
 herald_phone_number_ref (HeraldPhoneNumber *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != nullptr, nullptr);
 
   g_atomic_ref_count_inc (&self->ref_count);
 
@@ -798,7 +803,7 @@ herald_phone_number_ref (HeraldPhoneNumber *self)
 void
 herald_phone_number_unref (HeraldPhoneNumber *self)
 {
-  g_return_if_fail (self != NULL);
+  g_return_if_fail (self != nullptr);
 
   if (g_atomic_ref_count_dec (&self->ref_count))
     delete self;
@@ -812,7 +817,7 @@ herald_phone_number_unref (HeraldPhoneNumber *self)
 const char *
 herald_phone_number_get_input (const HeraldPhoneNumber *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != nullptr, nullptr);
 
   return self->input.c_str ();
 }
@@ -826,7 +831,7 @@ herald_phone_number_get_input (const HeraldPhoneNumber *self)
 const char *
 herald_phone_number_get_e164 (const HeraldPhoneNumber *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != nullptr, nullptr);
 
   return self->e164.c_str ();
 }
@@ -840,7 +845,7 @@ herald_phone_number_get_e164 (const HeraldPhoneNumber *self)
 const char *
 herald_phone_number_get_region_code (const HeraldPhoneNumber *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != nullptr, nullptr);
 
   return lazy_string (self->region, [self] { return region_of (self->number); });
 }
@@ -848,7 +853,7 @@ herald_phone_number_get_region_code (const HeraldPhoneNumber *self)
 guint
 herald_phone_number_get_country_code (const HeraldPhoneNumber *self)
 {
-  g_return_val_if_fail (self != NULL, 0);
+  g_return_val_if_fail (self != nullptr, 0);
 
   return self->country_code;
 }
@@ -862,7 +867,7 @@ herald_phone_number_get_country_code (const HeraldPhoneNumber *self)
 const char *
 herald_phone_number_get_national_significant_number (const HeraldPhoneNumber *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != nullptr, nullptr);
 
   return self->nsn.c_str ();
 }
@@ -870,7 +875,7 @@ herald_phone_number_get_national_significant_number (const HeraldPhoneNumber *se
 HeraldPhoneNumberType
 herald_phone_number_get_number_type (const HeraldPhoneNumber *self)
 {
-  g_return_val_if_fail (self != NULL, HERALD_PHONE_NUMBER_TYPE_UNKNOWN);
+  g_return_val_if_fail (self != nullptr, HERALD_PHONE_NUMBER_TYPE_UNKNOWN);
 
   return self->type;
 }
@@ -884,7 +889,7 @@ herald_phone_number_get_number_type (const HeraldPhoneNumber *self)
 gboolean
 herald_phone_number_is_mobile (const HeraldPhoneNumber *self)
 {
-  g_return_val_if_fail (self != NULL, FALSE);
+  g_return_val_if_fail (self != nullptr, FALSE);
 
   return self->type == HERALD_PHONE_NUMBER_TYPE_MOBILE ||
          self->type == HERALD_PHONE_NUMBER_TYPE_FIXED_LINE_OR_MOBILE;
@@ -898,7 +903,7 @@ herald_phone_number_is_mobile (const HeraldPhoneNumber *self)
 const char *
 herald_phone_number_get_international (const HeraldPhoneNumber *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != nullptr, nullptr);
 
   return format_once (self, self->international, PhoneNumberUtil::INTERNATIONAL);
 }
@@ -912,7 +917,7 @@ herald_phone_number_get_international (const HeraldPhoneNumber *self)
 const char *
 herald_phone_number_get_national (const HeraldPhoneNumber *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != nullptr, nullptr);
 
   return format_once (self, self->national, PhoneNumberUtil::NATIONAL);
 }
@@ -936,7 +941,7 @@ herald_phone_number_get_national (const HeraldPhoneNumber *self)
 char *
 herald_phone_number_format_for_flashsms (const HeraldPhoneNumber *self)
 {
-  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (self != nullptr, nullptr);
 
   /* E.164 is '+', the country code and the national significant number. */
   return g_strdup (self->e164.c_str () + 1);
@@ -1025,13 +1030,13 @@ herald_phone_region_dup_display_name (const char *region)
   try
     {
       if (!is_region_code (region))
-        return NULL;
+        return nullptr;
 
       return g_strdup (describe_region (region).c_str ());
     }
   catch (...)
     {
-      return NULL;
+      return nullptr;
     }
 }
 

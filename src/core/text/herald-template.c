@@ -265,7 +265,10 @@ parse_placeholder (Parser  *parser,
   for (gsize i = start + 2; i < length; i++)
     {
       char c = text[i];
-      char next = i + 1 < length ? text[i + 1] : '\0';
+      char next = '\0';
+
+      if (i + 1 < length)
+        next = text[i + 1];
 
       if (c == '}' && next == '}')
         {
@@ -692,6 +695,8 @@ herald_template_render (HeraldTemplate            *self,
       return NULL;
     }
 
+  /* unknown is g_autofree: the analyzer does not model cleanup attributes */
+  /* NOLINTNEXTLINE(clang-analyzer-unix.Malloc) */
   return g_string_free (g_steal_pointer (&out), FALSE);
 }
 
