@@ -4,6 +4,7 @@
 
 #include <string.h>
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 typedef struct
 {
@@ -168,6 +169,110 @@ test_unavailable_commands_exit_2 (void)
     }
 }
 
+static JsonObject *
+parse_object (const char *text)
+{
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  json_parser_load_from_data (parser, text, -1, &error);
+  g_assert_no_error (error);
+  g_assert_true (JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)));
+
+  return json_object_ref (json_node_get_object (json_parser_get_root (parser)));
+}
+
+static void
+test_estimate_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) o = NULL;
+  JsonArray *ucs2;
+  const char *text = "“Hi”";
+
+  heraldctl (&run, "estimate", "--json", "--recipients", "3", "--message", text, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  o = parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (o, "encoding"), ==, "UCS-2");
+  g_assert_cmpint (json_object_get_int_member (o, "characters"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (o, "units"), ==, 4);
+  g_assert_cmpint (json_object_get_int_member (o, "parts"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (o, "per_part"), ==, 70);
+  g_assert_cmpint (json_object_get_int_member (o, "remaining"), ==, 66);
+  g_assert_cmpint (json_object_get_int_member (o, "credits"), ==, 3);
+  ucs2 = json_object_get_array_member (o, "ucs2_characters");
+  g_assert_cmpuint (json_array_get_length (ucs2), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (ucs2, 0), "character"),
+                   ==, "“");
+  g_assert_cmpstr (json_object_get_string_member (json_object_get_object_member (o, "gsm7_suggestion"), "text"),
+                   ==, "\"Hi\"");
+}
+
+static void
+test_estimate_multipart (void)
+{
+  g_auto(Run) run = { 0 };
+  g_autoptr(JsonObject) o = NULL;
+  g_autofree char *text = g_strnfill (159, 'a');
+  g_autofree char *with_euro = g_strconcat (text, "€", NULL);
+
+  /* 159 + 2 septets: one over a single part, so two parts of 153. */
+  heraldctl (&run, "estimate", "--json", "--message", with_euro, NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  o = parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (o, "encoding"), ==, "GSM-7");
+  g_assert_cmpint (json_object_get_int_member (o, "units"), ==, 161);
+  g_assert_cmpint (json_object_get_int_member (o, "parts"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (o, "per_part"), ==, 153);
+  g_assert_cmpint (json_object_get_int_member (o, "remaining"), ==, 153 * 2 - 161);
+}
+
+static void
+test_estimate_usage_errors (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) run2 = { 0 };
+
+  heraldctl (&run, "estimate", NULL);
+  g_assert_cmpint (run.status, ==, 2);
+  g_assert_nonnull (strstr (run.err, "--message"));
+
+  heraldctl (&run2, "estimate", "--message", "x", "--recipients", "0", NULL);
+  g_assert_cmpint (run2.status, ==, 2);
+}
+
+static void
+test_number_json (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) region = { 0 };
+  g_autoptr(JsonObject) o = NULL;
+  g_autoptr(JsonObject) b = NULL;
+
+  heraldctl (&run, "number", "024 123 4567", "--region", "gh", "--json", NULL);
+  g_assert_cmpint (run.status, ==, 0);
+  o = parse_object (run.out);
+  g_assert_cmpstr (json_object_get_string_member (o, "input"), ==, "024 123 4567");
+  g_assert_true (json_object_get_boolean_member (o, "valid"));
+  g_assert_cmpstr (json_object_get_string_member (o, "e164"), ==, "+233241234567");
+  g_assert_cmpstr (json_object_get_string_member (o, "region"), ==, "GH");
+  g_assert_cmpstr (json_object_get_string_member (o, "type"), ==, "mobile");
+  g_assert_true (json_object_get_null_member (o, "reason"));
+
+  /* Invalid: exit 1, the JSON still printed with the reason. */
+  heraldctl (&bad, "number", "0241", "--region", "GH", "--json", NULL);
+  g_assert_cmpint (bad.status, ==, 1);
+  b = parse_object (bad.out);
+  g_assert_false (json_object_get_boolean_member (b, "valid"));
+  g_assert_cmpstr (json_object_get_string_member (b, "reason"), ==, "too-short");
+  g_assert_true (json_object_get_null_member (b, "e164"));
+
+  heraldctl (&region, "number", "0241234567", "--region", "XX", NULL);
+  g_assert_cmpint (region.status, ==, 2);
+  g_assert_nonnull (strstr (region.err, "not a known region"));
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -180,6 +285,10 @@ main (int argc, char *argv[])
   g_test_add_func ("/heraldctl/command-help", test_command_help);
   g_test_add_func ("/heraldctl/bad-option-of-command", test_bad_option_of_command);
   g_test_add_func ("/heraldctl/unavailable-commands-exit-2", test_unavailable_commands_exit_2);
+  g_test_add_func ("/heraldctl/estimate/json", test_estimate_json);
+  g_test_add_func ("/heraldctl/estimate/multipart", test_estimate_multipart);
+  g_test_add_func ("/heraldctl/estimate/usage-errors", test_estimate_usage_errors);
+  g_test_add_func ("/heraldctl/number/json", test_number_json);
 
   return g_test_run ();
 }
