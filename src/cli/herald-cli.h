@@ -48,4 +48,12 @@ int  herald_cli_failure     (const char             *format,
 /* Prints @node as the one JSON document of the command, on stdout. */
 void herald_cli_print_json  (JsonNode               *node);
 
+/* Runs an async call to its end: pass herald_cli_async_done as its callback
+ * and the address of a NULL GAsyncResult pointer as its data, then
+ * herald_cli_wait() on that address; the result is then there, to unref. */
+void herald_cli_async_done  (GObject                *source,
+                             GAsyncResult           *result,
+                             gpointer                user_data);
+void herald_cli_wait        (GAsyncResult          **result);
+
 G_END_DECLS

@@ -105,6 +105,24 @@ herald_cli_print_json (JsonNode *node)
   g_print ("%s\n", text);
 }
 
+void
+herald_cli_async_done (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  GAsyncResult **slot = user_data;
+
+  *slot = g_object_ref (result);
+}
+
+/* No time limit: the keyring may be waiting for a person to unlock it. */
+void
+herald_cli_wait (GAsyncResult **result)
+{
+  while (*result == NULL)
+    g_main_context_iteration (NULL, TRUE);
+}
+
 static int
 run_command (const HeraldCliCommand *command,
              int                     argc,
