@@ -44,14 +44,14 @@ stage_asan() {
   # library (they have no frame pointers), not just g_malloc.
   ASAN_OPTIONS=fast_unwind_on_malloc=0:detect_leaks=1 \
   LSAN_OPTIONS=suppressions=$root/build-aux/lsan.supp:print_suppressions=0 \
-    meson test -C "$asan_builddir" --print-errorlogs --num-processes 2 \
+    meson test -C "$asan_builddir" --print-errorlogs --num-processes 2 --timeout-multiplier 5 \
       --suite unit --suite integration --suite data || return 1
   # The widgets: memory errors and UB checked, leaks not — GTK, Mesa and
   # fontconfig keep caches until exit, and full unwinding through them makes
   # the test hang; tests/ui checks instead that every window Herald creates
   # is finalized.
   ASAN_OPTIONS=detect_leaks=0 \
-    meson test -C "$asan_builddir" --print-errorlogs --suite ui || return 1
+    meson test -C "$asan_builddir" --print-errorlogs --timeout-multiplier 3 --suite ui || return 1
 }
 
 stage_valgrind() {
