@@ -561,6 +561,20 @@ test_body_kinds (void)
         g_assert_null (herald_http_response_get_json (call.response));
     }
 
+  /* Nesting that would overflow json-glib's recursive parser: kept raw,
+   * never parsed (found by the FlashSMS fuzz target). */
+  {
+    g_autofree char *deep = g_strnfill (300000, '[');
+    Canned canned = { "application/json", deep, 200 };
+
+    herald_fake_http_set_handler (fake, canned_handler, &canned);
+    request (client, "GET", "/thing", NULL, NULL, HERALD_HTTP_FLAGS_NONE, NULL, &call);
+    call_wait (&call, 5000);
+    g_assert_no_error (call.error);
+    g_assert_cmpuint (g_bytes_get_size (herald_http_response_get_body (call.response)), ==, 300000);
+    g_assert_null (herald_http_response_get_json (call.response));
+  }
+
   call_clear (&call);
 }
 

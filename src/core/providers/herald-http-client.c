@@ -82,6 +82,42 @@ static void start_attempt (GTask *task);
 
 /* Response */
 
+#define MAX_JSON_DEPTH 512
+
+/* Brackets outside strings, deepest level reached: a linear scan, cheap next
+ * to the parse it guards. */
+static gboolean
+json_nesting_is_sane (const char *data,
+                      gsize       length)
+{
+  gboolean in_string = FALSE;
+  guint depth = 0;
+
+  for (gsize i = 0; i < length; i++)
+    {
+      char c = data[i];
+
+      if (in_string)
+        {
+          if (c == '\\')
+            i++;
+          else if (c == '"')
+            in_string = FALSE;
+        }
+      else if (c == '"')
+        in_string = TRUE;
+      else if (c == '[' || c == '{')
+        {
+          if (++depth > MAX_JSON_DEPTH)
+            return FALSE;
+        }
+      else if ((c == ']' || c == '}') && depth > 0)
+        depth--;
+    }
+
+  return TRUE;
+}
+
 static JsonNode *
 parse_json (GBytes     *body,
             const char *content_type)
@@ -111,6 +147,14 @@ parse_json (GBytes     *body,
 
   if (!is_json)
     return NULL;
+
+  /* json-glib recurses once per level and overflows the stack on a body of
+   * a few hundred kilobytes of "[": no real answer nests this deep. */
+  if (!json_nesting_is_sane (data, length))
+    {
+      g_debug ("response body nests deeper than %u levels; not parsed", MAX_JSON_DEPTH);
+      return NULL;
+    }
 
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, data, (gssize) length, &error))
