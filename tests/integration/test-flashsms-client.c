@@ -1344,6 +1344,7 @@ test_estimate (Fixture       *f,
   {
     g_autoptr(HeraldFlashsmsEstimate) result = estimate (f, "Hi", 0, &error);
 
+    g_assert_null (result);
     g_assert_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT);
     g_clear_error (&error);
   }
@@ -1351,6 +1352,7 @@ test_estimate (Fixture       *f,
   {
     g_autoptr(HeraldFlashsmsEstimate) result = estimate (f, "Hi", 10001, &error);
 
+    g_assert_null (result);
     g_assert_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT);
   }
 }
@@ -1455,6 +1457,7 @@ test_contacts_pages (Fixture       *f,
   {
     g_autoptr(HeraldFlashsmsContactPage) page = contacts (f, 1, 201, NULL, NULL, &error);
 
+    g_assert_null (page);
     g_assert_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT);
   }
 }
