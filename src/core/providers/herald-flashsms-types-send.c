@@ -319,7 +319,8 @@ read_server_invalid (const HeraldFlashsmsCursor  *data,
       g_autofree char *phone = NULL;
       g_autofree char *reason = NULL;
 
-      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
+      if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING &&
+          g_utf8_validate (json_node_get_string (node), -1, NULL))
         {
           _herald_flashsms_send_result_add_invalid (self, json_node_get_string (node),
                                                     "rejected-by-server");

@@ -176,7 +176,9 @@ _herald_flashsms_read_string (const HeraldFlashsmsCursor  *cursor,
   if (node == NULL)
     return TRUE;
 
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  /* json-glib 1.6 lets escapes such as "\7" through as invalid UTF-8. */
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      !g_utf8_validate (json_node_get_string (node), -1, NULL))
     return wrong_type (cursor, name, _("a string"), error);
 
   g_free (*out);
@@ -539,7 +541,8 @@ object_get_string (JsonObject *object,
   JsonNode *node = json_object_get_member (object, name);
 
   if (node == NULL || !JSON_NODE_HOLDS_VALUE (node) ||
-      json_node_get_value_type (node) != G_TYPE_STRING)
+      json_node_get_value_type (node) != G_TYPE_STRING ||
+      !g_utf8_validate (json_node_get_string (node), -1, NULL))
     return NULL;
 
   return json_node_get_string (node);

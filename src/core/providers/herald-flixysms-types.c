@@ -139,7 +139,9 @@ read_string (JsonObject   *object,
   *value = NULL;
   if (node == NULL)
     return !required || field_error (error, where, name, PROBLEM_MISSING);
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+  /* json-glib 1.6 lets escapes such as "\7" through as invalid UTF-8. */
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
+      !g_utf8_validate (json_node_get_string (node), -1, NULL))
     return field_error (error, where, name, PROBLEM_NOT_STRING);
   if (!allow_empty && *json_node_get_string (node) == '\0')
     return field_error (error, where, name, PROBLEM_EMPTY);
@@ -573,7 +575,8 @@ herald_flixysms_bulk_result_parse (JsonNode  *root,
 
       if (JSON_NODE_HOLDS_NULL (element))
         return (field_error (error, &where, name, PROBLEM_MISSING), NULL);
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
+      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING ||
+          !g_utf8_validate (json_node_get_string (element), -1, NULL))
         return (field_error (error, &where, name, PROBLEM_NOT_STRING), NULL);
       if (*json_node_get_string (element) == '\0')
         return (field_error (error, &where, name, PROBLEM_EMPTY), NULL);
