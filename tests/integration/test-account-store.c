@@ -1,6 +1,5 @@
 /* The account store against a real SQLite file and gnome-keyring on the
  * harness's private session bus (harness option --keyring). */
-#define _GNU_SOURCE   /* memmem */
 #include "config.h"
 
 #include <string.h>
@@ -9,6 +8,7 @@
 
 #include "herald-core.h"
 #include "store/herald-account-store.h"
+#include "herald-test-tree.h"
 
 typedef struct
 {
@@ -574,39 +574,6 @@ test_account_store_lookup (void)
   g_assert_null (herald_account_store_lookup_by_name (store, "Corner Shop"));
 }
 
-/* TRUE when any file under dir holds needle in plain text. */
-static gboolean
-tree_contains (const char *dir,
-               const char *needle)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return FALSE;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          if (tree_contains (path, needle))
-            return TRUE;
-          continue;
-        }
-      if (g_file_get_contents (path, &contents, &length, NULL) &&
-          memmem (contents, length, needle, strlen (needle)) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 test_account_store_key_not_in_files (void)
 {
@@ -631,9 +598,9 @@ test_account_store_key_not_in_files (void)
   /* The scan does see what the database wrote (the name, in the file or its
    * WAL), so not finding the keys means something. */
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
-  g_assert_true (tree_contains (root, name));
-  g_assert_false (tree_contains (root, key));
-  g_assert_false (tree_contains (root, "fx_live_STORE_CANARY_4712"));
+  g_assert_true (herald_test_tree_contains (root, name));
+  g_assert_false (herald_test_tree_contains (root, key));
+  g_assert_false (herald_test_tree_contains (root, "fx_live_STORE_CANARY_4712"));
 
   g_assert_true (remove_account (store, account, NULL));
 }

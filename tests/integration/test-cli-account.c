@@ -1,7 +1,6 @@
 /* `heraldctl account` as a process: add, list --json, remove, and the ways
  * a key must not be taken. Runs with --keyring: the keys are checked in
  * gnome-keyring on the harness's private bus. */
-#define _GNU_SOURCE   /* memmem */
 #include "config.h"
 
 #include <string.h>
@@ -10,6 +9,7 @@
 #include <libsecret/secret.h>
 
 #include "herald-core.h"
+#include "herald-test-tree.h"
 
 typedef struct
 {
@@ -401,39 +401,6 @@ test_cli_account_key_sources (void)
   remove_by_name ("Desk");
 }
 
-/* TRUE when any file under dir holds needle in plain text. */
-static gboolean
-tree_contains (const char *dir,
-               const char *needle)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return FALSE;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          if (tree_contains (path, needle))
-            return TRUE;
-          continue;
-        }
-      if (g_file_get_contents (path, &contents, &length, NULL) &&
-          memmem (contents, length, needle, strlen (needle)) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 test_cli_account_key_not_in_files_or_output (void)
 {
@@ -452,8 +419,8 @@ test_cli_account_key_not_in_files_or_output (void)
 
   /* The database is where the spec puts it, and the scan reads it. */
   g_assert_true (g_file_test (db, G_FILE_TEST_IS_REGULAR));
-  g_assert_true (tree_contains (root, "Canary CLI Account"));
-  g_assert_false (tree_contains (root, key));
+  g_assert_true (herald_test_tree_contains (root, "Canary CLI Account"));
+  g_assert_false (herald_test_tree_contains (root, key));
   g_assert_null (strstr (add.out, key));
   g_assert_null (strstr (add.err, key));
   g_assert_null (strstr (list.out, key));

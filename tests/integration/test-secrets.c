@@ -1,6 +1,5 @@
 /* The keyring part of the harness: gnome-keyring on a private session bus,
  * driven through Herald's own secrets module. */
-#define _GNU_SOURCE   /* memmem */
 #include "config.h"
 
 #include <string.h>
@@ -9,6 +8,7 @@
 #include <libsecret/secret.h>
 
 #include "herald-core.h"
+#include "herald-test-tree.h"
 
 typedef struct
 {
@@ -75,38 +75,6 @@ clear (const char *account)
   g_object_unref (wait.result);
 }
 
-/* TRUE when any file under dir holds needle in plain text. */
-static gboolean
-tree_contains (const char *dir, const char *needle)
-{
-  g_autoptr(GDir) d = g_dir_open (dir, 0, NULL);
-  const char *name;
-
-  if (d == NULL)
-    return FALSE;
-
-  while ((name = g_dir_read_name (d)) != NULL)
-    {
-      g_autofree char *path = g_build_filename (dir, name, NULL);
-      g_autofree char *contents = NULL;
-      gsize length;
-
-      if (g_file_test (path, G_FILE_TEST_IS_SYMLINK))
-        continue;
-      if (g_file_test (path, G_FILE_TEST_IS_DIR))
-        {
-          if (tree_contains (path, needle))
-            return TRUE;
-          continue;
-        }
-      if (g_file_get_contents (path, &contents, &length, NULL) &&
-          memmem (contents, length, needle, strlen (needle)) != NULL)
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
 static void
 test_secrets_store_and_read_back (void)
 {
@@ -171,7 +139,7 @@ test_secrets_never_in_plain_files (void)
 
   /* The harness's whole private tree — data, config, cache, the keyring's
    * own files — must not hold the key in clear. */
-  g_assert_false (tree_contains (root, key));
+  g_assert_false (herald_test_tree_contains (root, key));
 
   clear ("account-canary");
 }
