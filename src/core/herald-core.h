@@ -4,6 +4,9 @@
  * tests include this and link libherald-core. Never includes GTK. */
 
 #include "herald-paths.h"
+#include "herald-session.h"
+#include "providers/herald-provider.h"
+#include "providers/herald-provider-factory.h"
 #include "secrets/herald-secrets.h"
 #include "text/herald-contact.h"
 #include "text/herald-contact-export.h"
