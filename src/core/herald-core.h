@@ -7,6 +7,7 @@
 #include "herald-session.h"
 #include "providers/herald-provider.h"
 #include "providers/herald-provider-factory.h"
+#include "store/herald-message-log.h"
 #include "secrets/herald-secrets.h"
 #include "text/herald-contact.h"
 #include "text/herald-contact-export.h"

@@ -5,6 +5,7 @@
 #include "providers/herald-provider.h"
 #include "store/herald-account-store.h"
 #include "store/herald-database.h"
+#include "store/herald-message-log.h"
 
 G_BEGIN_DECLS
 
@@ -53,6 +54,8 @@ void                herald_session_set_active_account_id (HeraldSession        *
                                                           const char           *account_id);
 HeraldAccount      *herald_session_get_active_account    (HeraldSession        *self);
 HeraldProvider     *herald_session_get_provider          (HeraldSession        *self);
+/* The record of sent messages over the same database. */
+HeraldMessageLog   *herald_session_get_message_log       (HeraldSession        *self);
 const char         *herald_session_get_provider_error    (HeraldSession        *self);
 gint64              herald_session_get_balance           (HeraldSession        *self);
 const char         *herald_session_get_balance_error     (HeraldSession        *self);

@@ -1,0 +1,110 @@
+#pragma once
+
+#include <gio/gio.h>
+
+#include "providers/herald-provider.h"
+#include "store/herald-database.h"
+
+G_BEGIN_DECLS
+
+/* The local record of every message sent from Herald, one row per recipient,
+ * for both dialects (FlixySMS keeps no history of its own, so History and
+ * `heraldctl history` read this for it). Rows are written right after the
+ * provider answers (queued, fate unknown, not sent — invalid inputs are not
+ * recorded) and their state moves on with status refreshes. */
+
+/* ---- HeraldLoggedMessage: one row ------------------------------------- */
+
+#define HERALD_TYPE_LOGGED_MESSAGE (herald_logged_message_get_type ())
+G_DECLARE_FINAL_TYPE (HeraldLoggedMessage, herald_logged_message, HERALD, LOGGED_MESSAGE, GObject)
+
+/* Properties (read-only, for list views): "row-id" (gint64), "account-id",
+ * "message-id" (provider id, nullable), "recipient" (E.164), "text",
+ * "state" (HeraldDeliveryState), "error" (nullable sentence), "parts"
+ * (guint), "sent-at" and "updated-at" (GDateTime, UTC). */
+gint64               herald_logged_message_get_row_id      (HeraldLoggedMessage *self);
+const char          *herald_logged_message_get_account_id  (HeraldLoggedMessage *self);
+const char          *herald_logged_message_get_message_id  (HeraldLoggedMessage *self);
+const char          *herald_logged_message_get_recipient   (HeraldLoggedMessage *self);
+const char          *herald_logged_message_get_text        (HeraldLoggedMessage *self);
+HeraldDeliveryState  herald_logged_message_get_state       (HeraldLoggedMessage *self);
+const char          *herald_logged_message_get_error       (HeraldLoggedMessage *self);
+guint                herald_logged_message_get_parts       (HeraldLoggedMessage *self);
+GDateTime           *herald_logged_message_get_sent_at     (HeraldLoggedMessage *self);
+GDateTime           *herald_logged_message_get_updated_at  (HeraldLoggedMessage *self);
+
+/* ---- HeraldMessageLog ----------------------------------------------------- */
+
+/* Filters of list; every member may be left empty (UNKNOWN / NULL). */
+typedef struct
+{
+  HeraldDeliveryState  state;
+  GDateTime           *since;      /* inclusive */
+  GDateTime           *until;      /* inclusive */
+  const char          *recipient;  /* E.164 */
+} HeraldMessageLogFilter;
+
+#define HERALD_TYPE_MESSAGE_LOG (herald_message_log_get_type ())
+G_DECLARE_FINAL_TYPE (HeraldMessageLog, herald_message_log, HERALD, MESSAGE_LOG, GObject)
+
+HeraldMessageLog *herald_message_log_new            (HeraldDatabase          *database);
+
+/* Sends @outgoing through @provider and records the outcome for
+ * @account_id before returning the report (the rows exist even if the
+ * caller then crashes). A send that fails as a whole is not recorded, except
+ * FATE_UNKNOWN, which is recorded per recipient as state UNKNOWN with the
+ * error so that nobody sends it again blindly. */
+void              herald_message_log_send_async     (HeraldMessageLog        *self,
+                                                     HeraldProvider          *provider,
+                                                     const char              *account_id,
+                                                     HeraldOutgoing          *outgoing,
+                                                     GCancellable            *cancellable,
+                                                     GAsyncReadyCallback      callback,
+                                                     gpointer                 user_data);
+HeraldSendReport *herald_message_log_send_finish    (HeraldMessageLog        *self,
+                                                     GAsyncResult            *result,
+                                                     GError                 **error);
+
+/* Records a report already obtained (for callers that send themselves). */
+void              herald_message_log_record_async   (HeraldMessageLog        *self,
+                                                     const char              *account_id,
+                                                     HeraldOutgoing          *outgoing,
+                                                     HeraldSendReport        *report,
+                                                     GCancellable            *cancellable,
+                                                     GAsyncReadyCallback      callback,
+                                                     gpointer                 user_data);
+gboolean          herald_message_log_record_finish  (HeraldMessageLog        *self,
+                                                     GAsyncResult            *result,
+                                                     GError                 **error);
+
+/* Newest first; @offset/@limit page through (limit 0: all). Returns a
+ * GListModel of HeraldLoggedMessage. */
+void              herald_message_log_list_async     (HeraldMessageLog        *self,
+                                                     const char              *account_id,
+                                                     const HeraldMessageLogFilter *filter,
+                                                     guint                    offset,
+                                                     guint                    limit,
+                                                     GCancellable            *cancellable,
+                                                     GAsyncReadyCallback      callback,
+                                                     gpointer                 user_data);
+GListModel       *herald_message_log_list_finish    (HeraldMessageLog        *self,
+                                                     GAsyncResult            *result,
+                                                     GError                 **error);
+
+/* Asks @provider for the state of each of @account_id's rows that are not
+ * final yet (queued, sent, unknown with a message id), at most @max_rows
+ * (0: all), and stores the answers. Returns how many rows changed. A row
+ * the provider does not know (NOT_FOUND) keeps its state; any other error
+ * stops the refresh and is returned. */
+void              herald_message_log_refresh_async  (HeraldMessageLog        *self,
+                                                     HeraldProvider          *provider,
+                                                     const char              *account_id,
+                                                     guint                    max_rows,
+                                                     GCancellable            *cancellable,
+                                                     GAsyncReadyCallback      callback,
+                                                     gpointer                 user_data);
+guint             herald_message_log_refresh_finish (HeraldMessageLog        *self,
+                                                     GAsyncResult            *result,
+                                                     GError                 **error);
+
+G_END_DECLS
