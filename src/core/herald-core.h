@@ -3,6 +3,10 @@
 /* The one public header of Herald's UI-free core: the app, heraldctl and the
  * tests include this and link libherald-core. Never includes GTK. */
 
+#include "herald-boxed-item.h"
+#include "herald-inbox-watcher.h"
+#include "herald-paged-list.h"
+#include "herald-paged-sources.h"
 #include "herald-paths.h"
 #include "herald-session.h"
 #include "providers/herald-provider.h"
