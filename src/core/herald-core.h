@@ -20,6 +20,7 @@
 #include "text/herald-contact-mapping.h"
 #include "text/herald-csv-reader.h"
 #include "text/herald-csv-writer.h"
+#include "text/herald-date-input.h"
 #include "text/herald-phone-number.h"
 #include "text/herald-sms-text.h"
 #include "text/herald-template.h"
