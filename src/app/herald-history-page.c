@@ -89,8 +89,9 @@ update_list_state (HeraldHistoryPage *self)
 static void
 list_state_changed (HeraldHistoryPage *self)
 {
+  /* The next page, if the view needs one, follows the adjustment's
+   * "changed" once the new rows are laid out: now it still measures the old. */
   update_list_state (self);
-  herald_list_util_maybe_load_more (self->scrolled, self->list);
 }
 
 static void
@@ -643,8 +644,6 @@ herald_history_page_dispose (GObject *object)
   cancel_refresh_status (self);
   clear_list (self);
   g_clear_object (&self->provider);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), HERALD_TYPE_HISTORY_PAGE);
 
   G_OBJECT_CLASS (herald_history_page_parent_class)->dispose (object);
 }

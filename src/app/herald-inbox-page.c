@@ -69,9 +69,9 @@ update_list_state (HeraldInboxPage *self)
 static void
 list_state_changed (HeraldInboxPage *self)
 {
+  /* The next page, if the view needs one, follows the adjustment's
+   * "changed" once the new rows are laid out: now it still measures the old. */
   update_list_state (self);
-  /* A page that does not fill the view calls for the next one. */
-  herald_list_util_maybe_load_more (self->scrolled, self->list);
 }
 
 static void
@@ -466,8 +466,6 @@ herald_inbox_page_dispose (GObject *object)
   clear_list (self);
   g_clear_object (&self->client);
   g_clear_object (&self->settings);
-
-  gtk_widget_dispose_template (GTK_WIDGET (self), HERALD_TYPE_INBOX_PAGE);
 
   G_OBJECT_CLASS (herald_inbox_page_parent_class)->dispose (object);
 }

@@ -22,6 +22,8 @@ herald_list_util_maybe_load_more (GtkScrolledWindow *scrolled,
     return;
 
   adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  if (gtk_adjustment_get_page_size (adjustment) <= 0)
+    return;   /* not laid out yet */
   remaining = gtk_adjustment_get_upper (adjustment)
               - gtk_adjustment_get_value (adjustment)
               - gtk_adjustment_get_page_size (adjustment);

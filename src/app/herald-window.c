@@ -5,6 +5,8 @@
 #include <glib/gi18n.h>
 
 #include "herald-window.h"
+#include "herald-history-page.h"
+#include "herald-inbox-page.h"
 
 struct _HeraldWindow
 {
@@ -346,6 +348,8 @@ herald_window_class_init (HeraldWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HERALD_TYPE_INBOX_PAGE);
+  g_type_ensure (HERALD_TYPE_HISTORY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/herald-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeraldWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HeraldWindow, sidebar);
