@@ -656,6 +656,53 @@ test_history_filters (void)
   close_all_windows ();
 }
 
+static void
+test_history_local_record (void)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(HeraldFakeFlixysms) fake = flixysms_fake (&key);
+  g_autoptr(HeraldSession) session = session_for (HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (fake), key);
+  g_autoptr(HeraldOutgoing) outgoing = herald_outgoing_new ("See you at nine");
+  g_autoptr(HeraldSendReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  GtkWidget *page = herald_history_page_new ();
+  HeraldMessageLog *log = herald_session_get_message_log (session);
+  AsyncWait wait = { NULL };
+  HeraldPagedList *list;
+
+  /* Two messages sent from Herald, recorded as queued. */
+  herald_outgoing_add_recipient (outgoing, "0241234567");
+  herald_outgoing_add_recipient (outgoing, "0201234567");
+  herald_message_log_send_async (log, herald_session_get_provider (session),
+                                 herald_session_get_active_account_id (session), outgoing, NULL,
+                                 async_done, &wait);
+  g_assert_true (wait_until (has_result, &wait));
+  report = herald_message_log_send_finish (log, wait.result, &error);
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 2);
+
+  herald_history_page_set_session (HERALD_HISTORY_PAGE (page), session);
+  show_in_window (page);
+  g_assert_true (wait_until (history_loaded, page));
+  list = herald_history_page_get_list (HERALD_HISTORY_PAGE (page));
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 2);
+  g_assert_true (wait_label (page, "title", "+233241234567"));
+  g_assert_true (wait_label (page, "caption", "Queued"));
+  /* FlixySMS has no transactions: no switch between views. */
+  g_assert_false (gtk_widget_get_visible (gtk_widget_get_parent (find_type (page, GTK_TYPE_TOGGLE_BUTTON))));
+
+  /* Delivered meanwhile; Refresh Status asks and the rows follow. */
+  herald_fake_flixysms_advance_all (fake);
+  herald_fake_flixysms_advance_all (fake);
+  gtk_widget_activate_action (page, "history.refresh-status", NULL);
+  g_assert_true (wait_label (page, "caption", "Delivered"));
+  g_assert_false (shows_label (page, "caption", "Queued"));
+  g_assert_cmpuint (herald_fake_flixysms_count_requests (fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS), ==, 2);
+
+  close_all_windows ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -671,6 +718,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/inbox/notifications-follow-setting", test_inbox_notifications_setting);
   g_test_add_func ("/history/delivery-report", test_history_report);
   g_test_add_func ("/history/filters", test_history_filters);
+  g_test_add_func ("/history/local-record", test_history_local_record);
 
   status = g_test_run ();
   g_free (db_dir);
