@@ -7,6 +7,7 @@
 
 #include <string.h>
 #include <unistd.h>
+#include <glib/gstdio.h>
 
 #include "herald-core.h"
 #include "providers/herald-provider-error.h"
@@ -267,6 +268,95 @@ test_transactions (void)
     }
 }
 
+typedef struct
+{
+  GAsyncResult *result;
+} AsyncWait;
+
+static void
+async_done (GObject *object, GAsyncResult *result, gpointer user_data)
+{
+  ((AsyncWait *) user_data)->result = g_object_ref (result);
+}
+
+static GAsyncResult *
+wait_result (AsyncWait *wait)
+{
+  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
+
+  while (wait->result == NULL)
+    {
+      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
+      g_main_context_iteration (NULL, TRUE);
+    }
+
+  return wait->result;
+}
+
+static void
+test_message_log (void)
+{
+  g_autofree char *dir = g_dir_make_tmp ("herald-paged-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "herald.db", NULL);
+  g_autoptr(HeraldDatabase) database = NULL;
+  g_autoptr(HeraldAccountStore) store = NULL;
+  g_autoptr(HeraldMessageLog) log = NULL;
+  g_autoptr(HeraldAccount) draft = herald_account_new (HERALD_DIALECT_FLIXYSMS, "Log");
+  g_autoptr(HeraldAccount) account = NULL;
+  g_autoptr(HeraldPagedList) list = NULL;
+  g_autoptr(GError) error = NULL;
+  AsyncWait wait = { NULL };
+
+  database = herald_database_open (path, &error);
+  g_assert_no_error (error);
+  store = herald_account_store_new (database);
+  herald_account_store_add_async (store, draft, "log-key", NULL, async_done, &wait);
+  account = herald_account_store_add_finish (store, wait_result (&wait), &error);
+  g_assert_no_error (error);
+  g_clear_object (&wait.result);
+
+  /* Seven messages, one recipient each, sent one after the other. */
+  log = herald_message_log_new (database);
+  for (guint i = 0; i < 7; i++)
+    {
+      g_autofree char *text = g_strdup_printf ("Note %u", i);
+      g_autofree char *number = g_strdup_printf ("+23324123450%u", i);
+      g_autofree char *id = g_strdup_printf ("msg-%u", i);
+      g_autoptr(HeraldOutgoing) outgoing = herald_outgoing_new (text);
+      g_autoptr(HeraldSendReport) report = herald_send_report_new ();
+
+      herald_outgoing_add_recipient (outgoing, number);
+      herald_send_report_add (report, number, number, HERALD_RECIPIENT_QUEUED, id, NULL);
+      herald_message_log_record_async (log, herald_account_get_id (account), outgoing, report, NULL,
+                                       async_done, &wait);
+      g_assert_true (herald_message_log_record_finish (log, wait_result (&wait), &error));
+      g_assert_no_error (error);
+      g_clear_object (&wait.result);
+    }
+
+  list = herald_paged_list_new_for_message_log (log, herald_account_get_id (account), NULL, 3);
+  load_all (list);
+  /* 3 + 3 + 1: the short page is the last. */
+  g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, 7);
+  g_assert_cmpuint (herald_paged_list_get_pages_loaded (list), ==, 3);
+  {
+    g_autoptr(GHashTable) seen = g_hash_table_new (g_str_hash, g_str_equal);
+
+    for (guint i = 0; i < 7; i++)
+      {
+        g_autoptr(HeraldLoggedMessage) row = g_list_model_get_item (G_LIST_MODEL (list), i);
+
+        g_assert_cmpint (herald_logged_message_get_state (row), ==, HERALD_DELIVERY_QUEUED);
+        g_assert_true (g_hash_table_add (seen, (gpointer) herald_logged_message_get_text (row)));
+      }
+    g_assert_true (g_hash_table_contains (seen, "Note 0"));
+    g_assert_true (g_hash_table_contains (seen, "Note 6"));
+  }
+
+  g_unlink (path);
+  g_rmdir (dir);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -278,6 +368,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/paged-sources/received/error-then-retry", test_received_error);
   g_test_add_func ("/paged-sources/history/pages-and-status", test_history);
   g_test_add_func ("/paged-sources/transactions/type", test_transactions);
+  g_test_add_func ("/paged-sources/message-log/pages", test_message_log);
 
   return g_test_run ();
 }
