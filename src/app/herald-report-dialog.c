@@ -89,9 +89,13 @@ show_report (HeraldReportDialog *self)
       g_autofree char *time = herald_list_util_format_time (recipients[i].sent_at);
       const char *state = status_label (recipients[i].status, recipients[i].status_string);
       g_autofree char *subtitle = NULL;
+      g_autofree char *number = NULL;
 
       subtitle = *time != '\0' ? g_strdup_printf ("%s · %s", state, time) : g_strdup (state);
-      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), recipients[i].phone);
+      /* FlashSMS writes numbers without the "+" of E.164; people read them with it. */
+      number = g_ascii_isdigit (recipients[i].phone[0]) ? g_strconcat ("+", recipients[i].phone, NULL)
+                                                         : g_strdup (recipients[i].phone);
+      adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), number);
       adw_action_row_set_subtitle (ADW_ACTION_ROW (row), subtitle);
       gtk_widget_set_name (row, recipients[i].phone);
       adw_preferences_group_add (ADW_PREFERENCES_GROUP (list), row);

@@ -131,6 +131,37 @@ wait_label (GtkWidget *widget, const char *name, const char *text)
   return wait_until (label_shown, &wait);
 }
 
+/* Saves what @window shows when HERALD_SCREENSHOT_DIR is set, for people
+ * reviewing the UI; no assertion depends on it. */
+static void
+maybe_screenshot (GtkWidget *window, const char *name)
+{
+  const char *dir = g_getenv ("HERALD_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width, height;
+
+  if (dir == NULL)
+    return;
+
+  drain ();
+  width = gtk_widget_get_width (window);
+  height = gtk_widget_get_height (window);
+  paintable = gtk_widget_paintable_new (window);
+  snapshot = gtk_snapshot_new ();
+  gdk_paintable_snapshot (paintable, snapshot, width, height);
+  node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+  if (node == NULL)
+    return;
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}
+
 /* Destroys every window and checks each one is finalized. */
 static void
 close_all_windows (void)
@@ -326,6 +357,7 @@ test_inbox_pages (void)
   g_assert_true (wait_label (list_view, "title", "+233241000000"));
   g_assert_true (wait_label (list_view, "body", "Message 0"));
   g_assert_true (wait_label (list_view, "caption", "On Pixel 7 (+233240000001)"));
+  maybe_screenshot (GTK_WIDGET (gtk_widget_get_root (page)), "inbox");
 
   /* Scrolling down fetches the next pages, in order, until the end. */
   if (!wait_until (scrolled_to_the_end, &wait))
@@ -567,12 +599,15 @@ test_history_report (void)
     g_assert_cmpuint (herald_fake_flashsms_count_requests (fake, "GET", path), ==, 1);
   }
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (dialog, "rate"))), ==, "66.7 %");
+  maybe_screenshot (GTK_WIDGET (gtk_widget_get_root (page)), "history");
+  maybe_screenshot (dialog, "delivery-report");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (dialog, "delivered"))), ==, "2");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (dialog, "failed"))), ==, "1");
   g_assert_cmpstr (gtk_label_get_text (GTK_LABEL (find_named (dialog, "pending"))), ==, "0");
   failed_row = find_named (dialog, "233551234567");
   g_assert_nonnull (failed_row);
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (ADW_ACTION_ROW (failed_row)), "Failed"));
+  g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (failed_row)), ==, "+233551234567");
 
   /* Closing the report finalizes it; the page stays. */
   dialog_slot = dialog;
