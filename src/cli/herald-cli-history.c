@@ -203,6 +203,7 @@ local_history (HeraldCliAccount       *account,
   g_autoptr(GListModel) rows = NULL;
   g_autoptr(GError) error = NULL;
   guint page = opt_page > 0 ? (guint) opt_page : 1;
+  gboolean wants_unknown;
 
   if (opt_status != NULL)
     {
@@ -213,15 +214,38 @@ local_history (HeraldCliAccount       *account,
                                        g_utf8_validate (opt_status, -1, NULL) ? opt_status : "?");
     }
 
+  /* The log's filter reads UNKNOWN as "any state": "unknown" is filtered
+   * here, over every row, and paged here too. */
+  wants_unknown = opt_status != NULL && filter.state == HERALD_DELIVERY_UNKNOWN;
   log = herald_message_log_new (herald_account_store_get_database (account->store));
   herald_message_log_list_async (log, herald_account_get_id (account->account), &filter,
-                                 opt_all ? 0 : (page - 1) * LOCAL_PAGE_SIZE,
-                                 opt_all ? 0 : LOCAL_PAGE_SIZE,
+                                 opt_all || wants_unknown ? 0 : (page - 1) * LOCAL_PAGE_SIZE,
+                                 opt_all || wants_unknown ? 0 : LOCAL_PAGE_SIZE,
                                  NULL, herald_cli_async_done, &result);
   herald_cli_wait (&result);
   rows = herald_message_log_list_finish (log, result, &error);
   if (rows == NULL)
     return herald_cli_failure ("%s", error->message);
+
+  if (wants_unknown)
+    {
+      g_autoptr(GListStore) unknown = g_list_store_new (HERALD_TYPE_LOGGED_MESSAGE);
+      guint skip = opt_all ? 0 : (page - 1) * LOCAL_PAGE_SIZE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(HeraldLoggedMessage) m = g_list_model_get_item (rows, i);
+
+          if (herald_logged_message_get_state (m) != HERALD_DELIVERY_UNKNOWN)
+            continue;
+          if (skip > 0)
+            skip--;
+          else if (opt_all || g_list_model_get_n_items (G_LIST_MODEL (unknown)) < LOCAL_PAGE_SIZE)
+            g_list_store_append (unknown, m);
+        }
+      print_local (G_LIST_MODEL (unknown));
+      return HERALD_CLI_EXIT_OK;
+    }
 
   print_local (rows);
   return HERALD_CLI_EXIT_OK;

@@ -3,6 +3,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "herald-cli.h"
@@ -156,9 +157,21 @@ herald_cli_parse_time (const char  *text,
   else
     {
       GDateTime *time = g_date_time_new_from_iso8601 (text, local);
+      const char *t = strchr (text, 'T');
 
       if (time != NULL)
         return time;
+
+      /* GLib wants seconds; people write "T14:30". */
+      if (t != NULL && strlen (t) >= 6 && t[3] == ':' && t[6] != ':')
+        {
+          g_autofree char *head = g_strndup (text, (gsize) (t - text) + 6);
+          g_autofree char *with_seconds = g_strconcat (head, ":00", t + 6, NULL);
+
+          time = g_date_time_new_from_iso8601 (with_seconds, local);
+          if (time != NULL)
+            return time;
+        }
     }
 
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,

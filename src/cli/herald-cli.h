@@ -5,6 +5,8 @@
 
 #include "herald-core.h"
 #include "providers/herald-flashsms-client.h"
+#include "providers/herald-flixysms-client.h"
+#include "providers/herald-provider-error.h"
 
 G_BEGIN_DECLS
 
