@@ -63,9 +63,19 @@ print_human (GListModel *messages,
              HeraldFlixysmsReceivedPage *page)
 {
   guint n = g_list_model_get_n_items (messages);
+  glong from_width = 0, device_width = 0;
 
   if (n == 0)
     g_print ("%s\n", _("No received messages."));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeraldFlixysmsReceivedMessage) m = g_list_model_get_item (messages, i);
+      const char *device = herald_flixysms_received_message_get_device_name (m);
+
+      from_width = MAX (from_width, g_utf8_strlen (herald_flixysms_received_message_get_from (m), -1));
+      device_width = MAX (device_width, device != NULL ? g_utf8_strlen (device, -1) : 1);
+    }
 
   for (guint i = 0; i < n; i++)
     {
@@ -76,8 +86,8 @@ print_human (GListModel *messages,
       /* One message a line: a newline in the text would start a false row. */
       g_strdelimit (text, "\r\n\t", ' ');
       herald_cli_print_padded (when, 18);
-      herald_cli_print_padded (herald_flixysms_received_message_get_from (m), 17);
-      herald_cli_print_padded (herald_flixysms_received_message_get_device_name (m), 14);
+      herald_cli_print_padded (herald_flixysms_received_message_get_from (m), from_width + 2);
+      herald_cli_print_padded (herald_flixysms_received_message_get_device_name (m), device_width + 2);
       g_print ("%s\n", text);
     }
 

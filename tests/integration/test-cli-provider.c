@@ -370,6 +370,41 @@ test_send_flashsms (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "recipients")), ==, 2);
 }
 
+/* A plain list (lines, commas, semicolons) and a schedule. */
+static void
+test_send_plain_file_scheduled (void)
+{
+  g_auto(Run) run = { 0 };
+  g_auto(Run) status = { 0 };
+  g_auto(Run) report = { 0 };
+  g_autofree char *file = g_build_filename (g_get_user_data_dir (), "numbers.txt", NULL);
+  g_autoptr(GError) error = NULL;
+  GPtrArray *record = herald_fake_flashsms_get_sent (flash);
+  guint before = record->len;
+  HeraldFakeFlashsmsSent *last;
+
+  g_file_set_contents (file, "0241110200;0241110201\n0241110202, 0241110203\n\n0241110204\n", -1, &error);
+  g_assert_no_error (error);
+
+  HERALDCTL (&run, "send", "--account", "Flash", "--to-file", file, "--message", "Sale tomorrow",
+             "--schedule", "2030-01-01T10:00");
+  g_assert_cmpint (run.status, ==, 0);
+  g_assert_cmpuint (record->len, ==, before + 1);
+  last = record->pdata[before];
+  g_assert_cmpuint (g_strv_length (last->recipients), ==, 5);
+  g_assert_true (last->scheduled);
+  g_assert_nonnull (strstr (run.out, last->id));
+
+  HERALDCTL (&status, "status", "--account", "Flash", last->id);
+  g_assert_cmpint (status.status, ==, 0);
+  g_assert_nonnull (strstr (status.out, last->id));
+  g_assert_nonnull (strstr (status.out, "Recipients"));
+
+  HERALDCTL (&report, "report", "--account", "Flash", last->id);
+  g_assert_cmpint (report.status, ==, 0);
+  g_assert_nonnull (strstr (report.out, "233241110204"));
+}
+
 static void
 test_send_template (void)
 {
@@ -851,6 +886,7 @@ main (int   argc,
   g_test_add_func ("/cli-provider/send/flixysms-json", test_send_flixysms_json);
   g_test_add_func ("/cli-provider/send/flixysms-human", test_send_flixysms_human);
   g_test_add_func ("/cli-provider/send/flashsms", test_send_flashsms);
+  g_test_add_func ("/cli-provider/send/plain-file-scheduled", test_send_plain_file_scheduled);
   g_test_add_func ("/cli-provider/send/template", test_send_template);
   g_test_add_func ("/cli-provider/send/unsupported-options", test_send_unsupported_options);
   g_test_add_func ("/cli-provider/send/usage", test_send_usage);
