@@ -11,8 +11,8 @@
 
 int
 herald_cli_open_flashsms_lists (const HeraldCliCommand     *command,
-            const HeraldCliListOptions *options,
-            HeraldCliAccount           *account)
+                                const HeraldCliListOptions *options,
+                                HeraldCliAccount           *account)
 {
   int status;
 
@@ -31,7 +31,7 @@ printable (const char *text)
 }
 
 static void
-print_json_and_free (JsonBuilder *builder)
+print_builder (JsonBuilder *builder)
 {
   g_autoptr(JsonNode) root = json_builder_get_root (builder);
 
@@ -54,8 +54,8 @@ list_groups (HeraldFlashsmsClient  *client,
 /* A group by id or name: its id, or NULL after printing why (@status). */
 char *
 herald_cli_flashsms_resolve_group (HeraldFlashsmsClient *client,
-               const char           *wanted,
-               int                  *status)
+                                   const char           *wanted,
+                                   int                  *status)
 {
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GError) error = NULL;
@@ -120,7 +120,7 @@ herald_cli_flashsms_groups (const HeraldCliCommand      *command,
           for (guint i = 0; i < groups->len; i++)
             add_group_json (builder, groups->pdata[i]);
           json_builder_end_array (builder);
-          print_json_and_free (builder);
+          print_builder (builder);
           return HERALD_CLI_EXIT_OK;
         }
       if (groups->len == 0)
@@ -151,7 +151,7 @@ herald_cli_flashsms_groups (const HeraldCliCommand      *command,
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
           add_group_json (builder, group);
-          print_json_and_free (builder);
+          print_builder (builder);
         }
       else
         g_print (_("Added the group “%s” (%s).\n"), herald_flashsms_group_get_name (group),
@@ -178,7 +178,7 @@ herald_cli_flashsms_groups (const HeraldCliCommand      *command,
           json_builder_begin_object (builder);
           herald_cli_json_add_string (builder, "removed", id);
           json_builder_end_object (builder);
-          print_json_and_free (builder);
+          print_builder (builder);
         }
       return HERALD_CLI_EXIT_OK;
     }
@@ -210,10 +210,86 @@ print_template (const HeraldCliListOptions *options,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       add_template_json (builder, template);
-      print_json_and_free (builder);
+      print_builder (builder);
     }
   else
     g_print (format, herald_flashsms_template_get_name (template), herald_flashsms_template_get_id (template));
+}
+
+static void
+print_templates (const HeraldCliListOptions *options,
+                 GPtrArray                  *templates)
+{
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < templates->len; i++)
+        add_template_json (builder, templates->pdata[i]);
+      json_builder_end_array (builder);
+      print_builder (builder);
+      return;
+    }
+
+  if (templates->len == 0)
+    g_print ("%s\n", _("No templates."));
+  for (guint i = 0; i < templates->len; i++)
+    {
+      g_autofree char *content = g_strdup (herald_flashsms_template_get_content (templates->pdata[i]));
+
+      g_strdelimit (content, "\r\n\t", ' ');
+      herald_cli_print_padded (herald_flashsms_template_get_name (templates->pdata[i]), 20);
+      herald_cli_print_padded (herald_flashsms_template_get_id (templates->pdata[i]), 28);
+      g_print ("%s\n", content);
+    }
+}
+
+/* templates edit / remove of @found. */
+static int
+change_template (const HeraldCliListOptions *options,
+                 HeraldFlashsmsClient       *client,
+                 HeraldFlashsmsTemplate     *found,
+                 const char                 *action)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (action, "edit"))
+    {
+      g_autoptr(HeraldFlashsmsTemplate) updated = NULL;
+
+      /* FlashSMS wants both fields: keep the one not given. */
+      herald_flashsms_client_update_template_async (client, herald_flashsms_template_get_id (found),
+                                                    options->name ? options->name : herald_flashsms_template_get_name (found),
+                                                    options->message ? options->message : herald_flashsms_template_get_content (found),
+                                                    NULL, herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      updated = herald_flashsms_client_update_template_finish (client, result, &error);
+      if (updated == NULL)
+        return herald_cli_provider_failure (error);
+      print_template (options, updated, _("Changed the template “%s” (%s).\n"));
+      return HERALD_CLI_EXIT_OK;
+    }
+
+  herald_flashsms_client_delete_template_async (client, herald_flashsms_template_get_id (found), NULL,
+                                                herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  if (!herald_flashsms_client_delete_template_finish (client, result, &error))
+    return herald_cli_provider_failure (error);
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      herald_cli_json_add_string (builder, "removed", herald_flashsms_template_get_id (found));
+      json_builder_end_object (builder);
+      print_builder (builder);
+    }
+  else
+    g_print (_("Removed the template “%s”.\n"), herald_flashsms_template_get_name (found));
+
+  return HERALD_CLI_EXIT_OK;
 }
 
 int
@@ -233,7 +309,7 @@ herald_cli_flashsms_templates (const HeraldCliCommand      *command,
   int status;
 
   if (g_str_equal (action, "add") && (argc != 3 || options->message == NULL))
-    return herald_cli_usage_error (command, _("templates add NAME --message TEXT"));
+    return herald_cli_usage_error (command, _("Give the new template’s name and text: templates add NAME --message TEXT."));
   if ((g_str_equal (action, "edit") || g_str_equal (action, "remove")) && argc != 3)
     return herald_cli_usage_error (command, _("templates %s takes one NAME or ID."), action);
   if (g_str_equal (action, "edit") && options->name == NULL && options->message == NULL)
@@ -268,28 +344,7 @@ herald_cli_flashsms_templates (const HeraldCliCommand      *command,
 
   if (g_str_equal (action, "list"))
     {
-      if (options->json)
-        {
-          g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-          json_builder_begin_array (builder);
-          for (guint i = 0; i < templates->len; i++)
-            add_template_json (builder, templates->pdata[i]);
-          json_builder_end_array (builder);
-          print_json_and_free (builder);
-          return HERALD_CLI_EXIT_OK;
-        }
-      if (templates->len == 0)
-        g_print ("%s\n", _("No templates."));
-      for (guint i = 0; i < templates->len; i++)
-        {
-          g_autofree char *content = g_strdup (herald_flashsms_template_get_content (templates->pdata[i]));
-
-          g_strdelimit (content, "\r\n\t", ' ');
-          herald_cli_print_padded (herald_flashsms_template_get_name (templates->pdata[i]), 20);
-          herald_cli_print_padded (herald_flashsms_template_get_id (templates->pdata[i]), 28);
-          g_print ("%s\n", content);
-        }
+      print_templates (options, templates);
       return HERALD_CLI_EXIT_OK;
     }
 
@@ -304,39 +359,5 @@ herald_cli_flashsms_templates (const HeraldCliCommand      *command,
       return HERALD_CLI_EXIT_USAGE;
     }
 
-  if (g_str_equal (action, "edit"))
-    {
-      g_autoptr(HeraldFlashsmsTemplate) updated = NULL;
-
-      /* FlashSMS wants both fields: keep the one not given. */
-      herald_flashsms_client_update_template_async (client, herald_flashsms_template_get_id (found),
-                                                    options->name ? options->name : herald_flashsms_template_get_name (found),
-                                                    options->message ? options->message : herald_flashsms_template_get_content (found),
-                                                    NULL, herald_cli_async_done, &result);
-      herald_cli_wait (&result);
-      updated = herald_flashsms_client_update_template_finish (client, result, &error);
-      if (updated == NULL)
-        return herald_cli_provider_failure (error);
-      print_template (options, updated, _("Changed the template “%s” (%s).\n"));
-      return HERALD_CLI_EXIT_OK;
-    }
-
-  herald_flashsms_client_delete_template_async (client, herald_flashsms_template_get_id (found), NULL,
-                                                herald_cli_async_done, &result);
-  herald_cli_wait (&result);
-  if (!herald_flashsms_client_delete_template_finish (client, result, &error))
-    return herald_cli_provider_failure (error);
-  if (options->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "removed", herald_flashsms_template_get_id (found));
-      json_builder_end_object (builder);
-      print_json_and_free (builder);
-    }
-  else
-    g_print (_("Removed the template “%s”.\n"), herald_flashsms_template_get_name (found));
-
-  return HERALD_CLI_EXIT_OK;
+  return change_template (options, client, found, action);
 }

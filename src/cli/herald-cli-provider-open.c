@@ -2,7 +2,6 @@
 
 #include "config.h"
 
-#include <stdio.h>
 #include <string.h>
 #include <glib/gi18n.h>
 
@@ -143,35 +142,32 @@ herald_cli_parse_time (const char  *text,
                        GError     **error)
 {
   g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  int year, month, day;
-  char rest;
+  const char *t = strchr (text, 'T');
+  GDateTime *time;
 
-  if (sscanf (text, "%4d-%2d-%2d%c", &year, &month, &day, &rest) == 3)
+  /* A bare date: the day's first or last second. */
+  if (t == NULL && strlen (text) == 10)
     {
-      GDateTime *time = g_date_time_new (local, year, month, day,
-                                         end_of_day ? 23 : 0, end_of_day ? 59 : 0,
-                                         end_of_day ? 59 : 0);
+      g_autofree char *whole = g_strconcat (text, end_of_day ? "T23:59:59" : "T00:00:00", NULL);
+
+      time = g_date_time_new_from_iso8601 (whole, local);
       if (time != NULL)
         return time;
     }
-  else
-    {
-      GDateTime *time = g_date_time_new_from_iso8601 (text, local);
-      const char *t = strchr (text, 'T');
 
+  time = g_date_time_new_from_iso8601 (text, local);
+  if (time != NULL)
+    return time;
+
+  /* GLib wants seconds; people write "T14:30". */
+  if (t != NULL && strlen (t) >= 6 && t[3] == ':' && t[6] != ':')
+    {
+      g_autofree char *head = g_strndup (text, (gsize) (t - text) + 6);
+      g_autofree char *with_seconds = g_strconcat (head, ":00", t + 6, NULL);
+
+      time = g_date_time_new_from_iso8601 (with_seconds, local);
       if (time != NULL)
         return time;
-
-      /* GLib wants seconds; people write "T14:30". */
-      if (t != NULL && strlen (t) >= 6 && t[3] == ':' && t[6] != ':')
-        {
-          g_autofree char *head = g_strndup (text, (gsize) (t - text) + 6);
-          g_autofree char *with_seconds = g_strconcat (head, ":00", t + 6, NULL);
-
-          time = g_date_time_new_from_iso8601 (with_seconds, local);
-          if (time != NULL)
-            return time;
-        }
     }
 
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
