@@ -164,6 +164,12 @@ guint               herald_fake_flixysms_count_requests      (HeraldFakeFlixysms
 /* Path and query of request @index as the client sent them ("/api/v1/…?…"). */
 const char         *herald_fake_flixysms_get_request_uri     (HeraldFakeFlixysms           *self,
                                                               guint                         index);
+/* 429s of the rate limit itself (injected faults not counted): in all, and
+ * those after a key's first window; set_rate_limit () zeroes them. And the
+ * most requests one key's window let through. For benchmarks. */
+guint               herald_fake_flixysms_get_rate_limited    (HeraldFakeFlixysms           *self);
+guint               herald_fake_flixysms_get_rate_limited_after_first_window (HeraldFakeFlixysms *self);
+guint               herald_fake_flixysms_get_max_window_count (HeraldFakeFlixysms          *self);
 /* JSON members outside the document seen in send and bulk bodies (tolerated). */
 guint               herald_fake_flixysms_get_n_unknown_fields (HeraldFakeFlixysms          *self);
 
