@@ -137,6 +137,7 @@ struct _HeraldFakeFlixysms
   guint       rate_limited;
   guint       rate_limited_after_first_window;
   guint       max_window_count;
+  gboolean    aligned_windows;
 };
 
 G_DEFINE_FINAL_TYPE (HeraldFakeFlixysms, herald_fake_flixysms, G_TYPE_OBJECT)
@@ -385,7 +386,9 @@ key_refresh_window (HeraldFakeFlixysms *self,
   if (key->window_start == 0 ||
       now >= key->window_start + (gint64) self->window_seconds * G_USEC_PER_SEC)
     {
-      key->window_start = now;
+      gint64 window_usec = (gint64) self->window_seconds * G_USEC_PER_SEC;
+
+      key->window_start = self->aligned_windows ? now - now % window_usec : now;
       key->count = 0;
       key->windows++;
     }
@@ -1872,4 +1875,15 @@ herald_fake_flixysms_get_max_window_count (HeraldFakeFlixysms *self)
   g_return_val_if_fail (HERALD_IS_FAKE_FLIXYSMS (self), 0);
 
   return self->max_window_count;
+}
+
+void
+herald_fake_flixysms_set_aligned_windows (HeraldFakeFlixysms *self,
+                                          gboolean            aligned)
+{
+  g_return_if_fail (HERALD_IS_FAKE_FLIXYSMS (self));
+
+  self->aligned_windows = aligned;
+  for (guint i = 0; i < self->keys->len; i++)
+    ((Key *) g_ptr_array_index (self->keys, i))->window_start = 0;
 }

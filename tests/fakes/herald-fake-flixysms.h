@@ -122,6 +122,12 @@ const char         *herald_fake_flixysms_add_received        (HeraldFakeFlixysms
 void                herald_fake_flixysms_set_rate_limit      (HeraldFakeFlixysms           *self,
                                                               guint                         limit,
                                                               guint                         window_seconds);
+/* By default a key's window starts with its first request after the last
+ * one ended, so its reset falls anywhere within a second and the header
+ * (whole seconds) rounds it up. TRUE: windows follow the clock (multiples
+ * of the window since the epoch), so the reset header is exact. */
+void                herald_fake_flixysms_set_aligned_windows (HeraldFakeFlixysms           *self,
+                                                              gboolean                      aligned);
 /* FALSE: no X-RateLimit-* nor Retry-After anywhere (a server that only says 429). */
 void                herald_fake_flixysms_set_rate_limit_headers (HeraldFakeFlixysms        *self,
                                                               gboolean                      enabled);
