@@ -290,6 +290,29 @@ report_status (HeraldSendReport *report)
   return HERALD_CLI_EXIT_FAILURE;
 }
 
+/* When nothing could be sent, say for each number what is wrong with it
+ * (the provider refuses the send as a whole, without a report). */
+static void
+explain_numbers (HeraldCliAccount *account,
+                 HeraldOutgoing   *outgoing)
+{
+  const char * const *numbers = herald_outgoing_get_recipients (outgoing);
+  const char *region = herald_account_get_region (account->account);
+
+  for (guint i = 0; numbers[i] != NULL; i++)
+    {
+      g_autoptr(GError) error = NULL;
+      HeraldPhoneNumber *number = herald_phone_number_parse (numbers[i], region, HERALD_PHONE_NUMBER_FLAGS_NONE,
+                                                             &error);
+
+      if (number != NULL)
+        herald_phone_number_unref (number);
+      else
+        g_printerr (_("heraldctl: “%s” is not a valid number: %s\n"),
+                    g_utf8_validate (numbers[i], -1, NULL) ? numbers[i] : "?", error->message);
+    }
+}
+
 static int
 send_with (const HeraldCliCommand *command,
            HeraldCliAccount       *account,
@@ -308,7 +331,11 @@ send_with (const HeraldCliCommand *command,
   herald_cli_wait (&result);
   report = herald_message_log_send_finish (log, result, &error);
   if (report == NULL)
-    return herald_cli_provider_failure (error);
+    {
+      if (g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT))
+        explain_numbers (account, outgoing);
+      return herald_cli_provider_failure (error);
+    }
 
   status = report_status (report);
   if (opt_json)
