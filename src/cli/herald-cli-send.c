@@ -308,8 +308,7 @@ explain_numbers (HeraldCliAccount *account,
       if (number != NULL)
         herald_phone_number_unref (number);
       else
-        g_printerr (_("heraldctl: “%s” is not a valid number: %s\n"),
-                    g_utf8_validate (numbers[i], -1, NULL) ? numbers[i] : "?", error->message);
+        g_printerr ("heraldctl: %s\n", error->message);   /* it names the input */
     }
 }
 
