@@ -29,6 +29,7 @@ struct _HeraldHistoryPage
   GCancellable         *refresh_cancellable;   /* of "Refresh Status" */
   Mode                  mode;
   guint                 filter_source;
+  guint                 n_before_page;   /* rows when the page in flight was asked for */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -89,9 +90,19 @@ update_list_state (HeraldHistoryPage *self)
 static void
 list_state_changed (HeraldHistoryPage *self)
 {
+  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+
   /* The next page, if the view needs one, follows the adjustment's
-   * "changed" once the new rows are laid out: now it still measures the old. */
+   * "changed" once the new rows are laid out: now it still measures the
+   * old. A page that added no row (all seen already) changes nothing to
+   * lay out, so it is judged here. */
   update_list_state (self);
+  if (self->list == NULL)
+    return;
+  if (herald_paged_list_get_loading (self->list))
+    self->n_before_page = n;
+  else if (n == self->n_before_page)
+    herald_list_util_maybe_load_more (self->scrolled, self->list);
 }
 
 static void

@@ -21,6 +21,7 @@ struct _HeraldInboxPage
   GSettings            *settings;
   GtkWindow            *toplevel;     /* whose is-active we follow */
   guint                 filter_source;
+  guint                 n_before_page;   /* rows when the page in flight was asked for */
 
   /* template children */
   GtkStack             *stack;
@@ -69,9 +70,19 @@ update_list_state (HeraldInboxPage *self)
 static void
 list_state_changed (HeraldInboxPage *self)
 {
+  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+
   /* The next page, if the view needs one, follows the adjustment's
-   * "changed" once the new rows are laid out: now it still measures the old. */
+   * "changed" once the new rows are laid out: now it still measures the
+   * old. A page that added no row (all seen already) changes nothing to
+   * lay out, so it is judged here. */
   update_list_state (self);
+  if (self->list == NULL)
+    return;
+  if (herald_paged_list_get_loading (self->list))
+    self->n_before_page = n;
+  else if (n == self->n_before_page)
+    herald_list_util_maybe_load_more (self->scrolled, self->list);
 }
 
 static void
