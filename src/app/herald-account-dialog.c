@@ -377,6 +377,7 @@ provider_opened (GObject      *source,
   g_autoptr(TestRun) run = user_data;
   g_autoptr(HeraldProvider) provider = NULL;
   g_autoptr(GError) error = NULL;
+  GCancellable *cancellable;
 
   provider = herald_provider_open_finish (result, &error);
   if (g_cancellable_is_cancelled (run->cancellable))
@@ -389,7 +390,8 @@ provider_opened (GObject      *source,
       return;
     }
 
-  herald_provider_test_connection_async (provider, run->cancellable,
+  cancellable = run->cancellable;
+  herald_provider_test_connection_async (provider, cancellable,
                                          test_connection_done, g_steal_pointer (&run));
 }
 

@@ -65,6 +65,25 @@ herald_ui_find_by_type (GtkWidget *root,
 }
 
 GtkWidget *
+herald_ui_find_button (GtkWidget  *root,
+                       const char *label)
+{
+  if (GTK_IS_BUTTON (root) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (root)), label) == 0)
+    return root;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (root);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = herald_ui_find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+GtkWidget *
 herald_ui_find_toplevel (GType type)
 {
   GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */

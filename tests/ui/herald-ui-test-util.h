@@ -19,6 +19,9 @@ GtkWidget *herald_ui_find_by_name     (GtkWidget     *root,
 /* The first descendant of @type. */
 GtkWidget *herald_ui_find_by_type     (GtkWidget     *root,
                                        GType          type);
+/* The first GtkButton under @root whose label is @label ("_Save"). */
+GtkWidget *herald_ui_find_button      (GtkWidget     *root,
+                                       const char    *label);
 /* The first toplevel of @type, or NULL. (transfer none) */
 GtkWidget *herald_ui_find_toplevel    (GType          type);
 /* Runs the main context until @async_result is set, then returns it. */
