@@ -81,9 +81,16 @@ find_section (const char *id)
 HeraldWindow *
 herald_window_new (HeraldApplication *application)
 {
-  return g_object_new (HERALD_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  HeraldWindow *self = g_object_new (HERALD_TYPE_WINDOW,
+                                     "application", application,
+                                     NULL);
+
+  /* "application" is not a construct property: constructed() runs before
+   * it is set, so the session is bound here. */
+  if (application != NULL && self->session == NULL)
+    g_object_bind_property (application, "session", self, "session", G_BINDING_SYNC_CREATE);
+
+  return self;
 }
 
 const char *
