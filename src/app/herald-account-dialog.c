@@ -744,6 +744,8 @@ herald_account_dialog_class_init (HeraldAccountDialogClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeraldAccountDialog, test_button);
   gtk_widget_class_bind_template_child (widget_class, HeraldAccountDialog, test_spinner);
   gtk_widget_class_bind_template_child (widget_class, HeraldAccountDialog, verdict_label);
+  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_Escape, 0, "window.close", NULL);
+
   gtk_widget_class_bind_template_callback (widget_class, save_clicked);
   gtk_widget_class_bind_template_callback (widget_class, test_clicked);
   gtk_widget_class_bind_template_callback (widget_class, form_changed);

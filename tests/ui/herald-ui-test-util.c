@@ -180,3 +180,40 @@ herald_ui_wait_finalized (gpointer *slot)
 {
   return herald_ui_wait_until (slot_is_clear, slot);
 }
+
+void
+herald_ui_screenshot (GtkWidget  *window,
+                      const char *name)
+{
+  const char *dir = g_getenv ("HERALD_SCREENSHOT_DIR");
+  g_autoptr(GdkPaintable) paintable = NULL;
+  g_autoptr(GtkSnapshot) snapshot = NULL;
+  g_autoptr(GskRenderNode) node = NULL;
+  g_autoptr(GdkTexture) texture = NULL;
+  g_autofree char *file = NULL;
+  int width = 0, height = 0;
+
+  if (dir == NULL)
+    return;
+
+  /* A window just shown may not have drawn its first frame yet. */
+  for (int attempt = 0; attempt < 100 && node == NULL; attempt++)
+    {
+      herald_ui_drain ();
+      g_usleep (10000);
+      width = gtk_widget_get_width (window);
+      height = gtk_widget_get_height (window);
+      g_clear_object (&paintable);
+      paintable = gtk_widget_paintable_new (window);
+      snapshot = gtk_snapshot_new ();
+      gdk_paintable_snapshot (paintable, snapshot, width, height);
+      node = gtk_snapshot_free_to_node (g_steal_pointer (&snapshot));
+    }
+  if (node == NULL)
+    return;
+
+  texture = gsk_renderer_render_texture (gtk_native_get_renderer (GTK_NATIVE (window)), node,
+                                         &GRAPHENE_RECT_INIT (0, 0, width, height));
+  file = g_strdup_printf ("%s/%s.png", dir, name);
+  gdk_texture_save_to_png (texture, file);
+}

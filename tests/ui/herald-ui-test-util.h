@@ -43,4 +43,9 @@ void       herald_ui_watch            (gpointer       object,
 /* Waits (bounded) until a watched object is finalized. */
 gboolean   herald_ui_wait_finalized   (gpointer      *slot);
 
+/* Saves a PNG of @window as DIR/@name.png when HERALD_SCREENSHOT_DIR is
+ * set (for people reviewing the UI; no assertion depends on it). */
+void       herald_ui_screenshot       (GtkWidget     *window,
+                                       const char    *name);
+
 G_END_DECLS

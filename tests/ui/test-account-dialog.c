@@ -276,6 +276,7 @@ test_validation (Fixture       *fixture,
   g_assert_false (has_error (dialog, "name"));
   g_assert_nonnull (form_error (dialog));
   g_assert_true (strstr (form_error (dialog), "URL") != NULL);
+  herald_ui_screenshot (dialog, "account-dialog-invalid");
 
   /* Typing clears the mark. */
   set_text (dialog, "url", "ftp://sms.example.com/api/v1");
@@ -339,6 +340,18 @@ test_connection_verdicts (Fixture       *fixture,
   g_assert_true (gtk_widget_has_css_class (herald_ui_find_by_name (dialog, "verdict"), "success"));
   g_assert_cmpuint (herald_fake_flashsms_count_requests (fixture->fake, "GET", "/balance"), >=, 1);
 
+  /* The same key sent as X-API-Key. */
+  adw_combo_row_set_selected (ADW_COMBO_ROW (herald_ui_find_by_name (dialog, "auth")), 1);
+  text = run_test (dialog);
+  g_assert_true (g_str_has_prefix (text, "Works."));
+  {
+    GPtrArray *requests = herald_fake_flashsms_get_requests (fixture->fake);
+    HeraldFakeFlashsmsRequest *last = g_ptr_array_index (requests, requests->len - 1);
+
+    g_assert_cmpstr (last->auth_header, ==, "X-API-Key");
+  }
+  adw_combo_row_set_selected (ADW_COMBO_ROW (herald_ui_find_by_name (dialog, "auth")), 0);
+
   /* A key the server does not know. */
   set_text (dialog, "key", "fk_live_nobody_knows_this");
   text = run_test (dialog);
@@ -351,6 +364,7 @@ test_connection_verdicts (Fixture       *fixture,
   g_assert_true (g_str_has_prefix (text, "Works."));
   g_assert_nonnull (strstr (text, "lacks: sms:send."));
   g_assert_true (gtk_widget_has_css_class (herald_ui_find_by_name (dialog, "verdict"), "warning"));
+  herald_ui_screenshot (dialog, "account-dialog-scopes");
 
   /* Nobody listens on a port that was just closed. */
   socket = g_socket_new (G_SOCKET_FAMILY_IPV4, G_SOCKET_TYPE_STREAM, G_SOCKET_PROTOCOL_TCP, &error);
@@ -436,6 +450,7 @@ test_page_edit_remove (Fixture       *fixture,
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "Shop");
   g_assert_true (g_str_has_prefix (adw_action_row_get_subtitle (row), "FlashSMS · http://127.0.0.1:"));
+  herald_ui_screenshot (gtk_widget_get_ancestor (GTK_WIDGET (page), GTK_TYPE_WINDOW), "preferences-accounts");
 
   /* Edit: the stored key is tested when the key row is left empty. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "accounts.edit", "s", account_id));

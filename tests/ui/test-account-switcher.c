@@ -172,6 +172,7 @@ test_first_run (void)
   label = menu_label (account_section (window), 0);
   g_assert_cmpstr (label, ==, "No accounts yet");
   g_assert_cmpstr (header_subtitle (window), ==, "");
+  herald_ui_screenshot (GTK_WIDGET (window), "first-run");
 
   /* The welcome's button opens the dialog; the new account becomes active. */
   g_signal_emit_by_name (herald_ui_find_button (welcome, "_Add Account"), "clicked");
@@ -298,6 +299,7 @@ test_switcher (void)
   g_assert_true (g_action_group_get_action_enabled (G_ACTION_GROUP (window), "refresh-balance"));
   g_action_group_activate_action (G_ACTION_GROUP (window), "refresh-balance", NULL);
   assert_subtitle (window, "Backup · 875 credits");
+  herald_ui_screenshot (GTK_WIDGET (window), "switcher-header");
 
   /* A new session reading the same settings starts on Backup. */
   restarted = herald_session_new (herald_session_get_database (session));
