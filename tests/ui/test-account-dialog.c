@@ -314,6 +314,21 @@ test_validation (Fixture       *fixture,
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 1);
 }
 
+static gboolean
+answer_not_tls (GSocketService    *service,
+                GSocketConnection *connection,
+                GObject           *source,
+                gpointer           user_data)
+{
+  static const char reply[] = "HTTP/1.1 400 Bad Request\r\nConnection: close\r\n\r\n";
+  GOutputStream *out = g_io_stream_get_output_stream (G_IO_STREAM (connection));
+
+  g_output_stream_write_all (out, reply, sizeof reply - 1, NULL, NULL, NULL);
+  g_io_stream_close (G_IO_STREAM (connection), NULL, NULL);
+
+  return TRUE;
+}
+
 static void
 test_connection_verdicts (Fixture       *fixture,
                           gconstpointer  data)
@@ -324,6 +339,9 @@ test_connection_verdicts (Fixture       *fixture,
   g_autoptr(GInetAddress) loopback = g_inet_address_new_loopback (G_SOCKET_FAMILY_IPV4);
   g_autoptr(GError) error = NULL;
   g_autofree char *closed_url = NULL;
+  g_autofree char *tls_url = NULL;
+  g_autoptr(GSocketService) not_tls = NULL;
+  g_autoptr(GSocketAddress) listening = NULL;
   GtkWidget *dialog = open_add_dialog (fixture);
   const char *text;
 
@@ -380,6 +398,19 @@ test_connection_verdicts (Fixture       *fixture,
   set_text (dialog, "key", GOOD_KEY);
   text = run_test (dialog);
   g_assert_true (g_str_has_prefix (text, "Server unreachable"));
+
+  /* https:// to a server that answers the handshake with plain text. */
+  not_tls = g_socket_service_new ();
+  g_signal_connect (not_tls, "incoming", G_CALLBACK (answer_not_tls), NULL);
+  g_socket_listener_add_address (G_SOCKET_LISTENER (not_tls), any, G_SOCKET_TYPE_STREAM,
+                                 G_SOCKET_PROTOCOL_TCP, NULL, &listening, &error);
+  g_assert_no_error (error);
+  tls_url = g_strdup_printf ("https://127.0.0.1:%u/api/v1",
+                             g_inet_socket_address_get_port (G_INET_SOCKET_ADDRESS (listening)));
+  set_text (dialog, "url", tls_url);
+  text = run_test (dialog);
+  g_assert_true (g_str_has_prefix (text, "TLS problem"));
+  g_socket_service_stop (not_tls);
 
   /* A slow server: the test can be stopped. */
   set_text (dialog, "url", herald_fake_flashsms_get_base_url (fixture->fake));
