@@ -447,6 +447,29 @@ test_inbox_filter_sender (void)
   g_assert_true (wait_label (page, "body", "Message 7"));
   g_assert_false (shows_label (page, "body", "Message 0"));
 
+  /* A date that is not one is refused in the page, with how to write it,
+   * and nothing is asked. */
+  {
+    guint requests = herald_fake_flixysms_count_requests (fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_ANY);
+    GtkWidget *since = find_named (page, "since");
+    GtkRevealer *revealer = GTK_REVEALER (find_type (page, GTK_TYPE_REVEALER));
+
+    gtk_editable_set_text (GTK_EDITABLE (since), "yesterday");
+    g_assert_true (wait_until ((gboolean (*) (gpointer)) gtk_revealer_get_reveal_child, revealer));
+    g_assert_true (gtk_widget_has_css_class (since, "error"));
+    g_assert_nonnull (strstr (gtk_label_get_text (GTK_LABEL (gtk_widget_get_first_child (gtk_revealer_get_child (revealer)))),
+                              "2024-01-31"));
+    g_assert_cmpuint (herald_fake_flixysms_count_requests (fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_ANY), ==, requests);
+
+    /* A real one narrows the list: every message is from 2024-03-01. */
+    gtk_editable_set_text (GTK_EDITABLE (since), "2024-03-03");
+    wait.needle = "since=";
+    g_assert_true (wait_until (fake_was_asked, &wait));
+    g_assert_true (wait_until (list_complete, page));
+    g_assert_false (gtk_widget_has_css_class (since, "error"));
+    g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (herald_inbox_page_get_list (HERALD_INBOX_PAGE (page)))), ==, 0);
+  }
+
   close_all_windows ();
 }
 
