@@ -177,8 +177,8 @@ store_items_changed_cb (GListModel    *model,
 }
 
 static void
-store_account_updated_cb (HeraldAccountStore *store,
-                          HeraldAccount      *account,
+store_account_updated_cb (HeraldAccountStore  *store,
+                          const HeraldAccount *account,
                           HeraldSession      *self)
 {
   if (account == self->active)

@@ -594,6 +594,7 @@ learn_window_locked (HeraldRateLimiter *self,
       self->n_window_samples = MIN (self->n_window_samples + 1, N_WINDOW_SAMPLES);
 
       window = self->window_samples[0];
+      /* cppcheck-suppress knownConditionTrueFalse ; it loses track of n_window_samples growing above */
       for (guint i = 1; i < self->n_window_samples; i++)
         window = MIN (window, self->window_samples[i]);
       window = MIN (window, MAX_WINDOW_SECONDS);
