@@ -4,6 +4,7 @@
  * tests include this and link libherald-core. Never includes GTK. */
 
 #include "herald-paths.h"
+#include "herald-send-job.h"
 #include "herald-session.h"
 #include "providers/herald-provider.h"
 #include "providers/herald-provider-factory.h"
@@ -17,6 +18,7 @@
 #include "text/herald-csv-reader.h"
 #include "text/herald-csv-writer.h"
 #include "text/herald-phone-number.h"
+#include "text/herald-recipient-list.h"
 #include "text/herald-sms-text.h"
 #include "text/herald-template.h"
 #include "text/herald-vcard-entry.h"
