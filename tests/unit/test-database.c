@@ -121,6 +121,7 @@ test_database_builtin_schema (void)
   raw = raw_open (path);
   g_assert_cmpint (raw_int (raw, "PRAGMA user_version"), ==, herald_database_get_latest_version ());
   g_assert_true (raw_has_table (raw, "accounts"));
+  g_assert_true (raw_has_table (raw, "sent_messages"));
   /* The key never has a column. */
   g_assert_cmpint (raw_int (raw, "SELECT count(*) FROM pragma_table_info('accounts') "
                                  "WHERE name LIKE '%key%' AND name != 'name_key'"), ==, 0);

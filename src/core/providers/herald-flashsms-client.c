@@ -5,6 +5,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "herald-flashsms-client-private.h"
+#include "herald-flashsms-provider-private.h"
 #include "herald-flashsms-types-private.h"
 #include "herald-provider-error.h"
 #include "text/herald-sms-text.h"
@@ -26,7 +27,8 @@ struct _HeraldFlashsmsClient
   char             *default_region;
 };
 
-G_DEFINE_FINAL_TYPE (HeraldFlashsmsClient, herald_flashsms_client, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (HeraldFlashsmsClient, herald_flashsms_client, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (HERALD_TYPE_PROVIDER, _herald_flashsms_provider_iface_init))
 
 enum {
   PROP_0,

@@ -7,6 +7,7 @@
 #include <libsoup/soup.h>
 
 #include "herald-flixysms-client.h"
+#include "herald-flixysms-provider-private.h"
 #include "herald-provider-error.h"
 #include "text/herald-phone-number.h"
 
@@ -22,7 +23,8 @@ struct _HeraldFlixysmsClient
   char             *default_region;
 };
 
-G_DEFINE_FINAL_TYPE (HeraldFlixysmsClient, herald_flixysms_client, G_TYPE_OBJECT)
+G_DEFINE_FINAL_TYPE_WITH_CODE (HeraldFlixysmsClient, herald_flixysms_client, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (HERALD_TYPE_PROVIDER, _herald_flixysms_provider_iface_init))
 
 enum {
   PROP_0,

@@ -33,6 +33,12 @@ enum {
   N_PROPS
 };
 
+enum {
+  ACCOUNT_UPDATED,
+  N_SIGNALS
+};
+
+static guint signals [N_SIGNALS];
 static GParamSpec *properties [N_PROPS];
 
 /* An account as plain data: what crosses to the worker thread, where the
@@ -966,6 +972,12 @@ herald_account_store_class_init (HeraldAccountStoreClass *klass)
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
+
+  /* After an update was saved (values and, if given, the new key): whoever
+   * holds a client for the account makes a new one. */
+  signals [ACCOUNT_UPDATED] =
+    g_signal_new ("account-updated", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST,
+                  0, NULL, NULL, NULL, G_TYPE_NONE, 1, HERALD_TYPE_ACCOUNT);
 }
 
 static void
@@ -1270,7 +1282,7 @@ update_key_stored_cb (GObject      *object,
       return;
     }
 
-  herald_account_store_put (self, op->row);
+  g_signal_emit (self, signals[ACCOUNT_UPDATED], 0, herald_account_store_put (self, op->row));
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1294,7 +1306,7 @@ update_written_cb (GObject      *object,
 
   if (op->key == NULL)
     {
-      herald_account_store_put (self, op->row);
+      g_signal_emit (self, signals[ACCOUNT_UPDATED], 0, herald_account_store_put (self, op->row));
       g_task_return_boolean (task, TRUE);
       return;
     }

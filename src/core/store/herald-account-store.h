@@ -22,7 +22,10 @@ G_BEGIN_DECLS
  *   FlashSMS, none by default otherwise;
  * - only FlashSMS may send its key as X-API-Key;
  * - the key is non-empty and has no spaces or line breaks; modems have none.
- * The key is kept in the keyring only, and never appears in errors or logs. */
+ * The key is kept in the keyring only, and never appears in errors or logs.
+ *
+ * Signal "account-updated" (HeraldAccount *account): an update was saved
+ * (its values and, if one was given, its new key). */
 
 #define HERALD_TYPE_ACCOUNT_STORE (herald_account_store_get_type ())
 

@@ -4,6 +4,7 @@
 
 #include "providers/herald-provider.h"
 #include "store/herald-database.h"
+#include "store/herald-logged-message.h"
 
 G_BEGIN_DECLS
 
@@ -12,26 +13,6 @@ G_BEGIN_DECLS
  * `heraldctl history` read this for it). Rows are written right after the
  * provider answers (queued, fate unknown, not sent — invalid inputs are not
  * recorded) and their state moves on with status refreshes. */
-
-/* ---- HeraldLoggedMessage: one row ------------------------------------- */
-
-#define HERALD_TYPE_LOGGED_MESSAGE (herald_logged_message_get_type ())
-G_DECLARE_FINAL_TYPE (HeraldLoggedMessage, herald_logged_message, HERALD, LOGGED_MESSAGE, GObject)
-
-/* Properties (read-only, for list views): "row-id" (gint64), "account-id",
- * "message-id" (provider id, nullable), "recipient" (E.164), "text",
- * "state" (HeraldDeliveryState), "error" (nullable sentence), "parts"
- * (guint), "sent-at" and "updated-at" (GDateTime, UTC). */
-gint64               herald_logged_message_get_row_id      (HeraldLoggedMessage *self);
-const char          *herald_logged_message_get_account_id  (HeraldLoggedMessage *self);
-const char          *herald_logged_message_get_message_id  (HeraldLoggedMessage *self);
-const char          *herald_logged_message_get_recipient   (HeraldLoggedMessage *self);
-const char          *herald_logged_message_get_text        (HeraldLoggedMessage *self);
-HeraldDeliveryState  herald_logged_message_get_state       (HeraldLoggedMessage *self);
-const char          *herald_logged_message_get_error       (HeraldLoggedMessage *self);
-guint                herald_logged_message_get_parts       (HeraldLoggedMessage *self);
-GDateTime           *herald_logged_message_get_sent_at     (HeraldLoggedMessage *self);
-GDateTime           *herald_logged_message_get_updated_at  (HeraldLoggedMessage *self);
 
 /* ---- HeraldMessageLog ----------------------------------------------------- */
 
@@ -53,7 +34,13 @@ HeraldMessageLog *herald_message_log_new            (HeraldDatabase          *da
  * @account_id before returning the report (the rows exist even if the
  * caller then crashes). A send that fails as a whole is not recorded, except
  * FATE_UNKNOWN, which is recorded per recipient as state UNKNOWN with the
- * error so that nobody sends it again blindly. */
+ * error so that nobody sends it again blindly; the error is then returned.
+ * Recording is not cancelled once the provider has answered (the messages
+ * went out), and a failure to record does not hide the report: it is
+ * logged with g_warning () and the report returned, since an error here
+ * would invite sending again. Row states: QUEUED → queued, FATE_UNKNOWN →
+ * unknown (error: the reason), NOT_SENT → failed (error: the reason);
+ * INVALID and DUPLICATE entries are not rows. */
 void              herald_message_log_send_async     (HeraldMessageLog        *self,
                                                      HeraldProvider          *provider,
                                                      const char              *account_id,
@@ -65,7 +52,9 @@ HeraldSendReport *herald_message_log_send_finish    (HeraldMessageLog        *se
                                                      GAsyncResult            *result,
                                                      GError                 **error);
 
-/* Records a report already obtained (for callers that send themselves). */
+/* Records a report already obtained (for callers that send themselves), in
+ * one transaction. Fails with HERALD_STORE_ERROR_NOT_FOUND when @account_id
+ * is no account. */
 void              herald_message_log_record_async   (HeraldMessageLog        *self,
                                                      const char              *account_id,
                                                      HeraldOutgoing          *outgoing,
@@ -77,8 +66,9 @@ gboolean          herald_message_log_record_finish  (HeraldMessageLog        *se
                                                      GAsyncResult            *result,
                                                      GError                 **error);
 
-/* Newest first; @offset/@limit page through (limit 0: all). Returns a
- * GListModel of HeraldLoggedMessage. */
+/* Newest first (sent_at, then row id, descending); @offset/@limit page
+ * through (limit 0: all). @account_id NULL lists every account, @filter
+ * NULL filters nothing. Returns a GListStore of HeraldLoggedMessage. */
 void              herald_message_log_list_async     (HeraldMessageLog        *self,
                                                      const char              *account_id,
                                                      const HeraldMessageLogFilter *filter,
@@ -93,9 +83,11 @@ GListModel       *herald_message_log_list_finish    (HeraldMessageLog        *se
 
 /* Asks @provider for the state of each of @account_id's rows that are not
  * final yet (queued, sent, unknown with a message id), at most @max_rows
- * (0: all), and stores the answers. Returns how many rows changed. A row
- * the provider does not know (NOT_FOUND) keeps its state; any other error
- * stops the refresh and is returned. */
+ * (0: all; newest first), and stores the answers. The provider is asked
+ * one row at a time (rate limits). Returns how many rows changed. A row
+ * the provider does not know (NOT_FOUND), or whose answer is UNKNOWN, keeps
+ * its state; any other error stops the refresh and is returned — the
+ * answers obtained before it are stored all the same. */
 void              herald_message_log_refresh_async  (HeraldMessageLog        *self,
                                                      HeraldProvider          *provider,
                                                      const char              *account_id,
