@@ -3,6 +3,8 @@
 #include "herald-core.h"
 #include "providers/herald-provider-error.h"
 
+#include <glib/gstdio.h>
+
 /* ---- a provider with scripted answers, no network ---------------------- */
 
 typedef enum
@@ -512,6 +514,75 @@ test_no_recipient_and_twice (void)
   g_assert_cmpuint (provider->requests->len, ==, 0);
 }
 
+static void
+list_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  GListModel **model = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *model = herald_message_log_list_finish (HERALD_MESSAGE_LOG (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+account_added_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  HeraldAccount **account = user_data;
+  g_autoptr(GError) error = NULL;
+
+  *account = herald_account_store_add_finish (HERALD_ACCOUNT_STORE (object), result, &error);
+  g_assert_no_error (error);
+}
+
+static void
+test_recorded_in_log (void)
+{
+  g_autoptr(TestScriptedProvider) provider = g_object_new (TEST_TYPE_SCRIPTED_PROVIDER, NULL);
+  g_autoptr(HeraldOutgoing) outgoing = outgoing_with (5);
+  g_autofree char *dir = g_dir_make_tmp ("send-job-XXXXXX", NULL);
+  g_autofree char *path = g_build_filename (dir, "herald.db", NULL);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldDatabase) database = herald_database_open (path, &error);
+  g_autoptr(HeraldMessageLog) log = NULL;
+  g_autoptr(HeraldSendJob) job = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(HeraldAccountStore) store = NULL;
+  g_autoptr(HeraldAccount) draft = herald_account_new (HERALD_DIALECT_MODEM, "Modems");
+  g_autoptr(HeraldAccount) account = NULL;
+  g_auto(Run) run = { 0, };
+
+  g_assert_no_error (error);
+  /* The log records only for an account that exists (a modem needs no key). */
+  store = herald_account_store_new (database);
+  herald_account_store_add_async (store, draft, NULL, NULL, account_added_cb, &account);
+  while (account == NULL)
+    g_main_context_iteration (NULL, TRUE);
+
+  log = herald_message_log_new (database);
+  job = herald_send_job_new (HERALD_PROVIDER (provider), log, herald_account_get_id (account), outgoing, 2);
+  start (job, &run, NULL);
+  wait_until (&run.done);
+  g_assert_no_error (run.error);
+  g_assert_cmpuint (provider->requests->len, ==, 3);
+
+  /* Every chunk went through the log: one row per recipient. */
+  herald_message_log_list_async (log, herald_account_get_id (account), NULL, 0, 0, NULL, list_done_cb, &rows);
+  while (rows == NULL)
+    g_main_context_iteration (NULL, TRUE);
+  g_assert_cmpuint (g_list_model_get_n_items (rows), ==, 5);
+
+  g_clear_object (&log);
+  g_clear_object (&job);
+  g_clear_object (&store);
+  g_clear_object (&database);
+  g_remove (path);
+  g_rmdir (dir);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -526,6 +597,7 @@ main (int   argc,
   g_test_add_func ("/send-job/error/fate-unknown", test_fate_unknown_chunk);
   g_test_add_func ("/send-job/error/first-chunk-refused", test_first_chunk_refused);
   g_test_add_func ("/send-job/error/invalid-chunk-skipped", test_invalid_chunk_skipped);
+  g_test_add_func ("/send-job/recorded-in-log", test_recorded_in_log);
   g_test_add_func ("/send-job/no-recipient-and-twice", test_no_recipient_and_twice);
 
   return g_test_run ();
