@@ -13,9 +13,21 @@ struct _HeraldApplication
   AdwApplication  parent_instance;
 
   GSettings      *settings;
+  HeraldSession  *session;          /* NULL until the database is open */
+  char           *session_error;    /* why there is none */
+  GCancellable   *cancellable;
 };
 
 G_DEFINE_FINAL_TYPE (HeraldApplication, herald_application, ADW_TYPE_APPLICATION)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  PROP_SESSION_ERROR,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 HeraldApplication *
 herald_application_new (void)
@@ -33,6 +45,68 @@ herald_application_get_settings (HeraldApplication *self)
   g_return_val_if_fail (HERALD_IS_APPLICATION (self), NULL);
 
   return self->settings;
+}
+
+HeraldSession *
+herald_application_get_session (HeraldApplication *self)
+{
+  g_return_val_if_fail (HERALD_IS_APPLICATION (self), NULL);
+
+  return self->session;
+}
+
+const char *
+herald_application_get_session_error (HeraldApplication *self)
+{
+  g_return_val_if_fail (HERALD_IS_APPLICATION (self), NULL);
+
+  return self->session_error;
+}
+
+static void
+session_loaded_cb (GObject      *object,
+                   GAsyncResult *result,
+                   gpointer      user_data)
+{
+  g_autoptr(HeraldApplication) self = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!herald_session_load_finish (HERALD_SESSION (object), result, &error) &&
+      !g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_warning ("Could not read the accounts: %s", error->message);
+      g_free (self->session_error);
+      self->session_error = g_strdup (error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION_ERROR]);
+    }
+}
+
+static void
+database_opened_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(HeraldApplication) self = user_data;
+  g_autoptr(HeraldDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+
+  database = herald_database_open_finish (result, &error);
+  if (database == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+        return;
+      g_warning ("Could not open the database: %s", error->message);
+      self->session_error = g_strdup (error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION_ERROR]);
+      return;
+    }
+
+  self->session = herald_session_new (database);
+  /* the active account survives a restart through GSettings */
+  g_settings_bind (self->settings, "active-account", self->session, "active-account-id",
+                   G_SETTINGS_BIND_DEFAULT);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
+  herald_session_load_async (self->session, self->cancellable, session_loaded_cb, g_object_ref (self));
 }
 
 static void
@@ -56,6 +130,26 @@ herald_application_startup (GApplication *app)
   G_APPLICATION_CLASS (herald_application_parent_class)->startup (app);
 
   self->settings = g_settings_new (APP_ID);
+
+  /* Opening may migrate the schema: never on the main loop. */
+  {
+    g_autofree char *path = herald_paths_get_database_path ();
+
+    self->cancellable = g_cancellable_new ();
+    herald_database_open_async (path, self->cancellable, database_opened_cb, g_object_ref (self));
+  }
+}
+
+static void
+herald_application_shutdown (GApplication *app)
+{
+  HeraldApplication *self = HERALD_APPLICATION (app);
+
+  g_cancellable_cancel (self->cancellable);
+  if (self->session != NULL)
+    g_settings_unbind (self->session, "active-account-id");
+
+  G_APPLICATION_CLASS (herald_application_parent_class)->shutdown (app);
 }
 
 static void
@@ -143,9 +237,33 @@ herald_application_finalize (GObject *object)
 {
   HeraldApplication *self = HERALD_APPLICATION (object);
 
+  g_clear_object (&self->cancellable);
+  g_clear_object (&self->session);
+  g_free (self->session_error);
   g_clear_object (&self->settings);
 
   G_OBJECT_CLASS (herald_application_parent_class)->finalize (object);
+}
+
+static void
+herald_application_get_property (GObject    *object,
+                                 guint       prop_id,
+                                 GValue     *value,
+                                 GParamSpec *pspec)
+{
+  HeraldApplication *self = HERALD_APPLICATION (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    case PROP_SESSION_ERROR:
+      g_value_set_string (value, self->session_error);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -156,9 +274,20 @@ herald_application_class_init (HeraldApplicationClass *klass)
 
   object_class->constructed = herald_application_constructed;
   object_class->finalize = herald_application_finalize;
+  object_class->get_property = herald_application_get_property;
 
   app_class->activate = herald_application_activate;
   app_class->startup = herald_application_startup;
+  app_class->shutdown = herald_application_shutdown;
+
+  /* Set once the database is open (asynchronously after startup). */
+  properties [PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, HERALD_TYPE_SESSION,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_SESSION_ERROR] =
+    g_param_spec_string ("session-error", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
 static void

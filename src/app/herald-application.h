@@ -2,6 +2,8 @@
 
 #include <adwaita.h>
 
+#include "herald-core.h"
+
 G_BEGIN_DECLS
 
 #define HERALD_TYPE_APPLICATION (herald_application_get_type ())
@@ -10,5 +12,9 @@ G_DECLARE_FINAL_TYPE (HeraldApplication, herald_application, HERALD, APPLICATION
 
 HeraldApplication *herald_application_new          (void);
 GSettings         *herald_application_get_settings (HeraldApplication *self);
+/* NULL until the database is open (notify::session), or when it could not
+ * be opened (session-error says why). */
+HeraldSession     *herald_application_get_session       (HeraldApplication *self);
+const char        *herald_application_get_session_error (HeraldApplication *self);
 
 G_END_DECLS

@@ -11,6 +11,7 @@ struct _HeraldWindow
   AdwApplicationWindow  parent_instance;
 
   GSettings            *settings;
+  HeraldSession        *session;
 
   /* template children */
   AdwLeaflet           *leaflet;
@@ -21,6 +22,14 @@ struct _HeraldWindow
 };
 
 G_DEFINE_FINAL_TYPE (HeraldWindow, herald_window, ADW_TYPE_APPLICATION_WINDOW)
+
+enum {
+  PROP_0,
+  PROP_SESSION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
 
 typedef struct
 {
@@ -240,7 +249,11 @@ herald_window_constructed (GObject *object)
 
   app = gtk_window_get_application (GTK_WINDOW (self));
   if (HERALD_IS_APPLICATION (app))
-    self->settings = g_object_ref (herald_application_get_settings (HERALD_APPLICATION (app)));
+    {
+      self->settings = g_object_ref (herald_application_get_settings (HERALD_APPLICATION (app)));
+      /* the pages bind to the window's session, which follows the app's */
+      g_object_bind_property (app, "session", self, "session", G_BINDING_SYNC_CREATE);
+    }
   else
     self->settings = g_settings_new (APP_ID);
 
@@ -253,8 +266,64 @@ herald_window_dispose (GObject *object)
   HeraldWindow *self = HERALD_WINDOW (object);
 
   g_clear_object (&self->settings);
+  g_clear_object (&self->session);
 
   G_OBJECT_CLASS (herald_window_parent_class)->dispose (object);
+}
+
+HeraldSession *
+herald_window_get_session (HeraldWindow *self)
+{
+  g_return_val_if_fail (HERALD_IS_WINDOW (self), NULL);
+
+  return self->session;
+}
+
+void
+herald_window_set_session (HeraldWindow  *self,
+                           HeraldSession *session)
+{
+  g_return_if_fail (HERALD_IS_WINDOW (self));
+  g_return_if_fail (session == NULL || HERALD_IS_SESSION (session));
+
+  if (g_set_object (&self->session, session))
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
+}
+
+static void
+herald_window_get_property (GObject    *object,
+                            guint       prop_id,
+                            GValue     *value,
+                            GParamSpec *pspec)
+{
+  HeraldWindow *self = HERALD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      g_value_set_object (value, self->session);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+herald_window_set_property (GObject      *object,
+                            guint         prop_id,
+                            const GValue *value,
+                            GParamSpec   *pspec)
+{
+  HeraldWindow *self = HERALD_WINDOW (object);
+
+  switch (prop_id)
+    {
+    case PROP_SESSION:
+      herald_window_set_session (self, g_value_get_object (value));
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
 }
 
 static void
@@ -266,7 +335,16 @@ herald_window_class_init (HeraldWindowClass *klass)
 
   object_class->constructed = herald_window_constructed;
   object_class->dispose = herald_window_dispose;
+  object_class->get_property = herald_window_get_property;
+  object_class->set_property = herald_window_set_property;
   window_class->close_request = herald_window_close_request;
+
+  /* The session the pages work with (HeraldSession, nullable: it arrives
+   * once the database is open). */
+  properties [PROP_SESSION] =
+    g_param_spec_object ("session", NULL, NULL, HERALD_TYPE_SESSION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
 
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/herald-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeraldWindow, leaflet);

@@ -16,5 +16,8 @@ void          herald_window_set_section         (HeraldWindow      *self,
                                                  const char        *section);
 const char * const *herald_window_list_sections (void);
 void          herald_window_set_accels          (GtkApplication    *application);
+HeraldSession *herald_window_get_session        (HeraldWindow      *self);
+void          herald_window_set_session         (HeraldWindow      *self,
+                                                 HeraldSession     *session);
 
 G_END_DECLS

@@ -4,6 +4,7 @@
 
 #include "herald-flashsms-client.h"
 #include "herald-flixysms-client.h"
+#include "herald-provider-error.h"
 #include "herald-provider-factory.h"
 
 HeraldProvider *
@@ -26,6 +27,14 @@ herald_provider_new_for_account (HeraldAccount  *account,
         HeraldAuthStyle style = herald_account_get_auth_style (account) == HERALD_ACCOUNT_AUTH_X_API_KEY
                                   ? HERALD_AUTH_X_API_KEY : HERALD_AUTH_BEARER;
 
+        /* FlashSMS is self-hosted: there is no default to fall back on */
+        if (herald_account_get_base_url (account) == NULL)
+          {
+            g_set_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
+                         _("The FlashSMS account “%s” has no server address. Add its base URL in the "
+                           "account settings."), herald_account_get_name (account));
+            return NULL;
+          }
         client = herald_flashsms_client_new_for_account (herald_account_get_base_url (account), key, style, error);
         if (client != NULL && herald_account_get_region (account) != NULL)
           herald_flashsms_client_set_default_region (client, herald_account_get_region (account));

@@ -1,5 +1,7 @@
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "herald-provider.h"
 
 /* ---- HeraldDeliveryState ---------------------------------------------- */
@@ -510,7 +512,7 @@ default_get_balance_async (HeraldProvider      *self,
 {
   g_task_report_new_error (self, callback, user_data, default_get_balance_async,
                            G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                           "This account has no credit balance.");
+                           _("This account has no credit balance."));
 }
 
 static gint64
