@@ -564,7 +564,8 @@ herald_compose_page_dispose (GObject *object)
   if (self->confirm_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->confirm_dialog));
   herald_compose_page_set_session (self, NULL);
-  gtk_widget_dispose_template (GTK_WIDGET (self), HERALD_TYPE_COMPOSE_PAGE);
+  /* No gtk_widget_dispose_template (): the template's one direct child is
+   * AdwBin's child, which AdwBin unparents itself. */
 
   G_OBJECT_CLASS (herald_compose_page_parent_class)->dispose (object);
 }
