@@ -74,13 +74,22 @@ herald_compose_page_show_error (HeraldComposePage *self,
             gint64 balance = herald_provider_error_get_balance (error);
 
             if (needed >= 0 && balance >= 0)
-              text = g_strdup_printf (_("Not enough credits: this send needs %" G_GINT64_FORMAT
-                                        " credits and the balance is %" G_GINT64_FORMAT
-                                        ". Top up the account or send to fewer recipients."),
+              text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Not enough credits: this send needs %" G_GINT64_FORMAT
+                                                   " credit and the balance is %" G_GINT64_FORMAT
+                                                   ". Top up the account or send to fewer recipients.",
+                                                   "Not enough credits: this send needs %" G_GINT64_FORMAT
+                                                   " credits and the balance is %" G_GINT64_FORMAT
+                                                   ". Top up the account or send to fewer recipients.",
+                                                   (gulong) needed),
                                       needed, balance);
             else if (needed >= 0)
-              text = g_strdup_printf (_("Not enough credits: this send needs %" G_GINT64_FORMAT
-                                        " credits. Top up the account or send to fewer recipients."),
+              text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
+                                                   "Not enough credits: this send needs %" G_GINT64_FORMAT
+                                                   " credit. Top up the account or send to fewer recipients.",
+                                                   "Not enough credits: this send needs %" G_GINT64_FORMAT
+                                                   " credits. Top up the account or send to fewer recipients.",
+                                                   (gulong) needed),
                                       needed);
             else
               text = g_strdup (_("Not enough credits for this send. Top up the account or send to fewer recipients."));
