@@ -75,22 +75,22 @@ herald_compose_page_show_error (HeraldComposePage *self,
 
             if (needed >= 0 && balance >= 0)
               text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "Not enough credits: this send needs %" G_GINT64_FORMAT
-                                                   " credit and the balance is %" G_GINT64_FORMAT
+                                                   "Not enough credits: this send needs %lld"
+                                                   " credit and the balance is %lld"
                                                    ". Top up the account or send to fewer recipients.",
-                                                   "Not enough credits: this send needs %" G_GINT64_FORMAT
-                                                   " credits and the balance is %" G_GINT64_FORMAT
+                                                   "Not enough credits: this send needs %lld"
+                                                   " credits and the balance is %lld"
                                                    ". Top up the account or send to fewer recipients.",
                                                    (gulong) needed),
-                                      needed, balance);
+                                      (long long) needed, (long long) balance);
             else if (needed >= 0)
               text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                                   "Not enough credits: this send needs %" G_GINT64_FORMAT
+                                                   "Not enough credits: this send needs %lld"
                                                    " credit. Top up the account or send to fewer recipients.",
-                                                   "Not enough credits: this send needs %" G_GINT64_FORMAT
+                                                   "Not enough credits: this send needs %lld"
                                                    " credits. Top up the account or send to fewer recipients.",
                                                    (gulong) needed),
-                                      needed);
+                                      (long long) needed);
             else
               text = g_strdup (_("Not enough credits for this send. Top up the account or send to fewer recipients."));
           }
@@ -208,10 +208,10 @@ show_results (HeraldComposePage *self,
 
   if (balance >= 0)
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE,
-                                            "Sent to %u recipient. New balance: %" G_GINT64_FORMAT " credits.",
-                                            "Sent to %u recipients. New balance: %" G_GINT64_FORMAT " credits.",
+                                            "Sent to %u recipient. New balance: %lld credits.",
+                                            "Sent to %u recipients. New balance: %lld credits.",
                                             queued),
-                               queued, balance);
+                               queued, (long long) balance);
   else
     summary = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Sent to %u recipient.", "Sent to %u recipients.",
                                             queued),
@@ -256,8 +256,10 @@ set_job (HeraldComposePage *self,
     g_signal_handlers_disconnect_by_data (self->job, self);
   g_set_object (&self->job, job);
   gtk_widget_set_visible (GTK_WIDGET (self->progress_box), job != NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->recipients_view), job == NULL);
-  gtk_widget_set_sensitive (GTK_WIDGET (self->message_view), job == NULL);
+  /* Read-only rather than insensitive: the focus stays in the page, so
+   * that its shortcuts (Ctrl+N after the send) keep working. */
+  gtk_text_view_set_editable (self->recipients_view, job == NULL);
+  gtk_text_view_set_editable (self->message_view, job == NULL);
   herald_compose_page_update_actions (self);
 }
 
@@ -282,6 +284,7 @@ job_done_cb (GObject      *object,
   g_autoptr(HeraldSendReport) report = NULL;
   g_autoptr(GError) error = NULL;
   const GError *stopped_by;
+  GtkRoot *root;
 
   report = herald_send_job_run_finish (HERALD_SEND_JOB (object), result, &error);
   if (self->disposed)
@@ -289,6 +292,12 @@ job_done_cb (GObject      *object,
 
   set_job (self, NULL);
   g_clear_object (&self->stop_cancellable);
+
+  /* The Send button that had the focus was insensitive meanwhile: bring
+   * the focus back into the page so that Ctrl+N works without a click. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root != NULL && gtk_root_get_focus (root) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->message_view));
 
   if (report == NULL)
     {
@@ -450,8 +459,8 @@ herald_compose_page_send (HeraldComposePage *self)
                                           recipients),
                              recipients);
   if (balance >= 0)
-    body = g_strdup_printf (_("This send costs %u credits. The balance is %" G_GINT64_FORMAT " credits."),
-                            credits, balance);
+    body = g_strdup_printf (_("This send costs %u credits. The balance is %lld credits."),
+                            credits, (long long) balance);
   else
     body = g_strdup_printf (_("This send costs %u credits. The balance is not known."), credits);
 

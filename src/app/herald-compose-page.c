@@ -334,9 +334,9 @@ herald_compose_page_update_balance (HeraldComposePage *self)
   if (provider != NULL && herald_provider_has_feature (provider, HERALD_PROVIDER_FEATURE_BALANCE))
     {
       if (balance >= 0)
-        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Balance: %" G_GINT64_FORMAT " credit",
-                                             "Balance: %" G_GINT64_FORMAT " credits", (gulong) balance),
-                                balance);
+        text = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Balance: %lld credit",
+                                             "Balance: %lld credits", (gulong) balance),
+                                (long long) balance);
       else if (herald_session_get_balance_error (self->session) != NULL)
         text = g_strdup_printf (_("Balance unknown: %s"), herald_session_get_balance_error (self->session));
       else

@@ -365,10 +365,151 @@ test_flashsms_402_banner (void)
   fixture_close (&fixture);
 }
 
+static AdwMessageDialog *
+find_message_dialog (void)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();   /* transfer none */
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (ADW_IS_MESSAGE_DIALOG (window) && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return ADW_MESSAGE_DIALOG (window);
+    }
+
+  return NULL;
+}
+
+static GtkWidget *
+find_button (GtkWidget  *widget,
+             const char *label)
+{
+  if (GTK_IS_BUTTON (widget) && g_strcmp0 (gtk_button_get_label (GTK_BUTTON (widget)), label) == 0)
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_button (child, label);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+dialog_shown (gpointer data)
+{
+  return find_message_dialog () != NULL;
+}
+
+static gboolean
+flashsms_sent_one (gpointer data)
+{
+  return herald_fake_flashsms_get_sent (data)->len == 1;
+}
+
+static void
+test_flashsms_confirmation_above_threshold (void)
+{
+  g_autoptr(HeraldFakeFlashsms) fake = herald_fake_flashsms_new ();
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  Fixture fixture = { 0, };
+  AdwMessageDialog *dialog;
+  gpointer weak_dialog;
+  HeraldFakeFlashsmsSent *sent;
+  GtkWidget *send_button;
+
+  herald_fake_flashsms_add_key (fake, FLASH_KEY, NULL);
+  herald_fake_flashsms_set_balance (fake, 100);
+  herald_fake_flashsms_add_sender_id (fake, "MyBrand", "APPROVED");
+  /* Two recipients × 1 part = 2 credits: above a threshold of 1. */
+  g_settings_set_uint (settings, "send-confirm-threshold", 1);
+  fixture_open (&fixture, HERALD_DIALECT_FLASHSMS, herald_fake_flashsms_get_base_url (fake), FLASH_KEY);
+  g_assert_true (wait_until (has_sender_ids, get_named (fixture.page, "sender_row")));
+  adw_combo_row_set_selected (ADW_COMBO_ROW (get_named (fixture.page, "sender_row")), 1);
+
+  set_view_text (fixture.page, "recipients_view", "0241234567; 0201234567");
+  set_view_text (fixture.page, "message_view", "Sale today");
+  gtk_widget_activate (get_named (fixture.page, "send_button"));
+  g_assert_true (wait_until (dialog_shown, NULL));
+
+  dialog = find_message_dialog ();
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Send to 2 Recipients?");
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "costs 2 credits"));
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "balance is 100 credits"));
+  /* Nothing goes out before the answer. */
+  drain ();
+  g_assert_cmpuint (herald_fake_flashsms_get_sent (fake)->len, ==, 0);
+
+  weak_dialog = dialog;
+  g_object_add_weak_pointer (G_OBJECT (dialog), &weak_dialog);
+  /* As a click on the dialog's Send button: it answers and closes. */
+  send_button = find_button (GTK_WIDGET (dialog), "_Send");
+  g_assert_nonnull (send_button);
+  g_signal_emit_by_name (send_button, "clicked");
+  g_assert_true (wait_until (flashsms_sent_one, fake));
+  sent = g_ptr_array_index (herald_fake_flashsms_get_sent (fake), 0);
+  g_assert_cmpuint (g_strv_length (sent->recipients), ==, 2);
+  g_assert_cmpstr (sent->sender_id, ==, "MyBrand");
+  g_assert_true (wait_until (results_shown, fixture.page));
+  g_assert_nonnull (strstr (label_text (fixture.page, "results_summary"), "Sent to 2 recipients"));
+  drain ();
+  if (weak_dialog != NULL)
+    g_error ("The confirmation was closed but not finalized");
+
+  g_settings_reset (settings, "send-confirm-threshold");
+  fixture_close (&fixture);
+}
+
+static void
+test_flixysms_error_banners (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldFakeFlixysms) fake = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
+  Fixture fixture = { 0, };
+
+  g_assert_no_error (error);
+  herald_fake_flixysms_seed (fake);
+  fixture_open (&fixture, HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (fake), FLIXY_KEY);
+  set_view_text (fixture.page, "recipients_view", "0241234567");
+  set_view_text (fixture.page, "message_view", "Hello");
+
+  /* 503: no phone online. */
+  herald_fake_flixysms_set_all_devices_online (fake, FALSE);
+  gtk_widget_activate (get_named (fixture.page, "send_button"));
+  g_assert_true (wait_until (banner_shown, fixture.page));
+  g_assert_nonnull (strstr (label_text (fixture.page, "banner_label"), "No phone is online"));
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 0);
+
+  /* 401: the key is no longer accepted. */
+  herald_fake_flixysms_set_all_devices_online (fake, TRUE);
+  gtk_label_set_text (GTK_LABEL (get_named (fixture.page, "banner_label")), "");
+  herald_fake_flixysms_inject_error (fake, 401, HERALD_FAKE_FLIXYSMS_ERROR_SUCCESS_FALSE, "Invalid API key", 1);
+  gtk_widget_activate (get_named (fixture.page, "send_button"));
+  g_assert_true (wait_until (banner_shown, fixture.page));
+  g_assert_nonnull (strstr (label_text (fixture.page, "banner_label"), "rejected the API key"));
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 0);
+
+  fixture_close (&fixture);
+}
+
 static gboolean
 accepted_one (gpointer data)
 {
   return herald_fake_flixysms_get_n_accepted (data) >= 1;
+}
+
+static gboolean
+form_cleared (gpointer data)
+{
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_named (data, "message_view")));
+
+  return gtk_text_buffer_get_char_count (buffer) == 0 && !results_shown (data)
+         && gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_named (data, "recipients_view")))) == 0;
 }
 
 static void
@@ -417,6 +558,17 @@ test_ctrl_enter_sends (void)
   g_assert_cmpstr (herald_fake_flixysms_get_accepted (fake, 0)->message, ==, "Sent from the keyboard");
   g_assert_true (wait_until (results_shown, fixture.page));
 
+  /* Ctrl+N starts a new message: the form and the outcome are cleared. */
+  {
+    const char *new_message[] = { "xdotool", "key", "--clearmodifiers", "ctrl+n", NULL };
+
+    g_assert_true (g_spawn_sync (NULL, (char **) new_message, NULL, G_SPAWN_SEARCH_PATH, NULL, NULL, NULL, NULL,
+                                 &status, &error));
+    g_assert_no_error (error);
+  }
+  g_assert_true (wait_until (form_cleared, fixture.page));
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 1);
+
   fixture_close (&fixture);
 }
 
@@ -430,6 +582,8 @@ main (int   argc,
   g_test_add_func ("/compose-page/flixysms/sends-valid-numbers-once", test_flixysms_sends_valid_numbers_once);
   g_test_add_func ("/compose-page/analysis/ucs2-replacement", test_analysis_ucs2_replacement);
   g_test_add_func ("/compose-page/flashsms/402-banner", test_flashsms_402_banner);
+  g_test_add_func ("/compose-page/flashsms/confirmation-above-threshold", test_flashsms_confirmation_above_threshold);
+  g_test_add_func ("/compose-page/flixysms/error-banners", test_flixysms_error_banners);
   g_test_add_func ("/compose-page/keyboard/ctrl-enter-sends", test_ctrl_enter_sends);
 
   return g_test_run ();
