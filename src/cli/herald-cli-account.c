@@ -54,7 +54,7 @@ static const GOptionEntry account_entries[] = {
   { "key-stdin", 0, 0, G_OPTION_ARG_NONE, &opt_key_stdin,
     N_("Read the API key from standard input instead of a prompt (add)"), NULL },
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json,
-    N_("Print one JSON document (list)"), NULL },
+    N_("Print one JSON document (list, test)"), NULL },
   { "key", 0, G_OPTION_FLAG_HIDDEN | G_OPTION_FLAG_OPTIONAL_ARG, G_OPTION_ARG_CALLBACK,
     (gpointer) refuse_key_option, NULL, NULL },
   { NULL }
@@ -214,30 +214,6 @@ store_failure (const HeraldCliCommand *command,
   return herald_cli_failure ("%s", error->message);
 }
 
-static HeraldAccountStore *
-open_store (GError **error)
-{
-  g_autofree char *path = herald_paths_get_database_path ();
-  g_autoptr(GAsyncResult) opened = NULL;
-  g_autoptr(GAsyncResult) loaded = NULL;
-  g_autoptr(HeraldDatabase) database = NULL;
-  g_autoptr(HeraldAccountStore) store = NULL;
-
-  herald_database_open_async (path, NULL, herald_cli_async_done, &opened);
-  herald_cli_wait (&opened);
-  database = herald_database_open_finish (opened, error);
-  if (database == NULL)
-    return NULL;
-
-  store = herald_account_store_new (database);
-  herald_account_store_load_async (store, NULL, herald_cli_async_done, &loaded);
-  herald_cli_wait (&loaded);
-  if (!herald_account_store_load_finish (store, loaded, error))
-    return NULL;
-
-  return g_steal_pointer (&store);
-}
-
 /* Options belong to one action; silently ignoring one would surprise. */
 static int
 refuse_options_of_others (const HeraldCliCommand *command,
@@ -290,7 +266,7 @@ account_add (const HeraldCliCommand  *command,
   if (!herald_dialect_has_key (dialect) && opt_key_stdin)
     return herald_cli_usage_error (command, _("A modem account has no API key; leave out --key-stdin."));
 
-  store = open_store (&error);
+  store = herald_cli_open_store (&error);
   if (store == NULL)
     return herald_cli_failure ("%s", error->message);
 
@@ -436,7 +412,7 @@ account_list (const HeraldCliCommand  *command,
   if (argc != 0)
     return herald_cli_usage_error (command, _("“account list” takes no arguments."));
 
-  store = open_store (&error);
+  store = herald_cli_open_store (&error);
   if (store == NULL)
     return herald_cli_failure ("%s", error->message);
 
@@ -465,7 +441,7 @@ account_remove (const HeraldCliCommand  *command,
   if (argc != 1)
     return herald_cli_usage_error (command, _("“account remove” takes one NAME."));
 
-  store = open_store (&error);
+  store = herald_cli_open_store (&error);
   if (store == NULL)
     return herald_cli_failure ("%s", error->message);
 
@@ -504,9 +480,11 @@ account_run (const HeraldCliCommand  *command,
     return account_remove (command, argc - 2, argv + 2);
   if (g_str_equal (action, "test"))
     {
-      /* Needs the provider clients. */
-      g_printerr (_("heraldctl account test: not available yet in Herald %s.\n"), PACKAGE_VERSION);
-      return HERALD_CLI_EXIT_USAGE;
+      int status = refuse_options_of_others (command, "test", FALSE, TRUE);
+
+      if (status != HERALD_CLI_EXIT_OK)
+        return status;
+      return herald_cli_account_test (command, argc - 2, argv + 2, opt_json);
     }
 
   return herald_cli_usage_error (command, _("“%s” is not an account action: use add, list, remove or test."),
@@ -519,7 +497,10 @@ const HeraldCliCommand herald_cli_account_commands[] = {
     N_("The API key is read from a prompt without echo, from standard input with "
        "--key-stdin, or from the HERALD_API_KEY environment variable, and is stored in the "
        "keyring only; it is never taken from the command line.\n"
-       "Exit status: 0 done, 1 database or keyring error, 2 usage error."),
+       "“account test” asks the provider whether the key works and, for FlashSMS, which "
+       "permissions (scopes) it lacks.\n"
+       "Exit status: 0 done, 1 database, keyring or provider error (or a key that lacks "
+       "scopes), 2 usage error."),
     account_entries, account_run },
   { NULL }
 };

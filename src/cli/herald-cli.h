@@ -3,6 +3,11 @@
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
+#include "herald-core.h"
+#include "providers/herald-flashsms-client.h"
+#include "providers/herald-flixysms-client.h"
+#include "providers/herald-provider-error.h"
+
 G_BEGIN_DECLS
 
 /* heraldctl's exit statuses, as the spec's contract fixes them. */
@@ -55,5 +60,100 @@ void herald_cli_async_done  (GObject                *source,
                              GAsyncResult           *result,
                              gpointer                user_data);
 void herald_cli_wait        (GAsyncResult          **result);
+
+/* ---- herald-cli-provider-open.c: what the provider commands share ------ */
+
+/* The database's account store, loaded. */
+HeraldAccountStore *herald_cli_open_store (GError **error);
+
+/* An account by name and a provider for it (key from the keyring). */
+typedef struct
+{
+  HeraldAccountStore *store;
+  HeraldAccount      *account;    /* owned by store */
+  HeraldProvider     *provider;
+} HeraldCliAccount;
+
+void herald_cli_account_clear          (HeraldCliAccount       *self);
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HeraldCliAccount, herald_cli_account_clear)
+
+/* Fills @out and returns HERALD_CLI_EXIT_OK, or prints why not and returns
+ * the exit status: 2 without --account or for an unknown name, 1 when the
+ * database, the keyring or the factory fails. */
+int  herald_cli_open_account           (const HeraldCliCommand *command,
+                                        const char             *name,
+                                        HeraldCliAccount       *out);
+/* Opens the account only to say that @dialect lacks @what: exit 2. */
+int  herald_cli_dialect_lacks          (const HeraldCliCommand *command,
+                                        HeraldCliAccount       *account,
+                                        const char             *what);
+/* An option @dialect cannot honour: exit 2 naming both. */
+int  herald_cli_option_unsupported     (const HeraldCliCommand *command,
+                                        const char             *option,
+                                        HeraldCliAccount       *account);
+/* Prints @error with what to do next; exit 2 for input refused before
+ * anything was sent or a feature that does not exist, 1 otherwise. */
+int  herald_cli_provider_failure       (const GError           *error);
+
+/* "2026-05-01", "2026-05-01T10:00" (local time) or with an offset;
+ * a bare date ends the day when @end_of_day. NULL with @error. */
+GDateTime *herald_cli_parse_time       (const char             *text,
+                                        gboolean                end_of_day,
+                                        GError                **error);
+/* Local time, "2026-05-01 10:00"; "-" for NULL. */
+char *herald_cli_format_time           (GDateTime              *time);
+void  herald_cli_print_padded          (const char             *text,
+                                        glong                   width);
+void  herald_cli_json_add_string       (JsonBuilder            *builder,
+                                        const char             *member,
+                                        const char             *value);
+/* ISO 8601 in UTC, or null. */
+void  herald_cli_json_add_time         (JsonBuilder            *builder,
+                                        const char             *member,
+                                        GDateTime              *time);
+/* @value < 0 means unknown: null. */
+void  herald_cli_json_add_count        (JsonBuilder            *builder,
+                                        const char             *member,
+                                        gint64                  value);
+
+/* The commands of the message and provider families, one file each. */
+extern const GOptionEntry herald_cli_send_entries[];
+extern const GOptionEntry herald_cli_status_entries[];
+extern const GOptionEntry herald_cli_inbox_entries[];
+extern const GOptionEntry herald_cli_history_entries[];
+int herald_cli_send_run    (const HeraldCliCommand *command, int argc, char **argv);
+int herald_cli_status_run  (const HeraldCliCommand *command, int argc, char **argv);
+int herald_cli_report_run  (const HeraldCliCommand *command, int argc, char **argv);
+int herald_cli_inbox_run   (const HeraldCliCommand *command, int argc, char **argv);
+int herald_cli_history_run (const HeraldCliCommand *command, int argc, char **argv);
+/* contacts, groups and templates with --account: the provider's own lists
+ * (herald-cli-flashsms.c). */
+typedef struct
+{
+  char     *account;
+  char     *phone;
+  char     *first_name;
+  char     *last_name;
+  char     *email;
+  char     *group;
+  char     *name;
+  char     *message;
+  int       page;
+  gboolean  all;
+  gboolean  json;
+} HeraldCliListOptions;
+
+int herald_cli_flashsms_contacts  (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                   int argc, char **argv);
+int herald_cli_flashsms_groups    (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                   int argc, char **argv);
+int herald_cli_flashsms_templates (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                   int argc, char **argv);
+/* A FlashSMS group by id or name: its id, or NULL after printing why
+ * (exit status in @status). */
+char *herald_cli_flashsms_resolve_group (HeraldFlashsmsClient *client, const char *wanted, int *status);
+int   herald_cli_open_flashsms_lists    (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                         HeraldCliAccount *account);
+int herald_cli_account_test (const HeraldCliCommand *command, int argc, char **argv, gboolean json);
 
 G_END_DECLS

@@ -57,6 +57,7 @@ typedef struct
   gboolean  can_send;
   gint64    window_start;   /* real time, µs; 0: no window yet */
   guint     count;
+  guint     windows;        /* windows opened so far */
 } Key;
 
 typedef struct
@@ -131,6 +132,12 @@ struct _HeraldFakeFlixysms
   gsize       huge_size;
   guint       n_unknown_fields;
   guint       received_serial;
+
+  /* For benchmarks: the rate limit's own 429s (not injected ones). */
+  guint       rate_limited;
+  guint       rate_limited_after_first_window;
+  guint       max_window_count;
+  gboolean    aligned_windows;
 };
 
 G_DEFINE_FINAL_TYPE (HeraldFakeFlixysms, herald_fake_flixysms, G_TYPE_OBJECT)
@@ -379,8 +386,11 @@ key_refresh_window (HeraldFakeFlixysms *self,
   if (key->window_start == 0 ||
       now >= key->window_start + (gint64) self->window_seconds * G_USEC_PER_SEC)
     {
-      key->window_start = now;
+      gint64 window_usec = (gint64) self->window_seconds * G_USEC_PER_SEC;
+
+      key->window_start = self->aligned_windows ? now - now % window_usec : now;
       key->count = 0;
+      key->windows++;
     }
 }
 
@@ -1039,6 +1049,9 @@ process (HeraldFakeFlixysms         *self,
   key_refresh_window (self, key, now);
   if (key->count >= self->limit)
     {
+      self->rate_limited++;
+      if (key->windows > 1)
+        self->rate_limited_after_first_window++;
       answer_set_error (answer, STATUS_TOO_MANY_REQUESTS, "Rate limit exceeded");
       set_rate_headers (self, msg, key, now);
       set_retry_after (self, msg,
@@ -1046,6 +1059,7 @@ process (HeraldFakeFlixysms         *self,
       return;
     }
   key->count++;
+  self->max_window_count = MAX (self->max_window_count, key->count);
   set_rate_headers (self, msg, key, now);
 
   post = endpoint == HERALD_FAKE_FLIXYSMS_ENDPOINT_SEND || endpoint == HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK;
@@ -1615,6 +1629,9 @@ herald_fake_flixysms_set_rate_limit (HeraldFakeFlixysms *self,
 
   self->limit = limit;
   self->window_seconds = window_seconds;
+  self->rate_limited = 0;
+  self->rate_limited_after_first_window = 0;
+  self->max_window_count = 0;
   for (guint i = 0; i < self->keys->len; i++)
     ((Key *) g_ptr_array_index (self->keys, i))->window_start = 0;
 }
@@ -1834,4 +1851,39 @@ herald_fake_flixysms_advance_all (HeraldFakeFlixysms *self)
     herald_fake_flixysms_advance_status (self,
                                          ((HeraldFakeFlixysmsMessage *)
                                           g_ptr_array_index (self->accepted, i))->id);
+}
+
+guint
+herald_fake_flixysms_get_rate_limited (HeraldFakeFlixysms *self)
+{
+  g_return_val_if_fail (HERALD_IS_FAKE_FLIXYSMS (self), 0);
+
+  return self->rate_limited;
+}
+
+guint
+herald_fake_flixysms_get_rate_limited_after_first_window (HeraldFakeFlixysms *self)
+{
+  g_return_val_if_fail (HERALD_IS_FAKE_FLIXYSMS (self), 0);
+
+  return self->rate_limited_after_first_window;
+}
+
+guint
+herald_fake_flixysms_get_max_window_count (HeraldFakeFlixysms *self)
+{
+  g_return_val_if_fail (HERALD_IS_FAKE_FLIXYSMS (self), 0);
+
+  return self->max_window_count;
+}
+
+void
+herald_fake_flixysms_set_aligned_windows (HeraldFakeFlixysms *self,
+                                          gboolean            aligned)
+{
+  g_return_if_fail (HERALD_IS_FAKE_FLIXYSMS (self));
+
+  self->aligned_windows = aligned;
+  for (guint i = 0; i < self->keys->len; i++)
+    ((Key *) g_ptr_array_index (self->keys, i))->window_start = 0;
 }

@@ -122,6 +122,12 @@ const char         *herald_fake_flixysms_add_received        (HeraldFakeFlixysms
 void                herald_fake_flixysms_set_rate_limit      (HeraldFakeFlixysms           *self,
                                                               guint                         limit,
                                                               guint                         window_seconds);
+/* By default a key's window starts with its first request after the last
+ * one ended, so its reset falls anywhere within a second and the header
+ * (whole seconds) rounds it up. TRUE: windows follow the clock (multiples
+ * of the window since the epoch), so the reset header is exact. */
+void                herald_fake_flixysms_set_aligned_windows (HeraldFakeFlixysms           *self,
+                                                              gboolean                      aligned);
 /* FALSE: no X-RateLimit-* nor Retry-After anywhere (a server that only says 429). */
 void                herald_fake_flixysms_set_rate_limit_headers (HeraldFakeFlixysms        *self,
                                                               gboolean                      enabled);
@@ -164,6 +170,12 @@ guint               herald_fake_flixysms_count_requests      (HeraldFakeFlixysms
 /* Path and query of request @index as the client sent them ("/api/v1/…?…"). */
 const char         *herald_fake_flixysms_get_request_uri     (HeraldFakeFlixysms           *self,
                                                               guint                         index);
+/* 429s of the rate limit itself (injected faults not counted): in all, and
+ * those after a key's first window; set_rate_limit () zeroes them. And the
+ * most requests one key's window let through. For benchmarks. */
+guint               herald_fake_flixysms_get_rate_limited    (HeraldFakeFlixysms           *self);
+guint               herald_fake_flixysms_get_rate_limited_after_first_window (HeraldFakeFlixysms *self);
+guint               herald_fake_flixysms_get_max_window_count (HeraldFakeFlixysms          *self);
 /* JSON members outside the document seen in send and bulk bodies (tolerated). */
 guint               herald_fake_flixysms_get_n_unknown_fields (HeraldFakeFlixysms          *self);
 

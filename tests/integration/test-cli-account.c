@@ -312,7 +312,8 @@ test_cli_account_usage_errors (void)
     { { "account", "remove", "x", "--json" }, "--json does not apply" },
     { { "account", "frobnicate" }, "not an account action" },
     { { "account" }, "add, list, remove or test" },
-    { { "account", "test", "Shop" }, "not available yet" },
+    { { "account", "test", "Shop" }, "no account named “Shop”" },
+    { { "account", "test", "Shop", "--url", "http://x.example" }, "--url does not apply" },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)

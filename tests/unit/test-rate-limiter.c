@@ -2,7 +2,7 @@
 
 #include <gio/gio.h>
 
-#include "providers/herald-rate-limiter.h"
+#include "providers/herald-rate-limiter-private.h"
 
 /* Every test takes its own key: limiters live for the process. */
 
@@ -506,6 +506,193 @@ test_threads_share_limiter (void)
   assert_idle (limiter);
 }
 
+/* A clock the test moves by hand: monotonic and real time (µs) advance
+ * together. */
+typedef struct
+{
+  gint64 monotonic;
+  gint64 real;
+} FakeClock;
+
+static void
+fake_clock_get (gpointer  user_data,
+                gint64   *monotonic,
+                gint64   *real)
+{
+  FakeClock *clock = user_data;
+
+  *monotonic = clock->monotonic;
+  *real = clock->real;
+}
+
+static void
+fake_clock_set_real (FakeClock *clock,
+                     double     seconds)
+{
+  gint64 real = (gint64) (seconds * G_USEC_PER_SEC);
+
+  clock->monotonic += real - clock->real;
+  clock->real = real;
+}
+
+#define SECONDS(s) ((gint64) ((double) (s) * G_USEC_PER_SEC))
+
+/* Windows of 2 s that start at a key's first request, resets rounded up
+ * to whole seconds: window 1 starts at 1000.2 (reset 1003), window 2 at
+ * 1002.4 (reset 1005). Once the window is known from the resets, the
+ * second one ends no later than 2 s (plus the pacing margin) after its
+ * first answer came, at 1002.41: well before 1005. */
+static void
+test_window_end_from_first_answer (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("end-first-answer", 10, 60);
+  FakeClock clock = { SECONDS (5000), 0 };
+  gint64 delay;
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  fake_clock_set_real (&clock, 1000.21);
+  herald_rate_limiter_update (limiter, 10, 9, 1003, 0);
+  fake_clock_set_real (&clock, 1002.05);
+  herald_rate_limiter_update (limiter, 10, 0, 1003, 0);
+  fake_clock_set_real (&clock, 1002.41);
+  herald_rate_limiter_update (limiter, 10, 9, 1005, 0);
+  g_assert_cmpuint (herald_rate_limiter_get_window_seconds (limiter), ==, 2);
+
+  /* The window's budget is used up at 1004.0. */
+  fake_clock_set_real (&clock, 1004.0);
+  herald_rate_limiter_update (limiter, 10, 0, 1005, 0);
+  delay = _herald_rate_limiter_peek_delay (limiter);
+
+  /* Not before 1002.41 + 2 s: the window may have started as late as
+   * that answer; and not at the reset (+ margin) either, which would be
+   * 1005.1: waiting for it makes the next window ~3 s. */
+  g_assert_cmpint (delay, >=, SECONDS (0.41));
+  g_assert_cmpint (delay, <=, SECONDS (0.5));
+
+  /* Past that point, a request may go although the reset is still ahead. */
+  fake_clock_set_real (&clock, 1004.5);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 0);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+}
+
+/* The reset stays a bound: when the answer that opened the window came
+ * late, the reset (+ its margin) is the earlier end. */
+static void
+test_window_end_reset_when_earlier (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("end-reset-earlier", 10, 60);
+  FakeClock clock = { SECONDS (5000), 0 };
+  gint64 delay;
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  fake_clock_set_real (&clock, 1000.21);
+  herald_rate_limiter_update (limiter, 10, 9, 1003, 0);
+  fake_clock_set_real (&clock, 1002.05);
+  herald_rate_limiter_update (limiter, 10, 0, 1003, 0);
+  /* Window 2 started at 1002.95 (reset 1005); its first answer took
+   * 0.55 s to come. */
+  fake_clock_set_real (&clock, 1003.5);
+  herald_rate_limiter_update (limiter, 10, 0, 1005, 0);
+  g_assert_cmpuint (herald_rate_limiter_get_window_seconds (limiter), ==, 2);
+
+  fake_clock_set_real (&clock, 1004.5);
+  delay = _herald_rate_limiter_peek_delay (limiter);
+  /* Until 1005 and a little, not until 1003.5 + 2.05. */
+  g_assert_cmpint (delay, >=, SECONDS (0.5));
+  g_assert_cmpint (delay, <, SECONDS (1.0));
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+}
+
+/* A window length that is only the documented default (or a guess from a
+ * single reset) may be short: the reset alone says when the window ends. */
+static void
+test_window_end_unknown_window_waits_for_reset (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("end-unknown-window", 100, 1);
+  FakeClock clock = { SECONDS (5000), 0 };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  fake_clock_set_real (&clock, 1000.5);
+  herald_rate_limiter_update (limiter, 100, 0, 1030, 0);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), >=, SECONDS (29.5));
+
+  fake_clock_set_real (&clock, 1029.9);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), >, 0);
+  fake_clock_set_real (&clock, 1031.1);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 0);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+}
+
+/* Retry-After still wins over a window that looks over. */
+static void
+test_window_end_retry_after_wins (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("end-retry-after", 10, 60);
+  FakeClock clock = { SECONDS (5000), 0 };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  fake_clock_set_real (&clock, 1000.21);
+  herald_rate_limiter_update (limiter, 10, 9, 1003, 0);
+  fake_clock_set_real (&clock, 1002.05);
+  herald_rate_limiter_update (limiter, 10, 0, 1003, 0);
+  fake_clock_set_real (&clock, 1002.41);
+  herald_rate_limiter_update (limiter, 10, 9, 1005, 0);
+  fake_clock_set_real (&clock, 1004.0);
+  herald_rate_limiter_update (limiter, 10, 0, 1005, 5);
+
+  fake_clock_set_real (&clock, 1004.6);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), >=, SECONDS (4.39));
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), <=, SECONDS (4.41));
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+}
+
+/* Consecutive resets are 2 s or, when a window started a little after the
+ * previous ended, 3 s apart: the window is the smallest of the recent
+ * differences, not the latest. */
+static void
+test_window_smallest_recent_difference (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("smallest-difference", 10, 60);
+  FakeClock clock = { SECONDS (5000), 0 };
+  const gint64 resets[] = { 1003, 1005, 1008, 1010, 1013, 1016, 1018 };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  for (guint i = 0; i < G_N_ELEMENTS (resets); i++)
+    {
+      /* The first answer of each window comes about 2.1 s before its
+       * reset, the last one 0.3 s before. */
+      fake_clock_set_real (&clock, (double) resets[i] - 2.1);
+      herald_rate_limiter_update (limiter, 10, 9, resets[i], 0);
+      if (i > 0)
+        g_assert_cmpuint (herald_rate_limiter_get_window_seconds (limiter), ==, 2);
+      fake_clock_set_real (&clock, (double) resets[i] - 0.3);
+      herald_rate_limiter_update (limiter, 10, 0, resets[i], 0);
+    }
+
+  /* Eight windows 5 s apart: the window grew. */
+  for (guint i = 0; i < 8; i++)
+    {
+      gint64 reset = 1018 + 5 * (i + 1);
+
+      fake_clock_set_real (&clock, (double) reset - 4.9);
+      herald_rate_limiter_update (limiter, 10, 9, reset, 0);
+      g_assert_cmpuint (herald_rate_limiter_get_window_seconds (limiter), ==, i < 7 ? 2 : 5);
+      fake_clock_set_real (&clock, (double) reset - 0.3);
+      herald_rate_limiter_update (limiter, 10, 0, reset, 0);
+    }
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -527,6 +714,12 @@ main (int   argc,
   g_test_add_func ("/rate-limiter/update/exhausted-waits-for-reset", test_update_exhausted_waits_for_reset);
   g_test_add_func ("/rate-limiter/update/new-window-lifts-budget", test_update_new_window_lifts_budget);
   g_test_add_func ("/rate-limiter/threads/share-limiter", test_threads_share_limiter);
+  g_test_add_func ("/rate-limiter/window-end/from-first-answer", test_window_end_from_first_answer);
+  g_test_add_func ("/rate-limiter/window-end/reset-when-earlier", test_window_end_reset_when_earlier);
+  g_test_add_func ("/rate-limiter/window-end/unknown-window-waits-for-reset",
+                   test_window_end_unknown_window_waits_for_reset);
+  g_test_add_func ("/rate-limiter/window-end/retry-after-wins", test_window_end_retry_after_wins);
+  g_test_add_func ("/rate-limiter/window/smallest-recent-difference", test_window_smallest_recent_difference);
 
   return g_test_run ();
 }

@@ -4,7 +4,7 @@
 
 #include <math.h>
 
-#include "herald-rate-limiter.h"
+#include "herald-rate-limiter-private.h"
 
 /* How requests are paced
  *
@@ -25,8 +25,24 @@
  *
  * On top of that, what the server says wins: no request while a Retry-After
  * runs, and none past the budget a response announced (X-RateLimit-Remaining
- * minus what started since) until its X-RateLimit-Reset, plus a margin in
- * case the server's clock is behind ours.
+ * minus what started since) until its window is over.
+ *
+ * When is the window over? X-RateLimit-Reset has whole seconds, rounded
+ * up when a server starts a key's window at its first request, so waiting
+ * for it (plus a margin in case the server's clock is behind ours) loses up
+ * to a second a window, and the next window, started just after a whole
+ * second, is rounded up by almost a second again: a 2 s window then takes
+ * ~3 s. Once the window's length is known from consecutive resets, the
+ * window cannot end later than W' after the first response that belonged
+ * to it arrived: the server started the window before it answered that
+ * request. The earlier of the two ends wins; the second one comes from our
+ * monotonic clock alone, so clock skew does not matter to it.
+ *
+ * Consecutive resets give an upper bound on the window (windows do not
+ * overlap: one starts no earlier than the previous ends), loose by a second
+ * whenever ours start a little after the previous one ended. The smallest
+ * of the last few is taken, so that the estimate does not jump to W + 1 and
+ * then keep itself there by pacing for W + 1.
  *
  * Limiters live for the process (the registry keeps a reference): there are
  * only a few keys, and forgetting what a key just used when the last client
@@ -46,6 +62,8 @@
 /* Consecutive resets only give the window length when nothing much
  * happened between the two responses. */
 #define RESET_GAP_USEC            G_GINT64_CONSTANT (2000000)
+/* The window is the smallest of this many consecutive-reset differences. */
+#define N_WINDOW_SAMPLES          8
 
 typedef struct
 {
@@ -65,6 +83,9 @@ struct _HeraldRateLimiter
   guint     limit;
   guint     window_seconds;
   gboolean  window_from_resets;
+  gint64    window_samples[N_WINDOW_SAMPLES];  /* s, a ring of reset differences */
+  guint     n_window_samples;
+  guint     next_window_sample;
 
   /* Pacing: the timeline (monotonic µs) and the last starts (a ring). */
   gint64    next_start;
@@ -77,12 +98,16 @@ struct _HeraldRateLimiter
   gint64    paused_until;          /* monotonic µs (Retry-After) */
   gint64    budget_remaining;      /* -1: unknown */
   gint64    budget_reset;          /* real-time µs of its reset */
+  gint64    budget_seen;           /* monotonic µs: its window's first answer */
   guint     started_since_budget;
   gint64    last_reset;            /* unix s, the latest seen */
   gint64    last_reset_seen;       /* monotonic µs */
 
   GQueue    waiters;
   GSource  *timer;
+
+  HeraldRateLimiterClockFunc clock_func;  /* tests only */
+  gpointer                   clock_data;
 };
 
 G_DEFINE_FINAL_TYPE (HeraldRateLimiter, herald_rate_limiter, G_TYPE_OBJECT)
@@ -107,6 +132,21 @@ static void
 waiter_unref (gpointer data)
 {
   g_atomic_rc_box_release_full (data, (GDestroyNotify) waiter_free);
+}
+
+static void
+get_now_locked (HeraldRateLimiter *self,
+                gint64            *now,
+                gint64            *now_real)
+{
+  if (self->clock_func != NULL)
+    {
+      self->clock_func (self->clock_data, now, now_real);
+      return;
+    }
+
+  *now = g_get_monotonic_time ();
+  *now_real = g_get_real_time ();
 }
 
 static gint64
@@ -202,13 +242,31 @@ reset_safety_usec (HeraldRateLimiter *self)
   return MIN (RESET_SAFETY_USEC, interval_usec (self) / 2);
 }
 
+/* Monotonic time at which the window of the budget is over: at its reset,
+ * or earlier, W' after its first answer, once W is known from resets (a
+ * window length guessed from the documented default or from one reset may
+ * be short, and would then let requests into a window still counting). */
+static gint64
+budget_end (HeraldRateLimiter *self,
+            gint64             now,
+            gint64             now_real)
+{
+  gint64 end = now + (self->budget_reset + reset_safety_usec (self) - now_real);
+
+  if (self->window_from_resets && self->budget_seen > 0)
+    end = MIN (end, self->budget_seen + window_prime_usec (self));
+
+  return end;
+}
+
 static gboolean
 budget_exhausted (HeraldRateLimiter *self,
+                  gint64             now,
                   gint64             now_real)
 {
   return self->budget_remaining >= 0 &&
          self->started_since_budget >= self->budget_remaining &&
-         now_real < self->budget_reset + reset_safety_usec (self);
+         now < budget_end (self, now, now_real);
 }
 
 /* Monotonic time at which the next request may start. */
@@ -224,8 +282,8 @@ earliest_start (HeraldRateLimiter *self,
 
   t = MAX (t, self->paused_until);
 
-  if (budget_exhausted (self, now_real))
-    t = MAX (t, now + (self->budget_reset + reset_safety_usec (self) - now_real));
+  if (budget_exhausted (self, now, now_real))
+    t = MAX (t, budget_end (self, now, now_real));
 
   return t;
 }
@@ -259,8 +317,9 @@ process_queue_locked (HeraldRateLimiter *self,
                       GPtrArray         *cancelled,
                       GPtrArray         *dead_sources)
 {
-  gint64 now = g_get_monotonic_time ();
-  gint64 now_real = g_get_real_time ();
+  gint64 now, now_real;
+
+  get_now_locked (self, &now, &now_real);
 
   while (self->waiters.head != NULL)
     {
@@ -526,13 +585,23 @@ learn_window_locked (HeraldRateLimiter *self,
   if (self->last_reset > 0 && reset_unix_time > self->last_reset &&
       now - self->last_reset_seen <= MAX (RESET_GAP_USEC, 2 * interval_usec (self)))
     {
-      /* Two windows back to back: their resets are one window apart. */
-      gint64 window = reset_unix_time - self->last_reset;
+      /* Two windows back to back: their resets are at least one window
+       * apart, more when the second started late. */
+      gint64 window;
 
-      if (window <= MAX_WINDOW_SECONDS && (guint) window != self->window_seconds)
+      self->window_samples[self->next_window_sample] = reset_unix_time - self->last_reset;
+      self->next_window_sample = (self->next_window_sample + 1) % N_WINDOW_SAMPLES;
+      self->n_window_samples = MIN (self->n_window_samples + 1, N_WINDOW_SAMPLES);
+
+      window = self->window_samples[0];
+      for (guint i = 1; i < self->n_window_samples; i++)
+        window = MIN (window, self->window_samples[i]);
+      window = MIN (window, MAX_WINDOW_SECONDS);
+
+      if ((guint) window != self->window_seconds)
         g_debug ("window: %u s -> %" G_GINT64_FORMAT " s (consecutive resets)",
                  self->window_seconds, window);
-      self->window_seconds = (guint) MIN (window, MAX_WINDOW_SECONDS);
+      self->window_seconds = (guint) window;
       self->window_from_resets = TRUE;
     }
   else if (!self->window_from_resets && remaining == (gint64) self->limit - 1 &&
@@ -561,14 +630,16 @@ learn_window_locked (HeraldRateLimiter *self,
 static void
 learn_budget_locked (HeraldRateLimiter *self,
                      gint64             remaining,
-                     gint64             reset_unix_time)
+                     gint64             reset_unix_time,
+                     gint64             now)
 {
   gint64 reset = reset_unix_time * G_USEC_PER_SEC;
 
   if (reset > self->budget_reset)
     {
-      /* A new window. */
+      /* A new window: the server started it before this answer came. */
       self->budget_reset = reset;
+      self->budget_seen = now;
       self->budget_remaining = remaining;
       self->started_since_budget = 0;
     }
@@ -589,8 +660,7 @@ herald_rate_limiter_update (HeraldRateLimiter *self,
                             gint64             reset_unix_time,
                             gint64             retry_after_seconds)
 {
-  gint64 now = g_get_monotonic_time ();
-  gint64 now_real = g_get_real_time ();
+  gint64 now, now_real;
   guint old_limit, old_window;
   Outcome outcome;
 
@@ -600,6 +670,7 @@ herald_rate_limiter_update (HeraldRateLimiter *self,
 
   g_mutex_lock (&self->mutex);
 
+  get_now_locked (self, &now, &now_real);
   old_limit = self->limit;
   old_window = self->window_seconds;
 
@@ -614,7 +685,7 @@ herald_rate_limiter_update (HeraldRateLimiter *self,
     {
       learn_window_locked (self, remaining, reset_unix_time, now, now_real);
       if (remaining >= 0)
-        learn_budget_locked (self, remaining, reset_unix_time);
+        learn_budget_locked (self, remaining, reset_unix_time, now);
     }
 
   if (self->limit != old_limit || self->window_seconds != old_window)
@@ -626,6 +697,10 @@ herald_rate_limiter_update (HeraldRateLimiter *self,
 
       self->paused_until = MAX (self->paused_until, now + seconds * G_USEC_PER_SEC);
       g_debug ("paused for %" G_GINT64_FORMAT " s", seconds);
+      /* We overran: the window may have grown. The next resets say how
+       * long it is, whatever the smaller ones said before. */
+      self->n_window_samples = 0;
+      self->next_window_sample = 0;
     }
 
   /* The rules changed: the timer may be due earlier or later. */
@@ -680,4 +755,32 @@ herald_rate_limiter_get_window_seconds (HeraldRateLimiter *self)
   g_mutex_unlock (&self->mutex);
 
   return window;
+}
+
+void
+_herald_rate_limiter_set_clock (HeraldRateLimiter          *self,
+                                HeraldRateLimiterClockFunc  func,
+                                gpointer                    user_data)
+{
+  g_return_if_fail (HERALD_IS_RATE_LIMITER (self));
+
+  g_mutex_lock (&self->mutex);
+  self->clock_func = func;
+  self->clock_data = user_data;
+  g_mutex_unlock (&self->mutex);
+}
+
+gint64
+_herald_rate_limiter_peek_delay (HeraldRateLimiter *self)
+{
+  gint64 now, now_real, delay;
+
+  g_return_val_if_fail (HERALD_IS_RATE_LIMITER (self), 0);
+
+  g_mutex_lock (&self->mutex);
+  get_now_locked (self, &now, &now_real);
+  delay = MAX (earliest_start (self, now, now_real) - now, 0);
+  g_mutex_unlock (&self->mutex);
+
+  return delay;
 }

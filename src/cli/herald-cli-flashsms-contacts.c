@@ -1,0 +1,282 @@
+#define G_LOG_DOMAIN "heraldctl-flashsms-contacts"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "herald-cli.h"
+
+/* A FlashSMS account's own contacts: list, search, add, edit, remove, import. */
+
+static void
+add_contact_json (JsonBuilder           *builder,
+                  HeraldFlashsmsContact *contact)
+{
+  json_builder_begin_object (builder);
+  herald_cli_json_add_string (builder, "id", herald_flashsms_contact_get_id (contact));
+  herald_cli_json_add_string (builder, "phone", herald_flashsms_contact_get_phone (contact));
+  herald_cli_json_add_string (builder, "first_name", herald_flashsms_contact_get_first_name (contact));
+  herald_cli_json_add_string (builder, "last_name", herald_flashsms_contact_get_last_name (contact));
+  herald_cli_json_add_string (builder, "email", herald_flashsms_contact_get_email (contact));
+  herald_cli_json_add_time (builder, "created_at", herald_flashsms_contact_get_created_at (contact));
+  json_builder_end_object (builder);
+}
+
+static void
+print_contacts (const HeraldCliListOptions     *options,
+                GPtrArray                      *contacts,
+                const HeraldFlashsmsPagination *pagination)
+{
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < contacts->len; i++)
+        add_contact_json (builder, contacts->pdata[i]);
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      herald_cli_print_json (root);
+      return;
+    }
+
+  if (contacts->len == 0)
+    g_print ("%s\n", _("No contacts."));
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      HeraldFlashsmsContact *c = contacts->pdata[i];
+      g_autofree char *name = g_strjoin (" ",
+                                         herald_flashsms_contact_get_first_name (c) ? herald_flashsms_contact_get_first_name (c) : "",
+                                         herald_flashsms_contact_get_last_name (c) ? herald_flashsms_contact_get_last_name (c) : "",
+                                         NULL);
+
+      herald_cli_print_padded (herald_flashsms_contact_get_phone (c), 16);
+      herald_cli_print_padded (g_strstrip (name), 26);
+      herald_cli_print_padded (herald_flashsms_contact_get_email (c), 28);
+      g_print ("%s\n", herald_flashsms_contact_get_id (c));
+    }
+  if (pagination != NULL && pagination->has_more)
+    g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
+             pagination->page, pagination->total_pages, pagination->page + 1);
+}
+
+static int
+list_or_search (const HeraldCliListOptions *options,
+                HeraldFlashsmsClient       *client,
+                const char                 *query,
+                const char                 *group_id)
+{
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_flashsms_contact_unref);
+  g_autoptr(HeraldFlashsmsContactPage) page = NULL;
+  guint number = options->page > 0 ? (guint) options->page : 1;
+
+  for (;;)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      GPtrArray *items;
+
+      g_clear_pointer (&page, herald_flashsms_contact_page_unref);
+      if (query != NULL)
+        herald_flashsms_client_search_contacts_async (client, query, number, options->all ? 200 : 0, NULL,
+                                                      herald_cli_async_done, &result);
+      else
+        herald_flashsms_client_list_contacts_async (client, number, options->all ? 200 : 0, NULL, group_id,
+                                                    NULL, herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      page = query != NULL ? herald_flashsms_client_search_contacts_finish (client, result, &error)
+                           : herald_flashsms_client_list_contacts_finish (client, result, &error);
+      if (page == NULL)
+        return herald_cli_provider_failure (error);
+
+      items = herald_flashsms_contact_page_get_contacts (page);
+      for (guint i = 0; i < items->len; i++)
+        g_ptr_array_add (all, herald_flashsms_contact_ref (items->pdata[i]));
+      if (!options->all || !herald_flashsms_contact_page_get_pagination (page)->has_more || items->len == 0)
+        break;
+      number++;
+    }
+
+  print_contacts (options, all, options->all ? NULL : herald_flashsms_contact_page_get_pagination (page));
+  return HERALD_CLI_EXIT_OK;
+}
+
+static int
+print_one (const HeraldCliListOptions *options,
+           HeraldFlashsmsContact      *contact,
+           const char                 *format)
+{
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      add_contact_json (builder, contact);
+      root = json_builder_get_root (builder);
+      herald_cli_print_json (root);
+    }
+  else
+    g_print (format, herald_flashsms_contact_get_phone (contact), herald_flashsms_contact_get_id (contact));
+
+  return HERALD_CLI_EXIT_OK;
+}
+
+static int
+import_file (const HeraldCliCommand     *command,
+             const HeraldCliListOptions *options,
+             HeraldFlashsmsClient       *client,
+             const char                 *path,
+             const char                 *group_id)
+{
+  g_autoptr(HeraldContactImporter) importer = herald_contact_importer_new (herald_flashsms_client_get_default_region (client));
+  g_autoptr(HeraldContactImportReport) read = NULL;
+  g_autoptr(HeraldFlashsmsImportResult) imported = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree HeraldFlashsmsContactFields *fields = NULL;
+  GPtrArray *contacts;
+
+  read = herald_contact_importer_import_path (importer, path, NULL, &error);
+  if (read == NULL)
+    return herald_cli_usage_error (command, _("Could not read %s: %s"), path, error->message);
+
+  contacts = herald_contact_import_report_get_contacts (read);
+  if (contacts->len == 0)
+    return herald_cli_usage_error (command, _("%s holds no contact with a valid phone number."), path);
+
+  fields = g_new0 (HeraldFlashsmsContactFields, contacts->len);
+  for (guint i = 0; i < contacts->len; i++)
+    {
+      HeraldContact *c = contacts->pdata[i];
+
+      fields[i].phone = herald_contact_get_phone (c);
+      fields[i].first_name = herald_contact_get_first_name (c);
+      fields[i].last_name = herald_contact_get_last_name (c);
+      fields[i].email = herald_contact_get_email (c);
+    }
+
+  herald_flashsms_client_import_contacts_async (client, fields, contacts->len, group_id, NULL,
+                                                herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  imported = herald_flashsms_client_import_contacts_finish (client, result, &error);
+  if (imported == NULL)
+    return herald_cli_provider_failure (error);
+
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      herald_cli_json_add_count (builder, "imported", herald_flashsms_import_result_get_imported (imported));
+      herald_cli_json_add_count (builder, "created", herald_flashsms_import_result_get_created (imported));
+      herald_cli_json_add_count (builder, "skipped", herald_flashsms_import_result_get_skipped (imported));
+      herald_cli_json_add_count (builder, "invalid",
+                                 herald_flashsms_import_result_get_invalid (imported) +
+                                 herald_contact_import_report_get_n_invalid (read));
+      herald_cli_json_add_count (builder, "duplicates", herald_contact_import_report_get_n_duplicates (read));
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      herald_cli_print_json (root);
+    }
+  else
+    g_print (_("Imported %u contacts (%u new, %u already there); %u rows were invalid and %u duplicates.\n"),
+             herald_flashsms_import_result_get_imported (imported),
+             herald_flashsms_import_result_get_created (imported),
+             herald_flashsms_import_result_get_skipped (imported),
+             herald_flashsms_import_result_get_invalid (imported) + herald_contact_import_report_get_n_invalid (read),
+             herald_contact_import_report_get_n_duplicates (read));
+
+  return HERALD_CLI_EXIT_OK;
+}
+
+int
+herald_cli_flashsms_contacts (const HeraldCliCommand      *command,
+                              const HeraldCliListOptions  *options,
+                              int                          argc,
+                              char                       **argv)
+{
+  g_auto(HeraldCliAccount) account = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeraldFlashsmsContact) contact = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *group_id = NULL;
+  HeraldFlashsmsContactFields fields = { options->phone, options->first_name, options->last_name, options->email };
+  HeraldFlashsmsClient *client;
+  const char *action = argc > 1 ? argv[1] : "list";
+  gboolean takes_one = g_str_equal (action, "add") || g_str_equal (action, "edit") ||
+                       g_str_equal (action, "remove") || g_str_equal (action, "search") ||
+                       g_str_equal (action, "import");
+  int status;
+
+  if (g_str_equal (action, "export"))
+    return herald_cli_usage_error (command, _("contacts export works on the local list, which is not "
+                                              "available yet."));
+  if (!(takes_one && argc == 3) && !(g_str_equal (action, "list") && argc <= 2))
+    return herald_cli_usage_error (command, _("With --account: contacts list, add PHONE, edit ID, remove ID, "
+                                              "search QUERY or import FILE."));
+  if (options->all && options->page != 0)
+    return herald_cli_usage_error (command, _("Give --page N or --all, not both."));
+
+  if ((status = herald_cli_open_flashsms_lists (command, options, &account)) != HERALD_CLI_EXIT_OK)
+    return status;
+  client = HERALD_FLASHSMS_CLIENT (account.provider);
+
+  if (options->group != NULL &&
+      (group_id = herald_cli_flashsms_resolve_group (client, options->group, &status)) == NULL)
+    return status;
+
+  if (g_str_equal (action, "list"))
+    return list_or_search (options, client, NULL, group_id);
+  if (g_str_equal (action, "search"))
+    return list_or_search (options, client, argv[2], NULL);
+  if (g_str_equal (action, "import"))
+    return import_file (command, options, client, argv[2], group_id);
+
+  if (g_str_equal (action, "add"))
+    {
+      fields.phone = argv[2];
+      herald_flashsms_client_create_contact_async (client, &fields, group_id, NULL, herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      contact = herald_flashsms_client_create_contact_finish (client, result, &error);
+      if (contact == NULL)
+        return herald_cli_provider_failure (error);
+      return print_one (options, contact, _("Added the contact %s (%s).\n"));
+    }
+
+  if (g_str_equal (action, "edit"))
+    {
+      if (fields.phone == NULL && fields.first_name == NULL && fields.last_name == NULL &&
+          fields.email == NULL && group_id == NULL)
+        return herald_cli_usage_error (command, _("Say what changes with --phone, --first-name, --last-name, "
+                                                  "--email or --group."));
+      herald_flashsms_client_update_contact_async (client, argv[2], &fields, group_id, NULL,
+                                                   herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      contact = herald_flashsms_client_update_contact_finish (client, result, &error);
+      if (contact == NULL)
+        return herald_cli_provider_failure (error);
+      return print_one (options, contact, _("Changed the contact %s (%s).\n"));
+    }
+
+  herald_flashsms_client_delete_contact_async (client, argv[2], NULL, herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  if (!herald_flashsms_client_delete_contact_finish (client, result, &error))
+    return herald_cli_provider_failure (error);
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_object (builder);
+      herald_cli_json_add_string (builder, "removed", argv[2]);
+      json_builder_end_object (builder);
+      root = json_builder_get_root (builder);
+      herald_cli_print_json (root);
+    }
+  else
+    g_print (_("Removed the contact %s.\n"), argv[2]);
+
+  return HERALD_CLI_EXIT_OK;
+}

@@ -1,0 +1,363 @@
+#define G_LOG_DOMAIN "heraldctl-flashsms"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "providers/herald-flashsms-client.h"
+#include "herald-cli.h"
+
+/* A FlashSMS account's own contacts, groups and templates. */
+
+int
+herald_cli_open_flashsms_lists (const HeraldCliCommand     *command,
+                                const HeraldCliListOptions *options,
+                                HeraldCliAccount           *account)
+{
+  int status;
+
+  if ((status = herald_cli_open_account (command, options->account, account)) != HERALD_CLI_EXIT_OK)
+    return status;
+  if (HERALD_IS_FLASHSMS_CLIENT (account->provider))
+    return HERALD_CLI_EXIT_OK;
+
+  return herald_cli_dialect_lacks (command, account, _("contact list, groups or templates"));
+}
+
+static const char *
+printable (const char *text)
+{
+  return g_utf8_validate (text, -1, NULL) ? text : "?";
+}
+
+static void
+print_builder (JsonBuilder *builder)
+{
+  g_autoptr(JsonNode) root = json_builder_get_root (builder);
+
+  herald_cli_print_json (root);
+}
+
+/* ---- groups ---------------------------------------------------------------- */
+
+static GPtrArray *
+list_groups (HeraldFlashsmsClient  *client,
+             GError               **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  herald_flashsms_client_list_groups_async (client, NULL, herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  return herald_flashsms_client_list_groups_finish (client, result, error);
+}
+
+/* A group by id or name: its id, or NULL after printing why (@status). */
+char *
+herald_cli_flashsms_resolve_group (HeraldFlashsmsClient *client,
+                                   const char           *wanted,
+                                   int                  *status)
+{
+  g_autoptr(GPtrArray) groups = NULL;
+  g_autoptr(GError) error = NULL;
+
+  groups = list_groups (client, &error);
+  if (groups == NULL)
+    {
+      *status = herald_cli_provider_failure (error);
+      return NULL;
+    }
+  for (guint i = 0; i < groups->len; i++)
+    if (g_strcmp0 (herald_flashsms_group_get_id (groups->pdata[i]), wanted) == 0 ||
+        g_strcmp0 (herald_flashsms_group_get_name (groups->pdata[i]), wanted) == 0)
+      return g_strdup (herald_flashsms_group_get_id (groups->pdata[i]));
+
+  g_printerr (_("heraldctl: there is no group “%s”; “heraldctl groups list --account NAME” shows them.\n"),
+              printable (wanted));
+  *status = HERALD_CLI_EXIT_USAGE;
+  return NULL;
+}
+
+static void
+add_group_json (JsonBuilder         *builder,
+                HeraldFlashsmsGroup *group)
+{
+  json_builder_begin_object (builder);
+  herald_cli_json_add_string (builder, "id", herald_flashsms_group_get_id (group));
+  herald_cli_json_add_string (builder, "name", herald_flashsms_group_get_name (group));
+  herald_cli_json_add_count (builder, "contacts", herald_flashsms_group_get_contact_count (group));
+  herald_cli_json_add_time (builder, "created_at", herald_flashsms_group_get_created_at (group));
+  json_builder_end_object (builder);
+}
+
+int
+herald_cli_flashsms_groups (const HeraldCliCommand      *command,
+                            const HeraldCliListOptions  *options,
+                            int                          argc,
+                            char                       **argv)
+{
+  g_auto(HeraldCliAccount) account = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HeraldFlashsmsClient *client;
+  const char *action = argc > 1 ? argv[1] : "list";
+  int status;
+
+  if ((status = herald_cli_open_flashsms_lists (command, options, &account)) != HERALD_CLI_EXIT_OK)
+    return status;
+  client = HERALD_FLASHSMS_CLIENT (account.provider);
+
+  if (g_str_equal (action, "list") && argc <= 2)
+    {
+      g_autoptr(GPtrArray) groups = list_groups (client, &error);
+
+      if (groups == NULL)
+        return herald_cli_provider_failure (error);
+      if (options->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_array (builder);
+          for (guint i = 0; i < groups->len; i++)
+            add_group_json (builder, groups->pdata[i]);
+          json_builder_end_array (builder);
+          print_builder (builder);
+          return HERALD_CLI_EXIT_OK;
+        }
+      if (groups->len == 0)
+        g_print ("%s\n", _("No groups."));
+      for (guint i = 0; i < groups->len; i++)
+        {
+          gint64 count = herald_flashsms_group_get_contact_count (groups->pdata[i]);
+          g_autofree char *contacts = count >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, count) : g_strdup ("-");
+
+          herald_cli_print_padded (herald_flashsms_group_get_name (groups->pdata[i]), 24);
+          herald_cli_print_padded (contacts, 8);
+          g_print ("%s\n", herald_flashsms_group_get_id (groups->pdata[i]));
+        }
+      return HERALD_CLI_EXIT_OK;
+    }
+
+  if (g_str_equal (action, "add") && argc == 3)
+    {
+      g_autoptr(HeraldFlashsmsGroup) group = NULL;
+
+      herald_flashsms_client_create_group_async (client, argv[2], NULL, herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      group = herald_flashsms_client_create_group_finish (client, result, &error);
+      if (group == NULL)
+        return herald_cli_provider_failure (error);
+      if (options->json)
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          add_group_json (builder, group);
+          print_builder (builder);
+        }
+      else
+        g_print (_("Added the group “%s” (%s).\n"), herald_flashsms_group_get_name (group),
+                 herald_flashsms_group_get_id (group));
+      return HERALD_CLI_EXIT_OK;
+    }
+
+  if (g_str_equal (action, "remove") && argc == 3)
+    {
+      g_autofree char *id = herald_cli_flashsms_resolve_group (client, argv[2], &status);
+
+      if (id == NULL)
+        return status;
+      herald_flashsms_client_delete_group_async (client, id, NULL, herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      if (!herald_flashsms_client_delete_group_finish (client, result, &error))
+        return herald_cli_provider_failure (error);
+      if (!options->json)
+        g_print (_("Removed the group “%s”; its contacts stay.\n"), printable (argv[2]));
+      else
+        {
+          g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+          json_builder_begin_object (builder);
+          herald_cli_json_add_string (builder, "removed", id);
+          json_builder_end_object (builder);
+          print_builder (builder);
+        }
+      return HERALD_CLI_EXIT_OK;
+    }
+
+  return herald_cli_usage_error (command, _("With --account: groups list, groups add NAME or groups remove NAME|ID."));
+}
+
+/* ---- templates ------------------------------------------------------------- */
+
+static void
+add_template_json (JsonBuilder            *builder,
+                   HeraldFlashsmsTemplate *template)
+{
+  json_builder_begin_object (builder);
+  herald_cli_json_add_string (builder, "id", herald_flashsms_template_get_id (template));
+  herald_cli_json_add_string (builder, "name", herald_flashsms_template_get_name (template));
+  herald_cli_json_add_string (builder, "message", herald_flashsms_template_get_content (template));
+  herald_cli_json_add_time (builder, "updated_at", herald_flashsms_template_get_updated_at (template));
+  json_builder_end_object (builder);
+}
+
+static void
+print_template (const HeraldCliListOptions *options,
+                HeraldFlashsmsTemplate     *template,
+                const char                 *format)
+{
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      add_template_json (builder, template);
+      print_builder (builder);
+    }
+  else
+    g_print (format, herald_flashsms_template_get_name (template), herald_flashsms_template_get_id (template));
+}
+
+static void
+print_templates (const HeraldCliListOptions *options,
+                 GPtrArray                  *templates)
+{
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < templates->len; i++)
+        add_template_json (builder, templates->pdata[i]);
+      json_builder_end_array (builder);
+      print_builder (builder);
+      return;
+    }
+
+  if (templates->len == 0)
+    g_print ("%s\n", _("No templates."));
+  for (guint i = 0; i < templates->len; i++)
+    {
+      g_autofree char *content = g_strdup (herald_flashsms_template_get_content (templates->pdata[i]));
+
+      g_strdelimit (content, "\r\n\t", ' ');
+      herald_cli_print_padded (herald_flashsms_template_get_name (templates->pdata[i]), 20);
+      herald_cli_print_padded (herald_flashsms_template_get_id (templates->pdata[i]), 28);
+      g_print ("%s\n", content);
+    }
+}
+
+/* templates edit / remove of @found. */
+static int
+change_template (const HeraldCliListOptions *options,
+                 HeraldFlashsmsClient       *client,
+                 HeraldFlashsmsTemplate     *found,
+                 const char                 *action)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (g_str_equal (action, "edit"))
+    {
+      g_autoptr(HeraldFlashsmsTemplate) updated = NULL;
+
+      /* FlashSMS wants both fields: keep the one not given. */
+      herald_flashsms_client_update_template_async (client, herald_flashsms_template_get_id (found),
+                                                    options->name ? options->name : herald_flashsms_template_get_name (found),
+                                                    options->message ? options->message : herald_flashsms_template_get_content (found),
+                                                    NULL, herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      updated = herald_flashsms_client_update_template_finish (client, result, &error);
+      if (updated == NULL)
+        return herald_cli_provider_failure (error);
+      print_template (options, updated, _("Changed the template “%s” (%s).\n"));
+      return HERALD_CLI_EXIT_OK;
+    }
+
+  herald_flashsms_client_delete_template_async (client, herald_flashsms_template_get_id (found), NULL,
+                                                herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  if (!herald_flashsms_client_delete_template_finish (client, result, &error))
+    return herald_cli_provider_failure (error);
+  if (options->json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+      json_builder_begin_object (builder);
+      herald_cli_json_add_string (builder, "removed", herald_flashsms_template_get_id (found));
+      json_builder_end_object (builder);
+      print_builder (builder);
+    }
+  else
+    g_print (_("Removed the template “%s”.\n"), herald_flashsms_template_get_name (found));
+
+  return HERALD_CLI_EXIT_OK;
+}
+
+int
+herald_cli_flashsms_templates (const HeraldCliCommand      *command,
+                               const HeraldCliListOptions  *options,
+                               int                          argc,
+                               char                       **argv)
+{
+  g_auto(HeraldCliAccount) account = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) listed = NULL;
+  g_autoptr(GPtrArray) templates = NULL;
+  g_autoptr(GError) error = NULL;
+  HeraldFlashsmsTemplate *found = NULL;
+  HeraldFlashsmsClient *client;
+  const char *action = argc > 1 ? argv[1] : "list";
+  int status;
+
+  if (g_str_equal (action, "add") && (argc != 3 || options->message == NULL))
+    return herald_cli_usage_error (command, _("Give the new template’s name and text: templates add NAME --message TEXT."));
+  if ((g_str_equal (action, "edit") || g_str_equal (action, "remove")) && argc != 3)
+    return herald_cli_usage_error (command, _("templates %s takes one NAME or ID."), action);
+  if (g_str_equal (action, "edit") && options->name == NULL && options->message == NULL)
+    return herald_cli_usage_error (command, _("Say what changes with --name and/or --message."));
+  if (!g_str_equal (action, "add") && !g_str_equal (action, "edit") &&
+      !g_str_equal (action, "remove") && !(g_str_equal (action, "list") && argc <= 2))
+    return herald_cli_usage_error (command, _("With --account: templates list, add, edit or remove."));
+
+  if ((status = herald_cli_open_flashsms_lists (command, options, &account)) != HERALD_CLI_EXIT_OK)
+    return status;
+  client = HERALD_FLASHSMS_CLIENT (account.provider);
+
+  if (g_str_equal (action, "add"))
+    {
+      g_autoptr(HeraldFlashsmsTemplate) created = NULL;
+
+      herald_flashsms_client_create_template_async (client, argv[2], options->message, NULL,
+                                                    herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      created = herald_flashsms_client_create_template_finish (client, result, &error);
+      if (created == NULL)
+        return herald_cli_provider_failure (error);
+      print_template (options, created, _("Added the template “%s” (%s).\n"));
+      return HERALD_CLI_EXIT_OK;
+    }
+
+  herald_flashsms_client_list_templates_async (client, NULL, herald_cli_async_done, &listed);
+  herald_cli_wait (&listed);
+  templates = herald_flashsms_client_list_templates_finish (client, listed, &error);
+  if (templates == NULL)
+    return herald_cli_provider_failure (error);
+
+  if (g_str_equal (action, "list"))
+    {
+      print_templates (options, templates);
+      return HERALD_CLI_EXIT_OK;
+    }
+
+  for (guint i = 0; i < templates->len && found == NULL; i++)
+    if (g_strcmp0 (herald_flashsms_template_get_id (templates->pdata[i]), argv[2]) == 0 ||
+        g_strcmp0 (herald_flashsms_template_get_name (templates->pdata[i]), argv[2]) == 0)
+      found = templates->pdata[i];
+  if (found == NULL)
+    {
+      g_printerr (_("heraldctl: there is no template “%s”; “heraldctl templates list --account NAME” "
+                    "shows them.\n"), printable (argv[2]));
+      return HERALD_CLI_EXIT_USAGE;
+    }
+
+  return change_template (options, client, found, action);
+}

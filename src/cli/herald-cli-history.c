@@ -1,0 +1,283 @@
+#define G_LOG_DOMAIN "heraldctl-history"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "providers/herald-flashsms-client.h"
+#include "herald-cli.h"
+
+/* Rows a page of the local log shows, like FlashSMS's default. */
+#define LOCAL_PAGE_SIZE 20
+
+static char *opt_account;
+static char *opt_status;
+static char *opt_since;
+static char *opt_until;
+static int opt_page;
+static gboolean opt_all;
+static gboolean opt_json;
+
+const GOptionEntry herald_cli_history_entries[] = {
+  { "account", 0, 0, G_OPTION_ARG_STRING, &opt_account, N_("Account to ask"), "NAME" },
+  { "status", 0, 0, G_OPTION_ARG_STRING, &opt_status,
+    N_("Only messages in this state: queued (pending), sent, delivered, failed"), "STATE" },
+  { "since", 0, 0, G_OPTION_ARG_STRING, &opt_since, N_("Only messages sent since"), "T" },
+  { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until, N_("Only messages sent until"), "T" },
+  { "page", 0, 0, G_OPTION_ARG_INT, &opt_page, N_("Page to print (from 1)"), "N" },
+  { "all", 0, 0, G_OPTION_ARG_NONE, &opt_all, N_("Print every page"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print one JSON document"), NULL },
+  { NULL }
+};
+
+static void
+print_one_line (const char *text)
+{
+  g_autofree char *line = g_strdup (text != NULL ? text : "");
+
+  g_strdelimit (line, "\r\n\t", ' ');
+  g_print ("%s\n", line);
+}
+
+static void
+print_flashsms (GPtrArray                      *messages,
+                const HeraldFlashsmsPagination *pagination)
+{
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < messages->len; i++)
+        {
+          HeraldFlashsmsMessage *m = messages->pdata[i];
+          const char *said = herald_flashsms_message_get_status_string (m);
+
+          json_builder_begin_object (builder);
+          herald_cli_json_add_string (builder, "id", herald_flashsms_message_get_id (m));
+          herald_cli_json_add_string (builder, "message", herald_flashsms_message_get_text (m));
+          herald_cli_json_add_count (builder, "recipients", herald_flashsms_message_get_recipient_count (m));
+          herald_cli_json_add_string (builder, "status",
+                                      herald_delivery_state_to_string (herald_delivery_state_from_string (said)));
+          herald_cli_json_add_string (builder, "provider_status", said);
+          herald_cli_json_add_count (builder, "credits_used", herald_flashsms_message_get_credits_used (m));
+          herald_cli_json_add_string (builder, "sender_id", herald_flashsms_message_get_sender_id (m));
+          herald_cli_json_add_string (builder, "campaign_name", herald_flashsms_message_get_campaign_name (m));
+          herald_cli_json_add_time (builder, "created_at", herald_flashsms_message_get_created_at (m));
+          herald_cli_json_add_time (builder, "sent_at", herald_flashsms_message_get_sent_at (m));
+          herald_cli_json_add_time (builder, "scheduled_at", herald_flashsms_message_get_scheduled_at (m));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      herald_cli_print_json (root);
+      return;
+    }
+
+  if (messages->len == 0)
+    g_print ("%s\n", _("No messages."));
+  for (guint i = 0; i < messages->len; i++)
+    {
+      HeraldFlashsmsMessage *m = messages->pdata[i];
+      g_autofree char *when = herald_cli_format_time (herald_flashsms_message_get_created_at (m));
+      g_autofree char *count = g_strdup_printf ("%u", herald_flashsms_message_get_recipient_count (m));
+
+      herald_cli_print_padded (when, 18);
+      herald_cli_print_padded (herald_flashsms_message_get_id (m), 28);
+      herald_cli_print_padded (herald_flashsms_message_get_status_string (m), 11);
+      herald_cli_print_padded (count, 6);
+      print_one_line (herald_flashsms_message_get_text (m));
+    }
+  if (pagination != NULL && pagination->has_more)
+    g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
+             pagination->page, pagination->total_pages, pagination->page + 1);
+}
+
+static int
+flashsms_history (HeraldFlashsmsClient   *client,
+                  const HeraldCliCommand *command,
+                  GDateTime              *since,
+                  GDateTime              *until)
+{
+  HeraldFlashsmsHistoryFilter filter = { HERALD_FLASHSMS_STATUS_UNKNOWN, since, until };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (opt_status != NULL)
+    {
+      g_autofree char *upper = g_ascii_strup (opt_status, -1);
+
+      filter.status = herald_flashsms_status_from_string (g_str_equal (upper, "QUEUED") ? "PENDING" : upper);
+      if (filter.status == HERALD_FLASHSMS_STATUS_UNKNOWN)
+        return herald_cli_usage_error (command, _("“%s” is not a state: use pending, sent, delivered or failed."),
+                                       g_utf8_validate (opt_status, -1, NULL) ? opt_status : "?");
+    }
+
+  if (opt_all)
+    {
+      g_autoptr(GPtrArray) messages = NULL;
+
+      herald_flashsms_client_list_all_history_async (client, &filter, NULL, herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      messages = herald_flashsms_client_list_all_history_finish (client, result, &error);
+      if (messages == NULL)
+        return herald_cli_provider_failure (error);
+      print_flashsms (messages, NULL);
+    }
+  else
+    {
+      g_autoptr(HeraldFlashsmsHistoryPage) page = NULL;
+
+      herald_flashsms_client_list_history_async (client, &filter, (guint) opt_page, 0, NULL,
+                                                 herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      page = herald_flashsms_client_list_history_finish (client, result, &error);
+      if (page == NULL)
+        return herald_cli_provider_failure (error);
+      print_flashsms (herald_flashsms_history_page_get_messages (page),
+                      herald_flashsms_history_page_get_pagination (page));
+    }
+
+  return HERALD_CLI_EXIT_OK;
+}
+
+static void
+print_local (GListModel *rows)
+{
+  guint n = g_list_model_get_n_items (rows);
+
+  if (opt_json)
+    {
+      g_autoptr(JsonBuilder) builder = json_builder_new ();
+      g_autoptr(JsonNode) root = NULL;
+
+      json_builder_begin_array (builder);
+      for (guint i = 0; i < n; i++)
+        {
+          g_autoptr(HeraldLoggedMessage) m = g_list_model_get_item (rows, i);
+
+          json_builder_begin_object (builder);
+          herald_cli_json_add_string (builder, "id", herald_logged_message_get_message_id (m));
+          herald_cli_json_add_string (builder, "to", herald_logged_message_get_recipient (m));
+          herald_cli_json_add_string (builder, "message", herald_logged_message_get_text (m));
+          herald_cli_json_add_string (builder, "status",
+                                      herald_delivery_state_to_string (herald_logged_message_get_state (m)));
+          herald_cli_json_add_string (builder, "error", herald_logged_message_get_error (m));
+          herald_cli_json_add_count (builder, "parts", herald_logged_message_get_parts (m));
+          herald_cli_json_add_time (builder, "sent_at", herald_logged_message_get_sent_at (m));
+          herald_cli_json_add_time (builder, "updated_at", herald_logged_message_get_updated_at (m));
+          json_builder_end_object (builder);
+        }
+      json_builder_end_array (builder);
+      root = json_builder_get_root (builder);
+      herald_cli_print_json (root);
+      return;
+    }
+
+  if (n == 0)
+    g_print ("%s\n", _("No messages sent from Herald with this account."));
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeraldLoggedMessage) m = g_list_model_get_item (rows, i);
+      g_autofree char *when = herald_cli_format_time (herald_logged_message_get_sent_at (m));
+
+      herald_cli_print_padded (when, 18);
+      herald_cli_print_padded (herald_logged_message_get_recipient (m), 17);
+      herald_cli_print_padded (herald_delivery_state_to_string (herald_logged_message_get_state (m)), 11);
+      herald_cli_print_padded (herald_logged_message_get_message_id (m), 38);
+      print_one_line (herald_logged_message_get_text (m));
+    }
+}
+
+/* FlixySMS keeps no history: Herald's own log of what it sent. */
+static int
+local_history (HeraldCliAccount       *account,
+               const HeraldCliCommand *command,
+               GDateTime              *since,
+               GDateTime              *until)
+{
+  HeraldMessageLogFilter filter = { HERALD_DELIVERY_UNKNOWN, since, until, NULL };
+  g_autoptr(HeraldMessageLog) log = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GListModel) rows = NULL;
+  g_autoptr(GError) error = NULL;
+  guint page = opt_page > 0 ? (guint) opt_page : 1;
+  gboolean wants_unknown;
+
+  if (opt_status != NULL)
+    {
+      filter.state = herald_delivery_state_from_string (opt_status);
+      if (filter.state == HERALD_DELIVERY_UNKNOWN && g_ascii_strcasecmp (opt_status, "unknown") != 0)
+        return herald_cli_usage_error (command,
+                                       _("“%s” is not a state: use queued, sent, delivered, failed or unknown."),
+                                       g_utf8_validate (opt_status, -1, NULL) ? opt_status : "?");
+    }
+
+  /* The log's filter reads UNKNOWN as "any state": "unknown" is filtered
+   * here, over every row, and paged here too. */
+  wants_unknown = opt_status != NULL && filter.state == HERALD_DELIVERY_UNKNOWN;
+  log = herald_message_log_new (herald_account_store_get_database (account->store));
+  herald_message_log_list_async (log, herald_account_get_id (account->account), &filter,
+                                 opt_all || wants_unknown ? 0 : (page - 1) * LOCAL_PAGE_SIZE,
+                                 opt_all || wants_unknown ? 0 : LOCAL_PAGE_SIZE,
+                                 NULL, herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  rows = herald_message_log_list_finish (log, result, &error);
+  if (rows == NULL)
+    return herald_cli_failure ("%s", error->message);
+
+  if (wants_unknown)
+    {
+      g_autoptr(GListStore) unknown = g_list_store_new (HERALD_TYPE_LOGGED_MESSAGE);
+      guint skip = opt_all ? 0 : (page - 1) * LOCAL_PAGE_SIZE;
+
+      for (guint i = 0; i < g_list_model_get_n_items (rows); i++)
+        {
+          g_autoptr(HeraldLoggedMessage) m = g_list_model_get_item (rows, i);
+
+          if (herald_logged_message_get_state (m) != HERALD_DELIVERY_UNKNOWN)
+            continue;
+          if (skip > 0)
+            skip--;
+          else if (opt_all || g_list_model_get_n_items (G_LIST_MODEL (unknown)) < LOCAL_PAGE_SIZE)
+            g_list_store_append (unknown, m);
+        }
+      print_local (G_LIST_MODEL (unknown));
+      return HERALD_CLI_EXIT_OK;
+    }
+
+  print_local (rows);
+  return HERALD_CLI_EXIT_OK;
+}
+
+int
+herald_cli_history_run (const HeraldCliCommand  *command,
+                        int                      argc,
+                        char                   **argv)
+{
+  g_auto(HeraldCliAccount) account = { 0 };
+  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GError) error = NULL;
+  int status;
+
+  if (argc != 1)
+    return herald_cli_usage_error (command, _("“history” takes no arguments."));
+  if (opt_all && opt_page != 0)
+    return herald_cli_usage_error (command, _("Give --page N or --all, not both."));
+  if (opt_page < 0)
+    return herald_cli_usage_error (command, _("--page counts from 1."));
+  if (opt_since != NULL && (since = herald_cli_parse_time (opt_since, FALSE, &error)) == NULL)
+    return herald_cli_usage_error (command, "--since: %s", error->message);
+  if (opt_until != NULL && (until = herald_cli_parse_time (opt_until, TRUE, &error)) == NULL)
+    return herald_cli_usage_error (command, "--until: %s", error->message);
+
+  if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
+    return status;
+
+  if (HERALD_IS_FLASHSMS_CLIENT (account.provider))
+    return flashsms_history (HERALD_FLASHSMS_CLIENT (account.provider), command, since, until);
+
+  return local_history (&account, command, since, until);
+}

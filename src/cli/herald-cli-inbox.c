@@ -1,0 +1,164 @@
+#define G_LOG_DOMAIN "heraldctl-inbox"
+
+#include "config.h"
+
+#include <glib/gi18n.h>
+
+#include "providers/herald-flixysms-client.h"
+#include "herald-cli.h"
+
+static char *opt_account;
+static char *opt_from;
+static char *opt_since;
+static char *opt_until;
+static char *opt_device;
+static int opt_page;
+static gboolean opt_all;
+static gboolean opt_json;
+
+const GOptionEntry herald_cli_inbox_entries[] = {
+  { "account", 0, 0, G_OPTION_ARG_STRING, &opt_account, N_("Account to ask"), "NAME" },
+  { "from", 0, 0, G_OPTION_ARG_STRING, &opt_from, N_("Only messages from this number"), "NUMBER" },
+  { "since", 0, 0, G_OPTION_ARG_STRING, &opt_since, N_("Only messages received since"), "T" },
+  { "until", 0, 0, G_OPTION_ARG_STRING, &opt_until, N_("Only messages received until"), "T" },
+  { "device", 0, 0, G_OPTION_ARG_STRING, &opt_device, N_("Only messages of this device"), "ID" },
+  { "page", 0, 0, G_OPTION_ARG_INT, &opt_page, N_("Page to print (from 1)"), "N" },
+  { "all", 0, 0, G_OPTION_ARG_NONE, &opt_all, N_("Print every page"), NULL },
+  { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print one JSON document"), NULL },
+  { NULL }
+};
+
+static void
+print_json (GListModel *messages)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
+    {
+      g_autoptr(HeraldFlixysmsReceivedMessage) m = g_list_model_get_item (messages, i);
+      int slot = herald_flixysms_received_message_get_sim_slot (m);
+
+      json_builder_begin_object (builder);
+      herald_cli_json_add_string (builder, "id", herald_flixysms_received_message_get_id (m));
+      herald_cli_json_add_string (builder, "from", herald_flixysms_received_message_get_from (m));
+      herald_cli_json_add_string (builder, "message", herald_flixysms_received_message_get_message (m));
+      herald_cli_json_add_time (builder, "received_at", herald_flixysms_received_message_get_received_at (m));
+      herald_cli_json_add_string (builder, "device_id", herald_flixysms_received_message_get_device_id (m));
+      herald_cli_json_add_string (builder, "device_name", herald_flixysms_received_message_get_device_name (m));
+      herald_cli_json_add_string (builder, "device_phone", herald_flixysms_received_message_get_device_phone (m));
+      herald_cli_json_add_string (builder, "type", herald_flixysms_received_message_get_message_type (m));
+      herald_cli_json_add_count (builder, "sim_slot", slot);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+
+  root = json_builder_get_root (builder);
+  herald_cli_print_json (root);
+}
+
+static void
+print_human (GListModel *messages,
+             HeraldFlixysmsReceivedPage *page)
+{
+  guint n = g_list_model_get_n_items (messages);
+  glong from_width = 0, device_width = 0;
+
+  if (n == 0)
+    g_print ("%s\n", _("No received messages."));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeraldFlixysmsReceivedMessage) m = g_list_model_get_item (messages, i);
+      const char *device = herald_flixysms_received_message_get_device_name (m);
+
+      from_width = MAX (from_width, g_utf8_strlen (herald_flixysms_received_message_get_from (m), -1));
+      device_width = MAX (device_width, device != NULL ? g_utf8_strlen (device, -1) : 1);
+    }
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeraldFlixysmsReceivedMessage) m = g_list_model_get_item (messages, i);
+      g_autofree char *when = herald_cli_format_time (herald_flixysms_received_message_get_received_at (m));
+      g_autofree char *text = g_strdup (herald_flixysms_received_message_get_message (m));
+
+      /* One message a line: a newline in the text would start a false row. */
+      g_strdelimit (text, "\r\n\t", ' ');
+      herald_cli_print_padded (when, 18);
+      herald_cli_print_padded (herald_flixysms_received_message_get_from (m), from_width + 2);
+      herald_cli_print_padded (herald_flixysms_received_message_get_device_name (m), device_width + 2);
+      g_print ("%s\n", text);
+    }
+
+  if (page != NULL && herald_flixysms_received_page_get_has_more (page))
+    g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
+             herald_flixysms_received_page_get_page (page),
+             herald_flixysms_received_page_get_total_pages (page),
+             herald_flixysms_received_page_get_page (page) + 1);
+}
+
+int
+herald_cli_inbox_run (const HeraldCliCommand  *command,
+                      int                      argc,
+                      char                   **argv)
+{
+  g_auto(HeraldCliAccount) account = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeraldFlixysmsReceivedPage) page = NULL;
+  g_autoptr(GListModel) messages = NULL;
+  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GDateTime) until = NULL;
+  g_autoptr(GError) error = NULL;
+  HeraldFlixysmsReceivedFilter filter = { 0 };
+  HeraldFlixysmsClient *client;
+  int status;
+
+  if (argc != 1)
+    return herald_cli_usage_error (command, _("“inbox” takes no arguments."));
+  if (opt_all && opt_page != 0)
+    return herald_cli_usage_error (command, _("Give --page N or --all, not both."));
+  if (opt_page < 0)
+    return herald_cli_usage_error (command, _("--page counts from 1."));
+  if (opt_since != NULL && (since = herald_cli_parse_time (opt_since, FALSE, &error)) == NULL)
+    return herald_cli_usage_error (command, "--since: %s", error->message);
+  if (opt_until != NULL && (until = herald_cli_parse_time (opt_until, TRUE, &error)) == NULL)
+    return herald_cli_usage_error (command, "--until: %s", error->message);
+
+  if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
+    return status;
+  if (!HERALD_IS_FLIXYSMS_CLIENT (account.provider))
+    return herald_cli_dialect_lacks (command, &account, _("inbox"));
+
+  client = HERALD_FLIXYSMS_CLIENT (account.provider);
+  filter.from = opt_from;
+  filter.device_id = opt_device;
+  filter.since = since;
+  filter.until = until;
+
+  if (opt_all)
+    {
+      herald_flixysms_client_received_all_async (client, &filter, NULL, herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      messages = herald_flixysms_client_received_all_finish (client, result, &error);
+      if (messages == NULL)
+        return herald_cli_provider_failure (error);
+    }
+  else
+    {
+      herald_flixysms_client_received_async (client, &filter, (guint) opt_page, 0, NULL,
+                                             herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      page = herald_flixysms_client_received_finish (client, result, &error);
+      if (page == NULL)
+        return herald_cli_provider_failure (error);
+      messages = g_object_ref (herald_flixysms_received_page_get_items (page));
+    }
+
+  if (opt_json)
+    print_json (messages);
+  else
+    print_human (messages, page);
+
+  return HERALD_CLI_EXIT_OK;
+}

@@ -1,0 +1,242 @@
+#define G_LOG_DOMAIN "heraldctl-provider-open"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n.h>
+
+#include "herald-cli.h"
+
+HeraldAccountStore *
+herald_cli_open_store (GError **error)
+{
+  g_autofree char *path = herald_paths_get_database_path ();
+  g_autoptr(GAsyncResult) opened = NULL;
+  g_autoptr(GAsyncResult) loaded = NULL;
+  g_autoptr(HeraldDatabase) database = NULL;
+  g_autoptr(HeraldAccountStore) store = NULL;
+
+  herald_database_open_async (path, NULL, herald_cli_async_done, &opened);
+  herald_cli_wait (&opened);
+  database = herald_database_open_finish (opened, error);
+  if (database == NULL)
+    return NULL;
+
+  store = herald_account_store_new (database);
+  herald_account_store_load_async (store, NULL, herald_cli_async_done, &loaded);
+  herald_cli_wait (&loaded);
+  if (!herald_account_store_load_finish (store, loaded, error))
+    return NULL;
+
+  return g_steal_pointer (&store);
+}
+
+void
+herald_cli_account_clear (HeraldCliAccount *self)
+{
+  g_clear_object (&self->provider);
+  self->account = NULL;
+  g_clear_object (&self->store);
+}
+
+int
+herald_cli_open_account (const HeraldCliCommand *command,
+                         const char             *name,
+                         HeraldCliAccount       *out)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  if (name == NULL)
+    return herald_cli_usage_error (command, _("Say which account to use with --account NAME "
+                                              "(“heraldctl account list” shows them)."));
+
+  out->store = herald_cli_open_store (&error);
+  if (out->store == NULL)
+    return herald_cli_failure ("%s", error->message);
+
+  out->account = herald_account_store_lookup_by_name (out->store, name);
+  if (out->account == NULL)
+    return herald_cli_usage_error (command,
+                                   _("There is no account named “%s”; “heraldctl account list” "
+                                     "shows them."),
+                                   g_utf8_validate (name, -1, NULL) ? name : "?");
+
+  herald_provider_open_async (out->store, out->account, NULL, herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  out->provider = herald_provider_open_finish (result, &error);
+  if (out->provider == NULL)
+    {
+      if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+        {
+          g_printerr ("heraldctl %s: %s\n", command->name, error->message);
+          return HERALD_CLI_EXIT_USAGE;
+        }
+      return herald_cli_failure (_("Could not open the account “%s”: %s"),
+                                 herald_account_get_name (out->account), error->message);
+    }
+
+  return HERALD_CLI_EXIT_OK;
+}
+
+static const char *
+dialect_title (HeraldCliAccount *account)
+{
+  switch (herald_account_get_dialect (account->account))
+    {
+    case HERALD_DIALECT_FLIXYSMS:
+      return "FlixySMS";
+    case HERALD_DIALECT_FLASHSMS:
+      return "FlashSMS";
+    case HERALD_DIALECT_MODEM:
+    default:
+      return _("A modem account");
+    }
+}
+
+int
+herald_cli_dialect_lacks (const HeraldCliCommand *command,
+                          HeraldCliAccount       *account,
+                          const char             *what)
+{
+  /* TRANSLATORS: "FlixySMS has no balance." */
+  g_printerr (_("heraldctl %s: %s has no %s (account “%s”).\n"), command->name,
+              dialect_title (account), what, herald_account_get_name (account->account));
+  return HERALD_CLI_EXIT_USAGE;
+}
+
+int
+herald_cli_option_unsupported (const HeraldCliCommand *command,
+                               const char             *option,
+                               HeraldCliAccount       *account)
+{
+  return herald_cli_usage_error (command,
+                                 _("%s is not supported by %s (account “%s”); leave it out."),
+                                 option, dialect_title (account),
+                                 herald_account_get_name (account->account));
+}
+
+int
+herald_cli_provider_failure (const GError *error)
+{
+  if (g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_FATE_UNKNOWN))
+    {
+      g_printerr ("heraldctl: %s\n%s\n", error->message,
+                  _("The message may have gone out: check “heraldctl status” or "
+                    "“heraldctl history” before sending again."));
+      return HERALD_CLI_EXIT_FAILURE;
+    }
+
+  g_printerr ("heraldctl: %s\n", error->message);
+
+  if (g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT) ||
+      g_error_matches (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED))
+    return HERALD_CLI_EXIT_USAGE;
+
+  return HERALD_CLI_EXIT_FAILURE;
+}
+
+GDateTime *
+herald_cli_parse_time (const char  *text,
+                       gboolean     end_of_day,
+                       GError     **error)
+{
+  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
+  const char *t = strchr (text, 'T');
+  GDateTime *time;
+
+  /* A bare date: the day's first or last second. */
+  if (t == NULL && strlen (text) == 10)
+    {
+      g_autofree char *whole = g_strconcat (text, end_of_day ? "T23:59:59" : "T00:00:00", NULL);
+
+      time = g_date_time_new_from_iso8601 (whole, local);
+      if (time != NULL)
+        return time;
+    }
+
+  time = g_date_time_new_from_iso8601 (text, local);
+  if (time != NULL)
+    return time;
+
+  /* GLib wants seconds; people write "T14:30". */
+  if (t != NULL && strlen (t) >= 6 && t[3] == ':' && t[6] != ':')
+    {
+      g_autofree char *head = g_strndup (text, (gsize) (t - text) + 6);
+      g_autofree char *with_seconds = g_strconcat (head, ":00", t + 6, NULL);
+
+      time = g_date_time_new_from_iso8601 (with_seconds, local);
+      if (time != NULL)
+        return time;
+    }
+
+  g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
+               _("“%s” is not a time: write a date such as 2026-05-01, or a date and time "
+                 "such as 2026-05-01T14:30 (local time) or 2026-05-01T14:30:00Z."),
+               g_utf8_validate (text, -1, NULL) ? text : "?");
+  return NULL;
+}
+
+char *
+herald_cli_format_time (GDateTime *time)
+{
+  g_autoptr(GDateTime) local = NULL;
+
+  if (time == NULL)
+    return g_strdup ("-");
+
+  local = g_date_time_to_local (time);
+  return g_date_time_format (local, "%Y-%m-%d %H:%M");
+}
+
+void
+herald_cli_print_padded (const char *text,
+                         glong       width)
+{
+  glong length;
+
+  if (text == NULL)
+    text = "-";
+  length = g_utf8_strlen (text, -1);
+  g_print ("%s%*s", text, length < width ? (int) (width - length) : 1, "");
+}
+
+void
+herald_cli_json_add_string (JsonBuilder *builder,
+                            const char  *member,
+                            const char  *value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value != NULL)
+    json_builder_add_string_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
+
+void
+herald_cli_json_add_time (JsonBuilder *builder,
+                          const char  *member,
+                          GDateTime   *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+  g_autofree char *text = NULL;
+
+  if (time != NULL)
+    {
+      utc = g_date_time_to_utc (time);
+      text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
+    }
+  herald_cli_json_add_string (builder, member, text);
+}
+
+void
+herald_cli_json_add_count (JsonBuilder *builder,
+                           const char  *member,
+                           gint64       value)
+{
+  json_builder_set_member_name (builder, member);
+  if (value >= 0)
+    json_builder_add_int_value (builder, value);
+  else
+    json_builder_add_null_value (builder);
+}
