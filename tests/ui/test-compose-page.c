@@ -332,6 +332,7 @@ test_flashsms_402_banner (void)
   Fixture fixture = { 0, };
   const char *banner;
   AdwComboRow *sender_row;
+  g_autofree char *long_text = NULL;
 
   herald_fake_flashsms_add_key (fake, FLASH_KEY, NULL);
   herald_fake_flashsms_set_balance (fake, 0);
@@ -349,6 +350,18 @@ test_flashsms_402_banner (void)
   g_assert_cmpstr (label_text (fixture.page, "balance_label"), ==, "Balance: 0 credits");
 
   set_view_text (fixture.page, "recipients_view", "0241234567\n0201234567\n0541234567");
+
+  /* FlashSMS takes 918 characters at most: one more and Send is off. */
+  long_text = g_strnfill (919, 'a');
+  set_view_text (fixture.page, "message_view", long_text);
+  g_assert_true (gtk_widget_get_visible (get_named (fixture.page, "limit_label")));
+  g_assert_nonnull (strstr (label_text (fixture.page, "limit_label"), "918"));
+  g_assert_false (gtk_widget_is_sensitive (get_named (fixture.page, "send_button")));
+  long_text[918] = '\0';
+  set_view_text (fixture.page, "message_view", long_text);
+  g_assert_false (gtk_widget_get_visible (get_named (fixture.page, "limit_label")));
+  g_assert_true (gtk_widget_is_sensitive (get_named (fixture.page, "send_button")));
+
   set_view_text (fixture.page, "message_view", "Sale today");
   drain ();
   gtk_widget_activate (get_named (fixture.page, "send_button"));
@@ -471,12 +484,24 @@ test_flixysms_error_banners (void)
   g_autoptr(GError) error = NULL;
   g_autoptr(HeraldFakeFlixysms) fake = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
   Fixture fixture = { 0, };
+  GtkWidget *media;
 
   g_assert_no_error (error);
   herald_fake_flixysms_seed (fake);
   fixture_open (&fixture, HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (fake), FLIXY_KEY);
   set_view_text (fixture.page, "recipients_view", "0241234567");
   set_view_text (fixture.page, "message_view", "Hello");
+
+  /* A media URL of a type FlixySMS does not take blocks Send, with why. */
+  media = get_named (fixture.page, "media_row");
+  g_assert_true (gtk_widget_get_visible (media));
+  gtk_editable_set_text (GTK_EDITABLE (media), "https://example.com/setup.exe");
+  g_assert_true (gtk_widget_get_visible (get_named (fixture.page, "media_error_label")));
+  g_assert_false (gtk_widget_is_sensitive (get_named (fixture.page, "send_button")));
+  gtk_editable_set_text (GTK_EDITABLE (media), "https://example.com/menu.pdf");
+  g_assert_false (gtk_widget_get_visible (get_named (fixture.page, "media_error_label")));
+  gtk_editable_set_text (GTK_EDITABLE (media), "");
+  g_assert_true (gtk_widget_is_sensitive (get_named (fixture.page, "send_button")));
 
   /* 503: no phone online. */
   herald_fake_flixysms_set_all_devices_online (fake, FALSE);
@@ -493,6 +518,28 @@ test_flixysms_error_banners (void)
   g_assert_true (wait_until (banner_shown, fixture.page));
   g_assert_nonnull (strstr (label_text (fixture.page, "banner_label"), "rejected the API key"));
   g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 0);
+
+  fixture_close (&fixture);
+}
+
+static void
+test_flashsms_403_banner (void)
+{
+  g_autoptr(HeraldFakeFlashsms) fake = herald_fake_flashsms_new ();
+  Fixture fixture = { 0, };
+
+  /* A key that may read but not send. */
+  herald_fake_flashsms_add_key (fake, FLASH_KEY, "sms:read balance:read");
+  herald_fake_flashsms_set_balance (fake, 100);
+  fixture_open (&fixture, HERALD_DIALECT_FLASHSMS, herald_fake_flashsms_get_base_url (fake), FLASH_KEY);
+
+  set_view_text (fixture.page, "recipients_view", "0241234567");
+  set_view_text (fixture.page, "message_view", "Sale today");
+  gtk_widget_activate (get_named (fixture.page, "send_button"));
+  g_assert_true (wait_until (banner_shown, fixture.page));
+  g_test_message ("banner: %s", label_text (fixture.page, "banner_label"));
+  g_assert_nonnull (strstr (label_text (fixture.page, "banner_label"), "lacks the “sms:send” permission"));
+  g_assert_cmpuint (herald_fake_flashsms_get_sent (fake)->len, ==, 0);
 
   fixture_close (&fixture);
 }
@@ -584,6 +631,7 @@ main (int   argc,
   g_test_add_func ("/compose-page/flashsms/402-banner", test_flashsms_402_banner);
   g_test_add_func ("/compose-page/flashsms/confirmation-above-threshold", test_flashsms_confirmation_above_threshold);
   g_test_add_func ("/compose-page/flixysms/error-banners", test_flixysms_error_banners);
+  g_test_add_func ("/compose-page/flashsms/403-banner", test_flashsms_403_banner);
   g_test_add_func ("/compose-page/keyboard/ctrl-enter-sends", test_ctrl_enter_sends);
 
   return g_test_run ();
