@@ -240,6 +240,19 @@ herald_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (herald_window_parent_class)->close_request (window);
 }
 
+/* GObject sets "application" after constructed (it is no construct
+ * property), so the window follows the app's session from here. */
+static void
+application_changed_cb (HeraldWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+
+  if (!HERALD_IS_APPLICATION (app))
+    return;
+  g_signal_handlers_disconnect_by_func (self, application_changed_cb, NULL);
+  g_object_bind_property (app, "session", self, "session", G_BINDING_SYNC_CREATE);
+}
+
 static void
 herald_window_constructed (GObject *object)
 {
@@ -252,11 +265,13 @@ herald_window_constructed (GObject *object)
   if (HERALD_IS_APPLICATION (app))
     {
       self->settings = g_object_ref (herald_application_get_settings (HERALD_APPLICATION (app)));
-      /* the pages bind to the window's session, which follows the app's */
-      g_object_bind_property (app, "session", self, "session", G_BINDING_SYNC_CREATE);
     }
   else
     self->settings = g_settings_new (APP_ID);
+
+  /* the pages bind to the window's session, which follows the app's */
+  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
+  application_changed_cb (self);
 
   herald_window_restore_state (self);
 }

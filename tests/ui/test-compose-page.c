@@ -218,8 +218,8 @@ test_flixysms_sends_valid_numbers_once (void)
   fixture_open (&fixture, HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (fake), FLIXY_KEY);
 
   /* Three numbers, the middle one a digit short; spaces inside a number. */
-  set_view_text (fixture.page, "recipients_view", "024 123 4567, 024 123 456\n0201234567");
-  set_view_text (fixture.page, "message_view", "The shop opens at 9 tomorrow.");
+  set_view_text (fixture.page, "recipients", "024 123 4567, 024 123 456\n0201234567");
+  set_view_text (fixture.page, "message", "The shop opens at 9 tomorrow.");
   drain ();
 
   /* The invalid one is listed with its reason before anything is sent. */
@@ -272,13 +272,13 @@ test_analysis_ucs2_replacement (void)
   g_assert_no_error (error);
   fixture_open (&fixture, HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (fake), FLIXY_KEY);
 
-  set_view_text (fixture.page, "message_view", "Hi");
+  set_view_text (fixture.page, "message", "Hi");
   g_assert_cmpstr (label_text (fixture.page, "encoding_label"), ==, "GSM-7");
   g_assert_cmpstr (label_text (fixture.page, "characters_label"), ==, "2");
   g_assert_cmpstr (label_text (fixture.page, "remaining_label"), ==, "158");
 
   /* Curly quotes force UCS-2; every keystroke updates the analysis. */
-  set_view_text (fixture.page, "message_view", "“Hi” she said");
+  set_view_text (fixture.page, "message", "“Hi” she said");
   g_assert_cmpstr (label_text (fixture.page, "encoding_label"), ==, "UCS-2");
   g_assert_cmpstr (label_text (fixture.page, "characters_label"), ==, "13");
   g_assert_cmpstr (label_text (fixture.page, "parts_label"), ==, "1");
@@ -296,7 +296,7 @@ test_analysis_ucs2_replacement (void)
   g_assert_cmpstr (label_text (fixture.page, "remaining_label"), ==, "147");
   g_assert_false (gtk_widget_get_visible (replace) && gtk_widget_get_child_visible (replace)
                   && gtk_widget_get_mapped (replace));
-  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_named (fixture.page, "message_view")));
+  buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_named (fixture.page, "message")));
   gtk_text_buffer_get_bounds (buffer, &start, &end);
   text = gtk_text_buffer_get_text (buffer, &start, &end, FALSE);
   g_assert_cmpstr (text, ==, "\"Hi\" she said");
@@ -349,20 +349,20 @@ test_flashsms_402_banner (void)
   g_assert_true (wait_until (balance_known, fixture.page));
   g_assert_cmpstr (label_text (fixture.page, "balance_label"), ==, "Balance: 0 credits");
 
-  set_view_text (fixture.page, "recipients_view", "0241234567\n0201234567\n0541234567");
+  set_view_text (fixture.page, "recipients", "0241234567\n0201234567\n0541234567");
 
   /* FlashSMS takes 918 characters at most: one more and Send is off. */
   long_text = g_strnfill (919, 'a');
-  set_view_text (fixture.page, "message_view", long_text);
+  set_view_text (fixture.page, "message", long_text);
   g_assert_true (gtk_widget_get_visible (get_named (fixture.page, "limit_label")));
   g_assert_nonnull (strstr (label_text (fixture.page, "limit_label"), "918"));
   g_assert_false (gtk_widget_is_sensitive (get_named (fixture.page, "send_button")));
   long_text[918] = '\0';
-  set_view_text (fixture.page, "message_view", long_text);
+  set_view_text (fixture.page, "message", long_text);
   g_assert_false (gtk_widget_get_visible (get_named (fixture.page, "limit_label")));
   g_assert_true (gtk_widget_is_sensitive (get_named (fixture.page, "send_button")));
 
-  set_view_text (fixture.page, "message_view", "Sale today");
+  set_view_text (fixture.page, "message", "Sale today");
   drain ();
   gtk_widget_activate (get_named (fixture.page, "send_button"));
   g_assert_true (wait_until (banner_shown, fixture.page));
@@ -445,8 +445,8 @@ test_flashsms_confirmation_above_threshold (void)
   g_assert_true (wait_until (has_sender_ids, get_named (fixture.page, "sender_row")));
   adw_combo_row_set_selected (ADW_COMBO_ROW (get_named (fixture.page, "sender_row")), 1);
 
-  set_view_text (fixture.page, "recipients_view", "0241234567; 0201234567");
-  set_view_text (fixture.page, "message_view", "Sale today");
+  set_view_text (fixture.page, "recipients", "0241234567; 0201234567");
+  set_view_text (fixture.page, "message", "Sale today");
   gtk_widget_activate (get_named (fixture.page, "send_button"));
   g_assert_true (wait_until (dialog_shown, NULL));
 
@@ -489,8 +489,8 @@ test_flixysms_error_banners (void)
   g_assert_no_error (error);
   herald_fake_flixysms_seed (fake);
   fixture_open (&fixture, HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (fake), FLIXY_KEY);
-  set_view_text (fixture.page, "recipients_view", "0241234567");
-  set_view_text (fixture.page, "message_view", "Hello");
+  set_view_text (fixture.page, "recipients", "0241234567");
+  set_view_text (fixture.page, "message", "Hello");
 
   /* A media URL of a type FlixySMS does not take blocks Send, with why. */
   media = get_named (fixture.page, "media_row");
@@ -533,8 +533,8 @@ test_flashsms_403_banner (void)
   herald_fake_flashsms_set_balance (fake, 100);
   fixture_open (&fixture, HERALD_DIALECT_FLASHSMS, herald_fake_flashsms_get_base_url (fake), FLASH_KEY);
 
-  set_view_text (fixture.page, "recipients_view", "0241234567");
-  set_view_text (fixture.page, "message_view", "Sale today");
+  set_view_text (fixture.page, "recipients", "0241234567");
+  set_view_text (fixture.page, "message", "Sale today");
   gtk_widget_activate (get_named (fixture.page, "send_button"));
   g_assert_true (wait_until (banner_shown, fixture.page));
   g_test_message ("banner: %s", label_text (fixture.page, "banner_label"));
@@ -553,10 +553,10 @@ accepted_one (gpointer data)
 static gboolean
 form_cleared (gpointer data)
 {
-  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_named (data, "message_view")));
+  GtkTextBuffer *buffer = gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_named (data, "message")));
 
   return gtk_text_buffer_get_char_count (buffer) == 0 && !results_shown (data)
-         && gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_named (data, "recipients_view")))) == 0;
+         && gtk_text_buffer_get_char_count (gtk_text_view_get_buffer (GTK_TEXT_VIEW (get_named (data, "recipients")))) == 0;
 }
 
 static void
@@ -574,9 +574,9 @@ test_ctrl_enter_sends (void)
   herald_fake_flixysms_seed (fake);
   fixture_open (&fixture, HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (fake), FLIXY_KEY);
 
-  set_view_text (fixture.page, "recipients_view", "0241234567");
-  set_view_text (fixture.page, "message_view", "Sent from the keyboard");
-  message_view = get_named (fixture.page, "message_view");
+  set_view_text (fixture.page, "recipients", "0241234567");
+  set_view_text (fixture.page, "message", "Sent from the keyboard");
+  message_view = get_named (fixture.page, "message");
   gtk_widget_grab_focus (message_view);
   drain ();
 
