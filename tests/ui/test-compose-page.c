@@ -7,6 +7,7 @@
 #include <glib/gstdio.h>
 
 #include "herald-compose-page.h"
+#include "herald-window.h"
 #include "herald-fake-flashsms.h"
 #include "herald-fake-flixysms.h"
 
@@ -619,6 +620,61 @@ test_ctrl_enter_sends (void)
   fixture_close (&fixture);
 }
 
+static GtkWidget *
+find_type (GtkWidget *widget,
+           GType      type)
+{
+  if (G_TYPE_CHECK_INSTANCE_TYPE (widget, type))
+    return widget;
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_type (child, type);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static void
+test_window_gives_its_session (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldFakeFlixysms) fake = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
+  Fixture fixture = { 0, };
+  HeraldWindow *window;
+  GtkWidget *page;
+  gpointer weak_window;
+
+  g_assert_no_error (error);
+  fixture_open (&fixture, HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (fake), FLIXY_KEY);
+
+  /* The Compose section of the main window is this page, on the window's session. */
+  window = g_object_new (HERALD_TYPE_WINDOW, NULL);
+  page = find_type (GTK_WIDGET (window), HERALD_TYPE_COMPOSE_PAGE);
+  g_assert_nonnull (page);
+  g_assert_null (herald_compose_page_get_session (HERALD_COMPOSE_PAGE (page)));
+  herald_window_set_session (window, fixture.session);
+  g_assert_true (herald_compose_page_get_session (HERALD_COMPOSE_PAGE (page)) == fixture.session);
+  gtk_window_present (GTK_WINDOW (window));
+  drain ();
+  g_assert_true (gtk_widget_get_visible (get_named (page, "send_button")));
+  herald_window_set_session (window, NULL);
+  g_assert_null (herald_compose_page_get_session (HERALD_COMPOSE_PAGE (page)));
+
+  weak_window = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &weak_window);
+  gtk_window_destroy (GTK_WINDOW (window));
+  drain ();
+  if (weak_window != NULL)
+    g_error ("The main window was destroyed but not finalized");
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -633,6 +689,7 @@ main (int   argc,
   g_test_add_func ("/compose-page/flixysms/error-banners", test_flixysms_error_banners);
   g_test_add_func ("/compose-page/flashsms/403-banner", test_flashsms_403_banner);
   g_test_add_func ("/compose-page/keyboard/ctrl-enter-sends", test_ctrl_enter_sends);
+  g_test_add_func ("/compose-page/window-gives-its-session", test_window_gives_its_session);
 
   return g_test_run ();
 }
