@@ -170,6 +170,7 @@ herald_application_preferences_action (GSimpleAction *action,
   HeraldPreferencesWindow *preferences;
 
   preferences = herald_preferences_window_new (self->settings, parent);
+  g_object_bind_property (self, "session", preferences, "session", G_BINDING_SYNC_CREATE);
   if (parameter != NULL)
     herald_preferences_window_show_page (preferences, g_variant_get_string (parameter, NULL));
   gtk_window_present (GTK_WINDOW (preferences));

@@ -2,6 +2,8 @@
 
 #include <adwaita.h>
 
+#include "herald-core.h"
+
 G_BEGIN_DECLS
 
 #define HERALD_TYPE_PREFERENCES_WINDOW (herald_preferences_window_get_type ())
@@ -12,5 +14,9 @@ HeraldPreferencesWindow *herald_preferences_window_new       (GSettings         
                                                                GtkWindow               *parent);
 void                     herald_preferences_window_show_page (HeraldPreferencesWindow *self,
                                                                const char              *page);
+/* The accounts page lists and edits the accounts of @session (nullable). */
+HeraldSession           *herald_preferences_window_get_session (HeraldPreferencesWindow *self);
+void                     herald_preferences_window_set_session (HeraldPreferencesWindow *self,
+                                                                HeraldSession           *session);
 
 G_END_DECLS

@@ -4,8 +4,12 @@
 
 #include <glib/gi18n.h>
 
+#include "herald-account-dialog.h"
+#include "herald-format.h"
 #include "herald-window.h"
 #include "herald-compose-page.h"
+#include "herald-history-page.h"
+#include "herald-inbox-page.h"
 
 struct _HeraldWindow
 {
@@ -20,6 +24,12 @@ struct _HeraldWindow
   GtkStack             *stack;
   AdwWindowTitle       *content_title;
   GtkMenuButton        *account_button;
+  AdwWindowTitle       *sidebar_title;
+  GMenu                *account_section;
+  GtkWidget            *welcome_page;
+
+  GSignalGroup         *session_signals;
+  GSignalGroup         *store_signals;
 };
 
 G_DEFINE_FINAL_TYPE (HeraldWindow, herald_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -74,9 +84,16 @@ find_section (const char *id)
 HeraldWindow *
 herald_window_new (HeraldApplication *application)
 {
-  return g_object_new (HERALD_TYPE_WINDOW,
-                       "application", application,
-                       NULL);
+  HeraldWindow *self = g_object_new (HERALD_TYPE_WINDOW,
+                                     "application", application,
+                                     NULL);
+
+  /* "application" is not a construct property: constructed() runs before
+   * it is set, so the session is bound here. */
+  if (application != NULL && self->session == NULL)
+    g_object_bind_property (application, "session", self, "session", G_BINDING_SYNC_CREATE);
+
+  return self;
 }
 
 const char *
@@ -146,15 +163,205 @@ back_action (GSimpleAction *action,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* ---- accounts: the header's switcher and the first-run welcome ---------- */
+
+static HeraldAccountStore *
+get_account_store (HeraldWindow *self)
+{
+  return self->session != NULL ? herald_session_get_account_store (self->session) : NULL;
+}
+
+/* Without accounts the compose section can do nothing: it welcomes instead
+ * (the other sections work without one). */
+static void
+update_welcome (HeraldWindow *self)
+{
+  HeraldAccountStore *store = get_account_store (self);
+  gboolean welcome;
+
+  if (self->session_signals == NULL)
+    return;   /* disposed: the stack is being torn down */
+
+  welcome = store != NULL &&
+            g_list_model_get_n_items (G_LIST_MODEL (store)) == 0 &&
+            g_strcmp0 (gtk_stack_get_visible_child_name (self->stack), "compose") == 0;
+
+  gtk_widget_set_visible (self->welcome_page, welcome);
+  gtk_widget_set_visible (GTK_WIDGET (self->stack), !welcome);
+}
+
+/* "Shop · 1,250 credits" under the app's name. */
+static void
+update_account_header (HeraldWindow *self)
+{
+  HeraldAccount *account = self->session != NULL
+                           ? herald_session_get_active_account (self->session) : NULL;
+  g_autofree char *subtitle = NULL;
+  gboolean flashsms = FALSE;
+
+  if (account != NULL)
+    {
+      gint64 balance = herald_session_get_balance (self->session);
+
+      flashsms = herald_account_get_dialect (account) == HERALD_DIALECT_FLASHSMS;
+      if (balance >= 0)
+        {
+          g_autofree char *credits = herald_format_credits (balance);
+
+          subtitle = g_strdup_printf ("%s · %s", herald_account_get_name (account), credits);
+        }
+      else
+        subtitle = g_strdup (herald_account_get_name (account));
+    }
+
+  adw_window_title_set_subtitle (self->sidebar_title, subtitle != NULL ? subtitle : "");
+  g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
+                                                                            "refresh-balance")),
+                               flashsms);
+}
+
+static void
+sync_active_account (HeraldWindow *self)
+{
+  const char *id = self->session != NULL
+                   ? herald_session_get_active_account_id (self->session) : NULL;
+  GAction *action = g_action_map_lookup_action (G_ACTION_MAP (self), "active-account");
+
+  g_simple_action_set_state (G_SIMPLE_ACTION (action), g_variant_new_string (id != NULL ? id : ""));
+  update_account_header (self);
+}
+
+static void
+rebuild_account_menu (HeraldWindow *self)
+{
+  HeraldAccountStore *store = get_account_store (self);
+  guint n = store != NULL ? g_list_model_get_n_items (G_LIST_MODEL (store)) : 0;
+
+  g_menu_remove_all (self->account_section);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeraldAccount) account = g_list_model_get_item (G_LIST_MODEL (store), i);
+      g_autoptr(GMenuItem) item = g_menu_item_new (herald_account_get_name (account), NULL);
+
+      g_menu_item_set_action_and_target (item, "win.active-account", "s",
+                                         herald_account_get_id (account));
+      g_menu_append_item (self->account_section, item);
+    }
+
+  if (n == 0)
+    g_menu_append (self->account_section, _("No accounts yet"), "win.no-account");
+
+  update_welcome (self);
+  update_account_header (self);
+}
+
+static void
+session_changed (HeraldWindow *self)
+{
+  g_signal_group_set_target (self->session_signals, self->session);
+  g_signal_group_set_target (self->store_signals, get_account_store (self));
+  rebuild_account_menu (self);
+  sync_active_account (self);
+}
+
+static void
+active_account_change_state (GSimpleAction *action,
+                             GVariant      *value,
+                             gpointer       user_data)
+{
+  HeraldWindow *self = user_data;
+
+  if (self->session != NULL)
+    herald_session_set_active_account_id (self->session, g_variant_get_string (value, NULL));
+  /* The session decides (an unknown id falls back); notify brings its choice. */
+  sync_active_account (self);
+}
+
+static void
+refresh_balance_action (GSimpleAction *action,
+                        GVariant      *parameter,
+                        gpointer       user_data)
+{
+  HeraldWindow *self = user_data;
+
+  if (self->session != NULL)
+    herald_session_refresh_balance (self->session);
+}
+
+static void
+account_added (HeraldWindow  *self,
+               HeraldAccount *account)
+{
+  /* Someone who just added an account means to use it. */
+  if (self->session != NULL)
+    herald_session_set_active_account_id (self->session, herald_account_get_id (account));
+}
+
+static void
+add_account_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  HeraldWindow *self = user_data;
+  HeraldAccountDialog *dialog;
+
+  if (get_account_store (self) == NULL)
+    return;
+
+  dialog = herald_account_dialog_new (get_account_store (self), NULL, GTK_WINDOW (self));
+  g_signal_connect_object (dialog, "saved", G_CALLBACK (account_added), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+}
+
+static void
+show_accounts_action (GSimpleAction *action,
+                      GVariant      *parameter,
+                      gpointer       user_data)
+{
+  HeraldWindow *self = user_data;
+
+  /* When folded, the switcher is on the sidebar's header. */
+  adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
+  gtk_menu_button_popup (self->account_button);
+}
+
+static void
+herald_window_init_accounts (HeraldWindow *self)
+{
+  self->session_signals = g_signal_group_new (HERALD_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::active-account-id",
+                                  G_CALLBACK (sync_active_account), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::active-account",
+                                  G_CALLBACK (update_account_header), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::balance",
+                                  G_CALLBACK (update_account_header), self);
+
+  self->store_signals = g_signal_group_new (HERALD_TYPE_ACCOUNT_STORE);
+  g_signal_group_connect_swapped (self->store_signals, "items-changed",
+                                  G_CALLBACK (rebuild_account_menu), self);
+  g_signal_group_connect_swapped (self->store_signals, "account-updated",
+                                  G_CALLBACK (rebuild_account_menu), self);
+
+  g_signal_connect (self, "notify::session", G_CALLBACK (session_changed), NULL);
+  g_signal_connect_swapped (self->stack, "notify::visible-child-name",
+                            G_CALLBACK (update_welcome), self);
+  session_changed (self);
+}
+
 static const GActionEntry win_actions[] = {
   { "section", NULL, "s", "'compose'", section_action_change_state },
   { "back", back_action },
+  { "active-account", NULL, "s", "''", active_account_change_state },
+  { "refresh-balance", refresh_balance_action },
+  { "add-account", add_account_action },
+  { "show-accounts", show_accounts_action },
 };
 
 void
 herald_window_set_accels (GtkApplication *application)
 {
   static const char *back_accels[] = { "<Alt>Left", NULL };
+  static const char *accounts_accels[] = { "<Control><Shift>a", NULL };
 
   /* Alt+1 … Alt+7 jump to a section, in sidebar order. */
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -167,6 +374,7 @@ herald_window_set_accels (GtkApplication *application)
     }
 
   gtk_application_set_accels_for_action (application, "win.back", back_accels);
+  gtk_application_set_accels_for_action (application, "win.show-accounts", accounts_accels);
 }
 
 static void
@@ -240,19 +448,6 @@ herald_window_close_request (GtkWindow *window)
   return GTK_WINDOW_CLASS (herald_window_parent_class)->close_request (window);
 }
 
-/* GObject sets "application" after constructed (it is no construct
- * property), so the window follows the app's session from here. */
-static void
-application_changed_cb (HeraldWindow *self)
-{
-  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
-
-  if (!HERALD_IS_APPLICATION (app))
-    return;
-  g_signal_handlers_disconnect_by_func (self, application_changed_cb, NULL);
-  g_object_bind_property (app, "session", self, "session", G_BINDING_SYNC_CREATE);
-}
-
 static void
 herald_window_constructed (GObject *object)
 {
@@ -265,13 +460,11 @@ herald_window_constructed (GObject *object)
   if (HERALD_IS_APPLICATION (app))
     {
       self->settings = g_object_ref (herald_application_get_settings (HERALD_APPLICATION (app)));
+      /* the pages bind to the window's session, which follows the app's */
+      g_object_bind_property (app, "session", self, "session", G_BINDING_SYNC_CREATE);
     }
   else
     self->settings = g_settings_new (APP_ID);
-
-  /* the pages bind to the window's session, which follows the app's */
-  g_signal_connect (self, "notify::application", G_CALLBACK (application_changed_cb), NULL);
-  application_changed_cb (self);
 
   herald_window_restore_state (self);
 }
@@ -282,6 +475,13 @@ herald_window_dispose (GObject *object)
   HeraldWindow *self = HERALD_WINDOW (object);
 
   g_clear_object (&self->settings);
+  if (self->session_signals != NULL)
+    {
+      g_signal_group_set_target (self->session_signals, NULL);
+      g_signal_group_set_target (self->store_signals, NULL);
+    }
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->store_signals);
   g_clear_object (&self->session);
 
   G_OBJECT_CLASS (herald_window_parent_class)->dispose (object);
@@ -364,12 +564,17 @@ herald_window_class_init (HeraldWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HERALD_TYPE_INBOX_PAGE);
+  g_type_ensure (HERALD_TYPE_HISTORY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/herald-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeraldWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HeraldWindow, sidebar);
   gtk_widget_class_bind_template_child (widget_class, HeraldWindow, stack);
   gtk_widget_class_bind_template_child (widget_class, HeraldWindow, content_title);
   gtk_widget_class_bind_template_child (widget_class, HeraldWindow, account_button);
+  gtk_widget_class_bind_template_child (widget_class, HeraldWindow, sidebar_title);
+  gtk_widget_class_bind_template_child (widget_class, HeraldWindow, account_section);
+  gtk_widget_class_bind_template_child (widget_class, HeraldWindow, welcome_page);
   gtk_widget_class_bind_template_callback (widget_class, sidebar_row_activated);
 }
 
@@ -383,4 +588,5 @@ herald_window_init (HeraldWindow *self)
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);
+  herald_window_init_accounts (self);
 }

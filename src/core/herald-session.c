@@ -140,10 +140,11 @@ resolve_active (HeraldSession *self)
       account = first;
     }
 
-  if (account != NULL && g_strcmp0 (self->active_id, herald_account_get_id (account)) != 0)
+  /* the id follows what is active: no account, no id */
+  if (g_strcmp0 (self->active_id, account != NULL ? herald_account_get_id (account) : NULL) != 0)
     {
       g_free (self->active_id);
-      self->active_id = g_strdup (herald_account_get_id (account));
+      self->active_id = account != NULL ? g_strdup (herald_account_get_id (account)) : NULL;
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_ACTIVE_ACCOUNT_ID]);
     }
 

@@ -460,6 +460,7 @@ test_session (void)
   g_assert_true (herald_session_load_finish (session, wait_result (&result), &error));
   g_assert_no_error (error);
   g_assert_null (herald_session_get_active_account (session));
+  g_assert_null (herald_session_get_active_account_id (session));
   g_assert_null (herald_session_get_provider (session));
 
   /* the first account becomes active, with its provider and balance */
