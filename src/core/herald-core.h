@@ -3,6 +3,10 @@
 /* The one public header of Herald's UI-free core: the app, heraldctl and the
  * tests include this and link libherald-core. Never includes GTK. */
 
+#include "herald-boxed-item.h"
+#include "herald-inbox-watcher.h"
+#include "herald-paged-list.h"
+#include "herald-paged-sources.h"
 #include "herald-paths.h"
 #include "herald-send-job.h"
 #include "herald-session.h"
@@ -17,6 +21,7 @@
 #include "text/herald-contact-mapping.h"
 #include "text/herald-csv-reader.h"
 #include "text/herald-csv-writer.h"
+#include "text/herald-date-input.h"
 #include "text/herald-phone-number.h"
 #include "text/herald-recipient-list.h"
 #include "text/herald-sms-text.h"

@@ -211,7 +211,7 @@ check_section (HeraldWindow *window, guint index)
   g_assert_cmpstr (gtk_stack_get_visible_child_name (stack), ==, expected[index].id);
 
   page = gtk_stack_get_visible_child (stack);
-  /* A section with a page of its own shows its empty state without an account. */
+  /* A page of its own shows its empty state without an account. */
   if (!ADW_IS_STATUS_PAGE (page))
     page = find_descendant (page, ADW_TYPE_STATUS_PAGE);
   g_assert_true (ADW_IS_STATUS_PAGE (page));

@@ -1,0 +1,24 @@
+#pragma once
+
+#include <adwaita.h>
+
+#include "herald-core.h"
+
+G_BEGIN_DECLS
+
+/* History: for a FlashSMS account its own history (status and date
+ * filters; a message opens its delivery report) and its credit
+ * transactions (type filter); for a FlixySMS account, which keeps no
+ * history, Herald's local record of what it sent, with a status refresh. */
+
+#define HERALD_TYPE_HISTORY_PAGE (herald_history_page_get_type ())
+G_DECLARE_FINAL_TYPE (HeraldHistoryPage, herald_history_page, HERALD, HISTORY_PAGE, AdwBin)
+
+GtkWidget       *herald_history_page_new         (void);
+HeraldSession   *herald_history_page_get_session (HeraldHistoryPage *self);
+void             herald_history_page_set_session (HeraldHistoryPage *self,
+                                                  HeraldSession     *session);
+/* The list shown, for tests. */
+HeraldPagedList *herald_history_page_get_list    (HeraldHistoryPage *self);
+
+G_END_DECLS

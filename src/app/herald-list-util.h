@@ -1,0 +1,30 @@
+#pragma once
+
+#include <gtk/gtk.h>
+
+#include "herald-core.h"
+
+G_BEGIN_DECLS
+
+/* Small pieces shared by the paged lists of Inbox and History. */
+
+/* Loads the next page of @list when @scrolled is within a screenful of its
+ * end, or when the rows do not fill it yet. Connect it to the vertical
+ * adjustment's "changed" and "value-changed". */
+void       herald_list_util_maybe_load_more (GtkScrolledWindow *scrolled,
+                                             HeraldPagedList   *list);
+
+/* "2024-01-15 10:30" in local time. */
+char      *herald_list_util_format_time     (GDateTime         *time);
+
+/* A list row of four labels: title and time on one line, the text below,
+ * a caption under it; the labels are named "title", "time", "body" and
+ * "caption" (for tests). @accessible_label sums the row up. */
+GtkWidget *herald_list_util_row_new         (void);
+void       herald_list_util_row_set         (GtkWidget         *row,
+                                             const char        *title,
+                                             const char        *time,
+                                             const char        *body,
+                                             const char        *caption);
+
+G_END_DECLS
