@@ -7,6 +7,7 @@
 #include "herald-account-dialog.h"
 #include "herald-format.h"
 #include "herald-window.h"
+#include "herald-compose-page.h"
 #include "herald-history-page.h"
 #include "herald-inbox-page.h"
 
@@ -553,6 +554,8 @@ herald_window_class_init (HeraldWindowClass *klass)
   object_class->get_property = herald_window_get_property;
   object_class->set_property = herald_window_set_property;
   window_class->close_request = herald_window_close_request;
+
+  g_type_ensure (HERALD_TYPE_COMPOSE_PAGE);
 
   /* The session the pages work with (HeraldSession, nullable: it arrives
    * once the database is open). */
