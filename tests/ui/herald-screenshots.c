@@ -185,6 +185,69 @@ fill (GtkWidget  *widget,
   return FALSE;
 }
 
+static GtkWidget *
+find_list_view (GtkWidget *widget)
+{
+  if (GTK_IS_LIST_VIEW (widget) && gtk_widget_get_mapped (widget))
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_list_view (child);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+/* Any window but @main: the dialog a page opened. */
+static GtkWindow *
+find_other_window (GtkWindow *main)
+{
+  GListModel *toplevels = gtk_window_get_toplevels ();
+
+  for (guint i = 0; i < g_list_model_get_n_items (toplevels); i++)
+    {
+      g_autoptr(GtkWindow) window = g_list_model_get_item (toplevels, i);
+
+      if (window != main && gtk_widget_get_visible (GTK_WIDGET (window)))
+        return window;
+    }
+  return NULL;
+}
+
+/* The delivery report of the newest message in History. */
+static void
+shoot_report (HeraldWindow *window,
+              const char   *suffix,
+              int           width,
+              int           height)
+{
+  g_autofree char *name = g_strdup_printf ("report-%s", suffix);
+  GtkWidget *list = find_list_view (GTK_WIDGET (window));
+  GtkWindow *dialog;
+
+  if (list == NULL)
+    {
+      g_printerr ("no history list\n");
+      return;
+    }
+  g_signal_emit_by_name (list, "activate", 0);
+  drain_for (1500);
+  dialog = find_other_window (GTK_WINDOW (window));
+  if (dialog == NULL)
+    {
+      g_printerr ("no report dialog\n");
+      return;
+    }
+  gtk_window_set_default_size (dialog, width, height);
+  drain_for (800);
+  save (GTK_WIDGET (dialog), name);
+  gtk_window_destroy (dialog);
+  drain_for (200);
+}
+
 static void
 shoot_window (HeraldWindow  *window,
               HeraldSession *session,
@@ -209,6 +272,10 @@ shoot_window (HeraldWindow  *window,
   g_free (name);
   name = g_strdup_printf ("history-%s", suffix);
   save (GTK_WIDGET (window), name);
+  if (g_str_equal (suffix, "wide"))
+    shoot_report (window, suffix, 640, 720);
+  else
+    shoot_report (window, suffix, 360, 720);
 
   herald_session_set_active_account_id (session, herald_account_get_id (flixy));
   wait_for (has_provider, session);
