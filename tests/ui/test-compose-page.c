@@ -568,7 +568,6 @@ test_ctrl_enter_sends (void)
   Fixture fixture = { 0, };
   GtkWidget *message_view;
   g_autofree char *xid = NULL;
-  g_autofree char *focus_out = NULL;
   int status = 0;
 
   g_assert_no_error (error);
