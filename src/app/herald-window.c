@@ -163,6 +163,22 @@ back_action (GSimpleAction *action,
   adw_leaflet_navigate (self->leaflet, ADW_NAVIGATION_DIRECTION_BACK);
 }
 
+/* Ctrl+N from anywhere in the window: Compose, with a fresh message (the
+ * page itself answers Ctrl+N too while it has the focus). */
+static void
+new_message_action (GSimpleAction *action,
+                    GVariant      *parameter,
+                    gpointer       user_data)
+{
+  HeraldWindow *self = user_data;
+  GtkWidget *page;
+
+  herald_window_set_section (self, "compose");
+  page = gtk_stack_get_child_by_name (self->stack, "compose");
+  if (page != NULL)
+    gtk_widget_activate_action (page, "compose.new", NULL);
+}
+
 /* ---- accounts: the header's switcher and the first-run welcome ---------- */
 
 static HeraldAccountStore *
@@ -351,6 +367,7 @@ herald_window_init_accounts (HeraldWindow *self)
 static const GActionEntry win_actions[] = {
   { "section", NULL, "s", "'compose'", section_action_change_state },
   { "back", back_action },
+  { "new-message", new_message_action },
   { "active-account", NULL, "s", "''", active_account_change_state },
   { "refresh-balance", refresh_balance_action },
   { "add-account", add_account_action },
@@ -362,6 +379,7 @@ herald_window_set_accels (GtkApplication *application)
 {
   static const char *back_accels[] = { "<Alt>Left", NULL };
   static const char *accounts_accels[] = { "<Control><Shift>a", NULL };
+  static const char *new_message_accels[] = { "<Control>n", NULL };
 
   /* Alt+1 … Alt+7 jump to a section, in sidebar order. */
   for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
@@ -375,6 +393,7 @@ herald_window_set_accels (GtkApplication *application)
 
   gtk_application_set_accels_for_action (application, "win.back", back_accels);
   gtk_application_set_accels_for_action (application, "win.show-accounts", accounts_accels);
+  gtk_application_set_accels_for_action (application, "win.new-message", new_message_accels);
 }
 
 static void

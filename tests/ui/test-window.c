@@ -254,6 +254,18 @@ test_window_every_section (void)
   saved = g_settings_get_string (herald_application_get_settings (app), "last-section");
   g_assert_cmpstr (saved, ==, "compose");
 
+  /* Ctrl+N's action works from any section: it brings Compose back. */
+  herald_window_set_section (window, "inbox");
+  drain ();
+  g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.new-message", NULL));
+  drain ();
+  g_assert_cmpstr (herald_window_get_section (window), ==, "compose");
+  {
+    g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), "win.new-message");
+
+    g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>n"));
+  }
+
   close_all_windows ();
 }
 
