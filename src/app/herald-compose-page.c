@@ -198,7 +198,6 @@ update_analysis (HeraldComposePage *self)
   if (n_chars > 0)
     {
       g_autoptr(GString) list = g_string_new (NULL);
-      g_autofree char *replaced = NULL;
       gboolean any_replacement = FALSE;
       gboolean now_gsm7 = FALSE;
       gint saved = 0;
@@ -219,7 +218,8 @@ update_analysis (HeraldComposePage *self)
           any_replacement |= chars[i].replacement != NULL;
         }
 
-      replaced = herald_sms_text_replace_for_gsm7 (text, -1, &saved, &now_gsm7, NULL);
+      /* only the figures are wanted here; the Replace button makes the text */
+      g_free (herald_sms_text_replace_for_gsm7 (text, -1, &saved, &now_gsm7, NULL));
       {
         g_autofree char *label = g_strdup_printf (_("These characters make the message UCS-2: %s"), list->str);
         g_autofree char *button = NULL;

@@ -196,6 +196,7 @@ plan (HeraldSendJob *self)
         {
           Fate fate = { 0, };
 
+          /* cppcheck-suppress memleak ; the array owns it (fate_clear) */
           fate.input = g_strdup (recipients[i]);
           fate.outcome = HERALD_RECIPIENT_NOT_SENT;
           slot = self->fates->len;
