@@ -4,6 +4,8 @@
 #include "config.h"
 
 #include <string.h>
+#include <unistd.h>
+#include <glib/gstdio.h>
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 #include <libsecret/secret.h>
@@ -27,8 +29,10 @@ run_clear (Run *run)
 
 G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
 
-/* Runs heraldctl with @input on its stdin (a pipe, never a terminal) and,
- * unless NULL, HERALD_API_KEY set to @env_key. */
+/* Runs heraldctl with @input on its stdin (a file, never a terminal; NULL:
+ * empty) and, unless NULL, HERALD_API_KEY set to @env_key. Not a pipe: a
+ * command that rightly exits before reading its stdin would make writing
+ * to the pipe fail with EPIPE, depending on who is faster. */
 static void
 heraldctl (Run        *run,
            const char *input,
@@ -40,8 +44,10 @@ heraldctl (Run        *run,
   g_autoptr(GSubprocessLauncher) launcher = NULL;
   g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
+  g_autofree char *input_path = NULL;
   const char *program = g_getenv ("HERALDCTL");
   va_list ap;
+  int fd;
 
   g_assert_nonnull (program);
   g_ptr_array_add (args, (char *) program);
@@ -51,9 +57,15 @@ heraldctl (Run        *run,
   va_end (ap);
   g_ptr_array_add (args, NULL);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
+  fd = g_file_open_tmp ("heraldctl-stdin-XXXXXX", &input_path, &error);
+  g_assert_no_error (error);
+  close (fd);
+  g_file_set_contents (input_path, input != NULL ? input : "", -1, &error);
+  g_assert_no_error (error);
+
+  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
                                         G_SUBPROCESS_FLAGS_STDERR_PIPE);
+  g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
   if (env_key != NULL)
     g_subprocess_launcher_setenv (launcher, "HERALD_API_KEY", env_key, TRUE);
   else
@@ -61,8 +73,9 @@ heraldctl (Run        *run,
 
   process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
   g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, input, NULL, &run->out, &run->err, &error);
+  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
   g_assert_no_error (error);
+  g_unlink (input_path);
   g_assert_true (g_subprocess_get_if_exited (process));
   run->status = g_subprocess_get_exit_status (process);
 }
