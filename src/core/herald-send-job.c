@@ -194,13 +194,14 @@ plan (HeraldSendJob *self)
         }
       else
         {
-          Fate fate = { 0, };
+          Fate *fate;
 
-          /* cppcheck-suppress memleak ; the array owns it (fate_clear) */
-          fate.input = g_strdup (recipients[i]);
-          fate.outcome = HERALD_RECIPIENT_NOT_SENT;
+          /* built in place: the array owns the strings (fate_clear) */
           slot = self->fates->len;
-          g_array_append_val (self->fates, fate);
+          g_array_set_size (self->fates, slot + 1);
+          fate = &g_array_index (self->fates, Fate, slot);
+          fate->input = g_strdup (recipients[i]);
+          fate->outcome = HERALD_RECIPIENT_NOT_SENT;
           g_hash_table_insert (first, (gpointer) recipients[i], GUINT_TO_POINTER (slot));
         }
       g_array_append_val (self->slots, slot);
