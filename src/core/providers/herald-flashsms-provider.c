@@ -193,15 +193,6 @@ flashsms_send_async (HeraldProvider      *provider,
                                      flashsms_send_cb, g_steal_pointer (&task));
 }
 
-static HeraldSendReport *
-flashsms_send_finish (HeraldProvider  *provider,
-                      GAsyncResult    *result,
-                      GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static HeraldDeliveryState
 state_for_status (HeraldFlashsmsStatus status)
 {
@@ -246,22 +237,6 @@ flashsms_get_state_async (HeraldProvider      *provider,
                                            flashsms_status_cb, task);
 }
 
-static HeraldDeliveryState
-flashsms_get_state_finish (HeraldProvider  *provider,
-                           GAsyncResult    *result,
-                           GError         **error)
-{
-  GError *local_error = NULL;
-  gssize state = g_task_propagate_int (G_TASK (result), &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return HERALD_DELIVERY_UNKNOWN;
-    }
-  return (HeraldDeliveryState) state;
-}
-
 static void
 flashsms_test_cb (GObject      *object,
                   GAsyncResult *result,
@@ -296,14 +271,6 @@ flashsms_test_connection_async (HeraldProvider      *provider,
   g_task_set_source_tag (task, flashsms_test_connection_async);
   herald_flashsms_client_test_connection_async (HERALD_FLASHSMS_CLIENT (provider), cancellable,
                                                 flashsms_test_cb, task);
-}
-
-static HeraldConnectionReport *
-flashsms_test_connection_finish (HeraldProvider  *provider,
-                                 GAsyncResult    *result,
-                                 GError         **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
@@ -349,11 +316,8 @@ _herald_flashsms_provider_iface_init (HeraldProviderInterface *iface)
   iface->get_dialect = flashsms_get_dialect;
   iface->get_features = flashsms_get_features;
   iface->send_async = flashsms_send_async;
-  iface->send_finish = flashsms_send_finish;
   iface->get_state_async = flashsms_get_state_async;
-  iface->get_state_finish = flashsms_get_state_finish;
   iface->test_connection_async = flashsms_test_connection_async;
-  iface->test_connection_finish = flashsms_test_connection_finish;
   iface->get_balance_async = flashsms_get_balance_async;
   iface->get_balance_finish = flashsms_get_balance_finish;
 }

@@ -124,15 +124,6 @@ flixysms_send_async (HeraldProvider      *provider,
                                      cancellable, flixysms_bulk_cb, g_steal_pointer (&task));
 }
 
-static HeraldSendReport *
-flixysms_send_finish (HeraldProvider  *provider,
-                      GAsyncResult    *result,
-                      GError         **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, provider), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 flixysms_status_cb (GObject      *object,
                     GAsyncResult *result,
@@ -163,22 +154,6 @@ flixysms_get_state_async (HeraldProvider      *provider,
                                        flixysms_status_cb, task);
 }
 
-static HeraldDeliveryState
-flixysms_get_state_finish (HeraldProvider  *provider,
-                           GAsyncResult    *result,
-                           GError         **error)
-{
-  GError *local_error = NULL;
-  gssize state = g_task_propagate_int (G_TASK (result), &local_error);
-
-  if (local_error != NULL)
-    {
-      g_propagate_error (error, local_error);
-      return HERALD_DELIVERY_UNKNOWN;
-    }
-  return (HeraldDeliveryState) state;
-}
-
 static void
 flixysms_test_cb (GObject      *object,
                   GAsyncResult *result,
@@ -206,23 +181,12 @@ flixysms_test_connection_async (HeraldProvider      *provider,
                                                 flixysms_test_cb, task);
 }
 
-static HeraldConnectionReport *
-flixysms_test_connection_finish (HeraldProvider  *provider,
-                                 GAsyncResult    *result,
-                                 GError         **error)
-{
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 void
 _herald_flixysms_provider_iface_init (HeraldProviderInterface *iface)
 {
   iface->get_dialect = flixysms_get_dialect;
   iface->get_features = flixysms_get_features;
   iface->send_async = flixysms_send_async;
-  iface->send_finish = flixysms_send_finish;
   iface->get_state_async = flixysms_get_state_async;
-  iface->get_state_finish = flixysms_get_state_finish;
   iface->test_connection_async = flixysms_test_connection_async;
-  iface->test_connection_finish = flixysms_test_connection_finish;
 }

@@ -525,9 +525,50 @@ default_get_balance_finish (HeraldProvider  *self,
   return value;
 }
 
+/* Implementations that answer through a GTask (pointer for reports, int
+ * for states) need not write their own finish functions. */
+static HeraldSendReport *
+task_send_finish (HeraldProvider  *self,
+                  GAsyncResult    *result,
+                  GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static HeraldDeliveryState
+task_get_state_finish (HeraldProvider  *self,
+                       GAsyncResult    *result,
+                       GError         **error)
+{
+  GError *local_error = NULL;
+  gssize state;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), HERALD_DELIVERY_UNKNOWN);
+  state = g_task_propagate_int (G_TASK (result), &local_error);
+  if (local_error != NULL)
+    {
+      g_propagate_error (error, local_error);
+      return HERALD_DELIVERY_UNKNOWN;
+    }
+  return (HeraldDeliveryState) state;
+}
+
+static HeraldConnectionReport *
+task_test_connection_finish (HeraldProvider  *self,
+                             GAsyncResult    *result,
+                             GError         **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
 static void
 herald_provider_default_init (HeraldProviderInterface *iface)
 {
+  iface->send_finish = task_send_finish;
+  iface->get_state_finish = task_get_state_finish;
+  iface->test_connection_finish = task_test_connection_finish;
   iface->get_balance_async = default_get_balance_async;
   iface->get_balance_finish = default_get_balance_finish;
 }

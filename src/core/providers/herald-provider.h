@@ -155,6 +155,9 @@ const char * const     *herald_connection_report_get_missing_scopes (HeraldConne
 #define HERALD_TYPE_PROVIDER (herald_provider_get_type ())
 G_DECLARE_INTERFACE (HeraldProvider, herald_provider, HERALD, PROVIDER, GObject)
 
+/* The *_finish members default to GTask propagation (a pointer for the
+ * reports, an int for the state), so an implementation that answers
+ * through a GTask sets only the *_async ones. */
 struct _HeraldProviderInterface
 {
   GTypeInterface parent_iface;
