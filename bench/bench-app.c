@@ -266,6 +266,7 @@ compare_gint64 (gconstpointer a,
 
 static gboolean
 print_starts (const char *what,
+              const char *goal,
               GArray     *starts)
 {
   if (starts->len == 0)
@@ -274,11 +275,11 @@ print_starts (const char *what,
       return FALSE;
     }
   g_array_sort (starts, compare_gint64);
-  printf ("%s: %u runs, best %.1f ms, median %.1f ms, worst %.1f ms (goal < 400 ms)\n",
+  printf ("%s: %u runs, best %.1f ms, median %.1f ms, worst %.1f ms%s\n",
           what, starts->len,
           g_array_index (starts, gint64, 0) / 1000.0,
           g_array_index (starts, gint64, starts->len / 2) / 1000.0,
-          g_array_index (starts, gint64, starts->len - 1) / 1000.0);
+          g_array_index (starts, gint64, starts->len - 1) / 1000.0, goal);
   return TRUE;
 }
 
@@ -318,7 +319,7 @@ main (int   argc,
       if (us >= 0)
         g_array_append_val (starts, us);
     }
-  if (!print_starts ("cold start to first frame", starts))
+  if (!print_starts ("cold start to first frame", " (goal < 400 ms)", starts))
     return 1;
   g_array_set_size (starts, 0);
   for (guint i = 0; i < runs; i++)
@@ -328,7 +329,7 @@ main (int   argc,
       if (us >= 0)
         g_array_append_val (starts, us);
     }
-  print_starts ("  floor: an empty AdwApplicationWindow", starts);
+  print_starts ("  floor: an empty AdwApplicationWindow on the same display", "", starts);
 
   spawn_child (argv[0], "typing");
   {
