@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "bench-bulk-send"
 
 #include <stdio.h>
@@ -5,8 +8,8 @@
 
 #include <gio/gio.h>
 
-#include "providers/herald-flixysms-client.h"
-#include "providers/herald-rate-limiter.h"
+#include "providers/flixysms/herald-flixysms-client.h"
+#include "net/herald-rate-limiter.h"
 #include "herald-fake-flixysms.h"
 
 /* Usage: bench-bulk-send [--recipients N] [--limit L] [--window SECONDS]

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* Imports a generated 100,000-row CSV file and a 10,000-card vCard file
  * and prints rows per second, elapsed time and peak memory. The files are
  * written to a temporary directory, removed afterwards. Figures, never
@@ -10,8 +13,8 @@
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
-#include "herald-contact-importer.h"
-#include "herald-csv-reader.h"
+#include "text/herald-contact-importer.h"
+#include "text/herald-csv-reader.h"
 
 #define N_CSV_ROWS   100000
 #define N_VCARDS     10000

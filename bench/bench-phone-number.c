@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* How fast phone numbers normalise: the contacts importer parses every row,
  * so 100,000 numbers must take well under a second on two cores.
  *

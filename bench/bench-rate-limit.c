@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "bench-rate-limit"
 
 #include <stdio.h>
@@ -5,7 +8,7 @@
 
 #include <gio/gio.h>
 
-#include "providers/herald-http-client.h"
+#include "net/herald-http-client.h"
 #include "herald-fake-http.h"
 
 /* Usage: bench-rate-limit [--requests N] [--limit L] [--window SECONDS]

@@ -1,10 +1,13 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "bench-sms-text"
 
 #include <stdio.h>
 #include <stdlib.h>
 #include <glib.h>
 
-#include "herald-sms-text.h"
+#include "text/herald-sms-text.h"
 
 /* Usage: bench-sms-text [ROUNDS]. Prints throughput for a 1 MB mixed text
  * and the cost of one analysis of a typical long message. */

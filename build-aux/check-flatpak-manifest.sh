@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The Herald authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks the Flatpak manifest's sandbox promises (flatpak-builder is not
 # needed, nor run):
 #

@@ -1,4 +1,6 @@
 #!/bin/sh
+# SPDX-FileCopyrightText: 2026 The Herald authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Checks that po/POTFILES.in lists every file with translatable strings, and
 # nothing that does not exist.
 #

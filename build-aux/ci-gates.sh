@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Herald authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The quality gates that .ci/run runs after the normal suite:
 #
 #   build-aux/ci-gates.sh [STAGE…]      (default: every stage, in this order)

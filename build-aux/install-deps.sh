@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Herald authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Installs every Debian 12 package that building Herald and running its whole
 # test suite need. Idempotent and quiet: packages already present are skipped,
 # apt never prompts. Run as root (or through sudo when it is available).

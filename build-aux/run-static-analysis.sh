@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Herald authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The static-analysis gate: clang-tidy (.clang-tidy) and cppcheck
 # (build-aux/cppcheck.supp) over every .c and .cc file under src/, with the
 # flags of a configured build directory's compile_commands.json.

@@ -1,4 +1,6 @@
 #!/usr/bin/env bash
+# SPDX-FileCopyrightText: 2026 The Herald authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # The test command: installs what the build and the tests need, builds
 # Herald in _build (or $BUILDDIR) and runs every suite — unit, integration,
 # ui, data. Extra arguments go to `meson test` (e.g. --suite unit).

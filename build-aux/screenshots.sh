@@ -1,4 +1,6 @@
 #!/bin/bash
+# SPDX-FileCopyrightText: 2026 The Herald authors
+# SPDX-License-Identifier: GPL-3.0-or-later
 # Writes data/screenshots/*.png: the application against the fake servers
 # (their realistic seed data), each screen at 1280×800 and 360×720, on a
 # private Xvfb display with its own keyring and data (nothing of yours is

@@ -1,10 +1,13 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "herald-account-dialog"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "providers/herald-provider-error.h"
+#include "net/herald-provider-error.h"
 
 #include "herald-account-dialog.h"
 #include "herald-format.h"

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "herald-compose-page"
 
 #include "config.h"
@@ -5,7 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "herald-compose-page-private.h"
-#include "providers/herald-provider-error.h"
+#include "net/herald-provider-error.h"
 
 /* ---- the banner -------------------------------------------------------------- */
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "herald-compose-page"
 
 #include "config.h"
@@ -5,8 +8,8 @@
 #include <glib/gi18n.h>
 
 #include "herald-compose-page-private.h"
-#include "providers/herald-flashsms-client.h"
-#include "providers/herald-flixysms-client.h"
+#include "providers/flashsms/herald-flashsms-client.h"
+#include "providers/flixysms/herald-flixysms-client.h"
 
 G_DEFINE_FINAL_TYPE (HeraldComposePage, herald_compose_page, ADW_TYPE_BIN)
 

@@ -1,10 +1,13 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "heraldctl-inbox"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "providers/herald-flixysms-client.h"
+#include "providers/flixysms/herald-flixysms-client.h"
 #include "herald-cli.h"
 
 static char *opt_account;

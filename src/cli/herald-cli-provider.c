@@ -1,10 +1,13 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "heraldctl-provider"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "providers/herald-flashsms-client.h"
+#include "providers/flashsms/herald-flashsms-client.h"
 #include "herald-cli.h"
 
 static char *opt_account;

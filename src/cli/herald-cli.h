@@ -1,12 +1,15 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib.h>
 #include <json-glib/json-glib.h>
 
 #include "herald-core.h"
-#include "providers/herald-flashsms-client.h"
-#include "providers/herald-flixysms-client.h"
-#include "providers/herald-provider-error.h"
+#include "providers/flashsms/herald-flashsms-client.h"
+#include "providers/flixysms/herald-flixysms-client.h"
+#include "net/herald-provider-error.h"
 
 G_BEGIN_DECLS
 

@@ -1,17 +1,22 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 /* The one public header of Herald's UI-free core: the app, heraldctl and the
  * tests include this and link libherald-core. Never includes GTK. */
 
-#include "herald-boxed-item.h"
-#include "herald-inbox-watcher.h"
-#include "herald-paged-list.h"
-#include "herald-paged-sources.h"
-#include "herald-paths.h"
-#include "herald-send-job.h"
-#include "herald-session.h"
+#include "herald-types.h"
+#include "herald-dialect.h"
+#include "inbox/herald-inbox-watcher.h"
+#include "model/herald-boxed-item.h"
+#include "model/herald-paged-list.h"
+#include "model/herald-paged-sources.h"
 #include "providers/herald-provider.h"
-#include "providers/herald-provider-factory.h"
+#include "send/herald-send-job.h"
+#include "session/herald-paths.h"
+#include "session/herald-provider-factory.h"
+#include "session/herald-session.h"
 #include "store/herald-message-log.h"
 #include "secrets/herald-secrets.h"
 #include "text/herald-contact.h"

@@ -1,10 +1,13 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "herald-fake-flashsms"
 
 #include <stdio.h>
 #include <glib-unix.h>
 
 #include "herald-fake-flashsms.h"
-#include "herald-sms-text.h"
+#include "text/herald-sms-text.h"
 
 /* The fake FlashSMS server as a program, seeded with a realistic account
  * (sender IDs, contacts in groups, templates, two months of history with

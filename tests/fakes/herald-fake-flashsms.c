@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "herald-fake-flashsms"
 
 #include <stdio.h>
@@ -7,7 +10,7 @@
 #include <libsoup/soup.h>
 
 #include "herald-fake-flashsms.h"
-#include "herald-sms-text.h"
+#include "text/herald-sms-text.h"
 
 /* Where flashsms-api.txt is silent, this fake decides (and the client is
  * written to the same reading):

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* The FlixySMS fake as a program, for heraldctl tests and screenshots:
  *   herald-fake-flixysms [--port N] [--key KEY] [--empty]
  * prints its base URL on stdout (one line) and serves until SIGINT/SIGTERM.

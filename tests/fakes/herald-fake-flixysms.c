@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* A strict FlixySMS server for tests (see herald-fake-flixysms.h).
  *
  * Where specs/flixysms-api.txt is silent, this fake decides as follows, and

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* Runs a libFuzzer entry point over its seed corpus as an ordinary test, so
  * that a gcc build without libFuzzer still checks every kept input. */
 #include <stdint.h>

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* Feeds arbitrary bytes to HeraldCsvReader. Besides not crashing, checks a
  * property: every record read, written back with HeraldCsvWriter and read
  * again, comes back the same. */
@@ -5,8 +8,8 @@
 #include <stdlib.h>
 #include <gio/gio.h>
 
-#include "herald-csv-reader.h"
-#include "herald-csv-writer.h"
+#include "text/herald-csv-reader.h"
+#include "text/herald-csv-writer.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "fuzz-flashsms-response"
 
 #include <stdint.h>
@@ -6,8 +9,8 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
-#include "providers/herald-flashsms-types.h"
-#include "providers/herald-provider-error.h"
+#include "providers/flashsms/herald-flashsms-types.h"
+#include "net/herald-provider-error.h"
 
 /* Every FlashSMS response parser over one input parsed as JSON: each must
  * return a complete value or a MALFORMED_RESPONSE error (BAD_REQUEST for a

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "fuzz-flixysms-response"
 
 #include <stdint.h>
@@ -6,8 +9,8 @@
 #include <string.h>
 #include <json-glib/json-glib.h>
 
-#include "providers/herald-flixysms-types.h"
-#include "providers/herald-provider-error.h"
+#include "providers/flixysms/herald-flixysms-types.h"
+#include "net/herald-provider-error.h"
 
 /* Aborts even with G_DISABLE_ASSERT: a fuzzer must never skip a check. */
 #define CHECK(cond)                                                            \

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* Fuzz target for herald_phone_number_parse (): any bytes, read with a few
  * default regions (and with the first two bytes as a region), must give
  * either a number that reads back to itself or a well-formed error — never

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* Fuzz target for HeraldRecipientList: any bytes typed or pasted into
  * Compose's recipients field must be read without a crash or a leak, and the
  * result must hold together — counts add up, every valid entry has an E.164

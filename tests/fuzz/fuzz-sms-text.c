@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "fuzz-sms-text"
 
 #include <stdint.h>
@@ -6,7 +9,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "herald-sms-text.h"
+#include "text/herald-sms-text.h"
 
 /* Aborts even with G_DISABLE_ASSERT: a fuzzer must never skip a check. */
 #define CHECK(cond)                                                            \

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "fuzz-template"
 
 #include <stdint.h>
@@ -6,7 +9,7 @@
 #include <string.h>
 #include <glib.h>
 
-#include "herald-template.h"
+#include "text/herald-template.h"
 
 /* Aborts even with G_DISABLE_ASSERT: a fuzzer must never skip a check. */
 #define CHECK(cond)                                                            \

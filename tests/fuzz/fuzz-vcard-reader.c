@@ -1,10 +1,13 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* Feeds arbitrary bytes to HeraldVcardReader and reads every field of
  * every card it returns. */
 #include <stdint.h>
 #include <string.h>
 #include <gio/gio.h>
 
-#include "herald-vcard-reader.h"
+#include "text/herald-vcard-reader.h"
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* The account store against a real SQLite file and gnome-keyring on the
  * harness's private session bus (harness option --keyring). */
 #include "config.h"

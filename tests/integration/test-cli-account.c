@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* `heraldctl account` as a process: add, list --json, remove, and the ways
  * a key must not be taken. Runs with --keyring: the keys are checked in
  * gnome-keyring on the harness's private bus. */

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* heraldctl's provider commands as a process, against the in-process fake
  * FlashSMS and FlixySMS servers: account test, send, status, report, inbox,
  * balance, history, transactions, senders and the FlashSMS lists, in human

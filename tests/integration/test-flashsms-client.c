@@ -1,11 +1,14 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-flashsms-client"
 
 #include <string.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
-#include "providers/herald-flashsms-client.h"
-#include "providers/herald-provider-error.h"
+#include "providers/flashsms/herald-flashsms-client.h"
+#include "net/herald-provider-error.h"
 #include "herald-fake-flashsms.h"
 
 /* The FlashSMS client against the strict fake server on 127.0.0.1: every

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* HeraldFlixysmsClient against the strict FlixySMS fake on 127.0.0.1:
  * every endpoint, every error status and shape, the faults a real server
  * has, bulk splitting and what a failure part-way leaves behind. */
@@ -10,8 +13,8 @@
 #include <gio/gio.h>
 #include <libsoup/soup.h>
 
-#include "providers/herald-flixysms-client.h"
-#include "providers/herald-provider-error.h"
+#include "providers/flixysms/herald-flixysms-client.h"
+#include "net/herald-provider-error.h"
 #include "../fakes/herald-fake-flixysms.h"
 
 /* Expected values here are written out by hand, never computed with the

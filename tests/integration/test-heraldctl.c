@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* heraldctl's surface: help, version, the contract's subcommands, and the
  * exit statuses the spec fixes (0 done, 2 usage error or unavailable). */
 #include "config.h"

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-http-client"
 
 #include <string.h>
@@ -6,8 +9,8 @@
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
-#include "providers/herald-http-client.h"
-#include "providers/herald-provider-error.h"
+#include "net/herald-http-client.h"
+#include "net/herald-provider-error.h"
 #include "herald-fake-http.h"
 
 /* The HTTP client against servers this test starts on 127.0.0.1 (see

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* HeraldInboxWatcher against the in-process FlixySMS fake, with a short
  * interval: no timer while disabled, the first check only learns, each new
  * message is announced once, oldest first. */
@@ -7,8 +10,8 @@
 
 #include <unistd.h>
 
-#include "herald-inbox-watcher.h"
-#include "providers/herald-provider-error.h"
+#include "inbox/herald-inbox-watcher.h"
+#include "net/herald-provider-error.h"
 #include "herald-fake-flixysms.h"
 
 typedef struct

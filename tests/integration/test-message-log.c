@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* The message log against a real SQLite file, with a scripted provider (a
  * test-only HeraldProvider below) so that these tests do not depend on the
  * HTTP clients. */
@@ -7,7 +10,7 @@
 #include <gio/gio.h>
 
 #include "herald-core.h"
-#include "providers/herald-provider-error.h"
+#include "net/herald-provider-error.h"
 #include "store/herald-message-log.h"
 
 /* ---- TestProvider: scripted answers ------------------------------------- */

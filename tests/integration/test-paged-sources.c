@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* The HeraldPagedList adapters against the strict in-process fakes: every
  * page in order, the filters reach the server, nothing is listed twice when
  * new messages shift the pages. */
@@ -10,9 +13,9 @@
 #include <glib/gstdio.h>
 
 #include "herald-core.h"
-#include "providers/herald-provider-error.h"
-#include "providers/herald-flashsms-client.h"
-#include "providers/herald-flixysms-client.h"
+#include "net/herald-provider-error.h"
+#include "providers/flashsms/herald-flashsms-client.h"
+#include "providers/flixysms/herald-flixysms-client.h"
 #include "herald-fake-flashsms.h"
 #include "herald-fake-flixysms.h"
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* HeraldProvider over both cloud clients, the account → provider factory
  * and HeraldSession, against the in-process fakes (and gnome-keyring for
  * the parts that read keys). */
@@ -5,9 +8,9 @@
 #include <glib/gstdio.h>
 
 #include "herald-core.h"
-#include "providers/herald-flashsms-client.h"
-#include "providers/herald-flixysms-client.h"
-#include "providers/herald-provider-error.h"
+#include "providers/flashsms/herald-flashsms-client.h"
+#include "providers/flixysms/herald-flixysms-client.h"
+#include "net/herald-provider-error.h"
 #include "herald-fake-flashsms.h"
 #include "herald-fake-flixysms.h"
 

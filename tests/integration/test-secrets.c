@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* The keyring part of the harness: gnome-keyring on a private session bus,
  * driven through Herald's own secrets module. */
 #include "config.h"

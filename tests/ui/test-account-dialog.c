@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* The account dialog and Preferences → Accounts under Xvfb, against the
  * in-process FlashSMS fake and gnome-keyring (harness --display --keyring):
  * adding, validation, the Test connection verdicts, editing and removing. */

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* The main window's account parts under Xvfb with the real application
  * (harness --display --keyring): the first-run welcome, adding the first
  * account from it, the header switcher with its balance, and the active

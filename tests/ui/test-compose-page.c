@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* The Compose page under Xvfb against the in-process fakes, with the key
  * in a private gnome-keyring: what the fakes record is what was sent. */
 #include "config.h"

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* The Inbox and History pages under Xvfb, in a window of their own with a
  * HeraldSession over a temporary database, against the in-process fakes:
  * pages load as the list scrolls, filters reach the server, a message

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* The main window under Xvfb: every section opens, on a wide and on a
  * phone-sized window, and the secondary windows open from their actions. */
 #include "config.h"

@@ -1,15 +1,18 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-contact-import"
 
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
-#include "herald-contact.h"
-#include "herald-contact-export.h"
-#include "herald-contact-importer.h"
-#include "herald-contact-mapping.h"
-#include "herald-csv-reader.h"
-#include "herald-vcard-reader.h"
+#include "text/herald-contact.h"
+#include "text/herald-contact-export.h"
+#include "text/herald-contact-importer.h"
+#include "text/herald-contact-mapping.h"
+#include "text/herald-csv-reader.h"
+#include "text/herald-vcard-reader.h"
 
 static GInputStream *
 memory_stream (const char *data,

@@ -1,11 +1,14 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-csv-reader"
 
 #include <string.h>
 #include <glib/gstdio.h>
 #include <gio/gio.h>
 
-#include "herald-csv-reader.h"
-#include "herald-csv-writer.h"
+#include "text/herald-csv-reader.h"
+#include "text/herald-csv-writer.h"
 
 /* An input stream that hands out at most a few bytes a read, so that every
  * boundary case of the reader's buffering (a CRLF, a doubled quote or a

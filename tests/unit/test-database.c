@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* The store's connection: migrations through PRAGMA user_version, WAL, a
  * database from a newer Herald left alone, failed steps rolled back, and
  * use from several threads and two connections at once. Files live in the

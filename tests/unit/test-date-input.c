@@ -1,10 +1,13 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* Dates typed into the Inbox and History filters. */
 #include "config.h"
 
 #include <string.h>
 #include <gio/gio.h>
 
-#include "herald-date-input.h"
+#include "text/herald-date-input.h"
 
 static void
 test_valid (void)

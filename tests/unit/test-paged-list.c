@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* HeraldPagedList with a fetch function the test answers by hand: pages
  * arrive in order, the end is the end, one fetch at a time, errors are kept
  * and retried, and a reset drops what was in flight. */
@@ -7,7 +10,7 @@
 
 #include <gio/gio.h>
 
-#include "herald-paged-list.h"
+#include "model/herald-paged-list.h"
 
 /* The fetches the list asked for and not yet answered. */
 typedef struct

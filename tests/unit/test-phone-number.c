@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* Phone numbers: parsing to E.164 with a default region, validation with
  * reasons a person can act on, display forms and the FlashSMS form. The
  * expected values are written out here, never derived from the library. */

@@ -1,8 +1,11 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-rate-limiter"
 
 #include <gio/gio.h>
 
-#include "providers/herald-rate-limiter-private.h"
+#include "net/herald-rate-limiter-private.h"
 
 /* Every test takes its own key: limiters live for the process. */
 

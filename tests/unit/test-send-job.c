@@ -1,7 +1,10 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #include "config.h"
 
 #include "herald-core.h"
-#include "providers/herald-provider-error.h"
+#include "net/herald-provider-error.h"
 
 #include <glib/gstdio.h>
 

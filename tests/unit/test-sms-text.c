@@ -1,9 +1,12 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-sms-text"
 
 #include <string.h>
 #include <glib-object.h>
 
-#include "herald-sms-text.h"
+#include "text/herald-sms-text.h"
 
 /* The GSM 03.38 default alphabet, written out from the standard (3GPP TS
  * 23.038, 6.2.1) position by position. 0x1B is the escape to the extension

@@ -1,9 +1,12 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-template"
 
 #include <string.h>
 #include <glib-object.h>
 
-#include "herald-template.h"
+#include "text/herald-template.h"
 
 /* Expected values here are written out by hand, never computed with the
  * code under test: a wrong position or message must fail a test. */

@@ -1,9 +1,12 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "test-vcard-reader"
 
 #include <string.h>
 #include <gio/gio.h>
 
-#include "herald-vcard-reader.h"
+#include "text/herald-vcard-reader.h"
 
 /* An iPhone export (iOS 17, vCard 3.0): groups, repeated type=, a photo. */
 static const char iphone_card[] =

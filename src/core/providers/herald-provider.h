@@ -1,8 +1,11 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gio/gio.h>
 
-#include "store/herald-account.h"
+#include "herald-types.h"
 
 G_BEGIN_DECLS
 
@@ -13,24 +16,6 @@ G_BEGIN_DECLS
  * campaign engine, the compose page and `heraldctl send` use only this; the
  * dialect's own extras (inbox, history, contacts…) stay on the client types,
  * reached with HERALD_IS_FLASHSMS_CLIENT () and friends. */
-
-/* Where a message is, in words common to the dialects. */
-typedef enum
-{
-  HERALD_DELIVERY_UNKNOWN,     /* the provider did not say, or said something new */
-  HERALD_DELIVERY_QUEUED,      /* accepted, not yet handed to the network */
-  HERALD_DELIVERY_SENT,        /* handed to the network / carrier */
-  HERALD_DELIVERY_DELIVERED,   /* the handset confirmed */
-  HERALD_DELIVERY_FAILED,
-} HeraldDeliveryState;
-
-#define HERALD_TYPE_DELIVERY_STATE (herald_delivery_state_get_type ())
-GType               herald_delivery_state_get_type    (void) G_GNUC_CONST;
-/* "unknown", "queued", "sent", "delivered", "failed" */
-const char         *herald_delivery_state_to_string   (HeraldDeliveryState state);
-/* Also reads the dialects' own words ("pending", "PENDING", "undelivered"…);
- * anything else is UNKNOWN. */
-HeraldDeliveryState herald_delivery_state_from_string (const char         *string);
 
 /* Capabilities, so that a UI shows only what the account can do. */
 typedef enum

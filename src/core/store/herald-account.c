@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "herald-store"
 
 #include "config.h"
@@ -19,11 +22,6 @@ struct _HeraldAccount
 
 G_DEFINE_FINAL_TYPE (HeraldAccount, herald_account, G_TYPE_OBJECT)
 
-G_DEFINE_ENUM_TYPE (HeraldDialect, herald_dialect,
-                    G_DEFINE_ENUM_VALUE (HERALD_DIALECT_FLIXYSMS, "flixysms"),
-                    G_DEFINE_ENUM_VALUE (HERALD_DIALECT_FLASHSMS, "flashsms"),
-                    G_DEFINE_ENUM_VALUE (HERALD_DIALECT_MODEM, "modem"))
-
 G_DEFINE_ENUM_TYPE (HeraldAccountAuth, herald_account_auth,
                     G_DEFINE_ENUM_VALUE (HERALD_ACCOUNT_AUTH_BEARER, "bearer"),
                     G_DEFINE_ENUM_VALUE (HERALD_ACCOUNT_AUTH_X_API_KEY, "x-api-key"))
@@ -43,53 +41,10 @@ enum {
 static GParamSpec *properties [N_PROPS];
 
 /* The strings are the database's and the CLI's: never change one. */
-static const char * const dialect_names[] = {
-  [HERALD_DIALECT_FLIXYSMS] = "flixysms",
-  [HERALD_DIALECT_FLASHSMS] = "flashsms",
-  [HERALD_DIALECT_MODEM] = "modem",
-};
-
 static const char * const auth_names[] = {
   [HERALD_ACCOUNT_AUTH_BEARER] = "bearer",
   [HERALD_ACCOUNT_AUTH_X_API_KEY] = "x-api-key",
 };
-
-const char *
-herald_dialect_to_string (HeraldDialect dialect)
-{
-  g_return_val_if_fail ((guint) dialect < G_N_ELEMENTS (dialect_names), NULL);
-
-  return dialect_names[dialect];
-}
-
-gboolean
-herald_dialect_from_string (const char    *string,
-                            HeraldDialect *dialect)
-{
-  g_return_val_if_fail (dialect != NULL, FALSE);
-
-  for (guint i = 0; string != NULL && i < G_N_ELEMENTS (dialect_names); i++)
-    if (g_str_equal (string, dialect_names[i]))
-      {
-        *dialect = (HeraldDialect) i;
-        return TRUE;
-      }
-
-  return FALSE;
-}
-
-const char *
-herald_dialect_get_default_base_url (HeraldDialect dialect)
-{
-  return dialect == HERALD_DIALECT_FLIXYSMS ? HERALD_FLIXYSMS_DEFAULT_BASE_URL : NULL;
-}
-
-/* Modems are local: nothing to authenticate to. */
-gboolean
-herald_dialect_has_key (HeraldDialect dialect)
-{
-  return dialect != HERALD_DIALECT_MODEM;
-}
 
 const char *
 herald_account_auth_to_string (HeraldAccountAuth auth)

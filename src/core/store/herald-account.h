@@ -1,6 +1,11 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib-object.h>
+
+#include "herald-dialect.h"
 
 G_BEGIN_DECLS
 
@@ -14,13 +19,6 @@ G_BEGIN_DECLS
  * herald_account_store_update_async(), which saves it and then updates the
  * store's object (with notifications). */
 
-typedef enum
-{
-  HERALD_DIALECT_FLIXYSMS,   /* "flixysms" */
-  HERALD_DIALECT_FLASHSMS,   /* "flashsms" */
-  HERALD_DIALECT_MODEM,      /* "modem": local modems, no URL and no key */
-} HeraldDialect;
-
 /* How a FlashSMS key is sent; the other dialects always use Bearer (or, for
  * modems, nothing). The values follow HeraldAuthStyle of the HTTP client. */
 typedef enum
@@ -29,17 +27,6 @@ typedef enum
   HERALD_ACCOUNT_AUTH_X_API_KEY,   /* "x-api-key": X-API-Key: KEY */
 } HeraldAccountAuth;
 
-#define HERALD_FLIXYSMS_DEFAULT_BASE_URL "https://flixysms.com/api/v1"
-#define HERALD_FLASHSMS_DEFAULT_REGION   "GH"
-
-#define HERALD_TYPE_DIALECT (herald_dialect_get_type ())
-GType          herald_dialect_get_type            (void) G_GNUC_CONST;
-const char    *herald_dialect_to_string           (HeraldDialect       dialect);
-gboolean       herald_dialect_from_string         (const char         *string,
-                                                   HeraldDialect      *dialect);
-/* NULL when the dialect has no default (FlashSMS is self-hosted) or no URL. */
-const char    *herald_dialect_get_default_base_url (HeraldDialect      dialect);
-gboolean       herald_dialect_has_key             (HeraldDialect       dialect);
 
 #define HERALD_TYPE_ACCOUNT_AUTH (herald_account_auth_get_type ())
 GType          herald_account_auth_get_type       (void) G_GNUC_CONST;

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "herald-store"
 /* O_CLOEXEC, sigaction (): POSIX.1-2008 under -std=c11. */
 #define _POSIX_C_SOURCE 200809L

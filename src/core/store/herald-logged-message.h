@@ -1,8 +1,11 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <glib-object.h>
 
-#include "providers/herald-provider.h"
+#include "herald-types.h"
 
 G_BEGIN_DECLS
 

@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #define G_LOG_DOMAIN "herald-store"
 
 #include "config.h"
@@ -6,7 +9,7 @@
 
 #include "herald-message-log.h"
 #include "herald-logged-message-private.h"
-#include "providers/herald-provider-error.h"
+#include "net/herald-provider-error.h"
 #include "text/herald-phone-number.h"
 #include "text/herald-sms-text.h"
 

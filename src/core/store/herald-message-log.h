@@ -1,10 +1,13 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 #pragma once
 
 #include <gio/gio.h>
 
 #include "providers/herald-provider.h"
-#include "store/herald-database.h"
-#include "store/herald-logged-message.h"
+#include "herald-database.h"
+#include "herald-logged-message.h"
 
 G_BEGIN_DECLS
 

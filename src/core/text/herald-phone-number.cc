@@ -1,3 +1,6 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
 /* herald-phone-number.cc: phone numbers through libphonenumber.
  *
  * The one C++ file of Herald. libphonenumber is C++ only, so this file keeps

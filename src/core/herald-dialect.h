@@ -1,0 +1,38 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include "herald-types.h"
+
+G_BEGIN_DECLS
+
+/* What Herald knows about each dialect, in one table (herald-dialect.c):
+ * a new dialect is one row here plus its folder under providers/. Code that
+ * needs a per-dialect fact (a default, a label, whether there is a key)
+ * reads the row instead of branching on the enum. */
+
+#define HERALD_FLIXYSMS_DEFAULT_BASE_URL "https://flixysms.com/api/v1"
+#define HERALD_FLASHSMS_DEFAULT_REGION   "GH"
+
+typedef struct
+{
+  HeraldDialect  dialect;
+  const char    *id;                 /* "flixysms": the database's and the CLI's word */
+  const char    *title;              /* "FlixySMS": the service's own name, not translated */
+  const char    *default_base_url;   /* NULL: none (self-hosted, or no URL at all) */
+  const char    *default_region;     /* NULL: none */
+  gboolean       has_key;            /* an API key lives in the keyring */
+  gboolean       needs_base_url;     /* an account cannot work without a URL */
+  gboolean       chooses_auth_style; /* the key header is the account's choice */
+} HeraldDialectInfo;
+
+/* NULL for a value that is not a dialect. */
+const HeraldDialectInfo *herald_dialect_get_info             (HeraldDialect dialect);
+
+/* NULL when the dialect has no default (FlashSMS is self-hosted) or no URL. */
+const char              *herald_dialect_get_default_base_url (HeraldDialect dialect);
+gboolean                 herald_dialect_has_key              (HeraldDialect dialect);
+const char              *herald_dialect_get_title            (HeraldDialect dialect);
+
+G_END_DECLS

@@ -1,0 +1,882 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "herald-flashsms"
+
+#include "config.h"
+
+#include <glib/gi18n-lib.h>
+
+#include "herald-flashsms-client-private.h"
+#include "herald-flashsms-provider-private.h"
+#include "herald-flashsms-types-private.h"
+#include "net/herald-provider-error.h"
+#include "text/herald-sms-text.h"
+
+/* The client object, the request plumbing every endpoint shares, and the
+ * read-only messaging endpoints: balance, history, status, estimate and
+ * delivery report. The rest of the class: herald-flashsms-client-send.c
+ * (sending), -contacts.c (contacts and imports), -account.c (groups, sender
+ * IDs, templates, transactions) and -key-check.c (test_connection). */
+
+/* Bounds the all-pages helper against a server whose pagination never ends. */
+#define MAX_HISTORY_PAGES 10000
+
+struct _HeraldFlashsmsClient
+{
+  GObject           parent_instance;
+
+  HeraldHttpClient *http;
+  char             *default_region;
+};
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HeraldFlashsmsClient, herald_flashsms_client, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (HERALD_TYPE_PROVIDER, _herald_flashsms_provider_iface_init))
+
+enum {
+  PROP_0,
+  PROP_HTTP_CLIENT,
+  PROP_DEFAULT_REGION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* ---- the object ----------------------------------------------------------------- */
+
+static void
+herald_flashsms_client_finalize (GObject *object)
+{
+  HeraldFlashsmsClient *self = HERALD_FLASHSMS_CLIENT (object);
+
+  g_clear_object (&self->http);
+  g_free (self->default_region);
+
+  G_OBJECT_CLASS (herald_flashsms_client_parent_class)->finalize (object);
+}
+
+static void
+herald_flashsms_client_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  HeraldFlashsmsClient *self = HERALD_FLASHSMS_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_HTTP_CLIENT:
+      g_value_set_object (value, self->http);
+      break;
+
+    case PROP_DEFAULT_REGION:
+      g_value_set_string (value, self->default_region);
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+herald_flashsms_client_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  HeraldFlashsmsClient *self = HERALD_FLASHSMS_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_HTTP_CLIENT:
+      self->http = g_value_dup_object (value);
+      break;
+
+    case PROP_DEFAULT_REGION:
+      herald_flashsms_client_set_default_region (self, g_value_get_string (value));
+      break;
+
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+herald_flashsms_client_class_init (HeraldFlashsmsClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = herald_flashsms_client_finalize;
+  object_class->get_property = herald_flashsms_client_get_property;
+  object_class->set_property = herald_flashsms_client_set_property;
+
+  properties [PROP_HTTP_CLIENT] =
+    g_param_spec_object ("http-client", NULL, NULL,
+                         HERALD_TYPE_HTTP_CLIENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+
+  properties [PROP_DEFAULT_REGION] =
+    g_param_spec_string ("default-region", NULL, NULL,
+                         HERALD_FLASHSMS_DEFAULT_REGION,
+                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+herald_flashsms_client_init (HeraldFlashsmsClient *self)
+{
+  self->default_region = g_strdup (HERALD_FLASHSMS_DEFAULT_REGION);
+}
+
+HeraldFlashsmsClient *
+herald_flashsms_client_new (HeraldHttpClient *http)
+{
+  g_return_val_if_fail (HERALD_IS_HTTP_CLIENT (http), NULL);
+
+  return g_object_new (HERALD_TYPE_FLASHSMS_CLIENT, "http-client", http, NULL);
+}
+
+HeraldFlashsmsClient *
+herald_flashsms_client_new_for_account (const char       *base_url,
+                                        const char       *api_key,
+                                        HeraldAuthStyle   auth_style,
+                                        GError          **error)
+{
+  g_autoptr(HeraldHttpClient) http = herald_http_client_new (base_url, api_key, auth_style, error);
+
+  if (http == NULL)
+    return NULL;
+
+  return herald_flashsms_client_new (http);
+}
+
+HeraldHttpClient *
+herald_flashsms_client_get_http_client (HeraldFlashsmsClient *self)
+{
+  g_return_val_if_fail (HERALD_IS_FLASHSMS_CLIENT (self), NULL);
+
+  return self->http;
+}
+
+const char *
+herald_flashsms_client_get_default_region (HeraldFlashsmsClient *self)
+{
+  g_return_val_if_fail (HERALD_IS_FLASHSMS_CLIENT (self), NULL);
+
+  return self->default_region;
+}
+
+void
+herald_flashsms_client_set_default_region (HeraldFlashsmsClient *self,
+                                           const char           *region)
+{
+  g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
+
+  if (region == NULL)
+    region = HERALD_FLASHSMS_DEFAULT_REGION;
+  if (g_strcmp0 (self->default_region, region) == 0)
+    return;
+
+  g_free (self->default_region);
+  self->default_region = g_strdup (region);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEFAULT_REGION]);
+}
+
+/* ---- shared helpers ----------------------------------------------------------------- */
+
+GHashTable *
+_herald_flashsms_query_new (void)
+{
+  return g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+}
+
+void
+_herald_flashsms_query_add_uint (GHashTable *query,
+                                 const char *name,
+                                 guint       value)
+{
+  g_hash_table_replace (query, (gpointer) name, g_strdup_printf ("%u", value));
+}
+
+void
+_herald_flashsms_query_add_time (GHashTable *query,
+                                 const char *name,
+                                 GDateTime  *time)
+{
+  g_autoptr(GDateTime) utc = NULL;
+
+  if (time == NULL)
+    return;
+
+  /* The form of the document's examples: "2024-12-21T10:30:00Z". */
+  utc = g_date_time_to_utc (time);
+  g_hash_table_replace (query, (gpointer) name, g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ"));
+}
+
+gboolean
+_herald_flashsms_check_limit (guint    limit,
+                              guint    max_limit,
+                              GError **error)
+{
+  if (limit <= max_limit)
+    return TRUE;
+
+  g_propagate_error (error, herald_provider_error_new (HERALD_PROVIDER_ERROR_INVALID_INPUT, 0,
+                                                       _("FlashSMS returns at most %u items a page; %u were asked for."),
+                                                       max_limit, limit));
+  return FALSE;
+}
+
+char *
+_herald_flashsms_path_with_id (const char  *prefix,
+                               const char  *id,
+                               const char  *suffix,
+                               GError     **error)
+{
+  g_autofree char *escaped = NULL;
+
+  if (id == NULL || id[0] == '\0')
+    {
+      g_propagate_error (error, herald_provider_error_new (HERALD_PROVIDER_ERROR_INVALID_INPUT, 0,
+                                                           _("The identifier is empty.")));
+      return NULL;
+    }
+
+  /* An id is one path segment whatever it contains. */
+  escaped = g_uri_escape_string (id, NULL, FALSE);
+
+  return g_strconcat (prefix, escaped, suffix, NULL);
+}
+
+char *
+_herald_flashsms_client_format_phone (HeraldFlashsmsClient    *self,
+                                      const char              *input,
+                                      HeraldPhoneNumberFlags   flags,
+                                      char                   **reason,
+                                      GError                 **error)
+{
+  g_autoptr(HeraldPhoneNumber) number = NULL;
+  g_autoptr(GError) local_error = NULL;
+
+  if (input == NULL || input[0] == '\0')
+    {
+      if (reason != NULL)
+        *reason = g_strdup ("empty");
+      g_propagate_error (error, herald_provider_error_new (HERALD_PROVIDER_ERROR_INVALID_INPUT, 0,
+                                                           _("The phone number is empty.")));
+      return NULL;
+    }
+
+  number = herald_phone_number_parse (input, self->default_region, flags, &local_error);
+  if (number == NULL)
+    {
+      if (reason != NULL)
+        *reason = g_strdup (herald_phone_number_error_to_reason (local_error));
+      g_propagate_error (error, herald_provider_error_new (HERALD_PROVIDER_ERROR_INVALID_INPUT, 0,
+                                                           _("“%s” is not a phone number FlashSMS can take: %s"),
+                                                           input, local_error->message));
+      return NULL;
+    }
+
+  return herald_phone_number_format_for_flashsms (number);
+}
+
+gpointer
+_herald_flashsms_parse_success (JsonNode    *root,
+                                const char  *endpoint,
+                                GError     **error)
+{
+  JsonNode *success;
+
+  /* The document shows no body for deletes: any 2xx that does not say
+   * {"success": false} is taken as done. */
+  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
+    return GINT_TO_POINTER (TRUE);
+
+  success = json_object_get_member (json_node_get_object (root), "success");
+  if (success != NULL && JSON_NODE_HOLDS_VALUE (success) &&
+      json_node_get_value_type (success) == G_TYPE_BOOLEAN && !json_node_get_boolean (success))
+    {
+      HeraldFlashsmsCursor data;
+
+      /* Let the envelope reader word the refusal. */
+      _herald_flashsms_read_envelope (root, endpoint, &data, error);
+      return NULL;
+    }
+
+  return GINT_TO_POINTER (TRUE);
+}
+
+GError *
+_herald_flashsms_check_message (const char *message,
+                                guint      *parts)
+{
+  g_autoptr(HeraldSmsAnalysis) analysis = NULL;
+  g_autoptr(GError) error = NULL;
+  guint characters;
+
+  if (message == NULL || message[0] == '\0')
+    return herald_provider_error_new (HERALD_PROVIDER_ERROR_INVALID_INPUT, 0,
+                                      _("The message is empty."));
+
+  analysis = herald_sms_analyse (message, -1, &error);
+  if (analysis == NULL)
+    return herald_provider_error_new (HERALD_PROVIDER_ERROR_INVALID_INPUT, 0,
+                                      _("The message cannot be sent: %s"), error->message);
+
+  characters = herald_sms_analysis_get_characters (analysis);
+  *parts = herald_sms_analysis_get_parts (analysis);
+  if (characters > HERALD_FLASHSMS_MAX_CHARACTERS || *parts > HERALD_FLASHSMS_MAX_PARTS)
+    return herald_provider_error_new (HERALD_PROVIDER_ERROR_INVALID_INPUT, 0,
+                                      _("The message is too long for FlashSMS: %u characters in %u parts, where FlashSMS takes at most %u characters in %u parts."),
+                                      characters, *parts, HERALD_FLASHSMS_MAX_CHARACTERS,
+                                      HERALD_FLASHSMS_MAX_PARTS);
+
+  return NULL;
+}
+
+JsonNode *
+_herald_flashsms_estimate_body_new (const char *message,
+                                    guint       recipient_count)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new_immutable ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  json_builder_set_member_name (builder, "recipientCount");
+  json_builder_add_int_value (builder, recipient_count);
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+void
+_herald_flashsms_add_member (JsonBuilder *builder,
+                             const char  *name,
+                             const char  *value)
+{
+  if (value == NULL)
+    return;
+
+  json_builder_set_member_name (builder, name);
+  json_builder_add_string_value (builder, value);
+}
+
+GError *
+_herald_flashsms_empty_argument_error (const char *what)
+{
+  return herald_provider_error_new (HERALD_PROVIDER_ERROR_INVALID_INPUT, 0,
+                                    _("The %s is empty."), what);
+}
+
+/* ---- one request ---------------------------------------------------------------------- */
+
+typedef struct
+{
+  char                    *method;
+  char                    *path;
+  char                    *endpoint;
+  GHashTable              *query;
+  JsonNode                *body;
+  HeraldHttpFlags          http_flags;
+  HeraldFlashsmsCallFlags  call_flags;
+  HeraldFlashsmsParseFunc  parse;
+  GDestroyNotify           free_func;
+} CallData;
+
+static void
+call_data_free (gpointer data)
+{
+  CallData *call = data;
+
+  g_free (call->method);
+  g_free (call->path);
+  g_free (call->endpoint);
+  g_clear_pointer (&call->query, g_hash_table_unref);
+  g_clear_pointer (&call->body, json_node_unref);
+  g_free (call);
+}
+
+static void call_start (GTask *task);
+
+static void
+call_done (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  CallData *call = g_task_get_task_data (task);
+  g_autoptr(HeraldHttpResponse) response = NULL;
+  GError *error = NULL;
+  JsonNode *root;
+  gpointer value;
+  guint status;
+
+  response = herald_http_client_request_finish (HERALD_HTTP_CLIENT (source), result, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  status = herald_http_response_get_status (response);
+  root = herald_http_response_get_json (response);
+
+  if (status == 405 && (call->call_flags & HERALD_FLASHSMS_CALL_PATCH_ON_405) != 0)
+    {
+      g_debug ("%s refused PUT, trying PATCH", call->endpoint);
+      g_free (call->method);
+      call->method = g_strdup ("PATCH");
+      call->call_flags &= ~HERALD_FLASHSMS_CALL_PATCH_ON_405;
+      call_start (g_steal_pointer (&task));
+      return;
+    }
+
+  if (status < 200 || status > 299)
+    {
+      g_task_return_error (task, herald_flashsms_error_new_from_response (status, root, call->endpoint));
+      return;
+    }
+
+  if (root == NULL && call->parse != _herald_flashsms_parse_success)
+    {
+      g_task_return_error (task, herald_provider_error_new (HERALD_PROVIDER_ERROR_MALFORMED_RESPONSE, status,
+                                                            _("FlashSMS answered %s with something that is not JSON. Check the account’s address: it should end in /api/v1."),
+                                                            call->endpoint));
+      return;
+    }
+
+  value = call->parse (root, call->endpoint, &error);
+  if (value == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, value, call->free_func);
+}
+
+static void
+call_start (GTask *task)
+{
+  HeraldFlashsmsClient *self = g_task_get_source_object (task);
+  CallData *call = g_task_get_task_data (task);
+
+  herald_http_client_request_async (self->http, call->method, call->path, call->query, call->body,
+                                    call->http_flags, g_task_get_cancellable (task),
+                                    call_done, task);
+}
+
+void
+_herald_flashsms_client_call (HeraldFlashsmsClient     *self,
+                              const char               *method,
+                              const char               *path,
+                              const char               *endpoint,
+                              GHashTable               *query,
+                              JsonNode                 *body,
+                              HeraldHttpFlags           http_flags,
+                              HeraldFlashsmsCallFlags   call_flags,
+                              HeraldFlashsmsParseFunc   parse,
+                              GDestroyNotify            free_func,
+                              gpointer                  source_tag,
+                              GCancellable             *cancellable,
+                              GAsyncReadyCallback       callback,
+                              gpointer                  user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+  CallData *call = g_new0 (CallData, 1);
+
+  g_task_set_source_tag (task, source_tag);
+  call->method = g_strdup (method);
+  call->path = g_strdup (path);
+  call->endpoint = g_strdup (endpoint);
+  call->query = query != NULL ? g_hash_table_ref (query) : NULL;
+  call->body = body != NULL ? json_node_ref (body) : NULL;
+  call->http_flags = http_flags;
+  call->call_flags = call_flags;
+  call->parse = parse;
+  call->free_func = free_func;
+  g_task_set_task_data (task, call, call_data_free);
+
+  call_start (task);
+}
+
+gpointer
+_herald_flashsms_client_call_finish (HeraldFlashsmsClient  *self,
+                                     GAsyncResult          *result,
+                                     gconstpointer          source_tag,
+                                     GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+gboolean
+_herald_flashsms_client_call_finish_boolean (HeraldFlashsmsClient  *self,
+                                             GAsyncResult          *result,
+                                             gconstpointer          source_tag,
+                                             GError               **error)
+{
+  return _herald_flashsms_client_call_finish (self, result, source_tag, error) != NULL;
+}
+
+/* ---- parse adapters --------------------------------------------------------------------- */
+
+static gpointer
+parse_balance (JsonNode    *root,
+               const char  *endpoint,
+               GError     **error)
+{
+  return herald_flashsms_balance_parse (root, error);
+}
+
+static gpointer
+parse_history (JsonNode    *root,
+               const char  *endpoint,
+               GError     **error)
+{
+  return herald_flashsms_history_page_parse (root, error);
+}
+
+static gpointer
+parse_message (JsonNode    *root,
+               const char  *endpoint,
+               GError     **error)
+{
+  return herald_flashsms_message_parse (root, error);
+}
+
+static gpointer
+parse_estimate (JsonNode    *root,
+                const char  *endpoint,
+                GError     **error)
+{
+  return herald_flashsms_estimate_parse (root, error);
+}
+
+static gpointer
+parse_report (JsonNode    *root,
+              const char  *endpoint,
+              GError     **error)
+{
+  return herald_flashsms_report_parse (root, error);
+}
+/* ---- GET /balance --------------------------------------------------------------------------- */
+
+void
+herald_flashsms_client_get_balance_async (HeraldFlashsmsClient *self,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data)
+{
+  g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
+
+  _herald_flashsms_client_call (self, "GET", "/balance", "GET /balance", NULL, NULL,
+                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
+                                parse_balance, (GDestroyNotify) herald_flashsms_balance_unref,
+                                herald_flashsms_client_get_balance_async,
+                                cancellable, callback, user_data);
+}
+
+HeraldFlashsmsBalance *
+herald_flashsms_client_get_balance_finish (HeraldFlashsmsClient  *self,
+                                           GAsyncResult          *result,
+                                           GError               **error)
+{
+  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_get_balance_async, error);
+}
+
+/* ---- GET /sms -------------------------------------------------------------------------------- */
+
+static GHashTable *
+history_query_new (const HeraldFlashsmsHistoryFilter *filter,
+                   guint                              page,
+                   guint                              limit)
+{
+  GHashTable *query = _herald_flashsms_query_new ();
+
+  if (page > 0)
+    _herald_flashsms_query_add_uint (query, "page", page);
+  if (limit > 0)
+    _herald_flashsms_query_add_uint (query, "limit", limit);
+  if (filter != NULL)
+    {
+      const char *status = herald_flashsms_status_to_string (filter->status);
+
+      if (status != NULL)
+        g_hash_table_replace (query, (gpointer) "status", g_strdup (status));
+      _herald_flashsms_query_add_time (query, "startDate", filter->start_date);
+      _herald_flashsms_query_add_time (query, "endDate", filter->end_date);
+    }
+
+  return query;
+}
+
+void
+herald_flashsms_client_list_history_async (HeraldFlashsmsClient              *self,
+                                           const HeraldFlashsmsHistoryFilter *filter,
+                                           guint                              page,
+                                           guint                              limit,
+                                           GCancellable                      *cancellable,
+                                           GAsyncReadyCallback                callback,
+                                           gpointer                           user_data)
+{
+  g_autoptr(GHashTable) query = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
+
+  if (!_herald_flashsms_check_limit (limit, HERALD_FLASHSMS_MAX_HISTORY_LIMIT, &error))
+    {
+      g_task_report_error (self, callback, user_data, herald_flashsms_client_list_history_async, error);
+      return;
+    }
+
+  query = history_query_new (filter, page, limit);
+  _herald_flashsms_client_call (self, "GET", "/sms", "GET /sms", query, NULL,
+                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
+                                parse_history, (GDestroyNotify) herald_flashsms_history_page_unref,
+                                herald_flashsms_client_list_history_async,
+                                cancellable, callback, user_data);
+}
+
+HeraldFlashsmsHistoryPage *
+herald_flashsms_client_list_history_finish (HeraldFlashsmsClient  *self,
+                                            GAsyncResult          *result,
+                                            GError               **error)
+{
+  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_list_history_async, error);
+}
+
+typedef struct
+{
+  HeraldFlashsmsHistoryFilter  filter;
+  GPtrArray                   *messages;
+  GHashTable                  *seen;       /* message ids */
+  guint                        page;
+} AllHistoryData;
+
+static void
+all_history_data_free (gpointer data)
+{
+  AllHistoryData *all = data;
+
+  g_clear_pointer (&all->filter.start_date, g_date_time_unref);
+  g_clear_pointer (&all->filter.end_date, g_date_time_unref);
+  g_clear_pointer (&all->messages, g_ptr_array_unref);
+  g_hash_table_unref (all->seen);
+  g_free (all);
+}
+
+static void all_history_next (GTask *task);
+
+static void
+all_history_page_done (GObject      *source,
+                       GAsyncResult *result,
+                       gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  AllHistoryData *all = g_task_get_task_data (task);
+  g_autoptr(HeraldFlashsmsHistoryPage) page = NULL;
+  const HeraldFlashsmsPagination *pagination;
+  GPtrArray *messages;
+  GError *error = NULL;
+
+  page = _herald_flashsms_client_call_finish (HERALD_FLASHSMS_CLIENT (source), result,
+                                              all_history_page_done, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  messages = herald_flashsms_history_page_get_messages (page);
+  pagination = herald_flashsms_history_page_get_pagination (page);
+  for (guint i = 0; i < messages->len; i++)
+    {
+      HeraldFlashsmsMessage *message = g_ptr_array_index (messages, i);
+
+      /* A message sent meanwhile pushes older ones onto the next page. */
+      if (g_hash_table_add (all->seen, g_strdup (herald_flashsms_message_get_id (message))))
+        g_ptr_array_add (all->messages, herald_flashsms_message_ref (message));
+    }
+
+  if (!pagination->has_more || messages->len == 0 || all->page >= pagination->total_pages ||
+      all->page >= MAX_HISTORY_PAGES)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&all->messages), (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+
+  all->page++;
+  all_history_next (g_steal_pointer (&task));
+}
+
+static void
+all_history_next (GTask *task)
+{
+  HeraldFlashsmsClient *self = g_task_get_source_object (task);
+  AllHistoryData *all = g_task_get_task_data (task);
+  g_autoptr(GHashTable) query = history_query_new (&all->filter, all->page, HERALD_FLASHSMS_MAX_HISTORY_LIMIT);
+
+  _herald_flashsms_client_call (self, "GET", "/sms", "GET /sms", query, NULL,
+                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
+                                parse_history, (GDestroyNotify) herald_flashsms_history_page_unref,
+                                all_history_page_done, g_task_get_cancellable (task),
+                                all_history_page_done, task);
+}
+
+void
+herald_flashsms_client_list_all_history_async (HeraldFlashsmsClient              *self,
+                                               const HeraldFlashsmsHistoryFilter *filter,
+                                               GCancellable                      *cancellable,
+                                               GAsyncReadyCallback                callback,
+                                               gpointer                           user_data)
+{
+  GTask *task;
+  AllHistoryData *all;
+
+  g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, herald_flashsms_client_list_all_history_async);
+
+  all = g_new0 (AllHistoryData, 1);
+  if (filter != NULL)
+    {
+      all->filter.status = filter->status;
+      all->filter.start_date = filter->start_date != NULL ? g_date_time_ref (filter->start_date) : NULL;
+      all->filter.end_date = filter->end_date != NULL ? g_date_time_ref (filter->end_date) : NULL;
+    }
+  all->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_flashsms_message_unref);
+  all->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  all->page = 1;
+  g_task_set_task_data (task, all, all_history_data_free);
+
+  all_history_next (task);
+}
+
+GPtrArray *
+herald_flashsms_client_list_all_history_finish (HeraldFlashsmsClient  *self,
+                                                GAsyncResult          *result,
+                                                GError               **error)
+{
+  g_return_val_if_fail (HERALD_IS_FLASHSMS_CLIENT (self), NULL);
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- GET /sms/status/:id, GET /sms/:id/recipients ------------------------------------------------ */
+
+void
+herald_flashsms_client_get_status_async (HeraldFlashsmsClient *self,
+                                         const char           *message_id,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data)
+{
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
+
+  path = _herald_flashsms_path_with_id ("/sms/status/", message_id, "", &error);
+  if (path == NULL)
+    {
+      g_task_report_error (self, callback, user_data, herald_flashsms_client_get_status_async, error);
+      return;
+    }
+
+  _herald_flashsms_client_call (self, "GET", path, "GET /sms/status/:messageId", NULL, NULL,
+                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
+                                parse_message, (GDestroyNotify) herald_flashsms_message_unref,
+                                herald_flashsms_client_get_status_async,
+                                cancellable, callback, user_data);
+}
+
+HeraldFlashsmsMessage *
+herald_flashsms_client_get_status_finish (HeraldFlashsmsClient  *self,
+                                          GAsyncResult          *result,
+                                          GError               **error)
+{
+  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_get_status_async, error);
+}
+
+void
+herald_flashsms_client_get_report_async (HeraldFlashsmsClient *self,
+                                         const char           *message_id,
+                                         GCancellable         *cancellable,
+                                         GAsyncReadyCallback   callback,
+                                         gpointer              user_data)
+{
+  g_autofree char *path = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
+
+  path = _herald_flashsms_path_with_id ("/sms/", message_id, "/recipients", &error);
+  if (path == NULL)
+    {
+      g_task_report_error (self, callback, user_data, herald_flashsms_client_get_report_async, error);
+      return;
+    }
+
+  _herald_flashsms_client_call (self, "GET", path, "GET /sms/:messageId/recipients", NULL, NULL,
+                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
+                                parse_report, (GDestroyNotify) herald_flashsms_report_unref,
+                                herald_flashsms_client_get_report_async,
+                                cancellable, callback, user_data);
+}
+
+HeraldFlashsmsReport *
+herald_flashsms_client_get_report_finish (HeraldFlashsmsClient  *self,
+                                          GAsyncResult          *result,
+                                          GError               **error)
+{
+  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_get_report_async, error);
+}
+
+/* ---- POST /sms/estimate ------------------------------------------------------------------------- */
+
+void
+herald_flashsms_client_estimate_async (HeraldFlashsmsClient *self,
+                                       const char           *message,
+                                       guint                 recipient_count,
+                                       GCancellable         *cancellable,
+                                       GAsyncReadyCallback   callback,
+                                       gpointer              user_data)
+{
+  g_autoptr(JsonNode) body = NULL;
+  GError *error = NULL;
+  guint parts;
+
+  g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
+
+  error = _herald_flashsms_check_message (message, &parts);
+  if (error == NULL && (recipient_count < 1 || recipient_count > HERALD_FLASHSMS_MAX_ESTIMATE_RECIPIENTS))
+    error = herald_provider_error_new (HERALD_PROVIDER_ERROR_INVALID_INPUT, 0,
+                                       _("FlashSMS estimates for 1 to %u recipients; %u were given."),
+                                       HERALD_FLASHSMS_MAX_ESTIMATE_RECIPIENTS, recipient_count);
+  if (error != NULL)
+    {
+      g_task_report_error (self, callback, user_data, herald_flashsms_client_estimate_async, error);
+      return;
+    }
+
+  body = _herald_flashsms_estimate_body_new (message, recipient_count);
+  _herald_flashsms_client_call (self, "POST", "/sms/estimate", "POST /sms/estimate", NULL, body,
+                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
+                                parse_estimate, (GDestroyNotify) herald_flashsms_estimate_unref,
+                                herald_flashsms_client_estimate_async,
+                                cancellable, callback, user_data);
+}
+
+HeraldFlashsmsEstimate *
+herald_flashsms_client_estimate_finish (HeraldFlashsmsClient  *self,
+                                        GAsyncResult          *result,
+                                        GError               **error)
+{
+  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_estimate_async, error);
+}

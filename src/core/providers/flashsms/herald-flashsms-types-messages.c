@@ -1,0 +1,697 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "herald-flashsms"
+
+#include "herald-flashsms-types-private.h"
+
+/* The answers about messages and credits: balance, a message (status and
+ * history entry), a history page, an estimate and a delivery report. */
+
+#define MAX_SAFE_INTEGER HERALD_FLASHSMS_MAX_SAFE_INTEGER
+
+/* ---- GET /balance -------------------------------------------------------------- */
+
+struct _HeraldFlashsmsBalance
+{
+  gatomicrefcount ref_count;
+
+  gint64          balance;
+  char           *currency;
+  char           *account_name;
+  char           *account_phone;
+};
+
+G_DEFINE_BOXED_TYPE (HeraldFlashsmsBalance, herald_flashsms_balance,
+                     herald_flashsms_balance_ref, herald_flashsms_balance_unref)
+
+HeraldFlashsmsBalance *
+herald_flashsms_balance_ref (HeraldFlashsmsBalance *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+herald_flashsms_balance_unref (HeraldFlashsmsBalance *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->currency);
+  g_free (self->account_name);
+  g_free (self->account_phone);
+  g_free (self);
+}
+
+HeraldFlashsmsBalance *
+herald_flashsms_balance_parse (JsonNode  *root,
+                               GError   **error)
+{
+  g_autoptr(HeraldFlashsmsBalance) self = g_new0 (HeraldFlashsmsBalance, 1);
+  HeraldFlashsmsCursor data;
+
+  g_atomic_ref_count_init (&self->ref_count);
+
+  if (!_herald_flashsms_read_envelope (root, "GET /balance", &data, error) ||
+      !_herald_flashsms_read_int (&data, "balance", TRUE, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER,
+                                  &self->balance, error) ||
+      !_herald_flashsms_read_string (&data, "currency", FALSE, &self->currency, error) ||
+      !_herald_flashsms_read_string (&data, "accountName", FALSE, &self->account_name, error) ||
+      !_herald_flashsms_read_string (&data, "accountPhone", FALSE, &self->account_phone, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+gint64
+herald_flashsms_balance_get_balance (const HeraldFlashsmsBalance *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->balance;
+}
+
+const char *
+herald_flashsms_balance_get_currency (const HeraldFlashsmsBalance *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->currency;
+}
+
+const char *
+herald_flashsms_balance_get_account_name (const HeraldFlashsmsBalance *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->account_name;
+}
+
+const char *
+herald_flashsms_balance_get_account_phone (const HeraldFlashsmsBalance *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->account_phone;
+}
+
+/* ---- messages ------------------------------------------------------------------- */
+
+struct _HeraldFlashsmsMessage
+{
+  gatomicrefcount       ref_count;
+
+  char                 *id;
+  char                 *text;
+  guint                 recipient_count;
+  HeraldFlashsmsStatus  status;
+  char                 *status_string;
+  gint64                credits_used;
+  char                 *sender_id;
+  char                 *campaign_name;
+  GDateTime            *scheduled_at;
+  GDateTime            *sent_at;
+  GDateTime            *created_at;
+};
+
+G_DEFINE_BOXED_TYPE (HeraldFlashsmsMessage, herald_flashsms_message,
+                     herald_flashsms_message_ref, herald_flashsms_message_unref)
+
+HeraldFlashsmsMessage *
+herald_flashsms_message_ref (HeraldFlashsmsMessage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+herald_flashsms_message_unref (HeraldFlashsmsMessage *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->id);
+  g_free (self->text);
+  g_free (self->status_string);
+  g_free (self->sender_id);
+  g_free (self->campaign_name);
+  g_clear_pointer (&self->scheduled_at, g_date_time_unref);
+  g_clear_pointer (&self->sent_at, g_date_time_unref);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+  g_free (self);
+}
+
+static gpointer
+message_read (const HeraldFlashsmsCursor  *cursor,
+              GError                     **error)
+{
+  g_autoptr(HeraldFlashsmsMessage) self = g_new0 (HeraldFlashsmsMessage, 1);
+  gint64 count = 0;
+
+  g_atomic_ref_count_init (&self->ref_count);
+
+  if (!_herald_flashsms_read_string (cursor, "id", TRUE, &self->id, error) ||
+      !_herald_flashsms_read_string (cursor, "message", TRUE, &self->text, error) ||
+      !_herald_flashsms_read_int (cursor, "recipientCount", TRUE, 0, G_MAXUINT, &count, error) ||
+      !_herald_flashsms_read_string (cursor, "status", TRUE, &self->status_string, error) ||
+      !_herald_flashsms_read_int (cursor, "creditsUsed", TRUE, 0, MAX_SAFE_INTEGER, &self->credits_used, error) ||
+      !_herald_flashsms_read_string (cursor, "senderId", FALSE, &self->sender_id, error) ||
+      !_herald_flashsms_read_string (cursor, "campaignName", FALSE, &self->campaign_name, error) ||
+      !_herald_flashsms_read_time (cursor, "scheduledAt", FALSE, &self->scheduled_at, error) ||
+      !_herald_flashsms_read_time (cursor, "sentAt", FALSE, &self->sent_at, error) ||
+      !_herald_flashsms_read_time (cursor, "createdAt", TRUE, &self->created_at, error))
+    return NULL;
+
+  self->recipient_count = (guint) count;
+  self->status = herald_flashsms_status_from_string (self->status_string);
+
+  return g_steal_pointer (&self);
+}
+
+HeraldFlashsmsMessage *
+herald_flashsms_message_parse (JsonNode  *root,
+                               GError   **error)
+{
+  HeraldFlashsmsCursor data;
+
+  if (!_herald_flashsms_read_envelope (root, "GET /sms/status/:messageId", &data, error))
+    return NULL;
+
+  return message_read (&data, error);
+}
+
+const char *
+herald_flashsms_message_get_id (const HeraldFlashsmsMessage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->id;
+}
+
+const char *
+herald_flashsms_message_get_text (const HeraldFlashsmsMessage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->text;
+}
+
+guint
+herald_flashsms_message_get_recipient_count (const HeraldFlashsmsMessage *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->recipient_count;
+}
+
+HeraldFlashsmsStatus
+herald_flashsms_message_get_status (const HeraldFlashsmsMessage *self)
+{
+  g_return_val_if_fail (self != NULL, HERALD_FLASHSMS_STATUS_UNKNOWN);
+
+  return self->status;
+}
+
+const char *
+herald_flashsms_message_get_status_string (const HeraldFlashsmsMessage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->status_string;
+}
+
+gint64
+herald_flashsms_message_get_credits_used (const HeraldFlashsmsMessage *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->credits_used;
+}
+
+const char *
+herald_flashsms_message_get_sender_id (const HeraldFlashsmsMessage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->sender_id;
+}
+
+const char *
+herald_flashsms_message_get_campaign_name (const HeraldFlashsmsMessage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->campaign_name;
+}
+
+GDateTime *
+herald_flashsms_message_get_scheduled_at (const HeraldFlashsmsMessage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->scheduled_at;
+}
+
+GDateTime *
+herald_flashsms_message_get_sent_at (const HeraldFlashsmsMessage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->sent_at;
+}
+
+GDateTime *
+herald_flashsms_message_get_created_at (const HeraldFlashsmsMessage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->created_at;
+}
+
+/* ---- GET /sms -------------------------------------------------------------------- */
+
+struct _HeraldFlashsmsHistoryPage
+{
+  gatomicrefcount          ref_count;
+
+  GPtrArray               *messages;
+  HeraldFlashsmsPagination pagination;
+};
+
+G_DEFINE_BOXED_TYPE (HeraldFlashsmsHistoryPage, herald_flashsms_history_page,
+                     herald_flashsms_history_page_ref, herald_flashsms_history_page_unref)
+
+HeraldFlashsmsHistoryPage *
+herald_flashsms_history_page_ref (HeraldFlashsmsHistoryPage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+herald_flashsms_history_page_unref (HeraldFlashsmsHistoryPage *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_clear_pointer (&self->messages, g_ptr_array_unref);
+  g_free (self);
+}
+
+HeraldFlashsmsHistoryPage *
+herald_flashsms_history_page_parse (JsonNode  *root,
+                                    GError   **error)
+{
+  g_autoptr(HeraldFlashsmsHistoryPage) self = g_new0 (HeraldFlashsmsHistoryPage, 1);
+  HeraldFlashsmsCursor data;
+
+  g_atomic_ref_count_init (&self->ref_count);
+
+  if (!_herald_flashsms_read_envelope (root, "GET /sms", &data, error))
+    return NULL;
+
+  self->messages = _herald_flashsms_read_items (&data, "messages", message_read,
+                                                (GDestroyNotify) herald_flashsms_message_unref,
+                                                error);
+  if (self->messages == NULL ||
+      !_herald_flashsms_read_pagination (&data, &self->pagination, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+GPtrArray *
+herald_flashsms_history_page_get_messages (const HeraldFlashsmsHistoryPage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->messages;
+}
+
+const HeraldFlashsmsPagination *
+herald_flashsms_history_page_get_pagination (const HeraldFlashsmsHistoryPage *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return &self->pagination;
+}
+
+/* ---- POST /sms/estimate ------------------------------------------------------------- */
+
+struct _HeraldFlashsmsEstimate
+{
+  gatomicrefcount ref_count;
+
+  guint           length;
+  guint           parts;
+  char           *encoding;
+  guint           recipient_count;
+  gint64          credits_required;
+  gint64          current_balance;
+  gboolean        can_afford;
+};
+
+G_DEFINE_BOXED_TYPE (HeraldFlashsmsEstimate, herald_flashsms_estimate,
+                     herald_flashsms_estimate_ref, herald_flashsms_estimate_unref)
+
+HeraldFlashsmsEstimate *
+herald_flashsms_estimate_ref (HeraldFlashsmsEstimate *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+herald_flashsms_estimate_unref (HeraldFlashsmsEstimate *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->encoding);
+  g_free (self);
+}
+
+HeraldFlashsmsEstimate *
+herald_flashsms_estimate_parse (JsonNode  *root,
+                                GError   **error)
+{
+  g_autoptr(HeraldFlashsmsEstimate) self = g_new0 (HeraldFlashsmsEstimate, 1);
+  g_autofree char *path = NULL;
+  HeraldFlashsmsCursor data, message;
+  gint64 length = 0, parts = 0, count = 0;
+
+  g_atomic_ref_count_init (&self->ref_count);
+
+  if (!_herald_flashsms_read_envelope (root, "POST /sms/estimate", &data, error) ||
+      !_herald_flashsms_read_object (&data, "message", TRUE, &message, &path, error) ||
+      !_herald_flashsms_read_int (&message, "length", TRUE, 0, G_MAXUINT, &length, error) ||
+      !_herald_flashsms_read_int (&message, "parts", TRUE, 0, G_MAXUINT, &parts, error) ||
+      !_herald_flashsms_read_string (&message, "encoding", TRUE, &self->encoding, error) ||
+      !_herald_flashsms_read_int (&data, "recipientCount", TRUE, 0, G_MAXUINT, &count, error) ||
+      !_herald_flashsms_read_int (&data, "creditsRequired", TRUE, 0, MAX_SAFE_INTEGER,
+                                  &self->credits_required, error) ||
+      !_herald_flashsms_read_int (&data, "currentBalance", TRUE, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER,
+                                  &self->current_balance, error) ||
+      !_herald_flashsms_read_bool (&data, "canAfford", TRUE, &self->can_afford, error))
+    return NULL;
+
+  self->length = (guint) length;
+  self->parts = (guint) parts;
+  self->recipient_count = (guint) count;
+
+  return g_steal_pointer (&self);
+}
+
+guint
+herald_flashsms_estimate_get_length (const HeraldFlashsmsEstimate *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->length;
+}
+
+guint
+herald_flashsms_estimate_get_parts (const HeraldFlashsmsEstimate *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->parts;
+}
+
+const char *
+herald_flashsms_estimate_get_encoding (const HeraldFlashsmsEstimate *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->encoding;
+}
+
+guint
+herald_flashsms_estimate_get_recipient_count (const HeraldFlashsmsEstimate *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->recipient_count;
+}
+
+gint64
+herald_flashsms_estimate_get_credits_required (const HeraldFlashsmsEstimate *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->credits_required;
+}
+
+gint64
+herald_flashsms_estimate_get_current_balance (const HeraldFlashsmsEstimate *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->current_balance;
+}
+
+gboolean
+herald_flashsms_estimate_get_can_afford (const HeraldFlashsmsEstimate *self)
+{
+  g_return_val_if_fail (self != NULL, FALSE);
+
+  return self->can_afford;
+}
+
+/* ---- GET /sms/:id/recipients ---------------------------------------------------------- */
+
+struct _HeraldFlashsmsReport
+{
+  gatomicrefcount       ref_count;
+
+  char                 *message_id;
+  HeraldFlashsmsStatus  status;
+  char                 *status_string;
+  guint                 recipient_count;
+  GArray               *recipients;   /* HeraldFlashsmsRecipientState */
+  guint                 delivered;
+  guint                 failed;
+  guint                 pending;
+  double                delivery_rate;
+};
+
+G_DEFINE_BOXED_TYPE (HeraldFlashsmsReport, herald_flashsms_report,
+                     herald_flashsms_report_ref, herald_flashsms_report_unref)
+
+static void
+recipient_state_clear (gpointer data)
+{
+  HeraldFlashsmsRecipientState *state = data;
+
+  g_clear_pointer (&state->phone, g_free);
+  g_clear_pointer (&state->status_string, g_free);
+  g_clear_pointer (&state->sent_at, g_date_time_unref);
+}
+
+HeraldFlashsmsReport *
+herald_flashsms_report_ref (HeraldFlashsmsReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  g_atomic_ref_count_inc (&self->ref_count);
+
+  return self;
+}
+
+void
+herald_flashsms_report_unref (HeraldFlashsmsReport *self)
+{
+  g_return_if_fail (self != NULL);
+
+  if (!g_atomic_ref_count_dec (&self->ref_count))
+    return;
+
+  g_free (self->message_id);
+  g_free (self->status_string);
+  g_array_unref (self->recipients);
+  g_free (self);
+}
+
+static gboolean
+report_read_recipients (HeraldFlashsmsReport        *self,
+                        const HeraldFlashsmsCursor  *data,
+                        GError                     **error)
+{
+  JsonArray *array;
+
+  if (!_herald_flashsms_read_array (data, "recipients", TRUE, &array, error))
+    return FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      g_autofree char *path = NULL;
+      HeraldFlashsmsRecipientState state = { 0 };
+      HeraldFlashsmsCursor item;
+
+      if (!_herald_flashsms_read_element (data, "recipients", array, i, &item, &path, error))
+        return FALSE;
+
+      if (!_herald_flashsms_read_string (&item, "phone", TRUE, &state.phone, error) ||
+          !_herald_flashsms_read_string (&item, "status", TRUE, &state.status_string, error) ||
+          !_herald_flashsms_read_time (&item, "sentAt", FALSE, &state.sent_at, error))
+        {
+          recipient_state_clear (&state);
+          return FALSE;
+        }
+
+      state.status = herald_flashsms_status_from_string (state.status_string);
+      g_array_append_val (self->recipients, state);
+    }
+
+  return TRUE;
+}
+
+HeraldFlashsmsReport *
+herald_flashsms_report_parse (JsonNode  *root,
+                              GError   **error)
+{
+  g_autoptr(HeraldFlashsmsReport) self = g_new0 (HeraldFlashsmsReport, 1);
+  g_autofree char *path = NULL;
+  HeraldFlashsmsCursor data, stats;
+  gint64 count = 0, delivered = 0, failed = 0, pending = 0;
+
+  g_atomic_ref_count_init (&self->ref_count);
+  self->recipients = g_array_new (FALSE, TRUE, sizeof (HeraldFlashsmsRecipientState));
+  g_array_set_clear_func (self->recipients, recipient_state_clear);
+
+  if (!_herald_flashsms_read_envelope (root, "GET /sms/:messageId/recipients", &data, error) ||
+      !_herald_flashsms_read_string (&data, "messageId", TRUE, &self->message_id, error) ||
+      !_herald_flashsms_read_string (&data, "status", TRUE, &self->status_string, error) ||
+      !_herald_flashsms_read_int (&data, "recipientCount", TRUE, 0, G_MAXUINT, &count, error) ||
+      !report_read_recipients (self, &data, error) ||
+      !_herald_flashsms_read_object (&data, "stats", TRUE, &stats, &path, error) ||
+      !_herald_flashsms_read_int (&stats, "delivered", TRUE, 0, G_MAXUINT, &delivered, error) ||
+      !_herald_flashsms_read_int (&stats, "failed", TRUE, 0, G_MAXUINT, &failed, error) ||
+      !_herald_flashsms_read_int (&stats, "pending", TRUE, 0, G_MAXUINT, &pending, error) ||
+      !_herald_flashsms_read_double (&stats, "deliveryRate", TRUE, &self->delivery_rate, error))
+    return NULL;
+
+  self->status = herald_flashsms_status_from_string (self->status_string);
+  self->recipient_count = (guint) count;
+  self->delivered = (guint) delivered;
+  self->failed = (guint) failed;
+  self->pending = (guint) pending;
+
+  return g_steal_pointer (&self);
+}
+
+const char *
+herald_flashsms_report_get_message_id (const HeraldFlashsmsReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->message_id;
+}
+
+HeraldFlashsmsStatus
+herald_flashsms_report_get_status (const HeraldFlashsmsReport *self)
+{
+  g_return_val_if_fail (self != NULL, HERALD_FLASHSMS_STATUS_UNKNOWN);
+
+  return self->status;
+}
+
+const char *
+herald_flashsms_report_get_status_string (const HeraldFlashsmsReport *self)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  return self->status_string;
+}
+
+guint
+herald_flashsms_report_get_recipient_count (const HeraldFlashsmsReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->recipient_count;
+}
+
+const HeraldFlashsmsRecipientState *
+herald_flashsms_report_get_recipients (const HeraldFlashsmsReport *self,
+                                       guint                      *n_recipients)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+
+  if (n_recipients != NULL)
+    *n_recipients = self->recipients->len;
+
+  return self->recipients->len > 0 ? (const HeraldFlashsmsRecipientState *) self->recipients->data : NULL;
+}
+
+const HeraldFlashsmsRecipientState *
+herald_flashsms_report_lookup (const HeraldFlashsmsReport *self,
+                               const char                 *phone)
+{
+  g_return_val_if_fail (self != NULL, NULL);
+  g_return_val_if_fail (phone != NULL, NULL);
+
+  for (guint i = 0; i < self->recipients->len; i++)
+    {
+      const HeraldFlashsmsRecipientState *state =
+        &g_array_index (self->recipients, HeraldFlashsmsRecipientState, i);
+
+      if (g_strcmp0 (state->phone, phone) == 0)
+        return state;
+    }
+
+  return NULL;
+}
+
+guint
+herald_flashsms_report_get_delivered (const HeraldFlashsmsReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->delivered;
+}
+
+guint
+herald_flashsms_report_get_failed (const HeraldFlashsmsReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->failed;
+}
+
+guint
+herald_flashsms_report_get_pending (const HeraldFlashsmsReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0);
+
+  return self->pending;
+}
+
+double
+herald_flashsms_report_get_delivery_rate (const HeraldFlashsmsReport *self)
+{
+  g_return_val_if_fail (self != NULL, 0.0);
+
+  return self->delivery_rate;
+}

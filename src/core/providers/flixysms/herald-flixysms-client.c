@@ -1,0 +1,1152 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "herald-flixysms"
+
+#include "config.h"
+
+#include <string.h>
+#include <glib/gi18n-lib.h>
+#include <libsoup/soup.h>
+
+#include "herald-flixysms-client.h"
+#include "herald-flixysms-provider-private.h"
+#include "net/herald-provider-error.h"
+#include "text/herald-phone-number.h"
+
+#define MESSAGE_ID_MAX      256
+/* A safety net against a server that never says "no more": 250,000 messages. */
+#define RECEIVED_MAX_PAGES  10000
+
+struct _HeraldFlixysmsClient
+{
+  GObject           parent_instance;
+
+  HeraldHttpClient *http;
+  char             *default_region;
+};
+
+G_DEFINE_FINAL_TYPE_WITH_CODE (HeraldFlixysmsClient, herald_flixysms_client, G_TYPE_OBJECT,
+                               G_IMPLEMENT_INTERFACE (HERALD_TYPE_PROVIDER, _herald_flixysms_provider_iface_init))
+
+enum {
+  PROP_0,
+  PROP_HTTP_CLIENT,
+  PROP_DEFAULT_REGION,
+  N_PROPS
+};
+
+static GParamSpec *properties [N_PROPS];
+
+/* Validation */
+
+static const char * const media_extensions[] = {
+  "pdf", "jpg", "jpeg", "png", "gif", "webp", "mp4", "webm", "mp3", "ogg", "wav",
+  "doc", "docx", "txt", "zip", NULL,
+};
+
+static gboolean
+is_blank (const char *text)
+{
+  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
+    if (!g_unichar_isspace (g_utf8_get_char (p)))
+      return FALSE;
+
+  return TRUE;
+}
+
+gboolean
+herald_flixysms_validate_message (const char  *message,
+                                  GError     **error)
+{
+  if (message == NULL || (g_utf8_validate (message, -1, NULL) && is_blank (message)))
+    {
+      g_set_error_literal (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
+                           _("The message is empty."));
+      return FALSE;
+    }
+  if (!g_utf8_validate (message, -1, NULL))
+    {
+      g_set_error_literal (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
+                           _("The message is not valid text."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+gboolean
+herald_flixysms_validate_media_url (const char  *media_url,
+                                    GError     **error)
+{
+  g_autoptr(GUri) uri = NULL;
+  g_autofree char *extension = NULL;
+  const char *scheme;
+  const char *path;
+  const char *dot;
+
+  g_return_val_if_fail (media_url != NULL, FALSE);
+
+  uri = g_uri_parse (media_url, G_URI_FLAGS_NONE, NULL);
+  scheme = uri != NULL ? g_uri_get_scheme (uri) : NULL;
+  if (scheme == NULL ||
+      (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0) ||
+      g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
+    {
+      g_set_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
+                   _("“%s” is not a web link: the media link must start with http:// or https://."),
+                   media_url);
+      return FALSE;
+    }
+
+  /* FlixySMS tells the type by the name, so the name must say it */
+  path = g_uri_get_path (uri);
+  dot = strrchr (path, '.');
+  if (dot != NULL && strchr (dot, '/') == NULL)
+    extension = g_ascii_strdown (dot + 1, -1);
+  if (extension == NULL || !g_strv_contains (media_extensions, extension))
+    {
+      g_set_error_literal (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
+                           _("FlixySMS can attach only PDF, JPEG, PNG, GIF, WebP, MP4, WebM, MP3, OGG, "
+                             "WAV, DOC, DOCX, TXT and ZIP files, and the link must end in the file’s "
+                             "extension (such as .pdf)."));
+      return FALSE;
+    }
+
+  return TRUE;
+}
+
+static HeraldPhoneNumber *
+parse_number (HeraldFlixysmsClient  *self,
+              const char            *input,
+              GError               **error)
+{
+  g_autoptr(GError) local_error = NULL;
+  HeraldPhoneNumber *number;
+
+  number = herald_phone_number_parse (input, self->default_region, HERALD_PHONE_NUMBER_FLAGS_NONE,
+                                      &local_error);
+  if (number == NULL)
+    g_set_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
+                 _("“%s” is not a phone number FlixySMS can send to: %s"),
+                 input != NULL ? input : "", local_error->message);
+
+  return number;
+}
+
+static gboolean
+validate_send (const char  *message,
+               const char  *device_id,
+               const char  *media_url,
+               GError     **error)
+{
+  if (!herald_flixysms_validate_message (message, error))
+    return FALSE;
+  if (device_id != NULL && *device_id == '\0')
+    {
+      g_set_error_literal (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
+                           _("The device ID is empty."));
+      return FALSE;
+    }
+
+  return media_url == NULL || herald_flixysms_validate_media_url (media_url, error);
+}
+
+/* Answers */
+
+/* The server's words from an error the transport built, which may hold the
+ * raw body of the answer. */
+static char *
+dup_transport_server_message (const GError *error)
+{
+  const char *raw = herald_provider_error_get_server_message (error);
+  g_autoptr(JsonParser) parser = NULL;
+  g_autoptr(GBytes) bytes = NULL;
+
+  if (raw == NULL)
+    return NULL;
+
+  parser = json_parser_new ();
+  if (json_parser_load_from_data (parser, raw, -1, NULL))
+    return herald_flixysms_dup_server_message (json_parser_get_root (parser), NULL);
+
+  bytes = g_bytes_new (raw, strlen (raw));
+
+  return herald_flixysms_dup_server_message (NULL, bytes);
+}
+
+/* Seconds in Retry-After, or its HTTP date; else X-RateLimit-Reset. 0: unknown. */
+static gint64
+response_retry_at (HeraldHttpResponse *response)
+{
+  const char *retry_after = herald_http_response_get_header (response, "Retry-After");
+  const char *reset = herald_http_response_get_header (response, "X-RateLimit-Reset");
+  guint64 number;
+
+  if (retry_after != NULL)
+    {
+      g_autoptr(GDateTime) date = NULL;
+
+      if (g_ascii_string_to_unsigned (retry_after, 10, 0, G_MAXINT32, &number, NULL))
+        return g_get_real_time () / G_USEC_PER_SEC + (gint64) number;
+      if ((date = soup_date_time_new_from_http_string (retry_after)) != NULL)
+        return g_date_time_to_unix (date);
+    }
+  if (reset != NULL &&
+      g_ascii_string_to_unsigned (reset, 10, 1, G_MAXINT64, &number, NULL))
+    return (gint64) number;
+
+  return 0;
+}
+
+static GError *
+error_for_response (HeraldHttpResponse *response)
+{
+  guint status = herald_http_response_get_status (response);
+  g_autofree char *server_message =
+    herald_flixysms_dup_server_message (herald_http_response_get_json (response),
+                                        herald_http_response_get_body (response));
+  GError *error = herald_flixysms_error_new_for_status (status, server_message);
+
+  if (status == 429)
+    herald_provider_error_set_retry_at (error, response_retry_at (response));
+
+  return error;
+}
+
+/* A transport failure in this dialect's words. @send: the request was a
+ * send, where an answer that cannot be read means the fate is unknown. */
+static GError *
+translate_transport_error (GError   *error,
+                           gboolean  send)
+{
+  guint status = herald_provider_error_get_http_status (error);
+  g_autofree char *server_message = NULL;
+  GError *translated;
+
+  if (error->domain != HERALD_PROVIDER_ERROR)
+    return error;
+
+  switch (error->code)
+    {
+    case HERALD_PROVIDER_ERROR_SERVER_ERROR:
+    case HERALD_PROVIDER_ERROR_RATE_LIMITED:
+      /* 503 retried to the end is still "no device"; the server's words
+       * may be one of FlixySMS's JSON shapes */
+      if (status == 0)
+        return error;
+      server_message = dup_transport_server_message (error);
+      translated = herald_flixysms_error_new_for_status (status, server_message);
+      if (herald_provider_error_get_retry_at (error) > 0)
+        herald_provider_error_set_retry_at (translated, herald_provider_error_get_retry_at (error));
+      g_error_free (error);
+      return translated;
+
+    case HERALD_PROVIDER_ERROR_MALFORMED_RESPONSE:
+      /* the body of an answer to a send was lost or too large: the server
+       * got the request and may have acted on it */
+      if (!send || status >= 300)
+        return error;
+      translated = herald_provider_error_new (HERALD_PROVIDER_ERROR_FATE_UNKNOWN, status,
+                                              _("FlixySMS answered, but the answer could not be read (%s), "
+                                                "so the message may or may not have been sent. Check its "
+                                                "status or the history before sending it again."),
+                                              error->message);
+      g_error_free (error);
+      return translated;
+
+    default:
+      return error;
+    }
+}
+
+/* The response to a request when it is a 2xx, else NULL and the error it
+ * means. */
+static HeraldHttpResponse *
+finish_request (HeraldFlixysmsClient  *self,
+                GAsyncResult          *result,
+                gboolean               send,
+                GError               **error)
+{
+  g_autoptr(HeraldHttpResponse) response = NULL;
+  GError *local_error = NULL;
+  guint status;
+
+  response = herald_http_client_request_finish (self->http, result, &local_error);
+  if (response == NULL)
+    {
+      g_propagate_error (error, translate_transport_error (local_error, send));
+      return NULL;
+    }
+
+  status = herald_http_response_get_status (response);
+  if (status < 200 || status >= 300)
+    {
+      g_propagate_error (error, error_for_response (response));
+      return NULL;
+    }
+
+  return g_steal_pointer (&response);
+}
+
+/* A 2xx answer to a send that cannot be read: it was probably accepted. */
+static GError *
+unreadable_send_answer (GError *parse_error)
+{
+  GError *error;
+
+  if (parse_error->code != HERALD_PROVIDER_ERROR_MALFORMED_RESPONSE)
+    return parse_error;
+
+  error = herald_provider_error_new (HERALD_PROVIDER_ERROR_FATE_UNKNOWN, 0,
+                                     _("FlixySMS accepted the request, but its answer could not be read "
+                                       "(%s), so the message may or may not have been sent. Check its "
+                                       "status or the history before sending it again."),
+                                     parse_error->message);
+  g_error_free (parse_error);
+
+  return error;
+}
+
+static JsonNode *
+build_send_body (const char         *recipients_member,
+                 JsonNode           *recipients,
+                 const char         *message,
+                 const char         *device_id,
+                 const char         *media_url)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, recipients_member);
+  json_builder_add_value (builder, json_node_ref (recipients));
+  json_builder_set_member_name (builder, "message");
+  json_builder_add_string_value (builder, message);
+  if (device_id != NULL)
+    {
+      json_builder_set_member_name (builder, "device_id");
+      json_builder_add_string_value (builder, device_id);
+    }
+  if (media_url != NULL)
+    {
+      json_builder_set_member_name (builder, "media_url");
+      json_builder_add_string_value (builder, media_url);
+    }
+  json_builder_end_object (builder);
+
+  return json_builder_get_root (builder);
+}
+
+/* Send */
+
+static void
+send_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeraldFlixysmsClient *self = g_task_get_source_object (task);
+  g_autoptr(HeraldHttpResponse) response = NULL;
+  HeraldFlixysmsSendResult *send_result;
+  GError *error = NULL;
+
+  response = finish_request (self, result, TRUE, &error);
+  if (response == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  send_result = herald_flixysms_send_result_parse (herald_http_response_get_json (response), &error);
+  if (send_result == NULL)
+    g_task_return_error (task, unreadable_send_answer (error));
+  else
+    g_task_return_pointer (task, send_result, (GDestroyNotify) herald_flixysms_send_result_unref);
+}
+
+void
+herald_flixysms_client_send_async (HeraldFlixysmsClient *self,
+                                   const char           *to,
+                                   const char           *message,
+                                   const char           *device_id,
+                                   const char           *media_url,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(HeraldPhoneNumber) number = NULL;
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) recipient = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, herald_flixysms_client_send_async);
+  /* an answer that came is never replaced by "cancelled": it may say the
+   * message went out */
+  g_task_set_check_cancellable (task, FALSE);
+
+  if ((number = parse_number (self, to, &error)) == NULL ||
+      !validate_send (message, device_id, media_url, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  recipient = json_node_init_string (json_node_alloc (), herald_phone_number_get_e164 (number));
+  body = build_send_body ("to", recipient, message, device_id, media_url);
+  herald_http_client_request_async (self->http, "POST", "/sms/send", NULL, body,
+                                    HERALD_HTTP_NOT_IDEMPOTENT, cancellable, send_cb,
+                                    g_steal_pointer (&task));
+}
+
+HeraldFlixysmsSendResult *
+herald_flixysms_client_send_finish (HeraldFlixysmsClient  *self,
+                                    GAsyncResult          *result,
+                                    GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == herald_flixysms_client_send_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Bulk */
+
+typedef struct
+{
+  HeraldFlixysmsBulkReport *report;
+  char                     *message;
+  char                     *device_id;
+  char                     *media_url;
+  GArray                   *pending;   /* guint: report indices still to send, in order */
+  guint                     next;      /* first index in pending of the batch to send */
+  guint                     batch_len;
+} BulkData;
+
+static void
+bulk_data_free (BulkData *data)
+{
+  herald_flixysms_bulk_report_unref (data->report);
+  g_free (data->message);
+  g_free (data->device_id);
+  g_free (data->media_url);
+  g_array_unref (data->pending);
+  g_free (data);
+}
+
+static void bulk_send_batch (GTask *task);
+
+static void
+bulk_mark_batch (BulkData                     *data,
+                 HeraldFlixysmsRecipientState  state,
+                 const char * const           *message_ids)
+{
+  for (guint i = 0; i < data->batch_len; i++)
+    herald_flixysms_bulk_report_set_state (data->report,
+                                           g_array_index (data->pending, guint, data->next + i),
+                                           state, message_ids != NULL ? message_ids[i] : NULL);
+}
+
+static void
+bulk_cb (GObject      *object,
+         GAsyncResult *result,
+         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeraldFlixysmsClient *self = g_task_get_source_object (task);
+  BulkData *data = g_task_get_task_data (task);
+  g_autoptr(HeraldHttpResponse) response = NULL;
+  g_autoptr(HeraldFlixysmsBulkResult) batch = NULL;
+  const char * const *ids;
+  GError *error = NULL;
+  guint n_ids;
+
+  response = finish_request (self, result, TRUE, &error);
+  if (response != NULL)
+    {
+      batch = herald_flixysms_bulk_result_parse (herald_http_response_get_json (response), &error);
+      if (batch == NULL)
+        error = unreadable_send_answer (error);
+    }
+
+  if (error != NULL)
+    {
+      /* the request may have gone out when the transport says so, or when
+       * it was cancelled in flight; anything else was a refusal */
+      gboolean maybe_sent = g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_FATE_UNKNOWN) ||
+                            g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+
+      bulk_mark_batch (data, maybe_sent ? HERALD_FLIXYSMS_RECIPIENT_FATE_UNKNOWN
+                                        : HERALD_FLIXYSMS_RECIPIENT_NOT_SENT, NULL);
+      g_task_return_error (task, error);
+      return;
+    }
+
+  herald_flixysms_bulk_report_add_batch (data->report, batch);
+  ids = herald_flixysms_bulk_result_get_message_ids (batch, &n_ids);
+  if (n_ids == data->batch_len)
+    {
+      /* FlixySMS lists the IDs in the order of the recipients */
+      bulk_mark_batch (data, HERALD_FLIXYSMS_RECIPIENT_QUEUED, ids);
+    }
+  else
+    {
+      /* some were refused, but which? Never guess: none is sent again */
+      g_warning ("FlixySMS returned %u message IDs for %u recipients; marking the batch unknown",
+                 n_ids, data->batch_len);
+      bulk_mark_batch (data, HERALD_FLIXYSMS_RECIPIENT_FATE_UNKNOWN, NULL);
+    }
+
+  data->next += data->batch_len;
+  data->batch_len = 0;
+  bulk_send_batch (g_steal_pointer (&task));
+}
+
+static void
+bulk_send_batch (GTask *task)
+{
+  HeraldFlixysmsClient *self = g_task_get_source_object (task);
+  BulkData *data = g_task_get_task_data (task);
+  g_autoptr(JsonNode) body = NULL;
+  g_autoptr(JsonNode) recipients = NULL;
+  g_autoptr(JsonArray) array = NULL;
+
+  if (data->next >= data->pending->len)
+    {
+      g_task_return_boolean (task, TRUE);
+      g_object_unref (task);
+      return;
+    }
+  if (g_task_return_error_if_cancelled (task))
+    {
+      g_object_unref (task);
+      return;
+    }
+
+  data->batch_len = MIN (data->pending->len - data->next, HERALD_FLIXYSMS_BULK_MAX);
+  array = json_array_sized_new (data->batch_len);
+  for (guint i = 0; i < data->batch_len; i++)
+    json_array_add_string_element (array,
+                                   herald_flixysms_bulk_report_get_number (data->report,
+                                                                           g_array_index (data->pending, guint,
+                                                                                          data->next + i)));
+  recipients = json_node_init_array (json_node_alloc (), array);
+  body = build_send_body ("recipients", recipients, data->message, data->device_id, data->media_url);
+
+  g_debug ("bulk: sending recipients %u–%u of %u", data->next + 1, data->next + data->batch_len,
+           data->pending->len);
+  herald_http_client_request_async (self->http, "POST", "/sms/bulk", NULL, body,
+                                    HERALD_HTTP_NOT_IDEMPOTENT, g_task_get_cancellable (task),
+                                    bulk_cb, task);
+}
+
+void
+herald_flixysms_client_bulk_async (HeraldFlixysmsClient *self,
+                                   const char * const   *recipients,
+                                   const char           *message,
+                                   const char           *device_id,
+                                   const char           *media_url,
+                                   GCancellable         *cancellable,
+                                   GAsyncReadyCallback   callback,
+                                   gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) seen = NULL;
+  BulkData *data;
+  GError *error = NULL;
+
+  g_return_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, herald_flixysms_client_bulk_async);
+  g_task_set_check_cancellable (task, FALSE);
+
+  data = g_new0 (BulkData, 1);
+  data->report = herald_flixysms_bulk_report_new ();
+  data->message = g_strdup (message);
+  data->device_id = g_strdup (device_id);
+  data->media_url = g_strdup (media_url);
+  data->pending = g_array_new (FALSE, FALSE, sizeof (guint));
+  g_task_set_task_data (task, data, (GDestroyNotify) bulk_data_free);
+
+  /* E.164 → index of its first entry */
+  seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  for (guint i = 0; recipients != NULL && recipients[i] != NULL; i++)
+    {
+      g_autoptr(GError) number_error = NULL;
+      g_autoptr(HeraldPhoneNumber) number = NULL;
+      gpointer first;
+
+      number = herald_phone_number_parse (recipients[i], self->default_region,
+                                          HERALD_PHONE_NUMBER_FLAGS_NONE, &number_error);
+      if (number == NULL)
+        {
+          herald_flixysms_bulk_report_add_invalid (data->report, recipients[i],
+                                                   herald_phone_number_error_to_reason (number_error),
+                                                   number_error->message);
+        }
+      else if (g_hash_table_lookup_extended (seen, herald_phone_number_get_e164 (number), NULL, &first))
+        {
+          herald_flixysms_bulk_report_add_duplicate (data->report, recipients[i],
+                                                     herald_phone_number_get_e164 (number),
+                                                     GPOINTER_TO_UINT (first));
+        }
+      else
+        {
+          guint index = herald_flixysms_bulk_report_add_number (data->report, recipients[i],
+                                                                herald_phone_number_get_e164 (number));
+
+          g_hash_table_insert (seen, g_strdup (herald_phone_number_get_e164 (number)),
+                               GUINT_TO_POINTER (index));
+          g_array_append_val (data->pending, index);
+        }
+    }
+
+  if (!validate_send (message, device_id, media_url, &error))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  if (data->pending->len == 0)
+    {
+      g_task_return_new_error (task, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
+                               "%s", herald_flixysms_bulk_report_get_n_recipients (data->report) == 0
+                                       ? _("There are no recipients.")
+                                       : _("None of the recipients is a phone number FlixySMS can send to."));
+      return;
+    }
+
+  bulk_send_batch (g_steal_pointer (&task));
+}
+
+gboolean
+herald_flixysms_client_bulk_finish (HeraldFlixysmsClient      *self,
+                                    GAsyncResult              *result,
+                                    HeraldFlixysmsBulkReport **report,
+                                    GError                   **error)
+{
+  BulkData *data;
+
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == herald_flixysms_client_bulk_async, FALSE);
+
+  data = g_task_get_task_data (G_TASK (result));
+  if (report != NULL)
+    *report = herald_flixysms_bulk_report_ref (data->report);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* Status */
+
+static void
+status_cb (GObject      *object,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeraldFlixysmsClient *self = g_task_get_source_object (task);
+  g_autoptr(HeraldHttpResponse) response = NULL;
+  HeraldFlixysmsMessageStatus *status;
+  GError *error = NULL;
+
+  response = finish_request (self, result, FALSE, &error);
+  if (response == NULL)
+    {
+      if (g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_NOT_FOUND))
+        {
+          GError *not_found = herald_provider_error_new (HERALD_PROVIDER_ERROR_NOT_FOUND,
+                                                         herald_provider_error_get_http_status (error),
+                                                         _("FlixySMS knows no message with the ID “%s”."),
+                                                         (const char *) g_task_get_task_data (task));
+
+          herald_provider_error_set_server_message (not_found,
+                                                    herald_provider_error_get_server_message (error));
+          g_error_free (error);
+          error = not_found;
+        }
+      g_task_return_error (task, error);
+      return;
+    }
+
+  status = herald_flixysms_message_status_parse (herald_http_response_get_json (response), &error);
+  if (status == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, status, (GDestroyNotify) herald_flixysms_message_status_unref);
+}
+
+void
+herald_flixysms_client_status_async (HeraldFlixysmsClient *self,
+                                     const char           *message_id,
+                                     GCancellable         *cancellable,
+                                     GAsyncReadyCallback   callback,
+                                     gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autofree char *escaped = NULL;
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, herald_flixysms_client_status_async);
+
+  if (message_id == NULL || *message_id == '\0' || strlen (message_id) > MESSAGE_ID_MAX ||
+      !g_utf8_validate (message_id, -1, NULL))
+    {
+      g_task_return_new_error (task, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
+                               _("“%s” is not a FlixySMS message ID."),
+                               message_id != NULL && g_utf8_validate (message_id, -1, NULL) ? message_id : "");
+      return;
+    }
+  g_task_set_task_data (task, g_strdup (message_id), g_free);
+
+  /* every byte outside the unreserved set escaped: an ID is one path segment */
+  escaped = g_uri_escape_string (message_id, NULL, FALSE);
+  path = g_strconcat ("/sms/status/", escaped, NULL);
+  herald_http_client_request_async (self->http, "GET", path, NULL, NULL, HERALD_HTTP_FLAGS_NONE,
+                                    cancellable, status_cb, g_steal_pointer (&task));
+}
+
+HeraldFlixysmsMessageStatus *
+herald_flixysms_client_status_finish (HeraldFlixysmsClient  *self,
+                                      GAsyncResult          *result,
+                                      GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == herald_flixysms_client_status_async, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Received messages */
+
+/* The query of a filter, without page; NULL and INVALID_INPUT for a bad one. */
+static GHashTable *
+build_received_query (HeraldFlixysmsClient                *self,
+                      const HeraldFlixysmsReceivedFilter  *filter,
+                      GError                             **error)
+{
+  g_autoptr(GHashTable) query = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+
+  if (filter == NULL)
+    return g_steal_pointer (&query);
+
+  if (filter->from != NULL)
+    {
+      g_autoptr(HeraldPhoneNumber) number = parse_number (self, filter->from, error);
+
+      if (number == NULL)
+        return NULL;
+      g_hash_table_insert (query, (gpointer) "from", g_strdup (herald_phone_number_get_e164 (number)));
+    }
+  if (filter->device_id != NULL)
+    g_hash_table_insert (query, (gpointer) "device_id", g_strdup (filter->device_id));
+  if (filter->since != NULL && filter->until != NULL &&
+      g_date_time_compare (filter->since, filter->until) > 0)
+    {
+      g_set_error_literal (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
+                           _("The start of the period is after its end."));
+      return NULL;
+    }
+  /* the document's own form: UTC, whole seconds, "Z" */
+  if (filter->since != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (filter->since);
+
+      g_hash_table_insert (query, (gpointer) "since", g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ"));
+    }
+  if (filter->until != NULL)
+    {
+      g_autoptr(GDateTime) utc = g_date_time_to_utc (filter->until);
+
+      g_hash_table_insert (query, (gpointer) "until", g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ"));
+    }
+
+  return g_steal_pointer (&query);
+}
+
+static void
+request_received_page (HeraldFlixysmsClient *self,
+                       GHashTable           *query,
+                       guint                 page,
+                       guint                 per_page,
+                       GCancellable         *cancellable,
+                       GAsyncReadyCallback   callback,
+                       GTask                *task)
+{
+  g_hash_table_replace (query, (gpointer) "page", g_strdup_printf ("%u", MAX (page, 1)));
+  if (per_page > 0)
+    g_hash_table_replace (query, (gpointer) "per_page", g_strdup_printf ("%u", per_page));
+  else
+    g_hash_table_remove (query, "per_page");
+
+  herald_http_client_request_async (self->http, "GET", "/messages/received", query, NULL,
+                                    HERALD_HTTP_FLAGS_NONE, cancellable, callback, task);
+}
+
+static HeraldFlixysmsReceivedPage *
+finish_received_page (HeraldFlixysmsClient  *self,
+                      GAsyncResult          *result,
+                      GError               **error)
+{
+  g_autoptr(HeraldHttpResponse) response = finish_request (self, result, FALSE, error);
+
+  if (response == NULL)
+    return NULL;
+
+  return herald_flixysms_received_page_parse (herald_http_response_get_json (response), error);
+}
+
+static void
+received_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeraldFlixysmsReceivedPage *page;
+  GError *error = NULL;
+
+  page = finish_received_page (g_task_get_source_object (task), result, &error);
+  if (page == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, page, (GDestroyNotify) herald_flixysms_received_page_unref);
+}
+
+void
+herald_flixysms_client_received_async (HeraldFlixysmsClient               *self,
+                                       const HeraldFlixysmsReceivedFilter *filter,
+                                       guint                               page,
+                                       guint                               per_page,
+                                       GCancellable                       *cancellable,
+                                       GAsyncReadyCallback                 callback,
+                                       gpointer                            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) query = NULL;
+  GError *error = NULL;
+
+  g_return_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, herald_flixysms_client_received_async);
+
+  if ((query = build_received_query (self, filter, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  request_received_page (self, query, page, per_page, cancellable, received_cb, g_steal_pointer (&task));
+}
+
+HeraldFlixysmsReceivedPage *
+herald_flixysms_client_received_finish (HeraldFlixysmsClient  *self,
+                                        GAsyncResult          *result,
+                                        GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == herald_flixysms_client_received_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+typedef struct
+{
+  GHashTable *query;
+  GListStore *items;
+  GHashTable *ids;    /* ids already in items */
+  guint       page;
+} ReceivedAllData;
+
+static void
+received_all_data_free (ReceivedAllData *data)
+{
+  g_hash_table_unref (data->query);
+  g_object_unref (data->items);
+  g_hash_table_unref (data->ids);
+  g_free (data);
+}
+
+static void
+received_all_cb (GObject      *object,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  HeraldFlixysmsClient *self = g_task_get_source_object (task);
+  ReceivedAllData *data = g_task_get_task_data (task);
+  g_autoptr(HeraldFlixysmsReceivedPage) page = NULL;
+  GCancellable *cancellable;
+  GListModel *items;
+  GError *error = NULL;
+  guint n_items;
+
+  if ((page = finish_received_page (self, result, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  /* newest first: a message arriving meanwhile pushes an older one onto
+   * the next page, where it is met again — never lost, skipped here */
+  items = herald_flixysms_received_page_get_items (page);
+  n_items = g_list_model_get_n_items (items);
+  for (guint i = 0; i < n_items; i++)
+    {
+      g_autoptr(HeraldFlixysmsReceivedMessage) item = g_list_model_get_item (items, i);
+      const char *id = herald_flixysms_received_message_get_id (item);
+
+      if (g_hash_table_add (data->ids, g_strdup (id)))
+        g_list_store_append (data->items, item);
+    }
+
+  /* stop at the last page, and at an empty one whatever the server claims */
+  if (!herald_flixysms_received_page_get_has_more (page) || n_items == 0 ||
+      data->page >= herald_flixysms_received_page_get_total_pages (page))
+    {
+      g_task_return_pointer (task, g_object_ref (data->items), g_object_unref);
+      return;
+    }
+  if (data->page >= RECEIVED_MAX_PAGES)
+    {
+      g_warning ("Stopped reading FlixySMS received messages after %u pages", data->page);
+      g_task_return_pointer (task, g_object_ref (data->items), g_object_unref);
+      return;
+    }
+
+  data->page++;
+  cancellable = g_task_get_cancellable (task);
+  request_received_page (self, data->query, data->page, 0, cancellable, received_all_cb,
+                         g_steal_pointer (&task));
+}
+
+void
+herald_flixysms_client_received_all_async (HeraldFlixysmsClient               *self,
+                                           const HeraldFlixysmsReceivedFilter *filter,
+                                           GCancellable                       *cancellable,
+                                           GAsyncReadyCallback                 callback,
+                                           gpointer                            user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ReceivedAllData *data;
+  GHashTable *query;
+  GError *error = NULL;
+
+  g_return_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, herald_flixysms_client_received_all_async);
+
+  if ((query = build_received_query (self, filter, &error)) == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  data = g_new0 (ReceivedAllData, 1);
+  data->query = query;
+  data->items = g_list_store_new (HERALD_TYPE_FLIXYSMS_RECEIVED_MESSAGE);
+  data->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  data->page = 1;
+  g_task_set_task_data (task, data, (GDestroyNotify) received_all_data_free);
+
+  request_received_page (self, data->query, data->page, 0, cancellable, received_all_cb,
+                         g_steal_pointer (&task));
+}
+
+GListModel *
+herald_flixysms_client_received_all_finish (HeraldFlixysmsClient  *self,
+                                            GAsyncResult          *result,
+                                            GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == herald_flixysms_client_received_all_async,
+                        NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* Test connection */
+
+static void
+test_connection_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HeraldFlixysmsReceivedPage) page = NULL;
+  GError *error = NULL;
+
+  page = finish_received_page (g_task_get_source_object (task), result, &error);
+  if (page == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+void
+herald_flixysms_client_test_connection_async (HeraldFlixysmsClient *self,
+                                              GCancellable         *cancellable,
+                                              GAsyncReadyCallback   callback,
+                                              gpointer              user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  g_autoptr(GHashTable) query = NULL;
+
+  g_return_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self));
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, herald_flixysms_client_test_connection_async);
+
+  query = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
+  request_received_page (self, query, 1, 1, cancellable, test_connection_cb, g_steal_pointer (&task));
+}
+
+gboolean
+herald_flixysms_client_test_connection_finish (HeraldFlixysmsClient  *self,
+                                               GAsyncResult          *result,
+                                               GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
+                        herald_flixysms_client_test_connection_async, FALSE);
+
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+/* GObject */
+
+static void
+herald_flixysms_client_finalize (GObject *object)
+{
+  HeraldFlixysmsClient *self = HERALD_FLIXYSMS_CLIENT (object);
+
+  g_clear_object (&self->http);
+  g_free (self->default_region);
+
+  G_OBJECT_CLASS (herald_flixysms_client_parent_class)->finalize (object);
+}
+
+static void
+herald_flixysms_client_get_property (GObject    *object,
+                                     guint       prop_id,
+                                     GValue     *value,
+                                     GParamSpec *pspec)
+{
+  HeraldFlixysmsClient *self = HERALD_FLIXYSMS_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_HTTP_CLIENT:
+      g_value_set_object (value, self->http);
+      break;
+    case PROP_DEFAULT_REGION:
+      g_value_set_string (value, self->default_region);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+herald_flixysms_client_set_property (GObject      *object,
+                                     guint         prop_id,
+                                     const GValue *value,
+                                     GParamSpec   *pspec)
+{
+  HeraldFlixysmsClient *self = HERALD_FLIXYSMS_CLIENT (object);
+
+  switch (prop_id)
+    {
+    case PROP_HTTP_CLIENT:
+      self->http = g_value_dup_object (value);
+      break;
+    case PROP_DEFAULT_REGION:
+      self->default_region = g_value_dup_string (value);
+      break;
+    default:
+      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
+    }
+}
+
+static void
+herald_flixysms_client_class_init (HeraldFlixysmsClientClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->finalize = herald_flixysms_client_finalize;
+  object_class->get_property = herald_flixysms_client_get_property;
+  object_class->set_property = herald_flixysms_client_set_property;
+
+  properties [PROP_HTTP_CLIENT] =
+    g_param_spec_object ("http-client", NULL, NULL,
+                         HERALD_TYPE_HTTP_CLIENT,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_DEFAULT_REGION] =
+    g_param_spec_string ("default-region", NULL, NULL, NULL,
+                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
+  g_object_class_install_properties (object_class, N_PROPS, properties);
+}
+
+static void
+herald_flixysms_client_init (HeraldFlixysmsClient *self)
+{
+}
+
+HeraldFlixysmsClient *
+herald_flixysms_client_new (HeraldHttpClient *http_client,
+                            const char       *default_region)
+{
+  g_return_val_if_fail (HERALD_IS_HTTP_CLIENT (http_client), NULL);
+
+  return g_object_new (HERALD_TYPE_FLIXYSMS_CLIENT,
+                       "http-client", http_client,
+                       "default-region", default_region != NULL && *default_region != '\0'
+                                         ? default_region : NULL,
+                       NULL);
+}
+
+HeraldFlixysmsClient *
+herald_flixysms_client_new_for_key (const char  *base_url,
+                                    const char  *api_key,
+                                    const char  *default_region,
+                                    GError     **error)
+{
+  g_autoptr(HeraldHttpClient) http = NULL;
+
+  http = herald_http_client_new (base_url != NULL ? base_url : HERALD_FLIXYSMS_DEFAULT_BASE_URL,
+                                 api_key, HERALD_AUTH_BEARER, error);
+  if (http == NULL)
+    return NULL;
+
+  return herald_flixysms_client_new (http, default_region);
+}
+
+HeraldHttpClient *
+herald_flixysms_client_get_http_client (HeraldFlixysmsClient *self)
+{
+  g_return_val_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self), NULL);
+
+  return self->http;
+}
+
+const char *
+herald_flixysms_client_get_default_region (HeraldFlixysmsClient *self)
+{
+  g_return_val_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self), NULL);
+
+  return self->default_region;
+}

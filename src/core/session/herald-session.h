@@ -1,0 +1,70 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "providers/herald-provider.h"
+#include "store/herald-account-store.h"
+#include "store/herald-database.h"
+#include "store/herald-message-log.h"
+
+G_BEGIN_DECLS
+
+/* What one running Herald works with: the database, the accounts, the
+ * active account, a provider for it and, where the dialect has credits, its
+ * balance. UI-free: the window binds "active-account-id" to GSettings and
+ * shows the rest; pages take what they need from here instead of opening
+ * their own clients.
+ *
+ * Properties (all notify):
+ *   account-store       HeraldAccountStore, read-only
+ *   active-account-id   string, read-write; an unknown id is kept until the
+ *                       accounts are loaded, then falls back to the first
+ *                       account (or NULL when there is none)
+ *   active-account      HeraldAccount, read-only, nullable
+ *   provider            HeraldProvider for the active account, read-only;
+ *                       NULL while it is being opened, when there is no
+ *                       account, or when opening failed (provider-error)
+ *   provider-error      string, read-only, nullable: why there is no
+ *                       provider ("The keyring is locked…")
+ *   balance             gint64, read-only: credits, -1 when unknown or the
+ *                       dialect has none
+ *   balance-error       string, read-only, nullable
+ *
+ * The provider is reopened when the active account changes or is edited
+ * (URL, region, key). */
+
+#define HERALD_TYPE_SESSION (herald_session_get_type ())
+G_DECLARE_FINAL_TYPE (HeraldSession, herald_session, HERALD, SESSION, GObject)
+
+HeraldSession      *herald_session_new                   (HeraldDatabase       *database);
+
+/* Loads the accounts; then the active account and its provider follow. */
+void                herald_session_load_async            (HeraldSession        *self,
+                                                          GCancellable         *cancellable,
+                                                          GAsyncReadyCallback   callback,
+                                                          gpointer              user_data);
+gboolean            herald_session_load_finish           (HeraldSession        *self,
+                                                          GAsyncResult         *result,
+                                                          GError              **error);
+
+HeraldDatabase     *herald_session_get_database          (HeraldSession        *self);
+HeraldAccountStore *herald_session_get_account_store     (HeraldSession        *self);
+const char         *herald_session_get_active_account_id (HeraldSession        *self);
+void                herald_session_set_active_account_id (HeraldSession        *self,
+                                                          const char           *account_id);
+HeraldAccount      *herald_session_get_active_account    (HeraldSession        *self);
+HeraldProvider     *herald_session_get_provider          (HeraldSession        *self);
+/* The record of sent messages over the same database. */
+HeraldMessageLog   *herald_session_get_message_log       (HeraldSession        *self);
+const char         *herald_session_get_provider_error    (HeraldSession        *self);
+gint64              herald_session_get_balance           (HeraldSession        *self);
+const char         *herald_session_get_balance_error     (HeraldSession        *self);
+
+/* Asks the provider for the balance again (no-op without the feature);
+ * the answer arrives as notify::balance or notify::balance-error. */
+void                herald_session_refresh_balance       (HeraldSession        *self);
+
+G_END_DECLS
