@@ -33,6 +33,7 @@ struct _HeraldHistoryPage
   Mode                  mode;
   guint                 filter_source;
   guint                 n_before_page;   /* rows when the page in flight was asked for */
+  gboolean              filtered;        /* the list was asked with a filter set */
 
   /* template children */
   AdwToastOverlay      *toast_overlay;
@@ -51,6 +52,7 @@ struct _HeraldHistoryPage
   GtkScrolledWindow    *scrolled;
   GtkListView          *list_view;
   GtkSpinner           *spinner;
+  AdwStatusPage        *empty_page;
 };
 
 G_DEFINE_FINAL_TYPE (HeraldHistoryPage, herald_history_page, ADW_TYPE_BIN)
@@ -76,6 +78,31 @@ show_error (HeraldHistoryPage *self,
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "history.retry", message != NULL && can_retry);
 }
 
+/* An empty list means "nothing sent yet" unless a filter hid the rows: say
+ * which, and what to do about it. */
+static void
+update_empty_page (HeraldHistoryPage *self)
+{
+  if (self->filtered)
+    {
+      adw_status_page_set_title (self->empty_page, _("Nothing Here"));
+      adw_status_page_set_description (self->empty_page, _("Nothing matches these filters."));
+    }
+  else if (self->mode == MODE_TRANSACTIONS)
+    {
+      adw_status_page_set_title (self->empty_page, _("No Transactions Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Credit purchases and the credits each message used will be listed here."));
+    }
+  else
+    {
+      adw_status_page_set_title (self->empty_page, _("Nothing Sent Yet"));
+      adw_status_page_set_description (self->empty_page,
+                                       _("Messages you send will be listed here with their delivery state. "
+                                         "Write one in Compose (Ctrl+N)."));
+    }
+}
+
 static void
 update_list_state (HeraldHistoryPage *self)
 {
@@ -88,6 +115,8 @@ update_list_state (HeraldHistoryPage *self)
   gtk_spinner_set_spinning (self->spinner, loading);
   gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
   gtk_stack_set_visible_child_name (self->list_stack, empty && done ? "empty" : "list");
+  if (empty && done)
+    update_empty_page (self);
 }
 
 static void
@@ -211,6 +240,7 @@ rebuild_list (HeraldHistoryPage *self)
   g_autoptr(GDateTime) until = NULL;
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autoptr(GError) error = NULL;
+  guint selected;
 
   g_clear_handle_id (&self->filter_source, g_source_remove);
   clear_list (self);
@@ -223,6 +253,10 @@ rebuild_list (HeraldHistoryPage *self)
       return;
     }
 
+  selected = gtk_drop_down_get_selected (self->mode == MODE_TRANSACTIONS ? self->type_dropdown
+                                                                         : self->state_dropdown);
+  /* 0 is "All" */
+  self->filtered = since != NULL || until != NULL || (selected != 0 && selected != GTK_INVALID_LIST_POSITION);
   self->list = new_list (self, since, until);
   g_signal_connect_swapped (self->list, "notify::loading", G_CALLBACK (list_state_changed), self);
   g_signal_connect_swapped (self->list, "notify::error", G_CALLBACK (list_state_changed), self);
@@ -732,6 +766,7 @@ herald_history_page_class_init (HeraldHistoryPageClass *klass)
   gtk_widget_class_bind_template_child (widget_class, HeraldHistoryPage, scrolled);
   gtk_widget_class_bind_template_child (widget_class, HeraldHistoryPage, list_view);
   gtk_widget_class_bind_template_child (widget_class, HeraldHistoryPage, spinner);
+  gtk_widget_class_bind_template_child (widget_class, HeraldHistoryPage, empty_page);
   gtk_widget_class_bind_template_callback (widget_class, filter_changed);
   gtk_widget_class_bind_template_callback (widget_class, dates_changed);
   gtk_widget_class_bind_template_callback (widget_class, view_toggled);

@@ -764,6 +764,67 @@ test_history_local_record (void)
   close_all_windows ();
 }
 
+/* The mapped status page under @widget, if any. */
+static AdwStatusPage *
+shown_status_page (GtkWidget *widget)
+{
+  if (ADW_IS_STATUS_PAGE (widget) && gtk_widget_get_mapped (widget))
+    return ADW_STATUS_PAGE (widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    {
+      AdwStatusPage *found = shown_status_page (child);
+
+      if (found != NULL)
+        return found;
+    }
+
+  return NULL;
+}
+
+static gboolean
+status_titled (gpointer data)
+{
+  gpointer *args = data;
+  AdwStatusPage *status = shown_status_page (args[0]);
+
+  return status != NULL && g_strcmp0 (adw_status_page_get_title (status), args[1]) == 0;
+}
+
+static void
+test_history_empty (void)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(HeraldFakeFlixysms) fake = flixysms_fake (&key);
+  g_autoptr(HeraldSession) session = session_for (HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (fake), key);
+  GtkWidget *page = herald_history_page_new ();
+  gpointer nothing_sent[] = { page, "Nothing Sent Yet" };
+  gpointer nothing_matches[] = { page, "Nothing Here" };
+  AdwStatusPage *status;
+
+  /* Nothing sent and no filter: say so, and how to send. */
+  herald_history_page_set_session (HERALD_HISTORY_PAGE (page), session);
+  show_in_window (page);
+  g_assert_true (wait_until (list_done, page));
+  g_assert_true (wait_until (status_titled, nothing_sent));
+  status = shown_status_page (page);
+  g_assert_nonnull (strstr (adw_status_page_get_description (status), "Compose"));
+
+  /* A filter that hides everything is named as the cause. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_type (page, GTK_TYPE_DROP_DOWN)), 1);
+  g_assert_true (wait_until (list_done, page));
+  g_assert_true (wait_until (status_titled, nothing_matches));
+  g_assert_cmpstr (adw_status_page_get_description (shown_status_page (page)), ==, "Nothing matches these filters.");
+
+  /* Back to "All": nothing sent, again. */
+  gtk_drop_down_set_selected (GTK_DROP_DOWN (find_type (page, GTK_TYPE_DROP_DOWN)), 0);
+  g_assert_true (wait_until (list_done, page));
+  g_assert_true (wait_until (status_titled, nothing_sent));
+
+  close_all_windows ();
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -780,6 +841,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/history/delivery-report", test_history_report);
   g_test_add_func ("/history/filters", test_history_filters);
   g_test_add_func ("/history/local-record", test_history_local_record);
+  g_test_add_func ("/history/empty-says-why", test_history_empty);
 
   status = g_test_run ();
   g_free (db_dir);
