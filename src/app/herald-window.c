@@ -45,43 +45,51 @@ enum {
 
 static GParamSpec *properties [N_PROPS];
 
-typedef struct
+/* The sections are the stack's pages in herald-window.ui, in sidebar order:
+ * each GtkStackPage's name, title and icon-name make its sidebar row, its
+ * Alt+N shortcut and the content title. A new section is one page there. */
+
+static GtkStackPage *
+find_section (HeraldWindow *self,
+              const char   *id,
+              int          *index)
 {
-  const char *id;
-  const char *title;
-  const char *icon_name;
-} HeraldSection;
+  g_autoptr(GListModel) pages = G_LIST_MODEL (gtk_stack_get_pages (self->stack));
 
-/* The product's navigation, in sidebar order. The pages themselves are in
- * herald-window.ui, named by these ids. */
-static const HeraldSection sections[] = {
-  { "compose", N_("Compose"), "mail-message-new-symbolic" },
-  { "campaigns", N_("Campaigns"), "mail-send-symbolic" },
-  { "contacts", N_("Contacts"), "x-office-address-book-symbolic" },
-  { "templates", N_("Templates"), "text-x-generic-symbolic" },
-  { "inbox", N_("Inbox"), "mail-unread-symbolic" },
-  { "history", N_("History"), "document-open-recent-symbolic" },
-  { "devices", N_("Devices"), "phone-symbolic" },
-};
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      /* GTK 4.8 declares no autoptr for GtkStackPage; the stack keeps
+       * the page alive after this reference is dropped. */
+      g_autoptr(GObject) item = g_list_model_get_item (pages, i);
+      GtkStackPage *page = GTK_STACK_PAGE (item);
 
-static const char * const section_ids[] = {
-  "compose", "campaigns", "contacts", "templates", "inbox", "history", "devices", NULL,
-};
+      if (g_strcmp0 (gtk_stack_page_get_name (page), id) == 0)
+        {
+          *index = (int) i;
+          return page;
+        }
+    }
 
-const char * const *
-herald_window_list_sections (void)
-{
-  return section_ids;
+  return NULL;
 }
 
-static int
-find_section (const char *id)
+char **
+herald_window_list_sections (HeraldWindow *self)
 {
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    if (g_strcmp0 (sections[i].id, id) == 0)
-      return (int) i;
+  g_autoptr(GListModel) pages = NULL;
+  g_autoptr(GStrvBuilder) ids = g_strv_builder_new ();
 
-  return -1;
+  g_return_val_if_fail (HERALD_IS_WINDOW (self), NULL);
+
+  pages = G_LIST_MODEL (gtk_stack_get_pages (self->stack));
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+      g_strv_builder_add (ids, gtk_stack_page_get_name (GTK_STACK_PAGE (page)));
+    }
+
+  return g_strv_builder_end (ids);
 }
 
 HeraldWindow *
@@ -111,20 +119,21 @@ void
 herald_window_set_section (HeraldWindow *self,
                            const char   *section)
 {
+  GtkStackPage *page;
   GtkListBoxRow *row;
-  int index;
+  int index = -1;
 
   g_return_if_fail (HERALD_IS_WINDOW (self));
 
-  index = find_section (section);
-  if (index < 0)
+  page = find_section (self, section, &index);
+  if (page == NULL)
     {
       g_warning ("Unknown section “%s”", section);
       return;
     }
 
   gtk_stack_set_visible_child_name (self->stack, section);
-  adw_window_title_set_title (self->content_title, _(sections[index].title));
+  adw_window_title_set_title (self->content_title, gtk_stack_page_get_title (page));
 
   row = gtk_list_box_get_row_at_index (self->sidebar, index);
   if (gtk_list_box_get_selected_row (self->sidebar) != row)
@@ -147,8 +156,9 @@ section_action_change_state (GSimpleAction *action,
 {
   HeraldWindow *self = user_data;
   const char *section = g_variant_get_string (value, NULL);
+  int index;
 
-  if (find_section (section) < 0)
+  if (find_section (self, section, &index) == NULL)
     return;
 
   g_simple_action_set_state (action, value);
@@ -384,16 +394,6 @@ herald_window_set_accels (GtkApplication *application)
   static const char *accounts_accels[] = { "<Control><Shift>a", NULL };
   static const char *new_message_accels[] = { "<Control>n", NULL };
 
-  /* Alt+1 … Alt+7 jump to a section, in sidebar order. */
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    {
-      g_autofree char *detailed = g_strdup_printf ("win.section('%s')", sections[i].id);
-      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
-      const char *accels[] = { accel, NULL };
-
-      gtk_application_set_accels_for_action (application, detailed, accels);
-    }
-
   gtk_application_set_accels_for_action (application, "win.back", back_accels);
   gtk_application_set_accels_for_action (application, "win.show-accounts", accounts_accels);
   gtk_application_set_accels_for_action (application, "win.new-message", new_message_accels);
@@ -403,27 +403,48 @@ static void
 sidebar_row_activated (HeraldWindow  *self,
                        GtkListBoxRow *row)
 {
-  int index = gtk_list_box_row_get_index (row);
+  herald_window_set_section (self, gtk_widget_get_name (GTK_WIDGET (row)));
+}
 
-  if (index >= 0 && index < (int) G_N_ELEMENTS (sections))
-    herald_window_set_section (self, sections[index].id);
+/* Alt+1 … Alt+9 jump to a section, in sidebar order. The accelerators are
+ * the application's, set again (the same) by each window it gets. */
+static void
+set_section_accels (HeraldWindow *self,
+                    GParamSpec   *pspec,
+                    gpointer      user_data)
+{
+  GtkApplication *application = gtk_window_get_application (GTK_WINDOW (self));
+  g_auto(GStrv) ids = NULL;
+
+  if (application == NULL)
+    return;
+
+  ids = herald_window_list_sections (self);
+  for (guint i = 0; ids[i] != NULL && i < 9; i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.section('%s')", ids[i]);
+      g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);
+      const char *accels[] = { accel, NULL };
+
+      gtk_application_set_accels_for_action (application, detailed, accels);
+    }
 }
 
 static GtkWidget *
-create_sidebar_row (const HeraldSection *section)
+create_sidebar_row (GtkStackPage *page)
 {
   GtkWidget *row = gtk_list_box_row_new ();
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_HORIZONTAL, 12);
-  GtkWidget *icon = gtk_image_new_from_icon_name (section->icon_name);
-  GtkWidget *label = gtk_label_new (_(section->title));
+  GtkWidget *icon = gtk_image_new_from_icon_name (gtk_stack_page_get_icon_name (page));
+  GtkWidget *label = gtk_label_new (gtk_stack_page_get_title (page));
 
   gtk_label_set_xalign (GTK_LABEL (label), 0.0f);
   gtk_box_append (GTK_BOX (box), icon);
   gtk_box_append (GTK_BOX (box), label);
   gtk_list_box_row_set_child (GTK_LIST_BOX_ROW (row), box);
-  gtk_widget_set_name (row, section->id);
+  gtk_widget_set_name (row, gtk_stack_page_get_name (page));
   gtk_accessible_update_property (GTK_ACCESSIBLE (row),
-                                  GTK_ACCESSIBLE_PROPERTY_LABEL, _(section->title),
+                                  GTK_ACCESSIBLE_PROPERTY_LABEL, gtk_stack_page_get_title (page),
                                   -1);
 
   return row;
@@ -433,7 +454,7 @@ static void
 herald_window_restore_state (HeraldWindow *self)
 {
   g_autofree char *last_section = NULL;
-  int width, height;
+  int width, height, index;
 
   g_settings_get (self->settings, "window-width", "i", &width);
   g_settings_get (self->settings, "window-height", "i", &height);
@@ -442,7 +463,7 @@ herald_window_restore_state (HeraldWindow *self)
     gtk_window_maximize (GTK_WINDOW (self));
 
   last_section = g_settings_get_string (self->settings, "last-section");
-  if (find_section (last_section) < 0)
+  if (find_section (self, last_section, &index) == NULL)
     g_clear_pointer (&last_section, g_free);
 
   herald_window_set_section (self, last_section != NULL ? last_section : "compose");
@@ -603,10 +624,18 @@ herald_window_class_init (HeraldWindowClass *klass)
 static void
 herald_window_init (HeraldWindow *self)
 {
+  g_autoptr(GListModel) pages = NULL;
+
   gtk_widget_init_template (GTK_WIDGET (self));
 
-  for (guint i = 0; i < G_N_ELEMENTS (sections); i++)
-    gtk_list_box_append (self->sidebar, create_sidebar_row (&sections[i]));
+  pages = G_LIST_MODEL (gtk_stack_get_pages (self->stack));
+  for (guint i = 0; i < g_list_model_get_n_items (pages); i++)
+    {
+      g_autoptr(GObject) page = g_list_model_get_item (pages, i);
+
+      gtk_list_box_append (self->sidebar, create_sidebar_row (GTK_STACK_PAGE (page)));
+    }
+  g_signal_connect (self, "notify::application", G_CALLBACK (set_section_accels), NULL);
 
   g_action_map_add_action_entries (G_ACTION_MAP (self), win_actions,
                                    G_N_ELEMENTS (win_actions), self);

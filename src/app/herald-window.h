@@ -17,7 +17,7 @@ HeraldWindow *herald_window_new                 (HeraldApplication *application)
 const char   *herald_window_get_section         (HeraldWindow      *self);
 void          herald_window_set_section         (HeraldWindow      *self,
                                                  const char        *section);
-const char * const *herald_window_list_sections (void);
+char        **herald_window_list_sections       (HeraldWindow      *self);
 void          herald_window_set_accels          (GtkApplication    *application);
 HeraldSession *herald_window_get_session        (HeraldWindow      *self);
 void          herald_window_set_session         (HeraldWindow      *self,

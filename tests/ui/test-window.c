@@ -223,17 +223,20 @@ check_section (HeraldWindow *window, guint index)
   g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (page))), >, 20);
 
   g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (sidebar)), ==, index);
+  g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar))), ==, expected[index].id);
 }
 
 static void
 test_window_every_section (void)
 {
   g_autofree char *saved = NULL;
-  const char * const *ids = herald_window_list_sections ();
   HeraldWindow *window = open_window ();
+  g_auto(GStrv) ids = herald_window_list_sections (window);
   GtkListBox *sidebar = find_sidebar (GTK_WIDGET (window));
 
-  g_assert_cmpuint (g_strv_length ((char **) ids), ==, G_N_ELEMENTS (expected));
+  g_assert_cmpuint (g_strv_length (ids), ==, G_N_ELEMENTS (expected));
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    g_assert_cmpstr (ids[i], ==, expected[i].id);
 
   /* Through the sidebar, as a click does. */
   for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
@@ -268,6 +271,15 @@ test_window_every_section (void)
 
     g_assert_true (g_strv_contains ((const char * const *) accels, "<Control>n"));
   }
+  /* Alt+1 … Alt+7 follow the sidebar's order, which is the stack's. */
+  for (guint i = 0; i < G_N_ELEMENTS (expected); i++)
+    {
+      g_autofree char *detailed = g_strdup_printf ("win.section('%s')", expected[i].id);
+      g_autofree char *alt = g_strdup_printf ("<Alt>%u", i + 1);
+      g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), detailed);
+
+      g_assert_true (g_strv_contains ((const char * const *) accels, alt));
+    }
 
   close_all_windows ();
 }
