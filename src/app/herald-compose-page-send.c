@@ -324,24 +324,9 @@ static GDateTime *
 parse_schedule (const char  *text,
                 GError     **error)
 {
-  g_autoptr(GRegex) pattern = g_regex_new ("^([0-9]{4})-([0-9]{2})-([0-9]{2}) ([0-9]{2}):([0-9]{2})$",
-                                           G_REGEX_DEFAULT, G_REGEX_MATCH_DEFAULT, NULL);
-  g_autoptr(GMatchInfo) match = NULL;
   GDateTime *when = NULL;
 
-  if (g_regex_match (pattern, text, G_REGEX_MATCH_DEFAULT, &match))
-    {
-      int fields[5];
-
-      /* two to four digits each, so no overflow to check */
-      for (guint i = 0; i < G_N_ELEMENTS (fields); i++)
-        {
-          g_autofree char *digits = g_match_info_fetch (match, (int) i + 1);
-
-          fields[i] = (int) g_ascii_strtoll (digits, NULL, 10);
-        }
-      when = g_date_time_new_local (fields[0], fields[1], fields[2], fields[3], fields[4], 0);
-    }
+  herald_date_input_parse_time (text, NULL, &when, NULL);
   if (when == NULL)
     g_set_error (error, G_IO_ERROR, G_IO_ERROR_INVALID_ARGUMENT,
                  _("The schedule “%s” is not a date and time like 2026-12-31 18:30; correct it or leave it empty."),

@@ -144,34 +144,17 @@ herald_cli_parse_time (const char  *text,
                        gboolean     end_of_day,
                        GError     **error)
 {
-  g_autoptr(GTimeZone) local = g_time_zone_new_local ();
-  const char *t = strchr (text, 'T');
-  GDateTime *time;
+  GDateTime *time = NULL;
 
-  /* A bare date: the day's first or last second. */
-  if (t == NULL && strlen (text) == 10)
+  /* A bare date is the day's first or last second; anything else is a
+   * date and time, read by the core's one reader. */
+  if (strchr (text, 'T') == NULL && strchr (text, ' ') == NULL)
     {
-      g_autofree char *whole = g_strconcat (text, end_of_day ? "T23:59:59" : "T00:00:00", NULL);
-
-      time = g_date_time_new_from_iso8601 (whole, local);
-      if (time != NULL)
+      if (herald_date_input_parse (text, NULL, end_of_day, &time, NULL) && time != NULL)
         return time;
     }
-
-  time = g_date_time_new_from_iso8601 (text, local);
-  if (time != NULL)
+  else if (herald_date_input_parse_time (text, NULL, &time, NULL) && time != NULL)
     return time;
-
-  /* GLib wants seconds; people write "T14:30". */
-  if (t != NULL && strlen (t) >= 6 && t[3] == ':' && t[6] != ':')
-    {
-      g_autofree char *head = g_strndup (text, (gsize) (t - text) + 6);
-      g_autofree char *with_seconds = g_strconcat (head, ":00", t + 6, NULL);
-
-      time = g_date_time_new_from_iso8601 (with_seconds, local);
-      if (time != NULL)
-        return time;
-    }
 
   g_set_error (error, G_OPTION_ERROR, G_OPTION_ERROR_BAD_VALUE,
                _("“%s” is not a time: write a date such as 2026-05-01, or a date and time "
