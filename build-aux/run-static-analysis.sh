@@ -3,7 +3,8 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The static-analysis gate: clang-tidy (.clang-tidy) and cppcheck
 # (build-aux/cppcheck.supp) over every .c and .cc file under src/, with the
-# flags of a configured build directory's compile_commands.json.
+# flags of a configured build directory's compile_commands.json; then the
+# include layers of docs/architecture.md (build-aux/check-layers.sh).
 #
 #   build-aux/run-static-analysis.sh [BUILDDIR]     (default: _build)
 #
@@ -227,6 +228,15 @@ if [ "$cppcheck_status" != 0 ] && [ "$cppcheck_count" = 0 ]; then
   echo "cppcheck failed:" >&2
   cat "$work/cppcheck.out" "$work/cppcheck.log" >&2
   status=2
+fi
+
+# The layers of docs/architecture.md: no include may cross a boundary the
+# document forbids.
+if ! layers_out=$(bash "$root/build-aux/check-layers.sh" 2>&1); then
+  echo "$layers_out"
+  [ "$status" = 0 ] && status=1
+else
+  echo "$layers_out" | tail -n 1
 fi
 
 exit "$status"
