@@ -298,7 +298,7 @@ _herald_flashsms_parse_success (JsonNode    *root,
   if (success != NULL && JSON_NODE_HOLDS_VALUE (success) &&
       json_node_get_value_type (success) == G_TYPE_BOOLEAN && !json_node_get_boolean (success))
     {
-      HeraldFlashsmsCursor data;
+      HeraldJsonCursor data;
 
       /* Let the envelope reader word the refusal. */
       _herald_flashsms_read_envelope (root, endpoint, &data, error);
