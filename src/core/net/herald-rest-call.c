@@ -204,13 +204,13 @@ herald_rest_call (gpointer                   source_object,
 }
 
 void
-herald_rest_report_error (gpointer                  source_object,
-                          const HeraldRestEndpoint *endpoint,
-                          GAsyncReadyCallback       callback,
-                          gpointer                  user_data,
-                          GError                   *error)
+herald_rest_report_error (gpointer             source_object,
+                          gconstpointer        source_tag,
+                          GAsyncReadyCallback  callback,
+                          gpointer             user_data,
+                          GError              *error)
 {
-  g_task_report_error (source_object, callback, user_data, (gpointer) endpoint, error);
+  g_task_report_error (source_object, callback, user_data, (gpointer) source_tag, error);
 }
 
 gpointer
@@ -221,6 +221,136 @@ herald_rest_call_finish (gpointer                   source_object,
 {
   g_return_val_if_fail (g_task_is_valid (result, source_object), NULL);
   g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == endpoint, NULL);
+
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* ---- all pages ------------------------------------------------------------ */
+
+typedef struct
+{
+  const HeraldRestPaging *paging;
+  HeraldHttpClient       *http;
+  HeraldRestErrorFunc     error_func;
+  GHashTable             *query;
+  GPtrArray              *items;
+  GHashTable             *seen;     /* IDs already in items */
+  guint                   page;
+} PagesData;
+
+static void
+pages_data_free (gpointer data)
+{
+  PagesData *pages = data;
+
+  g_object_unref (pages->http);
+  g_hash_table_unref (pages->query);
+  g_clear_pointer (&pages->items, g_ptr_array_unref);
+  g_hash_table_unref (pages->seen);
+  g_free (pages);
+}
+
+static void pages_next (GTask *task);
+
+static void
+pages_done (GObject      *source,
+            GAsyncResult *result,
+            gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  PagesData *pages = g_task_get_task_data (task);
+  const HeraldRestPaging *paging = pages->paging;
+  GError *error = NULL;
+  gpointer page;
+  gboolean more;
+  guint n;
+
+  page = herald_rest_call_finish (source, result, paging->endpoint, &error);
+  if (page == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  n = paging->get_n_items (page);
+  for (guint i = 0; i < n; i++)
+    {
+      gpointer item = paging->dup_item (page, i);
+
+      if (g_hash_table_add (pages->seen, g_strdup (paging->get_id (item))))
+        g_ptr_array_add (pages->items, item);
+      else
+        paging->item_free (item);
+    }
+  more = n > 0 && paging->has_more (page, pages->page);
+  paging->endpoint->free_func (page);
+
+  if (more && pages->page >= paging->max_pages)
+    {
+      g_warning ("Stopped reading %s after %u pages", paging->what, pages->page);
+      more = FALSE;
+    }
+  if (!more)
+    {
+      g_task_return_pointer (task, g_steal_pointer (&pages->items), (GDestroyNotify) g_ptr_array_unref);
+      return;
+    }
+
+  pages->page++;
+  pages_next (g_steal_pointer (&task));
+}
+
+static void
+pages_next (GTask *task)
+{
+  PagesData *pages = g_task_get_task_data (task);
+
+  g_hash_table_replace (pages->query, (gpointer) "page", g_strdup_printf ("%u", pages->page));
+  herald_rest_call (g_task_get_source_object (task), pages->http, pages->error_func,
+                    pages->paging->endpoint, NULL, pages->query, NULL,
+                    g_task_get_cancellable (task), pages_done, task);
+}
+
+void
+herald_rest_call_all_pages (gpointer                  source_object,
+                            HeraldHttpClient         *http,
+                            HeraldRestErrorFunc       error_func,
+                            const HeraldRestPaging   *paging,
+                            GHashTable               *query,
+                            GCancellable             *cancellable,
+                            GAsyncReadyCallback       callback,
+                            gpointer                  user_data)
+{
+  GTask *task;
+  PagesData *pages;
+
+  g_return_if_fail (HERALD_IS_HTTP_CLIENT (http));
+  g_return_if_fail (paging != NULL && query != NULL);
+
+  task = g_task_new (source_object, cancellable, callback, user_data);
+  g_task_set_source_tag (task, (gpointer) paging);
+
+  pages = g_new0 (PagesData, 1);
+  pages->paging = paging;
+  pages->http = g_object_ref (http);
+  pages->error_func = error_func;
+  pages->query = g_hash_table_ref (query);
+  pages->items = g_ptr_array_new_with_free_func (paging->item_free);
+  pages->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  pages->page = 1;
+  g_task_set_task_data (task, pages, pages_data_free);
+
+  pages_next (task);
+}
+
+GPtrArray *
+herald_rest_call_all_pages_finish (gpointer                  source_object,
+                                   GAsyncResult             *result,
+                                   const HeraldRestPaging   *paging,
+                                   GError                  **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, source_object), NULL);
+  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == paging, NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
 }

@@ -78,13 +78,49 @@ gpointer  herald_rest_call_finish (gpointer                   source_object,
                                    const HeraldRestEndpoint  *endpoint,
                                    GError                   **error);
 
-/* Fails a call of @endpoint before it starts (a bad argument): @error is
- * what herald_rest_call_finish() reports. */
+/* Fails a call before it starts (a bad argument): @error is what the
+ * finish function of @source_tag (an endpoint or a paging) reports. */
 void      herald_rest_report_error (gpointer                  source_object,
-                                    const HeraldRestEndpoint *endpoint,
+                                    gconstpointer             source_tag,
                                     GAsyncReadyCallback       callback,
                                     gpointer                  user_data,
                                     GError                   *error);
+
+/* Every page of a paged endpoint, read one after the other: the items of
+ * all pages in order, each ID once (an item added meanwhile pushes older
+ * ones onto the next page, where they are met again). It stops at the
+ * last page, at an empty one whatever the server claims, and after
+ * @max_pages (a server whose pages never end). */
+typedef struct
+{
+  const HeraldRestEndpoint *endpoint;
+  const char               *what;         /* "FlashSMS history", for the log */
+  guint                     max_pages;
+  guint                   (*get_n_items) (gpointer page);
+  gpointer                (*dup_item)    (gpointer page,
+                                          guint    index);
+  const char             *(*get_id)      (gpointer item);
+  GDestroyNotify            item_free;
+  /* whether another page follows @page, number @number */
+  gboolean                (*has_more)    (gpointer page,
+                                          guint    number);
+} HeraldRestPaging;
+
+/* @query (string → string, values freed with g_free()) is referenced, and
+ * its "page" set for each request. The address of @paging is the source tag. */
+void       herald_rest_call_all_pages        (gpointer                  source_object,
+                                              HeraldHttpClient         *http,
+                                              HeraldRestErrorFunc       error_func,
+                                              const HeraldRestPaging   *paging,
+                                              GHashTable               *query,
+                                              GCancellable             *cancellable,
+                                              GAsyncReadyCallback       callback,
+                                              gpointer                  user_data);
+/* The items (freed with @paging's item_free). */
+GPtrArray *herald_rest_call_all_pages_finish (gpointer                  source_object,
+                                              GAsyncResult             *result,
+                                              const HeraldRestPaging   *paging,
+                                              GError                  **error);
 
 /* "/contacts/" + @params[0], escaped as one path segment, for @route's path
  * ("GET /contacts/:contactId"); NULL with INVALID_INPUT when a parameter is

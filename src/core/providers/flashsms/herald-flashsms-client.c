@@ -513,79 +513,38 @@ herald_flashsms_client_list_history_finish (HeraldFlashsmsClient  *self,
   return _herald_flashsms_finish (self, result, &list_history, error);
 }
 
-typedef struct
+static guint
+history_get_n_items (gpointer page)
 {
-  HeraldFlashsmsHistoryFilter  filter;
-  GPtrArray                   *messages;
-  GHashTable                  *seen;       /* message ids */
-  guint                        page;
-} AllHistoryData;
-
-static void
-all_history_data_free (gpointer data)
-{
-  AllHistoryData *all = data;
-
-  g_clear_pointer (&all->filter.start_date, g_date_time_unref);
-  g_clear_pointer (&all->filter.end_date, g_date_time_unref);
-  g_clear_pointer (&all->messages, g_ptr_array_unref);
-  g_hash_table_unref (all->seen);
-  g_free (all);
+  return herald_flashsms_history_page_get_messages (page)->len;
 }
 
-static void all_history_next (GTask *task);
-
-static void
-all_history_page_done (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+static gpointer
+history_dup_item (gpointer page,
+                  guint    index)
 {
-  g_autoptr(GTask) task = user_data;
-  AllHistoryData *all = g_task_get_task_data (task);
-  g_autoptr(HeraldFlashsmsHistoryPage) page = NULL;
-  const HeraldFlashsmsPagination *pagination;
-  GPtrArray *messages;
-  GError *error = NULL;
-
-  page = _herald_flashsms_finish (HERALD_FLASHSMS_CLIENT (source), result, &list_history, &error);
-  if (page == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  messages = herald_flashsms_history_page_get_messages (page);
-  pagination = herald_flashsms_history_page_get_pagination (page);
-  for (guint i = 0; i < messages->len; i++)
-    {
-      HeraldFlashsmsMessage *message = g_ptr_array_index (messages, i);
-
-      /* A message sent meanwhile pushes older ones onto the next page. */
-      if (g_hash_table_add (all->seen, g_strdup (herald_flashsms_message_get_id (message))))
-        g_ptr_array_add (all->messages, herald_flashsms_message_ref (message));
-    }
-
-  if (!pagination->has_more || messages->len == 0 || all->page >= pagination->total_pages ||
-      all->page >= MAX_HISTORY_PAGES)
-    {
-      g_task_return_pointer (task, g_steal_pointer (&all->messages), (GDestroyNotify) g_ptr_array_unref);
-      return;
-    }
-
-  all->page++;
-  all_history_next (g_steal_pointer (&task));
+  return herald_flashsms_message_ref (g_ptr_array_index (herald_flashsms_history_page_get_messages (page), index));
 }
 
-static void
-all_history_next (GTask *task)
+static gboolean
+history_has_more (gpointer page,
+                  guint    number)
 {
-  HeraldFlashsmsClient *self = g_task_get_source_object (task);
-  AllHistoryData *all = g_task_get_task_data (task);
-  g_autoptr(GHashTable) query = history_query_new (&all->filter, all->page, HERALD_FLASHSMS_MAX_HISTORY_LIMIT);
+  const HeraldFlashsmsPagination *pagination = herald_flashsms_history_page_get_pagination (page);
 
-  _herald_flashsms_call (self, &list_history, NULL, query, NULL,
-                         g_task_get_cancellable (task), all_history_page_done, task);
+  return pagination->has_more && number < pagination->total_pages;
 }
+
+static const HeraldRestPaging all_history = {
+  .endpoint = &list_history,
+  .what = "FlashSMS history",
+  .max_pages = MAX_HISTORY_PAGES,
+  .get_n_items = history_get_n_items,
+  .dup_item = history_dup_item,
+  .get_id = (const char *(*) (gpointer)) herald_flashsms_message_get_id,
+  .item_free = (GDestroyNotify) herald_flashsms_message_unref,
+  .has_more = history_has_more,
+};
 
 void
 herald_flashsms_client_list_all_history_async (HeraldFlashsmsClient              *self,
@@ -594,27 +553,13 @@ herald_flashsms_client_list_all_history_async (HeraldFlashsmsClient             
                                                GAsyncReadyCallback                callback,
                                                gpointer                           user_data)
 {
-  GTask *task;
-  AllHistoryData *all;
+  g_autoptr(GHashTable) query = NULL;
 
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_flashsms_client_list_all_history_async);
-
-  all = g_new0 (AllHistoryData, 1);
-  if (filter != NULL)
-    {
-      all->filter.status = filter->status;
-      all->filter.start_date = filter->start_date != NULL ? g_date_time_ref (filter->start_date) : NULL;
-      all->filter.end_date = filter->end_date != NULL ? g_date_time_ref (filter->end_date) : NULL;
-    }
-  all->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_flashsms_message_unref);
-  all->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  all->page = 1;
-  g_task_set_task_data (task, all, all_history_data_free);
-
-  all_history_next (task);
+  query = history_query_new (filter, 0, HERALD_FLASHSMS_MAX_HISTORY_LIMIT);
+  herald_rest_call_all_pages (self, self->http, error_for_call, &all_history, query,
+                              cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -623,9 +568,8 @@ herald_flashsms_client_list_all_history_finish (HeraldFlashsmsClient  *self,
                                                 GError               **error)
 {
   g_return_val_if_fail (HERALD_IS_FLASHSMS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return herald_rest_call_all_pages_finish (self, result, &all_history, error);
 }
 
 /* ---- GET /sms/status/:id, GET /sms/:id/recipients ------------------------------------------------ */

@@ -781,75 +781,39 @@ herald_flixysms_client_received_finish (HeraldFlixysmsClient  *self,
   return herald_rest_call_finish (self, result, &list_received, error);
 }
 
-typedef struct
+static guint
+received_get_n_items (gpointer page)
 {
-  GHashTable *query;
-  GListStore *items;
-  GHashTable *ids;    /* ids already in items */
-  guint       page;
-} ReceivedAllData;
-
-static void
-received_all_data_free (ReceivedAllData *data)
-{
-  g_hash_table_unref (data->query);
-  g_object_unref (data->items);
-  g_hash_table_unref (data->ids);
-  g_free (data);
+  return g_list_model_get_n_items (herald_flixysms_received_page_get_items (page));
 }
 
-static void
-received_all_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+static gpointer
+received_dup_item (gpointer page,
+                   guint    index)
 {
-  g_autoptr(GTask) task = user_data;
-  HeraldFlixysmsClient *self = g_task_get_source_object (task);
-  ReceivedAllData *data = g_task_get_task_data (task);
-  g_autoptr(HeraldFlixysmsReceivedPage) page = NULL;
-  GCancellable *cancellable;
-  GListModel *items;
-  GError *error = NULL;
-  guint n_items;
-
-  if ((page = herald_rest_call_finish (self, result, &list_received, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* newest first: a message arriving meanwhile pushes an older one onto
-   * the next page, where it is met again — never lost, skipped here */
-  items = herald_flixysms_received_page_get_items (page);
-  n_items = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(HeraldFlixysmsReceivedMessage) item = g_list_model_get_item (items, i);
-      const char *id = herald_flixysms_received_message_get_id (item);
-
-      if (g_hash_table_add (data->ids, g_strdup (id)))
-        g_list_store_append (data->items, item);
-    }
-
-  /* stop at the last page, and at an empty one whatever the server claims */
-  if (!herald_flixysms_received_page_get_has_more (page) || n_items == 0 ||
-      data->page >= herald_flixysms_received_page_get_total_pages (page))
-    {
-      g_task_return_pointer (task, g_object_ref (data->items), g_object_unref);
-      return;
-    }
-  if (data->page >= RECEIVED_MAX_PAGES)
-    {
-      g_warning ("Stopped reading FlixySMS received messages after %u pages", data->page);
-      g_task_return_pointer (task, g_object_ref (data->items), g_object_unref);
-      return;
-    }
-
-  data->page++;
-  cancellable = g_task_get_cancellable (task);
-  request_received_page (self, &list_received, data->query, data->page, 0, cancellable, received_all_cb,
-                         g_steal_pointer (&task));
+  return g_list_model_get_item (herald_flixysms_received_page_get_items (page), index);
 }
+
+static gboolean
+received_has_more (gpointer page,
+                   guint    number)
+{
+  return herald_flixysms_received_page_get_has_more (page) &&
+         number < herald_flixysms_received_page_get_total_pages (page);
+}
+
+/* newest first: a message arriving meanwhile pushes an older one onto the
+ * next page, where it is met again — never lost, skipped there */
+static const HeraldRestPaging all_received = {
+  .endpoint = &list_received,
+  .what = "FlixySMS received messages",
+  .max_pages = RECEIVED_MAX_PAGES,
+  .get_n_items = received_get_n_items,
+  .dup_item = received_dup_item,
+  .get_id = (const char *(*) (gpointer)) herald_flixysms_received_message_get_id,
+  .item_free = g_object_unref,
+  .has_more = received_has_more,
+};
 
 void
 herald_flixysms_client_received_all_async (HeraldFlixysmsClient               *self,
@@ -858,32 +822,20 @@ herald_flixysms_client_received_all_async (HeraldFlixysmsClient               *s
                                            GAsyncReadyCallback                 callback,
                                            gpointer                            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ReceivedAllData *data;
-  GHashTable *query;
+  g_autoptr(GHashTable) query = NULL;
   GError *error = NULL;
 
   g_return_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_flixysms_client_received_all_async);
-
   if ((query = build_received_query (self, filter, &error)) == NULL)
     {
-      g_task_return_error (task, error);
+      herald_rest_report_error (self, &all_received, callback, user_data, error);
       return;
     }
 
-  data = g_new0 (ReceivedAllData, 1);
-  data->query = query;
-  data->items = g_list_store_new (HERALD_TYPE_FLIXYSMS_RECEIVED_MESSAGE);
-  data->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  data->page = 1;
-  g_task_set_task_data (task, data, (GDestroyNotify) received_all_data_free);
-
-  request_received_page (self, &list_received, data->query, data->page, 0, cancellable, received_all_cb,
-                         g_steal_pointer (&task));
+  herald_rest_call_all_pages (self, self->http, error_for_call, &all_received, query,
+                              cancellable, callback, user_data);
 }
 
 GListModel *
@@ -891,11 +843,16 @@ herald_flixysms_client_received_all_finish (HeraldFlixysmsClient  *self,
                                             GAsyncResult          *result,
                                             GError               **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == herald_flixysms_client_received_all_async,
-                        NULL);
+  g_autoptr(GPtrArray) items = herald_rest_call_all_pages_finish (self, result, &all_received, error);
+  GListStore *store;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (items == NULL)
+    return NULL;
+
+  store = g_list_store_new (HERALD_TYPE_FLIXYSMS_RECEIVED_MESSAGE);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (store);
 }
 
 /* Test connection */
