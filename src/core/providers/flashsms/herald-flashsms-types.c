@@ -126,47 +126,30 @@ _herald_flashsms_malformed (const char *endpoint,
                                     endpoint, field, expected);
 }
 
+/* What a field should have been ("“data.id” is not a string"); a missing
+ * field and a body that is no object have their own sentences. */
+static const char * const expected_values[] = {
+  [HERALD_JSON_PROBLEM_MISSING] = NULL,
+  [HERALD_JSON_PROBLEM_NOT_STRING] = N_("a string"),
+  [HERALD_JSON_PROBLEM_EMPTY] = N_("a string that is not empty"),
+  [HERALD_JSON_PROBLEM_NOT_INTEGER] = N_("an integer"),
+  [HERALD_JSON_PROBLEM_OUT_OF_RANGE] = N_("within the expected range"),
+  [HERALD_JSON_PROBLEM_NOT_NUMBER] = N_("a number"),
+  [HERALD_JSON_PROBLEM_NOT_BOOLEAN] = N_("true or false"),
+  [HERALD_JSON_PROBLEM_NOT_OBJECT] = N_("an object"),
+  [HERALD_JSON_PROBLEM_NOT_ARRAY] = N_("a list"),
+  [HERALD_JSON_PROBLEM_NOT_DATE] = N_("an ISO 8601 date and time"),
+};
+
 static GError *
 json_error (const char        *endpoint,
             const char        *field,
             HeraldJsonProblem  problem)
 {
-  const char *expected = NULL;
+  const char *expected;
 
-  switch (problem)
-    {
-    case HERALD_JSON_PROBLEM_MISSING:
-      break;
-    case HERALD_JSON_PROBLEM_NOT_STRING:
-      expected = _("a string");
-      break;
-    case HERALD_JSON_PROBLEM_EMPTY:
-      expected = _("a string that is not empty");
-      break;
-    case HERALD_JSON_PROBLEM_NOT_INTEGER:
-      expected = _("an integer");
-      break;
-    case HERALD_JSON_PROBLEM_OUT_OF_RANGE:
-      expected = _("within the expected range");
-      break;
-    case HERALD_JSON_PROBLEM_NOT_NUMBER:
-      expected = _("a number");
-      break;
-    case HERALD_JSON_PROBLEM_NOT_BOOLEAN:
-      expected = _("true or false");
-      break;
-    case HERALD_JSON_PROBLEM_NOT_OBJECT:
-      expected = field != NULL ? _("an object") : NULL;
-      break;
-    case HERALD_JSON_PROBLEM_NOT_ARRAY:
-      expected = _("a list");
-      break;
-    case HERALD_JSON_PROBLEM_NOT_DATE:
-      expected = _("an ISO 8601 date and time");
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  g_assert ((guint) problem < G_N_ELEMENTS (expected_values));
+  expected = field != NULL && expected_values[problem] != NULL ? _(expected_values[problem]) : NULL;
 
   return _herald_flashsms_malformed (endpoint, NULL, field, expected);
 }

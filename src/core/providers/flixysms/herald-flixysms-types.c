@@ -22,6 +22,21 @@
 
 /* Field errors */
 
+/* Translators: the first %s is an endpoint name ("send", "bulk", "status",
+ * "received messages"), the second a JSON field name */
+static const char * const field_problems[] = {
+  [HERALD_JSON_PROBLEM_MISSING] = N_("The FlixySMS %s response has no “%s” field"),
+  [HERALD_JSON_PROBLEM_NOT_STRING] = N_("The FlixySMS %s response has a “%s” field that is not text"),
+  [HERALD_JSON_PROBLEM_EMPTY] = N_("The FlixySMS %s response has an empty “%s” field"),
+  [HERALD_JSON_PROBLEM_NOT_INTEGER] = N_("The FlixySMS %s response has a “%s” field that is not a whole number"),
+  [HERALD_JSON_PROBLEM_OUT_OF_RANGE] = N_("The FlixySMS %s response has a “%s” field out of range"),
+  [HERALD_JSON_PROBLEM_NOT_NUMBER] = N_("The FlixySMS %s response has a “%s” field that is not a number"),
+  [HERALD_JSON_PROBLEM_NOT_BOOLEAN] = N_("The FlixySMS %s response has a “%s” field that is not true or false"),
+  [HERALD_JSON_PROBLEM_NOT_OBJECT] = N_("The FlixySMS %s response has a “%s” field that is not an object"),
+  [HERALD_JSON_PROBLEM_NOT_ARRAY] = N_("The FlixySMS %s response has a “%s” field that is not a list"),
+  [HERALD_JSON_PROBLEM_NOT_DATE] = N_("The FlixySMS %s response has a “%s” field that is not a date"),
+};
+
 static GError *
 json_error (const char        *endpoint,
             const char        *field,
@@ -29,56 +44,13 @@ json_error (const char        *endpoint,
 {
   g_autofree char *detail = NULL;
 
-  /* Translators: the first %s is an endpoint name ("send", "bulk",
-   * "status", "received messages"), the second a JSON field name */
-  switch (field != NULL ? problem : HERALD_JSON_PROBLEM_NOT_OBJECT)
-    {
-    case HERALD_JSON_PROBLEM_MISSING:
-      detail = g_strdup_printf (_("The FlixySMS %s response has no “%s” field"), endpoint, field);
-      break;
-    case HERALD_JSON_PROBLEM_NOT_STRING:
-      detail = g_strdup_printf (_("The FlixySMS %s response has a “%s” field that is not text"),
-                                endpoint, field);
-      break;
-    case HERALD_JSON_PROBLEM_EMPTY:
-      detail = g_strdup_printf (_("The FlixySMS %s response has an empty “%s” field"), endpoint, field);
-      break;
-    case HERALD_JSON_PROBLEM_NOT_INTEGER:
-      detail = g_strdup_printf (_("The FlixySMS %s response has a “%s” field that is not a whole number"),
-                                endpoint, field);
-      break;
-    case HERALD_JSON_PROBLEM_OUT_OF_RANGE:
-      detail = g_strdup_printf (_("The FlixySMS %s response has a “%s” field out of range"),
-                                endpoint, field);
-      break;
-    case HERALD_JSON_PROBLEM_NOT_NUMBER:
-      detail = g_strdup_printf (_("The FlixySMS %s response has a “%s” field that is not a number"),
-                                endpoint, field);
-      break;
-    case HERALD_JSON_PROBLEM_NOT_BOOLEAN:
-      detail = g_strdup_printf (_("The FlixySMS %s response has a “%s” field that is not true or false"),
-                                endpoint, field);
-      break;
-    case HERALD_JSON_PROBLEM_NOT_OBJECT:
-      if (field == NULL)
-        /* Translators: %s is an endpoint name ("send", "status", …) */
-        detail = g_strdup_printf (_("The FlixySMS %s response is not a JSON object"), endpoint);
-      else
-        detail = g_strdup_printf (_("The FlixySMS %s response has a “%s” field that is not an object"),
-                                  endpoint, field);
-      break;
-    case HERALD_JSON_PROBLEM_NOT_ARRAY:
-      detail = g_strdup_printf (_("The FlixySMS %s response has a “%s” field that is not a list"),
-                                endpoint, field);
-      break;
-    case HERALD_JSON_PROBLEM_NOT_DATE:
-      detail = g_strdup_printf (_("The FlixySMS %s response has a “%s” field that is not a date"),
-                                endpoint, field);
-      break;
-    default:
-      g_assert_not_reached ();
-    }
+  g_assert ((guint) problem < G_N_ELEMENTS (field_problems));
 
+  if (field == NULL)
+    /* Translators: %s is an endpoint name ("send", "status", …) */
+    detail = g_strdup_printf (_("The FlixySMS %s response is not a JSON object"), endpoint);
+  else
+    detail = g_strdup_printf (_(field_problems[problem]), endpoint, field);
   g_debug ("malformed %s response: %s", endpoint, detail);
 
   return herald_provider_error_new (HERALD_PROVIDER_ERROR_MALFORMED_RESPONSE, 0, "%s", detail);
