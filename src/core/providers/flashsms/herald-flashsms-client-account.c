@@ -13,53 +13,59 @@
 
 /* Contact groups, sender IDs, templates and credit transactions. */
 
-static gpointer
-parse_group (JsonNode    *root,
-             const char  *endpoint,
-             GError     **error)
-{
-  return herald_flashsms_group_parse (root, endpoint, error);
-}
+/* ---- the endpoints ------------------------------------------------------------------------- */
 
-static gpointer
-parse_group_list (JsonNode    *root,
-                  const char  *endpoint,
-                  GError     **error)
-{
-  return herald_flashsms_group_list_parse (root, error);
-}
+static const HeraldRestEndpoint list_groups = {
+  .route = "GET /contacts/groups",
+  .parse = (HeraldRestParseFunc) herald_flashsms_group_list_parse,
+  .free_func = (GDestroyNotify) g_ptr_array_unref,
+};
 
-static gpointer
-parse_sender_list (JsonNode    *root,
-                   const char  *endpoint,
-                   GError     **error)
-{
-  return herald_flashsms_sender_id_list_parse (root, error);
-}
+static const HeraldRestEndpoint create_group = {
+  .route = "POST /contacts/groups", .http_flags = HERALD_HTTP_NOT_IDEMPOTENT,
+  .parse_route = (HeraldRestParseRouteFunc) herald_flashsms_group_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_group_unref,
+};
 
-static gpointer
-parse_template (JsonNode    *root,
-                const char  *endpoint,
-                GError     **error)
-{
-  return herald_flashsms_template_parse (root, endpoint, error);
-}
+static const HeraldRestEndpoint delete_group = {
+  .route = "DELETE /contacts/groups/:groupId",
+  .parse_route = _herald_flashsms_parse_success,
+};
 
-static gpointer
-parse_template_list (JsonNode    *root,
-                     const char  *endpoint,
-                     GError     **error)
-{
-  return herald_flashsms_template_list_parse (root, error);
-}
+static const HeraldRestEndpoint list_sender_ids = {
+  .route = "GET /sender-ids",
+  .parse = (HeraldRestParseFunc) herald_flashsms_sender_id_list_parse,
+  .free_func = (GDestroyNotify) g_ptr_array_unref,
+};
 
-static gpointer
-parse_transaction_page (JsonNode    *root,
-                        const char  *endpoint,
-                        GError     **error)
-{
-  return herald_flashsms_transaction_page_parse (root, error);
-}
+static const HeraldRestEndpoint list_templates = {
+  .route = "GET /templates",
+  .parse = (HeraldRestParseFunc) herald_flashsms_template_list_parse,
+  .free_func = (GDestroyNotify) g_ptr_array_unref,
+};
+
+static const HeraldRestEndpoint create_template = {
+  .route = "POST /templates", .http_flags = HERALD_HTTP_NOT_IDEMPOTENT,
+  .parse_route = (HeraldRestParseRouteFunc) herald_flashsms_template_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_template_unref,
+};
+
+static const HeraldRestEndpoint update_template = {
+  .route = "PUT /templates/:templateId", .call_flags = HERALD_REST_CALL_PATCH_ON_405,
+  .parse_route = (HeraldRestParseRouteFunc) herald_flashsms_template_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_template_unref,
+};
+
+static const HeraldRestEndpoint delete_template = {
+  .route = "DELETE /templates/:templateId",
+  .parse_route = _herald_flashsms_parse_success,
+};
+
+static const HeraldRestEndpoint list_transactions = {
+  .route = "GET /transactions",
+  .parse = (HeraldRestParseFunc) herald_flashsms_transaction_page_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_transaction_page_unref,
+};
 
 /* ---- groups ----------------------------------------------------------------------------------- */
 
@@ -71,11 +77,7 @@ herald_flashsms_client_list_groups_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_client_call (self, "GET", "/contacts/groups", "GET /contacts/groups", NULL, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_group_list, (GDestroyNotify) g_ptr_array_unref,
-                                herald_flashsms_client_list_groups_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &list_groups, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -83,7 +85,7 @@ herald_flashsms_client_list_groups_finish (HeraldFlashsmsClient  *self,
                                            GAsyncResult          *result,
                                            GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_list_groups_async, error);
+  return _herald_flashsms_finish (self, result, &list_groups, error);
 }
 
 static JsonNode *
@@ -113,17 +115,13 @@ herald_flashsms_client_create_group_async (HeraldFlashsmsClient *self,
 
   if (name == NULL || name[0] == '\0')
     {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_create_group_async,
-                           _herald_flashsms_empty_argument_error (_("group name")));
+      herald_rest_report_error (self, &create_group, callback, user_data,
+                                _herald_flashsms_empty_argument_error (_("group name")));
       return;
     }
 
   body = name_body_new (name, NULL);
-  _herald_flashsms_client_call (self, "POST", "/contacts/groups", "POST /contacts/groups", NULL, body,
-                                HERALD_HTTP_NOT_IDEMPOTENT, HERALD_FLASHSMS_CALL_NONE,
-                                parse_group, (GDestroyNotify) herald_flashsms_group_unref,
-                                herald_flashsms_client_create_group_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &create_group, NULL, NULL, body, cancellable, callback, user_data);
 }
 
 HeraldFlashsmsGroup *
@@ -131,7 +129,7 @@ herald_flashsms_client_create_group_finish (HeraldFlashsmsClient  *self,
                                             GAsyncResult          *result,
                                             GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_create_group_async, error);
+  return _herald_flashsms_finish (self, result, &create_group, error);
 }
 
 void
@@ -141,23 +139,10 @@ herald_flashsms_client_delete_group_async (HeraldFlashsmsClient *self,
                                            GAsyncReadyCallback   callback,
                                            gpointer              user_data)
 {
-  g_autofree char *path = NULL;
-  GError *error = NULL;
-
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  path = _herald_flashsms_path_with_id ("/contacts/groups/", group_id, "", &error);
-  if (path == NULL)
-    {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_delete_group_async, error);
-      return;
-    }
-
-  _herald_flashsms_client_call (self, "DELETE", path, "DELETE /contacts/groups/:groupId", NULL, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                _herald_flashsms_parse_success, NULL,
-                                herald_flashsms_client_delete_group_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &delete_group, (const char *[]) { group_id, NULL }, NULL, NULL,
+                         cancellable, callback, user_data);
 }
 
 gboolean
@@ -165,7 +150,7 @@ herald_flashsms_client_delete_group_finish (HeraldFlashsmsClient  *self,
                                             GAsyncResult          *result,
                                             GError               **error)
 {
-  return _herald_flashsms_client_call_finish_boolean (self, result, herald_flashsms_client_delete_group_async, error);
+  return _herald_flashsms_finish (self, result, &delete_group, error) != NULL;
 }
 
 /* ---- GET /sender-ids ------------------------------------------------------------------------------ */
@@ -178,11 +163,7 @@ herald_flashsms_client_list_sender_ids_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_client_call (self, "GET", "/sender-ids", "GET /sender-ids", NULL, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_sender_list, (GDestroyNotify) g_ptr_array_unref,
-                                herald_flashsms_client_list_sender_ids_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &list_sender_ids, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -190,7 +171,7 @@ herald_flashsms_client_list_sender_ids_finish (HeraldFlashsmsClient  *self,
                                                GAsyncResult          *result,
                                                GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_list_sender_ids_async, error);
+  return _herald_flashsms_finish (self, result, &list_sender_ids, error);
 }
 
 /* ---- templates -------------------------------------------------------------------------------------- */
@@ -203,11 +184,7 @@ herald_flashsms_client_list_templates_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_client_call (self, "GET", "/templates", "GET /templates", NULL, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_template_list, (GDestroyNotify) g_ptr_array_unref,
-                                herald_flashsms_client_list_templates_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &list_templates, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -215,7 +192,7 @@ herald_flashsms_client_list_templates_finish (HeraldFlashsmsClient  *self,
                                               GAsyncResult          *result,
                                               GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_list_templates_async, error);
+  return _herald_flashsms_finish (self, result, &list_templates, error);
 }
 
 static GError *
@@ -246,16 +223,12 @@ herald_flashsms_client_create_template_async (HeraldFlashsmsClient *self,
   error = check_template (name, content);
   if (error != NULL)
     {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_create_template_async, error);
+      herald_rest_report_error (self, &create_template, callback, user_data, error);
       return;
     }
 
   body = name_body_new (name, content);
-  _herald_flashsms_client_call (self, "POST", "/templates", "POST /templates", NULL, body,
-                                HERALD_HTTP_NOT_IDEMPOTENT, HERALD_FLASHSMS_CALL_NONE,
-                                parse_template, (GDestroyNotify) herald_flashsms_template_unref,
-                                herald_flashsms_client_create_template_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &create_template, NULL, NULL, body, cancellable, callback, user_data);
 }
 
 HeraldFlashsmsTemplate *
@@ -263,7 +236,7 @@ herald_flashsms_client_create_template_finish (HeraldFlashsmsClient  *self,
                                                GAsyncResult          *result,
                                                GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_create_template_async, error);
+  return _herald_flashsms_finish (self, result, &create_template, error);
 }
 
 void
@@ -275,27 +248,25 @@ herald_flashsms_client_update_template_async (HeraldFlashsmsClient *self,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data)
 {
+  const char *params[] = { template_id, NULL };
   g_autofree char *path = NULL;
   g_autoptr(JsonNode) body = NULL;
   GError *error = NULL;
 
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  path = _herald_flashsms_path_with_id ("/templates/", template_id, "", &error);
+  /* an empty id is named before the name and content are looked at */
+  path = herald_rest_route_path (update_template.route, params, NULL, &error);
   if (path != NULL)
     error = check_template (name, content);
   if (error != NULL)
     {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_update_template_async, error);
+      herald_rest_report_error (self, &update_template, callback, user_data, error);
       return;
     }
 
   body = name_body_new (name, content);
-  _herald_flashsms_client_call (self, "PUT", path, "PUT /templates/:templateId", NULL, body,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_PATCH_ON_405,
-                                parse_template, (GDestroyNotify) herald_flashsms_template_unref,
-                                herald_flashsms_client_update_template_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &update_template, params, NULL, body, cancellable, callback, user_data);
 }
 
 HeraldFlashsmsTemplate *
@@ -303,7 +274,7 @@ herald_flashsms_client_update_template_finish (HeraldFlashsmsClient  *self,
                                                GAsyncResult          *result,
                                                GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_update_template_async, error);
+  return _herald_flashsms_finish (self, result, &update_template, error);
 }
 
 void
@@ -313,23 +284,10 @@ herald_flashsms_client_delete_template_async (HeraldFlashsmsClient *self,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data)
 {
-  g_autofree char *path = NULL;
-  GError *error = NULL;
-
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  path = _herald_flashsms_path_with_id ("/templates/", template_id, "", &error);
-  if (path == NULL)
-    {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_delete_template_async, error);
-      return;
-    }
-
-  _herald_flashsms_client_call (self, "DELETE", path, "DELETE /templates/:templateId", NULL, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                _herald_flashsms_parse_success, NULL,
-                                herald_flashsms_client_delete_template_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &delete_template, (const char *[]) { template_id, NULL }, NULL, NULL,
+                         cancellable, callback, user_data);
 }
 
 gboolean
@@ -337,7 +295,7 @@ herald_flashsms_client_delete_template_finish (HeraldFlashsmsClient  *self,
                                                GAsyncResult          *result,
                                                GError               **error)
 {
-  return _herald_flashsms_client_call_finish_boolean (self, result, herald_flashsms_client_delete_template_async, error);
+  return _herald_flashsms_finish (self, result, &delete_template, error) != NULL;
 }
 
 /* ---- GET /transactions ------------------------------------------------------------------------------- */
@@ -358,7 +316,7 @@ herald_flashsms_client_list_transactions_async (HeraldFlashsmsClient            
 
   if (!_herald_flashsms_check_limit (limit, HERALD_FLASHSMS_MAX_HISTORY_LIMIT, &error))
     {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_list_transactions_async, error);
+      herald_rest_report_error (self, &list_transactions, callback, user_data, error);
       return;
     }
 
@@ -377,11 +335,7 @@ herald_flashsms_client_list_transactions_async (HeraldFlashsmsClient            
       _herald_flashsms_query_add_time (query, "endDate", filter->end_date);
     }
 
-  _herald_flashsms_client_call (self, "GET", "/transactions", "GET /transactions", query, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_transaction_page, (GDestroyNotify) herald_flashsms_transaction_page_unref,
-                                herald_flashsms_client_list_transactions_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &list_transactions, NULL, query, NULL, cancellable, callback, user_data);
 }
 
 HeraldFlashsmsTransactionPage *
@@ -389,5 +343,5 @@ herald_flashsms_client_list_transactions_finish (HeraldFlashsmsClient  *self,
                                                  GAsyncResult          *result,
                                                  GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_list_transactions_async, error);
+  return _herald_flashsms_finish (self, result, &list_transactions, error);
 }

@@ -14,29 +14,42 @@
 /* Contacts: list, search, get, create, update, delete, and imports split
  * into requests of at most 10,000. */
 
-static gpointer
-parse_contact (JsonNode    *root,
-               const char  *endpoint,
-               GError     **error)
-{
-  return herald_flashsms_contact_parse (root, endpoint, error);
-}
+/* ---- the endpoints ------------------------------------------------------------------------- */
 
-static gpointer
-parse_contact_page (JsonNode    *root,
-                    const char  *endpoint,
-                    GError     **error)
-{
-  return herald_flashsms_contact_page_parse (root, error);
-}
+static const HeraldRestEndpoint get_contacts = {
+  .route = "GET /contacts",
+  .parse = (HeraldRestParseFunc) herald_flashsms_contact_page_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_contact_page_unref,
+};
 
-static gpointer
-parse_import (JsonNode    *root,
-              const char  *endpoint,
-              GError     **error)
-{
-  return herald_flashsms_import_result_parse (root, error);
-}
+static const HeraldRestEndpoint get_contact = {
+  .route = "GET /contacts/:contactId",
+  .parse_route = (HeraldRestParseRouteFunc) herald_flashsms_contact_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_contact_unref,
+};
+
+static const HeraldRestEndpoint create_contact = {
+  .route = "POST /contacts", .http_flags = HERALD_HTTP_NOT_IDEMPOTENT,
+  .parse_route = (HeraldRestParseRouteFunc) herald_flashsms_contact_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_contact_unref,
+};
+
+static const HeraldRestEndpoint update_contact = {
+  .route = "PUT /contacts/:contactId", .call_flags = HERALD_REST_CALL_PATCH_ON_405,
+  .parse_route = (HeraldRestParseRouteFunc) herald_flashsms_contact_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_contact_unref,
+};
+
+static const HeraldRestEndpoint delete_contact = {
+  .route = "DELETE /contacts/:contactId",
+  .parse_route = _herald_flashsms_parse_success,
+};
+
+static const HeraldRestEndpoint import_contacts = {
+  .route = "POST /contacts/import",
+  .parse = (HeraldRestParseFunc) herald_flashsms_import_result_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_import_result_unref,
+};
 
 /* ---- GET /contacts ---------------------------------------------------------------------- */
 
@@ -46,7 +59,6 @@ list_contacts (HeraldFlashsmsClient *self,
                guint                 limit,
                const char           *search,
                const char           *group_id,
-               gpointer              source_tag,
                GCancellable         *cancellable,
                GAsyncReadyCallback   callback,
                gpointer              user_data)
@@ -56,7 +68,7 @@ list_contacts (HeraldFlashsmsClient *self,
 
   if (!_herald_flashsms_check_limit (limit, HERALD_FLASHSMS_MAX_CONTACTS_LIMIT, &error))
     {
-      g_task_report_error (self, callback, user_data, source_tag, error);
+      herald_rest_report_error (self, &get_contacts, callback, user_data, error);
       return;
     }
 
@@ -70,10 +82,7 @@ list_contacts (HeraldFlashsmsClient *self,
   if (group_id != NULL && group_id[0] != '\0')
     g_hash_table_replace (query, (gpointer) "groupId", g_strdup (group_id));
 
-  _herald_flashsms_client_call (self, "GET", "/contacts", "GET /contacts", query, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_contact_page, (GDestroyNotify) herald_flashsms_contact_page_unref,
-                                source_tag, cancellable, callback, user_data);
+  _herald_flashsms_call (self, &get_contacts, NULL, query, NULL, cancellable, callback, user_data);
 }
 
 void
@@ -88,8 +97,7 @@ herald_flashsms_client_list_contacts_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  list_contacts (self, page, limit, search, group_id, herald_flashsms_client_list_contacts_async,
-                 cancellable, callback, user_data);
+  list_contacts (self, page, limit, search, group_id, cancellable, callback, user_data);
 }
 
 HeraldFlashsmsContactPage *
@@ -97,7 +105,7 @@ herald_flashsms_client_list_contacts_finish (HeraldFlashsmsClient  *self,
                                              GAsyncResult          *result,
                                              GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_list_contacts_async, error);
+  return _herald_flashsms_finish (self, result, &get_contacts, error);
 }
 
 void
@@ -116,8 +124,8 @@ herald_flashsms_client_search_contacts_async (HeraldFlashsmsClient *self,
 
   if (query == NULL || query[0] == '\0')
     {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_search_contacts_async,
-                           _herald_flashsms_empty_argument_error (_("search")));
+      herald_rest_report_error (self, &get_contacts, callback, user_data,
+                                _herald_flashsms_empty_argument_error (_("search")));
       return;
     }
 
@@ -129,8 +137,7 @@ herald_flashsms_client_search_contacts_async (HeraldFlashsmsClient *self,
   if (number != NULL)
     search = herald_phone_number_get_national_significant_number (number);
 
-  list_contacts (self, page, limit, search, NULL, herald_flashsms_client_search_contacts_async,
-                 cancellable, callback, user_data);
+  list_contacts (self, page, limit, search, NULL, cancellable, callback, user_data);
 }
 
 HeraldFlashsmsContactPage *
@@ -138,7 +145,7 @@ herald_flashsms_client_search_contacts_finish (HeraldFlashsmsClient  *self,
                                                GAsyncResult          *result,
                                                GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_search_contacts_async, error);
+  return _herald_flashsms_finish (self, result, &get_contacts, error);
 }
 
 /* ---- one contact ---------------------------------------------------------------------------- */
@@ -150,23 +157,10 @@ herald_flashsms_client_get_contact_async (HeraldFlashsmsClient *self,
                                           GAsyncReadyCallback   callback,
                                           gpointer              user_data)
 {
-  g_autofree char *path = NULL;
-  GError *error = NULL;
-
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  path = _herald_flashsms_path_with_id ("/contacts/", contact_id, "", &error);
-  if (path == NULL)
-    {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_get_contact_async, error);
-      return;
-    }
-
-  _herald_flashsms_client_call (self, "GET", path, "GET /contacts/:contactId", NULL, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_contact, (GDestroyNotify) herald_flashsms_contact_unref,
-                                herald_flashsms_client_get_contact_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &get_contact, (const char *[]) { contact_id, NULL }, NULL, NULL,
+                         cancellable, callback, user_data);
 }
 
 HeraldFlashsmsContact *
@@ -174,7 +168,7 @@ herald_flashsms_client_get_contact_finish (HeraldFlashsmsClient  *self,
                                            GAsyncResult          *result,
                                            GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_get_contact_async, error);
+  return _herald_flashsms_finish (self, result, &get_contact, error);
 }
 
 /* The body of a create or update; the phone in FlashSMS's form. */
@@ -224,15 +218,11 @@ herald_flashsms_client_create_contact_async (HeraldFlashsmsClient              *
   body = contact_body_new (self, fields, group_id, TRUE, &error);
   if (body == NULL)
     {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_create_contact_async, error);
+      herald_rest_report_error (self, &create_contact, callback, user_data, error);
       return;
     }
 
-  _herald_flashsms_client_call (self, "POST", "/contacts", "POST /contacts", NULL, body,
-                                HERALD_HTTP_NOT_IDEMPOTENT, HERALD_FLASHSMS_CALL_NONE,
-                                parse_contact, (GDestroyNotify) herald_flashsms_contact_unref,
-                                herald_flashsms_client_create_contact_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &create_contact, NULL, NULL, body, cancellable, callback, user_data);
 }
 
 HeraldFlashsmsContact *
@@ -240,7 +230,7 @@ herald_flashsms_client_create_contact_finish (HeraldFlashsmsClient  *self,
                                               GAsyncResult          *result,
                                               GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_create_contact_async, error);
+  return _herald_flashsms_finish (self, result, &create_contact, error);
 }
 
 void
@@ -252,6 +242,7 @@ herald_flashsms_client_update_contact_async (HeraldFlashsmsClient              *
                                              GAsyncReadyCallback                callback,
                                              gpointer                           user_data)
 {
+  const char *params[] = { contact_id, NULL };
   g_autofree char *path = NULL;
   g_autoptr(JsonNode) body = NULL;
   GError *error = NULL;
@@ -259,21 +250,18 @@ herald_flashsms_client_update_contact_async (HeraldFlashsmsClient              *
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
   g_return_if_fail (fields != NULL);
 
-  path = _herald_flashsms_path_with_id ("/contacts/", contact_id, "", &error);
+  /* an empty id is named before the fields are looked at */
+  path = herald_rest_route_path (update_contact.route, params, NULL, &error);
   if (path != NULL)
     body = contact_body_new (self, fields, group_id, FALSE, &error);
   if (body == NULL)
     {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_update_contact_async, error);
+      herald_rest_report_error (self, &update_contact, callback, user_data, error);
       return;
     }
 
   /* Setting the same fields twice is harmless: safe to retry. */
-  _herald_flashsms_client_call (self, "PUT", path, "PUT /contacts/:contactId", NULL, body,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_PATCH_ON_405,
-                                parse_contact, (GDestroyNotify) herald_flashsms_contact_unref,
-                                herald_flashsms_client_update_contact_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &update_contact, params, NULL, body, cancellable, callback, user_data);
 }
 
 HeraldFlashsmsContact *
@@ -281,7 +269,7 @@ herald_flashsms_client_update_contact_finish (HeraldFlashsmsClient  *self,
                                               GAsyncResult          *result,
                                               GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_update_contact_async, error);
+  return _herald_flashsms_finish (self, result, &update_contact, error);
 }
 
 void
@@ -291,23 +279,10 @@ herald_flashsms_client_delete_contact_async (HeraldFlashsmsClient *self,
                                              GAsyncReadyCallback   callback,
                                              gpointer              user_data)
 {
-  g_autofree char *path = NULL;
-  GError *error = NULL;
-
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  path = _herald_flashsms_path_with_id ("/contacts/", contact_id, "", &error);
-  if (path == NULL)
-    {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_delete_contact_async, error);
-      return;
-    }
-
-  _herald_flashsms_client_call (self, "DELETE", path, "DELETE /contacts/:contactId", NULL, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                _herald_flashsms_parse_success, NULL,
-                                herald_flashsms_client_delete_contact_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &delete_contact, (const char *[]) { contact_id, NULL }, NULL, NULL,
+                         cancellable, callback, user_data);
 }
 
 gboolean
@@ -315,7 +290,7 @@ herald_flashsms_client_delete_contact_finish (HeraldFlashsmsClient  *self,
                                               GAsyncResult          *result,
                                               GError               **error)
 {
-  return _herald_flashsms_client_call_finish_boolean (self, result, herald_flashsms_client_delete_contact_async, error);
+  return _herald_flashsms_finish (self, result, &delete_contact, error) != NULL;
 }
 
 /* ---- POST /contacts/import ----------------------------------------------------------------------- */
@@ -349,8 +324,7 @@ import_batch_done (GObject      *source,
   g_autoptr(HeraldFlashsmsImportResult) part = NULL;
   GError *error = NULL;
 
-  part = _herald_flashsms_client_call_finish (HERALD_FLASHSMS_CLIENT (source), result,
-                                              import_batch_done, &error);
+  part = _herald_flashsms_finish (HERALD_FLASHSMS_CLIENT (source), result, &import_contacts, &error);
   if (part == NULL)
     {
       g_debug ("import: request %u of %u failed", import->next + 1, import->bodies->len);
@@ -379,12 +353,8 @@ import_next (GTask *task)
 
   /* An import repeated is harmless (known numbers are skipped): retried
    * like a read. */
-  _herald_flashsms_client_call (self, "POST", "/contacts/import", "POST /contacts/import", NULL,
-                                g_ptr_array_index (import->bodies, import->next),
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_import, (GDestroyNotify) herald_flashsms_import_result_unref,
-                                import_batch_done, g_task_get_cancellable (task),
-                                import_batch_done, task);
+  _herald_flashsms_call (self, &import_contacts, NULL, NULL, g_ptr_array_index (import->bodies, import->next),
+                         g_task_get_cancellable (task), import_batch_done, task);
 }
 
 void

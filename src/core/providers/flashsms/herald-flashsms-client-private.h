@@ -4,61 +4,32 @@
 #pragma once
 
 #include "herald-flashsms-client.h"
+#include "net/herald-rest-call.h"
 
 G_BEGIN_DECLS
 
 /* Shared by the herald-flashsms-client*.c files, which together implement
  * HeraldFlashsmsClient. */
 
-/* Reads a 2xx answer of @endpoint; returns a new value or NULL with @error. */
-typedef gpointer (*HeraldFlashsmsParseFunc) (JsonNode    *root,
-                                             const char  *endpoint,
-                                             GError     **error);
-
-typedef enum
-{
-  HERALD_FLASHSMS_CALL_NONE          = 0,
-  /* The document does not say whether updates are PUT or PATCH: send PUT,
-   * and repeat as PATCH once if the server answers 405. */
-  HERALD_FLASHSMS_CALL_PATCH_ON_405  = 1 << 0,
-} HeraldFlashsmsCallFlags;
-
-/* One request: @path is already escaped, @endpoint ("GET /contacts/:contactId")
- * names it in errors. @query and @body may be NULL and are not kept. The
- * result is read with _herald_flashsms_client_call_finish(). */
-void        _herald_flashsms_client_call        (HeraldFlashsmsClient     *self,
-                                                 const char               *method,
-                                                 const char               *path,
-                                                 const char               *endpoint,
+/* One endpoint of the table (net/herald-rest-call.h) called with its
+ * ":params", errors in FlashSMS's words; the endpoint's address is the
+ * source tag _herald_flashsms_finish() checks. */
+void        _herald_flashsms_call               (HeraldFlashsmsClient     *self,
+                                                 const HeraldRestEndpoint *endpoint,
+                                                 const char * const       *params,
                                                  GHashTable               *query,
                                                  JsonNode                 *body,
-                                                 HeraldHttpFlags           http_flags,
-                                                 HeraldFlashsmsCallFlags   call_flags,
-                                                 HeraldFlashsmsParseFunc   parse,
-                                                 GDestroyNotify            free_func,
-                                                 gpointer                  source_tag,
                                                  GCancellable             *cancellable,
                                                  GAsyncReadyCallback       callback,
                                                  gpointer                  user_data);
-gpointer    _herald_flashsms_client_call_finish (HeraldFlashsmsClient     *self,
+gpointer    _herald_flashsms_finish             (HeraldFlashsmsClient     *self,
                                                  GAsyncResult             *result,
-                                                 gconstpointer             source_tag,
+                                                 const HeraldRestEndpoint *endpoint,
                                                  GError                  **error);
-
-gboolean    _herald_flashsms_client_call_finish_boolean (HeraldFlashsmsClient  *self,
-                                                         GAsyncResult          *result,
-                                                         gconstpointer          source_tag,
-                                                         GError               **error);
 
 /* A parse function for answers whose only news is success (deletes). */
 gpointer    _herald_flashsms_parse_success      (JsonNode                 *root,
                                                  const char               *endpoint,
-                                                 GError                  **error);
-
-/* "/contacts/" + the escaped @id, or NULL with INVALID_INPUT when @id is empty. */
-char       *_herald_flashsms_path_with_id       (const char               *prefix,
-                                                 const char               *id,
-                                                 const char               *suffix,
                                                  GError                  **error);
 
 /* A query table (string → string) that owns its values. */

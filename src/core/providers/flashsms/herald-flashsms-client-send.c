@@ -14,13 +14,13 @@
 /* POST /sms/send: numbers normalised and checked, split into requests of
  * at most 1,000, the answers aggregated into one result. */
 
-static gpointer
-parse_send (JsonNode    *root,
-            const char  *endpoint,
-            GError     **error)
-{
-  return herald_flashsms_send_result_parse (root, error);
-}
+/* ---- the endpoints ------------------------------------------------------------------------- */
+
+static const HeraldRestEndpoint send_sms = {
+  .route = "POST /sms/send", .http_flags = HERALD_HTTP_NOT_IDEMPOTENT,
+  .parse = (HeraldRestParseFunc) herald_flashsms_send_result_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_send_result_unref,
+};
 
 /* ---- POST /sms/send ------------------------------------------------------------------------ */
 
@@ -169,8 +169,7 @@ send_batch_done (GObject      *source,
   g_autoptr(HeraldFlashsmsSendResult) part = NULL;
   GError *error = NULL;
 
-  part = _herald_flashsms_client_call_finish (HERALD_FLASHSMS_CLIENT (source), result,
-                                              send_batch_done, &error);
+  part = _herald_flashsms_finish (HERALD_FLASHSMS_CLIENT (source), result, &send_sms, &error);
   if (part != NULL)
     {
       _herald_flashsms_send_result_merge (send->result, part, send->input_for_phone);
@@ -229,12 +228,8 @@ send_next (GTask *task)
     }
 
   /* Never repeated by the transport once it may have reached FlashSMS. */
-  _herald_flashsms_client_call (self, "POST", "/sms/send", "POST /sms/send", NULL,
-                                g_ptr_array_index (send->bodies, send->next),
-                                HERALD_HTTP_NOT_IDEMPOTENT, HERALD_FLASHSMS_CALL_NONE,
-                                parse_send, (GDestroyNotify) herald_flashsms_send_result_unref,
-                                send_batch_done, g_task_get_cancellable (task),
-                                send_batch_done, task);
+  _herald_flashsms_call (self, &send_sms, NULL, NULL, g_ptr_array_index (send->bodies, send->next),
+                         g_task_get_cancellable (task), send_batch_done, task);
 }
 
 void

@@ -229,27 +229,6 @@ _herald_flashsms_check_limit (guint    limit,
 }
 
 char *
-_herald_flashsms_path_with_id (const char  *prefix,
-                               const char  *id,
-                               const char  *suffix,
-                               GError     **error)
-{
-  g_autofree char *escaped = NULL;
-
-  if (id == NULL || id[0] == '\0')
-    {
-      g_propagate_error (error, herald_provider_error_new (HERALD_PROVIDER_ERROR_INVALID_INPUT, 0,
-                                                           _("The identifier is empty.")));
-      return NULL;
-    }
-
-  /* An id is one path segment whatever it contains. */
-  escaped = g_uri_escape_string (id, NULL, FALSE);
-
-  return g_strconcat (prefix, escaped, suffix, NULL);
-}
-
-char *
 _herald_flashsms_client_format_phone (HeraldFlashsmsClient    *self,
                                       const char              *input,
                                       HeraldPhoneNumberFlags   flags,
@@ -298,7 +277,7 @@ _herald_flashsms_parse_success (JsonNode    *root,
   if (success != NULL && JSON_NODE_HOLDS_VALUE (success) &&
       json_node_get_value_type (success) == G_TYPE_BOOLEAN && !json_node_get_boolean (success))
     {
-      HeraldFlashsmsCursor data;
+      HeraldJsonCursor data;
 
       /* Let the envelope reader word the refusal. */
       _herald_flashsms_read_envelope (root, endpoint, &data, error);
@@ -373,195 +352,88 @@ _herald_flashsms_empty_argument_error (const char *what)
 
 /* ---- one request ---------------------------------------------------------------------- */
 
-typedef struct
+static GError *
+error_for_call (const HeraldRestEndpoint *endpoint,
+                const char * const       *params,
+                HeraldHttpResponse       *response,
+                GError                   *error)
 {
-  char                    *method;
-  char                    *path;
-  char                    *endpoint;
-  GHashTable              *query;
-  JsonNode                *body;
-  HeraldHttpFlags          http_flags;
-  HeraldFlashsmsCallFlags  call_flags;
-  HeraldFlashsmsParseFunc  parse;
-  GDestroyNotify           free_func;
-} CallData;
-
-static void
-call_data_free (gpointer data)
-{
-  CallData *call = data;
-
-  g_free (call->method);
-  g_free (call->path);
-  g_free (call->endpoint);
-  g_clear_pointer (&call->query, g_hash_table_unref);
-  g_clear_pointer (&call->body, json_node_unref);
-  g_free (call);
-}
-
-static void call_start (GTask *task);
-
-static void
-call_done (GObject      *source,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  CallData *call = g_task_get_task_data (task);
-  g_autoptr(HeraldHttpResponse) response = NULL;
-  GError *error = NULL;
-  JsonNode *root;
-  gpointer value;
   guint status;
 
-  response = herald_http_client_request_finish (HERALD_HTTP_CLIENT (source), result, &error);
   if (response == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
+    return error;
 
   status = herald_http_response_get_status (response);
-  root = herald_http_response_get_json (response);
+  if (error == NULL)
+    return herald_flashsms_error_new_from_response (status, herald_http_response_get_json (response),
+                                                    endpoint->route);
 
-  if (status == 405 && (call->call_flags & HERALD_FLASHSMS_CALL_PATCH_ON_405) != 0)
+  if (herald_http_response_get_json (response) == NULL)
     {
-      g_debug ("%s refused PUT, trying PATCH", call->endpoint);
-      g_free (call->method);
-      call->method = g_strdup ("PATCH");
-      call->call_flags &= ~HERALD_FLASHSMS_CALL_PATCH_ON_405;
-      call_start (g_steal_pointer (&task));
-      return;
+      g_error_free (error);
+      return herald_provider_error_new (HERALD_PROVIDER_ERROR_MALFORMED_RESPONSE, status,
+                                        _("FlashSMS answered %s with something that is not JSON. Check the account’s address: it should end in /api/v1."),
+                                        endpoint->route);
     }
 
-  if (status < 200 || status > 299)
-    {
-      g_task_return_error (task, herald_flashsms_error_new_from_response (status, root, call->endpoint));
-      return;
-    }
-
-  if (root == NULL && call->parse != _herald_flashsms_parse_success)
-    {
-      g_task_return_error (task, herald_provider_error_new (HERALD_PROVIDER_ERROR_MALFORMED_RESPONSE, status,
-                                                            _("FlashSMS answered %s with something that is not JSON. Check the account’s address: it should end in /api/v1."),
-                                                            call->endpoint));
-      return;
-    }
-
-  value = call->parse (root, call->endpoint, &error);
-  if (value == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, value, call->free_func);
-}
-
-static void
-call_start (GTask *task)
-{
-  HeraldFlashsmsClient *self = g_task_get_source_object (task);
-  CallData *call = g_task_get_task_data (task);
-
-  herald_http_client_request_async (self->http, call->method, call->path, call->query, call->body,
-                                    call->http_flags, g_task_get_cancellable (task),
-                                    call_done, task);
+  return error;
 }
 
 void
-_herald_flashsms_client_call (HeraldFlashsmsClient     *self,
-                              const char               *method,
-                              const char               *path,
-                              const char               *endpoint,
-                              GHashTable               *query,
-                              JsonNode                 *body,
-                              HeraldHttpFlags           http_flags,
-                              HeraldFlashsmsCallFlags   call_flags,
-                              HeraldFlashsmsParseFunc   parse,
-                              GDestroyNotify            free_func,
-                              gpointer                  source_tag,
-                              GCancellable             *cancellable,
-                              GAsyncReadyCallback       callback,
-                              gpointer                  user_data)
+_herald_flashsms_call (HeraldFlashsmsClient     *self,
+                       const HeraldRestEndpoint *endpoint,
+                       const char * const       *params,
+                       GHashTable               *query,
+                       JsonNode                 *body,
+                       GCancellable             *cancellable,
+                       GAsyncReadyCallback       callback,
+                       gpointer                  user_data)
 {
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-  CallData *call = g_new0 (CallData, 1);
-
-  g_task_set_source_tag (task, source_tag);
-  call->method = g_strdup (method);
-  call->path = g_strdup (path);
-  call->endpoint = g_strdup (endpoint);
-  call->query = query != NULL ? g_hash_table_ref (query) : NULL;
-  call->body = body != NULL ? json_node_ref (body) : NULL;
-  call->http_flags = http_flags;
-  call->call_flags = call_flags;
-  call->parse = parse;
-  call->free_func = free_func;
-  g_task_set_task_data (task, call, call_data_free);
-
-  call_start (task);
+  herald_rest_call (self, self->http, error_for_call, endpoint, params, query, body,
+                    cancellable, callback, user_data);
 }
 
 gpointer
-_herald_flashsms_client_call_finish (HeraldFlashsmsClient  *self,
-                                     GAsyncResult          *result,
-                                     gconstpointer          source_tag,
-                                     GError               **error)
+_herald_flashsms_finish (HeraldFlashsmsClient      *self,
+                         GAsyncResult              *result,
+                         const HeraldRestEndpoint  *endpoint,
+                         GError                   **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == source_tag, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return herald_rest_call_finish (self, result, endpoint, error);
 }
 
-gboolean
-_herald_flashsms_client_call_finish_boolean (HeraldFlashsmsClient  *self,
-                                             GAsyncResult          *result,
-                                             gconstpointer          source_tag,
-                                             GError               **error)
-{
-  return _herald_flashsms_client_call_finish (self, result, source_tag, error) != NULL;
-}
+/* ---- the endpoints ------------------------------------------------------------------------- */
 
-/* ---- parse adapters --------------------------------------------------------------------- */
+static const HeraldRestEndpoint get_balance = {
+  .route = "GET /balance",
+  .parse = (HeraldRestParseFunc) herald_flashsms_balance_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_balance_unref,
+};
 
-static gpointer
-parse_balance (JsonNode    *root,
-               const char  *endpoint,
-               GError     **error)
-{
-  return herald_flashsms_balance_parse (root, error);
-}
+static const HeraldRestEndpoint list_history = {
+  .route = "GET /sms",
+  .parse = (HeraldRestParseFunc) herald_flashsms_history_page_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_history_page_unref,
+};
 
-static gpointer
-parse_history (JsonNode    *root,
-               const char  *endpoint,
-               GError     **error)
-{
-  return herald_flashsms_history_page_parse (root, error);
-}
+static const HeraldRestEndpoint get_status = {
+  .route = "GET /sms/status/:messageId",
+  .parse = (HeraldRestParseFunc) herald_flashsms_message_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_message_unref,
+};
 
-static gpointer
-parse_message (JsonNode    *root,
-               const char  *endpoint,
-               GError     **error)
-{
-  return herald_flashsms_message_parse (root, error);
-}
+static const HeraldRestEndpoint get_report = {
+  .route = "GET /sms/:messageId/recipients",
+  .parse = (HeraldRestParseFunc) herald_flashsms_report_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_report_unref,
+};
 
-static gpointer
-parse_estimate (JsonNode    *root,
-                const char  *endpoint,
-                GError     **error)
-{
-  return herald_flashsms_estimate_parse (root, error);
-}
+static const HeraldRestEndpoint estimate = {
+  .route = "POST /sms/estimate",
+  .parse = (HeraldRestParseFunc) herald_flashsms_estimate_parse,
+  .free_func = (GDestroyNotify) herald_flashsms_estimate_unref,
+};
 
-static gpointer
-parse_report (JsonNode    *root,
-              const char  *endpoint,
-              GError     **error)
-{
-  return herald_flashsms_report_parse (root, error);
-}
 /* ---- GET /balance --------------------------------------------------------------------------- */
 
 void
@@ -572,11 +444,7 @@ herald_flashsms_client_get_balance_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_client_call (self, "GET", "/balance", "GET /balance", NULL, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_balance, (GDestroyNotify) herald_flashsms_balance_unref,
-                                herald_flashsms_client_get_balance_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &get_balance, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 HeraldFlashsmsBalance *
@@ -584,7 +452,7 @@ herald_flashsms_client_get_balance_finish (HeraldFlashsmsClient  *self,
                                            GAsyncResult          *result,
                                            GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_get_balance_async, error);
+  return _herald_flashsms_finish (self, result, &get_balance, error);
 }
 
 /* ---- GET /sms -------------------------------------------------------------------------------- */
@@ -629,16 +497,12 @@ herald_flashsms_client_list_history_async (HeraldFlashsmsClient              *se
 
   if (!_herald_flashsms_check_limit (limit, HERALD_FLASHSMS_MAX_HISTORY_LIMIT, &error))
     {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_list_history_async, error);
+      herald_rest_report_error (self, &list_history, callback, user_data, error);
       return;
     }
 
   query = history_query_new (filter, page, limit);
-  _herald_flashsms_client_call (self, "GET", "/sms", "GET /sms", query, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_history, (GDestroyNotify) herald_flashsms_history_page_unref,
-                                herald_flashsms_client_list_history_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &list_history, NULL, query, NULL, cancellable, callback, user_data);
 }
 
 HeraldFlashsmsHistoryPage *
@@ -646,86 +510,41 @@ herald_flashsms_client_list_history_finish (HeraldFlashsmsClient  *self,
                                             GAsyncResult          *result,
                                             GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_list_history_async, error);
+  return _herald_flashsms_finish (self, result, &list_history, error);
 }
 
-typedef struct
+static guint
+history_get_n_items (gpointer page)
 {
-  HeraldFlashsmsHistoryFilter  filter;
-  GPtrArray                   *messages;
-  GHashTable                  *seen;       /* message ids */
-  guint                        page;
-} AllHistoryData;
-
-static void
-all_history_data_free (gpointer data)
-{
-  AllHistoryData *all = data;
-
-  g_clear_pointer (&all->filter.start_date, g_date_time_unref);
-  g_clear_pointer (&all->filter.end_date, g_date_time_unref);
-  g_clear_pointer (&all->messages, g_ptr_array_unref);
-  g_hash_table_unref (all->seen);
-  g_free (all);
+  return herald_flashsms_history_page_get_messages (page)->len;
 }
 
-static void all_history_next (GTask *task);
-
-static void
-all_history_page_done (GObject      *source,
-                       GAsyncResult *result,
-                       gpointer      user_data)
+static gpointer
+history_dup_item (gpointer page,
+                  guint    index)
 {
-  g_autoptr(GTask) task = user_data;
-  AllHistoryData *all = g_task_get_task_data (task);
-  g_autoptr(HeraldFlashsmsHistoryPage) page = NULL;
-  const HeraldFlashsmsPagination *pagination;
-  GPtrArray *messages;
-  GError *error = NULL;
-
-  page = _herald_flashsms_client_call_finish (HERALD_FLASHSMS_CLIENT (source), result,
-                                              all_history_page_done, &error);
-  if (page == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  messages = herald_flashsms_history_page_get_messages (page);
-  pagination = herald_flashsms_history_page_get_pagination (page);
-  for (guint i = 0; i < messages->len; i++)
-    {
-      HeraldFlashsmsMessage *message = g_ptr_array_index (messages, i);
-
-      /* A message sent meanwhile pushes older ones onto the next page. */
-      if (g_hash_table_add (all->seen, g_strdup (herald_flashsms_message_get_id (message))))
-        g_ptr_array_add (all->messages, herald_flashsms_message_ref (message));
-    }
-
-  if (!pagination->has_more || messages->len == 0 || all->page >= pagination->total_pages ||
-      all->page >= MAX_HISTORY_PAGES)
-    {
-      g_task_return_pointer (task, g_steal_pointer (&all->messages), (GDestroyNotify) g_ptr_array_unref);
-      return;
-    }
-
-  all->page++;
-  all_history_next (g_steal_pointer (&task));
+  return herald_flashsms_message_ref (g_ptr_array_index (herald_flashsms_history_page_get_messages (page), index));
 }
 
-static void
-all_history_next (GTask *task)
+static gboolean
+history_has_more (gpointer page,
+                  guint    number)
 {
-  HeraldFlashsmsClient *self = g_task_get_source_object (task);
-  AllHistoryData *all = g_task_get_task_data (task);
-  g_autoptr(GHashTable) query = history_query_new (&all->filter, all->page, HERALD_FLASHSMS_MAX_HISTORY_LIMIT);
+  const HeraldFlashsmsPagination *pagination = herald_flashsms_history_page_get_pagination (page);
 
-  _herald_flashsms_client_call (self, "GET", "/sms", "GET /sms", query, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_history, (GDestroyNotify) herald_flashsms_history_page_unref,
-                                all_history_page_done, g_task_get_cancellable (task),
-                                all_history_page_done, task);
+  return pagination->has_more && number < pagination->total_pages;
 }
+
+static const HeraldRestPaging all_history = {
+  .endpoint = &list_history,
+  .what = "FlashSMS history",
+  .max_pages = MAX_HISTORY_PAGES,
+  .get_n_items = history_get_n_items,
+  .dup_item = history_dup_item,
+  .get_id = (const char *(*) (gpointer)) herald_flashsms_message_get_id,
+  .item_free = (GDestroyNotify) herald_flashsms_message_unref,
+  .has_more = history_has_more,
+};
 
 void
 herald_flashsms_client_list_all_history_async (HeraldFlashsmsClient              *self,
@@ -734,27 +553,13 @@ herald_flashsms_client_list_all_history_async (HeraldFlashsmsClient             
                                                GAsyncReadyCallback                callback,
                                                gpointer                           user_data)
 {
-  GTask *task;
-  AllHistoryData *all;
+  g_autoptr(GHashTable) query = NULL;
 
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_flashsms_client_list_all_history_async);
-
-  all = g_new0 (AllHistoryData, 1);
-  if (filter != NULL)
-    {
-      all->filter.status = filter->status;
-      all->filter.start_date = filter->start_date != NULL ? g_date_time_ref (filter->start_date) : NULL;
-      all->filter.end_date = filter->end_date != NULL ? g_date_time_ref (filter->end_date) : NULL;
-    }
-  all->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_flashsms_message_unref);
-  all->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  all->page = 1;
-  g_task_set_task_data (task, all, all_history_data_free);
-
-  all_history_next (task);
+  query = history_query_new (filter, 0, HERALD_FLASHSMS_MAX_HISTORY_LIMIT);
+  herald_rest_call_all_pages (self, self->http, error_for_call, &all_history, query,
+                              cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -763,9 +568,8 @@ herald_flashsms_client_list_all_history_finish (HeraldFlashsmsClient  *self,
                                                 GError               **error)
 {
   g_return_val_if_fail (HERALD_IS_FLASHSMS_CLIENT (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return herald_rest_call_all_pages_finish (self, result, &all_history, error);
 }
 
 /* ---- GET /sms/status/:id, GET /sms/:id/recipients ------------------------------------------------ */
@@ -777,23 +581,10 @@ herald_flashsms_client_get_status_async (HeraldFlashsmsClient *self,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data)
 {
-  g_autofree char *path = NULL;
-  GError *error = NULL;
-
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  path = _herald_flashsms_path_with_id ("/sms/status/", message_id, "", &error);
-  if (path == NULL)
-    {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_get_status_async, error);
-      return;
-    }
-
-  _herald_flashsms_client_call (self, "GET", path, "GET /sms/status/:messageId", NULL, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_message, (GDestroyNotify) herald_flashsms_message_unref,
-                                herald_flashsms_client_get_status_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &get_status, (const char *[]) { message_id, NULL }, NULL, NULL,
+                         cancellable, callback, user_data);
 }
 
 HeraldFlashsmsMessage *
@@ -801,7 +592,7 @@ herald_flashsms_client_get_status_finish (HeraldFlashsmsClient  *self,
                                           GAsyncResult          *result,
                                           GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_get_status_async, error);
+  return _herald_flashsms_finish (self, result, &get_status, error);
 }
 
 void
@@ -811,23 +602,10 @@ herald_flashsms_client_get_report_async (HeraldFlashsmsClient *self,
                                          GAsyncReadyCallback   callback,
                                          gpointer              user_data)
 {
-  g_autofree char *path = NULL;
-  GError *error = NULL;
-
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  path = _herald_flashsms_path_with_id ("/sms/", message_id, "/recipients", &error);
-  if (path == NULL)
-    {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_get_report_async, error);
-      return;
-    }
-
-  _herald_flashsms_client_call (self, "GET", path, "GET /sms/:messageId/recipients", NULL, NULL,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_report, (GDestroyNotify) herald_flashsms_report_unref,
-                                herald_flashsms_client_get_report_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &get_report, (const char *[]) { message_id, NULL }, NULL, NULL,
+                         cancellable, callback, user_data);
 }
 
 HeraldFlashsmsReport *
@@ -835,7 +613,7 @@ herald_flashsms_client_get_report_finish (HeraldFlashsmsClient  *self,
                                           GAsyncResult          *result,
                                           GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_get_report_async, error);
+  return _herald_flashsms_finish (self, result, &get_report, error);
 }
 
 /* ---- POST /sms/estimate ------------------------------------------------------------------------- */
@@ -861,16 +639,12 @@ herald_flashsms_client_estimate_async (HeraldFlashsmsClient *self,
                                        HERALD_FLASHSMS_MAX_ESTIMATE_RECIPIENTS, recipient_count);
   if (error != NULL)
     {
-      g_task_report_error (self, callback, user_data, herald_flashsms_client_estimate_async, error);
+      herald_rest_report_error (self, &estimate, callback, user_data, error);
       return;
     }
 
   body = _herald_flashsms_estimate_body_new (message, recipient_count);
-  _herald_flashsms_client_call (self, "POST", "/sms/estimate", "POST /sms/estimate", NULL, body,
-                                HERALD_HTTP_FLAGS_NONE, HERALD_FLASHSMS_CALL_NONE,
-                                parse_estimate, (GDestroyNotify) herald_flashsms_estimate_unref,
-                                herald_flashsms_client_estimate_async,
-                                cancellable, callback, user_data);
+  _herald_flashsms_call (self, &estimate, NULL, NULL, body, cancellable, callback, user_data);
 }
 
 HeraldFlashsmsEstimate *
@@ -878,5 +652,5 @@ herald_flashsms_client_estimate_finish (HeraldFlashsmsClient  *self,
                                         GAsyncResult          *result,
                                         GError               **error)
 {
-  return _herald_flashsms_client_call_finish (self, result, herald_flashsms_client_estimate_async, error);
+  return _herald_flashsms_finish (self, result, &estimate, error);
 }

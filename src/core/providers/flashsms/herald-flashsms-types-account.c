@@ -52,7 +52,7 @@ herald_flashsms_group_unref (HeraldFlashsmsGroup *self)
 }
 
 static gpointer
-group_read (const HeraldFlashsmsCursor  *cursor,
+group_read (const HeraldJsonCursor      *cursor,
             GError                     **error)
 {
   g_autoptr(HeraldFlashsmsGroup) self = g_new0 (HeraldFlashsmsGroup, 1);
@@ -60,11 +60,11 @@ group_read (const HeraldFlashsmsCursor  *cursor,
   g_atomic_ref_count_init (&self->ref_count);
   self->contact_count = -1;
 
-  if (!_herald_flashsms_read_string (cursor, "id", TRUE, &self->id, error) ||
-      !_herald_flashsms_read_string (cursor, "name", TRUE, &self->name, error) ||
-      !_herald_flashsms_read_int (cursor, "contactCount", FALSE, 0, MAX_SAFE_INTEGER,
+  if (!herald_json_read_string (cursor, "id", HERALD_JSON_REQUIRED, &self->id, error) ||
+      !herald_json_read_string (cursor, "name", HERALD_JSON_REQUIRED, &self->name, error) ||
+      !herald_json_read_int (cursor, "contactCount", HERALD_JSON_OPTIONAL, 0, MAX_SAFE_INTEGER,
                                   &self->contact_count, error) ||
-      !_herald_flashsms_read_time (cursor, "createdAt", FALSE, &self->created_at, error))
+      !herald_json_read_time (cursor, "createdAt", HERALD_JSON_OPTIONAL, &self->created_at, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -76,7 +76,7 @@ herald_flashsms_group_parse (JsonNode    *root,
                              GError     **error)
 {
   g_autofree char *path = NULL;
-  HeraldFlashsmsCursor data, entity;
+  HeraldJsonCursor data, entity;
 
   if (!_herald_flashsms_read_envelope (root, endpoint != NULL ? endpoint : "/contacts/groups",
                                        &data, error))
@@ -90,12 +90,12 @@ GPtrArray *
 herald_flashsms_group_list_parse (JsonNode  *root,
                                   GError   **error)
 {
-  HeraldFlashsmsCursor data;
+  HeraldJsonCursor data;
 
   if (!_herald_flashsms_read_envelope (root, "GET /contacts/groups", &data, error))
     return NULL;
 
-  return _herald_flashsms_read_items (&data, "groups", group_read,
+  return herald_json_read_items (&data, "groups", group_read,
                                       (GDestroyNotify) herald_flashsms_group_unref, error);
 }
 
@@ -174,18 +174,18 @@ herald_flashsms_sender_id_unref (HeraldFlashsmsSenderId *self)
 }
 
 static gpointer
-sender_id_read (const HeraldFlashsmsCursor  *cursor,
+sender_id_read (const HeraldJsonCursor      *cursor,
                 GError                     **error)
 {
   g_autoptr(HeraldFlashsmsSenderId) self = g_new0 (HeraldFlashsmsSenderId, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
 
-  if (!_herald_flashsms_read_string (cursor, "id", TRUE, &self->id, error) ||
-      !_herald_flashsms_read_string (cursor, "name", TRUE, &self->name, error) ||
-      !_herald_flashsms_read_string (cursor, "status", TRUE, &self->status, error) ||
-      !_herald_flashsms_read_time (cursor, "createdAt", FALSE, &self->created_at, error) ||
-      !_herald_flashsms_read_time (cursor, "approvedAt", FALSE, &self->approved_at, error))
+  if (!herald_json_read_string (cursor, "id", HERALD_JSON_REQUIRED, &self->id, error) ||
+      !herald_json_read_string (cursor, "name", HERALD_JSON_REQUIRED, &self->name, error) ||
+      !herald_json_read_string (cursor, "status", HERALD_JSON_REQUIRED, &self->status, error) ||
+      !herald_json_read_time (cursor, "createdAt", HERALD_JSON_OPTIONAL, &self->created_at, error) ||
+      !herald_json_read_time (cursor, "approvedAt", HERALD_JSON_OPTIONAL, &self->approved_at, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -195,12 +195,12 @@ GPtrArray *
 herald_flashsms_sender_id_list_parse (JsonNode  *root,
                                       GError   **error)
 {
-  HeraldFlashsmsCursor data;
+  HeraldJsonCursor data;
 
   if (!_herald_flashsms_read_envelope (root, "GET /sender-ids", &data, error))
     return NULL;
 
-  return _herald_flashsms_read_items (&data, "senderIds", sender_id_read,
+  return herald_json_read_items (&data, "senderIds", sender_id_read,
                                       (GDestroyNotify) herald_flashsms_sender_id_unref, error);
 }
 
@@ -287,18 +287,18 @@ herald_flashsms_template_unref (HeraldFlashsmsTemplate *self)
 }
 
 static gpointer
-template_read (const HeraldFlashsmsCursor  *cursor,
+template_read (const HeraldJsonCursor      *cursor,
                GError                     **error)
 {
   g_autoptr(HeraldFlashsmsTemplate) self = g_new0 (HeraldFlashsmsTemplate, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
 
-  if (!_herald_flashsms_read_string (cursor, "id", TRUE, &self->id, error) ||
-      !_herald_flashsms_read_string (cursor, "name", TRUE, &self->name, error) ||
-      !_herald_flashsms_read_string (cursor, "content", TRUE, &self->content, error) ||
-      !_herald_flashsms_read_time (cursor, "createdAt", FALSE, &self->created_at, error) ||
-      !_herald_flashsms_read_time (cursor, "updatedAt", FALSE, &self->updated_at, error))
+  if (!herald_json_read_string (cursor, "id", HERALD_JSON_REQUIRED, &self->id, error) ||
+      !herald_json_read_string (cursor, "name", HERALD_JSON_REQUIRED, &self->name, error) ||
+      !herald_json_read_string (cursor, "content", HERALD_JSON_REQUIRED, &self->content, error) ||
+      !herald_json_read_time (cursor, "createdAt", HERALD_JSON_OPTIONAL, &self->created_at, error) ||
+      !herald_json_read_time (cursor, "updatedAt", HERALD_JSON_OPTIONAL, &self->updated_at, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -310,7 +310,7 @@ herald_flashsms_template_parse (JsonNode    *root,
                                 GError     **error)
 {
   g_autofree char *path = NULL;
-  HeraldFlashsmsCursor data, entity;
+  HeraldJsonCursor data, entity;
 
   if (!_herald_flashsms_read_envelope (root, endpoint != NULL ? endpoint : "/templates",
                                        &data, error))
@@ -324,12 +324,12 @@ GPtrArray *
 herald_flashsms_template_list_parse (JsonNode  *root,
                                      GError   **error)
 {
-  HeraldFlashsmsCursor data;
+  HeraldJsonCursor data;
 
   if (!_herald_flashsms_read_envelope (root, "GET /templates", &data, error))
     return NULL;
 
-  return _herald_flashsms_read_items (&data, "templates", template_read,
+  return herald_json_read_items (&data, "templates", template_read,
                                       (GDestroyNotify) herald_flashsms_template_unref, error);
 }
 
@@ -419,22 +419,22 @@ herald_flashsms_transaction_unref (HeraldFlashsmsTransaction *self)
 }
 
 static gpointer
-transaction_read (const HeraldFlashsmsCursor  *cursor,
+transaction_read (const HeraldJsonCursor      *cursor,
                   GError                     **error)
 {
   g_autoptr(HeraldFlashsmsTransaction) self = g_new0 (HeraldFlashsmsTransaction, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
 
-  if (!_herald_flashsms_read_string (cursor, "id", TRUE, &self->id, error) ||
-      !_herald_flashsms_read_string (cursor, "type", TRUE, &self->kind_string, error) ||
-      !_herald_flashsms_read_int (cursor, "amount", TRUE, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER,
+  if (!herald_json_read_string (cursor, "id", HERALD_JSON_REQUIRED, &self->id, error) ||
+      !herald_json_read_string (cursor, "type", HERALD_JSON_REQUIRED, &self->kind_string, error) ||
+      !herald_json_read_int (cursor, "amount", HERALD_JSON_REQUIRED, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER,
                                   &self->amount, error) ||
-      !_herald_flashsms_read_int (cursor, "balance", TRUE, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER,
+      !herald_json_read_int (cursor, "balance", HERALD_JSON_REQUIRED, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER,
                                   &self->balance, error) ||
-      !_herald_flashsms_read_string (cursor, "description", FALSE, &self->description, error) ||
-      !_herald_flashsms_read_string (cursor, "reference", FALSE, &self->reference, error) ||
-      !_herald_flashsms_read_time (cursor, "createdAt", TRUE, &self->created_at, error))
+      !herald_json_read_string (cursor, "description", HERALD_JSON_OPTIONAL, &self->description, error) ||
+      !herald_json_read_string (cursor, "reference", HERALD_JSON_OPTIONAL, &self->reference, error) ||
+      !herald_json_read_time (cursor, "createdAt", HERALD_JSON_REQUIRED, &self->created_at, error))
     return NULL;
 
   self->kind = herald_flashsms_transaction_type_from_string (self->kind_string);
@@ -544,14 +544,14 @@ herald_flashsms_transaction_page_parse (JsonNode  *root,
                                         GError   **error)
 {
   g_autoptr(HeraldFlashsmsTransactionPage) self = g_new0 (HeraldFlashsmsTransactionPage, 1);
-  HeraldFlashsmsCursor data;
+  HeraldJsonCursor data;
 
   g_atomic_ref_count_init (&self->ref_count);
 
   if (!_herald_flashsms_read_envelope (root, "GET /transactions", &data, error))
     return NULL;
 
-  self->transactions = _herald_flashsms_read_items (&data, "transactions", transaction_read,
+  self->transactions = herald_json_read_items (&data, "transactions", transaction_read,
                                                     (GDestroyNotify) herald_flashsms_transaction_unref,
                                                     error);
   if (self->transactions == NULL ||

@@ -55,19 +55,19 @@ herald_flashsms_contact_unref (HeraldFlashsmsContact *self)
 }
 
 static gpointer
-contact_read (const HeraldFlashsmsCursor  *cursor,
+contact_read (const HeraldJsonCursor      *cursor,
               GError                     **error)
 {
   g_autoptr(HeraldFlashsmsContact) self = g_new0 (HeraldFlashsmsContact, 1);
 
   g_atomic_ref_count_init (&self->ref_count);
 
-  if (!_herald_flashsms_read_string (cursor, "id", TRUE, &self->id, error) ||
-      !_herald_flashsms_read_string (cursor, "phone", TRUE, &self->phone, error) ||
-      !_herald_flashsms_read_string (cursor, "firstName", FALSE, &self->first_name, error) ||
-      !_herald_flashsms_read_string (cursor, "lastName", FALSE, &self->last_name, error) ||
-      !_herald_flashsms_read_string (cursor, "email", FALSE, &self->email, error) ||
-      !_herald_flashsms_read_time (cursor, "createdAt", FALSE, &self->created_at, error))
+  if (!herald_json_read_string (cursor, "id", HERALD_JSON_REQUIRED, &self->id, error) ||
+      !herald_json_read_string (cursor, "phone", HERALD_JSON_REQUIRED, &self->phone, error) ||
+      !herald_json_read_string (cursor, "firstName", HERALD_JSON_OPTIONAL, &self->first_name, error) ||
+      !herald_json_read_string (cursor, "lastName", HERALD_JSON_OPTIONAL, &self->last_name, error) ||
+      !herald_json_read_string (cursor, "email", HERALD_JSON_OPTIONAL, &self->email, error) ||
+      !herald_json_read_time (cursor, "createdAt", HERALD_JSON_OPTIONAL, &self->created_at, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -79,7 +79,7 @@ herald_flashsms_contact_parse (JsonNode    *root,
                                GError     **error)
 {
   g_autofree char *path = NULL;
-  HeraldFlashsmsCursor data, entity;
+  HeraldJsonCursor data, entity;
 
   if (!_herald_flashsms_read_envelope (root, endpoint != NULL ? endpoint : "/contacts", &data, error))
     return NULL;
@@ -176,14 +176,14 @@ herald_flashsms_contact_page_parse (JsonNode  *root,
                                     GError   **error)
 {
   g_autoptr(HeraldFlashsmsContactPage) self = g_new0 (HeraldFlashsmsContactPage, 1);
-  HeraldFlashsmsCursor data;
+  HeraldJsonCursor data;
 
   g_atomic_ref_count_init (&self->ref_count);
 
   if (!_herald_flashsms_read_envelope (root, "GET /contacts", &data, error))
     return NULL;
 
-  self->contacts = _herald_flashsms_read_items (&data, "contacts", contact_read,
+  self->contacts = herald_json_read_items (&data, "contacts", contact_read,
                                                 (GDestroyNotify) herald_flashsms_contact_unref,
                                                 error);
   if (self->contacts == NULL ||
@@ -275,15 +275,15 @@ herald_flashsms_import_result_parse (JsonNode  *root,
                                      GError   **error)
 {
   g_autoptr(HeraldFlashsmsImportResult) self = _herald_flashsms_import_result_new ();
-  HeraldFlashsmsCursor data;
+  HeraldJsonCursor data;
   gint64 imported = 0, created = 0, skipped = 0, invalid = 0, total = 0;
 
   if (!_herald_flashsms_read_envelope (root, "POST /contacts/import", &data, error) ||
-      !_herald_flashsms_read_int (&data, "imported", TRUE, 0, G_MAXUINT, &imported, error) ||
-      !_herald_flashsms_read_int (&data, "created", TRUE, 0, G_MAXUINT, &created, error) ||
-      !_herald_flashsms_read_int (&data, "skipped", TRUE, 0, G_MAXUINT, &skipped, error) ||
-      !_herald_flashsms_read_int (&data, "invalid", TRUE, 0, G_MAXUINT, &invalid, error) ||
-      !_herald_flashsms_read_int (&data, "total", TRUE, 0, G_MAXUINT, &total, error))
+      !herald_json_read_int (&data, "imported", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &imported, error) ||
+      !herald_json_read_int (&data, "created", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &created, error) ||
+      !herald_json_read_int (&data, "skipped", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &skipped, error) ||
+      !herald_json_read_int (&data, "invalid", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &invalid, error) ||
+      !herald_json_read_int (&data, "total", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &total, error))
     return NULL;
 
   self->imported = (guint) imported;

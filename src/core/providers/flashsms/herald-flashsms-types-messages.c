@@ -54,16 +54,16 @@ herald_flashsms_balance_parse (JsonNode  *root,
                                GError   **error)
 {
   g_autoptr(HeraldFlashsmsBalance) self = g_new0 (HeraldFlashsmsBalance, 1);
-  HeraldFlashsmsCursor data;
+  HeraldJsonCursor data;
 
   g_atomic_ref_count_init (&self->ref_count);
 
   if (!_herald_flashsms_read_envelope (root, "GET /balance", &data, error) ||
-      !_herald_flashsms_read_int (&data, "balance", TRUE, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER,
+      !herald_json_read_int (&data, "balance", HERALD_JSON_REQUIRED, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER,
                                   &self->balance, error) ||
-      !_herald_flashsms_read_string (&data, "currency", FALSE, &self->currency, error) ||
-      !_herald_flashsms_read_string (&data, "accountName", FALSE, &self->account_name, error) ||
-      !_herald_flashsms_read_string (&data, "accountPhone", FALSE, &self->account_phone, error))
+      !herald_json_read_string (&data, "currency", HERALD_JSON_OPTIONAL, &self->currency, error) ||
+      !herald_json_read_string (&data, "accountName", HERALD_JSON_OPTIONAL, &self->account_name, error) ||
+      !herald_json_read_string (&data, "accountPhone", HERALD_JSON_OPTIONAL, &self->account_phone, error))
     return NULL;
 
   return g_steal_pointer (&self);
@@ -153,7 +153,7 @@ herald_flashsms_message_unref (HeraldFlashsmsMessage *self)
 }
 
 static gpointer
-message_read (const HeraldFlashsmsCursor  *cursor,
+message_read (const HeraldJsonCursor      *cursor,
               GError                     **error)
 {
   g_autoptr(HeraldFlashsmsMessage) self = g_new0 (HeraldFlashsmsMessage, 1);
@@ -161,16 +161,16 @@ message_read (const HeraldFlashsmsCursor  *cursor,
 
   g_atomic_ref_count_init (&self->ref_count);
 
-  if (!_herald_flashsms_read_string (cursor, "id", TRUE, &self->id, error) ||
-      !_herald_flashsms_read_string (cursor, "message", TRUE, &self->text, error) ||
-      !_herald_flashsms_read_int (cursor, "recipientCount", TRUE, 0, G_MAXUINT, &count, error) ||
-      !_herald_flashsms_read_string (cursor, "status", TRUE, &self->status_string, error) ||
-      !_herald_flashsms_read_int (cursor, "creditsUsed", TRUE, 0, MAX_SAFE_INTEGER, &self->credits_used, error) ||
-      !_herald_flashsms_read_string (cursor, "senderId", FALSE, &self->sender_id, error) ||
-      !_herald_flashsms_read_string (cursor, "campaignName", FALSE, &self->campaign_name, error) ||
-      !_herald_flashsms_read_time (cursor, "scheduledAt", FALSE, &self->scheduled_at, error) ||
-      !_herald_flashsms_read_time (cursor, "sentAt", FALSE, &self->sent_at, error) ||
-      !_herald_flashsms_read_time (cursor, "createdAt", TRUE, &self->created_at, error))
+  if (!herald_json_read_string (cursor, "id", HERALD_JSON_REQUIRED, &self->id, error) ||
+      !herald_json_read_string (cursor, "message", HERALD_JSON_REQUIRED, &self->text, error) ||
+      !herald_json_read_int (cursor, "recipientCount", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &count, error) ||
+      !herald_json_read_string (cursor, "status", HERALD_JSON_REQUIRED, &self->status_string, error) ||
+      !herald_json_read_int (cursor, "creditsUsed", HERALD_JSON_REQUIRED, 0, MAX_SAFE_INTEGER, &self->credits_used, error) ||
+      !herald_json_read_string (cursor, "senderId", HERALD_JSON_OPTIONAL, &self->sender_id, error) ||
+      !herald_json_read_string (cursor, "campaignName", HERALD_JSON_OPTIONAL, &self->campaign_name, error) ||
+      !herald_json_read_time (cursor, "scheduledAt", HERALD_JSON_OPTIONAL, &self->scheduled_at, error) ||
+      !herald_json_read_time (cursor, "sentAt", HERALD_JSON_OPTIONAL, &self->sent_at, error) ||
+      !herald_json_read_time (cursor, "createdAt", HERALD_JSON_REQUIRED, &self->created_at, error))
     return NULL;
 
   self->recipient_count = (guint) count;
@@ -183,7 +183,7 @@ HeraldFlashsmsMessage *
 herald_flashsms_message_parse (JsonNode  *root,
                                GError   **error)
 {
-  HeraldFlashsmsCursor data;
+  HeraldJsonCursor data;
 
   if (!_herald_flashsms_read_envelope (root, "GET /sms/status/:messageId", &data, error))
     return NULL;
@@ -319,14 +319,14 @@ herald_flashsms_history_page_parse (JsonNode  *root,
                                     GError   **error)
 {
   g_autoptr(HeraldFlashsmsHistoryPage) self = g_new0 (HeraldFlashsmsHistoryPage, 1);
-  HeraldFlashsmsCursor data;
+  HeraldJsonCursor data;
 
   g_atomic_ref_count_init (&self->ref_count);
 
   if (!_herald_flashsms_read_envelope (root, "GET /sms", &data, error))
     return NULL;
 
-  self->messages = _herald_flashsms_read_items (&data, "messages", message_read,
+  self->messages = herald_json_read_items (&data, "messages", message_read,
                                                 (GDestroyNotify) herald_flashsms_message_unref,
                                                 error);
   if (self->messages == NULL ||
@@ -398,22 +398,22 @@ herald_flashsms_estimate_parse (JsonNode  *root,
 {
   g_autoptr(HeraldFlashsmsEstimate) self = g_new0 (HeraldFlashsmsEstimate, 1);
   g_autofree char *path = NULL;
-  HeraldFlashsmsCursor data, message;
+  HeraldJsonCursor data, message;
   gint64 length = 0, parts = 0, count = 0;
 
   g_atomic_ref_count_init (&self->ref_count);
 
   if (!_herald_flashsms_read_envelope (root, "POST /sms/estimate", &data, error) ||
-      !_herald_flashsms_read_object (&data, "message", TRUE, &message, &path, error) ||
-      !_herald_flashsms_read_int (&message, "length", TRUE, 0, G_MAXUINT, &length, error) ||
-      !_herald_flashsms_read_int (&message, "parts", TRUE, 0, G_MAXUINT, &parts, error) ||
-      !_herald_flashsms_read_string (&message, "encoding", TRUE, &self->encoding, error) ||
-      !_herald_flashsms_read_int (&data, "recipientCount", TRUE, 0, G_MAXUINT, &count, error) ||
-      !_herald_flashsms_read_int (&data, "creditsRequired", TRUE, 0, MAX_SAFE_INTEGER,
+      !herald_json_read_object (&data, "message", HERALD_JSON_REQUIRED, &message, &path, error) ||
+      !herald_json_read_int (&message, "length", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &length, error) ||
+      !herald_json_read_int (&message, "parts", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &parts, error) ||
+      !herald_json_read_string (&message, "encoding", HERALD_JSON_REQUIRED, &self->encoding, error) ||
+      !herald_json_read_int (&data, "recipientCount", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &count, error) ||
+      !herald_json_read_int (&data, "creditsRequired", HERALD_JSON_REQUIRED, 0, MAX_SAFE_INTEGER,
                                   &self->credits_required, error) ||
-      !_herald_flashsms_read_int (&data, "currentBalance", TRUE, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER,
+      !herald_json_read_int (&data, "currentBalance", HERALD_JSON_REQUIRED, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER,
                                   &self->current_balance, error) ||
-      !_herald_flashsms_read_bool (&data, "canAfford", TRUE, &self->can_afford, error))
+      !herald_json_read_bool (&data, "canAfford", HERALD_JSON_REQUIRED, &self->can_afford, error))
     return NULL;
 
   self->length = (guint) length;
@@ -535,26 +535,26 @@ herald_flashsms_report_unref (HeraldFlashsmsReport *self)
 
 static gboolean
 report_read_recipients (HeraldFlashsmsReport        *self,
-                        const HeraldFlashsmsCursor  *data,
+                        const HeraldJsonCursor      *data,
                         GError                     **error)
 {
   JsonArray *array;
 
-  if (!_herald_flashsms_read_array (data, "recipients", TRUE, &array, error))
+  if (!herald_json_read_array (data, "recipients", HERALD_JSON_REQUIRED, &array, error))
     return FALSE;
 
   for (guint i = 0; i < json_array_get_length (array); i++)
     {
       g_autofree char *path = NULL;
       HeraldFlashsmsRecipientState state = { 0 };
-      HeraldFlashsmsCursor item;
+      HeraldJsonCursor item;
 
-      if (!_herald_flashsms_read_element (data, "recipients", array, i, &item, &path, error))
+      if (!herald_json_read_element (data, "recipients", array, i, &item, &path, error))
         return FALSE;
 
-      if (!_herald_flashsms_read_string (&item, "phone", TRUE, &state.phone, error) ||
-          !_herald_flashsms_read_string (&item, "status", TRUE, &state.status_string, error) ||
-          !_herald_flashsms_read_time (&item, "sentAt", FALSE, &state.sent_at, error))
+      if (!herald_json_read_string (&item, "phone", HERALD_JSON_REQUIRED, &state.phone, error) ||
+          !herald_json_read_string (&item, "status", HERALD_JSON_REQUIRED, &state.status_string, error) ||
+          !herald_json_read_time (&item, "sentAt", HERALD_JSON_OPTIONAL, &state.sent_at, error))
         {
           recipient_state_clear (&state);
           return FALSE;
@@ -573,7 +573,7 @@ herald_flashsms_report_parse (JsonNode  *root,
 {
   g_autoptr(HeraldFlashsmsReport) self = g_new0 (HeraldFlashsmsReport, 1);
   g_autofree char *path = NULL;
-  HeraldFlashsmsCursor data, stats;
+  HeraldJsonCursor data, stats;
   gint64 count = 0, delivered = 0, failed = 0, pending = 0;
 
   g_atomic_ref_count_init (&self->ref_count);
@@ -581,15 +581,15 @@ herald_flashsms_report_parse (JsonNode  *root,
   g_array_set_clear_func (self->recipients, recipient_state_clear);
 
   if (!_herald_flashsms_read_envelope (root, "GET /sms/:messageId/recipients", &data, error) ||
-      !_herald_flashsms_read_string (&data, "messageId", TRUE, &self->message_id, error) ||
-      !_herald_flashsms_read_string (&data, "status", TRUE, &self->status_string, error) ||
-      !_herald_flashsms_read_int (&data, "recipientCount", TRUE, 0, G_MAXUINT, &count, error) ||
+      !herald_json_read_string (&data, "messageId", HERALD_JSON_REQUIRED, &self->message_id, error) ||
+      !herald_json_read_string (&data, "status", HERALD_JSON_REQUIRED, &self->status_string, error) ||
+      !herald_json_read_int (&data, "recipientCount", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &count, error) ||
       !report_read_recipients (self, &data, error) ||
-      !_herald_flashsms_read_object (&data, "stats", TRUE, &stats, &path, error) ||
-      !_herald_flashsms_read_int (&stats, "delivered", TRUE, 0, G_MAXUINT, &delivered, error) ||
-      !_herald_flashsms_read_int (&stats, "failed", TRUE, 0, G_MAXUINT, &failed, error) ||
-      !_herald_flashsms_read_int (&stats, "pending", TRUE, 0, G_MAXUINT, &pending, error) ||
-      !_herald_flashsms_read_double (&stats, "deliveryRate", TRUE, &self->delivery_rate, error))
+      !herald_json_read_object (&data, "stats", HERALD_JSON_REQUIRED, &stats, &path, error) ||
+      !herald_json_read_int (&stats, "delivered", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &delivered, error) ||
+      !herald_json_read_int (&stats, "failed", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &failed, error) ||
+      !herald_json_read_int (&stats, "pending", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &pending, error) ||
+      !herald_json_read_double (&stats, "deliveryRate", HERALD_JSON_REQUIRED, &self->delivery_rate, error))
     return NULL;
 
   self->status = herald_flashsms_status_from_string (self->status_string);

@@ -306,13 +306,13 @@ _herald_flashsms_send_result_add_invalid (HeraldFlashsmsSendResult *self,
 /* FlashSMS documents invalidRecipients only as an empty list: an entry may
  * be the number itself or an object naming it (and maybe why). */
 static gboolean
-read_server_invalid (const HeraldFlashsmsCursor  *data,
+read_server_invalid (const HeraldJsonCursor      *data,
                      HeraldFlashsmsSendResult    *self,
                      GError                     **error)
 {
   JsonArray *array;
 
-  if (!_herald_flashsms_read_array (data, "invalidRecipients", FALSE, &array, error))
+  if (!herald_json_read_array (data, "invalidRecipients", HERALD_JSON_OPTIONAL, &array, error))
     return FALSE;
 
   for (guint i = 0; array != NULL && i < json_array_get_length (array); i++)
@@ -332,30 +332,27 @@ read_server_invalid (const HeraldFlashsmsCursor  *data,
 
       if (JSON_NODE_HOLDS_OBJECT (node))
         {
-          HeraldFlashsmsCursor item = { data->endpoint, NULL, json_node_get_object (node) };
+          HeraldJsonCursor item = { data->rules, data->label, NULL, json_node_get_object (node) };
           static const char * const phone_names[] = { "phone", "recipient", "number", "input", NULL };
           static const char * const reason_names[] = { "reason", "error", "message", NULL };
 
           path = g_strdup_printf ("%s.invalidRecipients[%u]", data->path, i);
           item.path = path;
           for (guint k = 0; phone == NULL && phone_names[k] != NULL; k++)
-            if (!_herald_flashsms_read_string (&item, phone_names[k], FALSE, &phone, error))
+            if (!herald_json_read_string (&item, phone_names[k], HERALD_JSON_OPTIONAL, &phone, error))
               return FALSE;
           for (guint k = 0; reason == NULL && reason_names[k] != NULL; k++)
-            if (!_herald_flashsms_read_string (&item, reason_names[k], FALSE, &reason, error))
+            if (!herald_json_read_string (&item, reason_names[k], HERALD_JSON_OPTIONAL, &reason, error))
               return FALSE;
           if (phone == NULL)
-            {
-              g_propagate_error (error, _herald_flashsms_malformed (data->endpoint, path, "phone", NULL));
-              return FALSE;
-            }
+            return herald_json_fail (&item, "phone", HERALD_JSON_PROBLEM_MISSING, error);
           _herald_flashsms_send_result_add_invalid (self, phone,
                                                     reason != NULL ? reason : "rejected-by-server");
           continue;
         }
 
       path = g_strdup_printf ("%s.invalidRecipients[%u]", data->path, i);
-      g_propagate_error (error, _herald_flashsms_malformed (data->endpoint, path, NULL,
+      g_propagate_error (error, _herald_flashsms_malformed (data->label, path, NULL,
                                                             _("a phone number")));
       return FALSE;
     }
@@ -369,18 +366,18 @@ herald_flashsms_send_result_parse (JsonNode  *root,
 {
   g_autoptr(HeraldFlashsmsSendResult) self = _herald_flashsms_send_result_new ();
   g_autofree char *message_id = NULL;
-  HeraldFlashsmsCursor data;
+  HeraldJsonCursor data;
   gint64 sent = 0;
 
   if (!_herald_flashsms_read_envelope (root, "POST /sms/send", &data, error) ||
-      !_herald_flashsms_read_string (&data, "messageId", TRUE, &message_id, error) ||
-      !_herald_flashsms_read_int (&data, "recipientsSent", TRUE, 0, G_MAXUINT, &sent, error) ||
+      !herald_json_read_string (&data, "messageId", HERALD_JSON_REQUIRED, &message_id, error) ||
+      !herald_json_read_int (&data, "recipientsSent", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &sent, error) ||
       !read_server_invalid (&data, self, error) ||
-      !_herald_flashsms_read_int (&data, "creditsUsed", TRUE, 0, MAX_SAFE_INTEGER, &self->credits_used, error) ||
-      !_herald_flashsms_read_int (&data, "remainingCredits", TRUE, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER,
+      !herald_json_read_int (&data, "creditsUsed", HERALD_JSON_REQUIRED, 0, MAX_SAFE_INTEGER, &self->credits_used, error) ||
+      !herald_json_read_int (&data, "remainingCredits", HERALD_JSON_REQUIRED, -MAX_SAFE_INTEGER, MAX_SAFE_INTEGER,
                                   &self->remaining_credits, error) ||
-      !_herald_flashsms_read_bool (&data, "scheduled", FALSE, &self->scheduled, error) ||
-      !_herald_flashsms_read_time (&data, "scheduleDate", FALSE, &self->schedule_date, error))
+      !herald_json_read_bool (&data, "scheduled", HERALD_JSON_OPTIONAL, &self->scheduled, error) ||
+      !herald_json_read_time (&data, "scheduleDate", HERALD_JSON_OPTIONAL, &self->schedule_date, error))
     return NULL;
 
   g_ptr_array_add (self->message_ids, g_steal_pointer (&message_id));

@@ -5,7 +5,6 @@
 
 #include "config.h"
 
-#include <math.h>
 #include <string.h>
 #include <glib/gi18n-lib.h>
 
@@ -19,7 +18,7 @@
  * -contacts.c (contacts and imports) and -account.c (groups, sender IDs,
  * templates, transactions, key checks). */
 
-#define MAX_SAFE_INTEGER HERALD_FLASHSMS_MAX_SAFE_INTEGER
+#define MAX_SAFE_INTEGER HERALD_JSON_MAX_SAFE_INTEGER
 
 static const char * const known_scopes[] = {
   "sms:send",
@@ -127,304 +126,52 @@ _herald_flashsms_malformed (const char *endpoint,
                                     endpoint, field, expected);
 }
 
-/* The member, or NULL when it is absent or null (an error if required). */
-static gboolean
-lookup (const HeraldFlashsmsCursor  *cursor,
-        const char                  *name,
-        gboolean                     required,
-        JsonNode                   **out,
-        GError                     **error)
+/* What a field should have been ("“data.id” is not a string"); a missing
+ * field and a body that is no object have their own sentences. */
+static const char * const expected_values[] = {
+  [HERALD_JSON_PROBLEM_MISSING] = NULL,
+  [HERALD_JSON_PROBLEM_NOT_STRING] = N_("a string"),
+  [HERALD_JSON_PROBLEM_EMPTY] = N_("a string that is not empty"),
+  [HERALD_JSON_PROBLEM_NOT_INTEGER] = N_("an integer"),
+  [HERALD_JSON_PROBLEM_OUT_OF_RANGE] = N_("within the expected range"),
+  [HERALD_JSON_PROBLEM_NOT_NUMBER] = N_("a number"),
+  [HERALD_JSON_PROBLEM_NOT_BOOLEAN] = N_("true or false"),
+  [HERALD_JSON_PROBLEM_NOT_OBJECT] = N_("an object"),
+  [HERALD_JSON_PROBLEM_NOT_ARRAY] = N_("a list"),
+  [HERALD_JSON_PROBLEM_NOT_DATE] = N_("an ISO 8601 date and time"),
+};
+
+static GError *
+json_error (const char        *endpoint,
+            const char        *field,
+            HeraldJsonProblem  problem)
 {
-  JsonNode *node = json_object_get_member (cursor->object, name);
+  const char *expected;
 
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      *out = NULL;
-      if (required)
-        {
-          g_propagate_error (error, _herald_flashsms_malformed (cursor->endpoint, cursor->path,
-                                                                name, NULL));
-          return FALSE;
-        }
-      return TRUE;
-    }
+  g_assert ((guint) problem < G_N_ELEMENTS (expected_values));
+  expected = field != NULL && expected_values[problem] != NULL ? _(expected_values[problem]) : NULL;
 
-  *out = node;
-
-  return TRUE;
+  return _herald_flashsms_malformed (endpoint, NULL, field, expected);
 }
 
-static gboolean
-wrong_type (const HeraldFlashsmsCursor  *cursor,
-            const char                  *name,
-            const char                  *expected,
-            GError                     **error)
-{
-  g_propagate_error (error, _herald_flashsms_malformed (cursor->endpoint, cursor->path,
-                                                        name, expected));
-  return FALSE;
-}
+const HeraldJsonRules _herald_flashsms_json_rules = { json_error, TRUE };
 
 gboolean
-_herald_flashsms_read_string (const HeraldFlashsmsCursor  *cursor,
-                              const char                  *name,
-                              gboolean                     required,
-                              char                       **out,
-                              GError                     **error)
+_herald_flashsms_read_envelope (JsonNode          *root,
+                                const char        *endpoint,
+                                HeraldJsonCursor  *data,
+                                GError           **error)
 {
-  JsonNode *node;
-
-  if (!lookup (cursor, name, required, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  /* json-glib 1.6 lets escapes such as "\7" through as invalid UTF-8. */
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING ||
-      !g_utf8_validate (json_node_get_string (node), -1, NULL))
-    return wrong_type (cursor, name, _("a string"), error);
-
-  g_free (*out);
-  *out = g_strdup (json_node_get_string (node));
-
-  return TRUE;
-}
-
-static gboolean
-node_get_integer (JsonNode *node,
-                  gint64   *out)
-{
-  if (!JSON_NODE_HOLDS_VALUE (node))
-    return FALSE;
-
-  if (json_node_get_value_type (node) == G_TYPE_INT64)
-    {
-      *out = json_node_get_int (node);
-      return TRUE;
-    }
-
-  /* "1e3" and "2.0" are integers written as JSON numbers; 2.5 is not. */
-  if (json_node_get_value_type (node) == G_TYPE_DOUBLE)
-    {
-      double value = json_node_get_double (node);
-
-      if (!isfinite (value) || floor (value) != value || fabs (value) > (double) MAX_SAFE_INTEGER)
-        return FALSE;
-      *out = (gint64) value;
-      return TRUE;
-    }
-
-  return FALSE;
-}
-
-gboolean
-_herald_flashsms_read_int (const HeraldFlashsmsCursor  *cursor,
-                           const char                  *name,
-                           gboolean                     required,
-                           gint64                       min,
-                           gint64                       max,
-                           gint64                      *out,
-                           GError                     **error)
-{
-  JsonNode *node;
-  gint64 value;
-
-  if (!lookup (cursor, name, required, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (!node_get_integer (node, &value))
-    return wrong_type (cursor, name, _("an integer"), error);
-  if (value < min || value > max)
-    return wrong_type (cursor, name, _("within the expected range"), error);
-
-  *out = value;
-
-  return TRUE;
-}
-
-gboolean
-_herald_flashsms_read_double (const HeraldFlashsmsCursor  *cursor,
-                              const char                  *name,
-                              gboolean                     required,
-                              double                      *out,
-                              GError                     **error)
-{
-  JsonNode *node;
-  GType type;
-
-  if (!lookup (cursor, name, required, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  type = JSON_NODE_HOLDS_VALUE (node) ? json_node_get_value_type (node) : G_TYPE_INVALID;
-  if (type == G_TYPE_INT64)
-    *out = (double) json_node_get_int (node);
-  else if (type == G_TYPE_DOUBLE && isfinite (json_node_get_double (node)))
-    *out = json_node_get_double (node);
-  else
-    return wrong_type (cursor, name, _("a number"), error);
-
-  return TRUE;
-}
-
-gboolean
-_herald_flashsms_read_bool (const HeraldFlashsmsCursor  *cursor,
-                            const char                  *name,
-                            gboolean                     required,
-                            gboolean                    *out,
-                            GError                     **error)
-{
-  JsonNode *node;
-
-  if (!lookup (cursor, name, required, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_BOOLEAN)
-    return wrong_type (cursor, name, _("true or false"), error);
-
-  *out = json_node_get_boolean (node);
-
-  return TRUE;
-}
-
-gboolean
-_herald_flashsms_read_time (const HeraldFlashsmsCursor  *cursor,
-                            const char                  *name,
-                            gboolean                     required,
-                            GDateTime                  **out,
-                            GError                     **error)
-{
-  g_autofree char *text = NULL;
-  g_autoptr(GTimeZone) utc = NULL;
-  GDateTime *time;
-
-  if (!_herald_flashsms_read_string (cursor, name, required, &text, error))
-    return FALSE;
-  if (text == NULL)
-    return TRUE;
-
-  /* FlashSMS writes UTC with a "Z"; a time without a zone is taken as UTC. */
-  utc = g_time_zone_new_utc ();
-  time = g_date_time_new_from_iso8601 (text, utc);
-  if (time == NULL)
-    return wrong_type (cursor, name, _("an ISO 8601 date and time"), error);
-
-  g_clear_pointer (out, g_date_time_unref);
-  *out = time;
-
-  return TRUE;
-}
-
-gboolean
-_herald_flashsms_read_object (const HeraldFlashsmsCursor  *cursor,
-                              const char                  *name,
-                              gboolean                     required,
-                              HeraldFlashsmsCursor        *child,
-                              char                       **path_out,
-                              GError                     **error)
-{
-  JsonNode *node;
-
-  child->endpoint = cursor->endpoint;
-  child->object = NULL;
-  child->path = NULL;
-
-  if (!lookup (cursor, name, required, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return wrong_type (cursor, name, _("an object"), error);
-
-  *path_out = g_strdup_printf ("%s.%s", cursor->path, name);
-  child->path = *path_out;
-  child->object = json_node_get_object (node);
-
-  return TRUE;
-}
-
-gboolean
-_herald_flashsms_read_array (const HeraldFlashsmsCursor  *cursor,
-                             const char                  *name,
-                             gboolean                     required,
-                             JsonArray                  **out,
-                             GError                     **error)
-{
-  JsonNode *node;
-
-  *out = NULL;
-  if (!lookup (cursor, name, required, &node, error))
-    return FALSE;
-  if (node == NULL)
-    return TRUE;
-
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    return wrong_type (cursor, name, _("a list"), error);
-
-  *out = json_node_get_array (node);
-
-  return TRUE;
-}
-
-gboolean
-_herald_flashsms_read_element (const HeraldFlashsmsCursor  *cursor,
-                               const char                  *name,
-                               JsonArray                   *array,
-                               guint                        index,
-                               HeraldFlashsmsCursor        *child,
-                               char                       **path_out,
-                               GError                     **error)
-{
-  JsonNode *node = json_array_get_element (array, index);
-
-  *path_out = g_strdup_printf ("%s.%s[%u]", cursor->path, name, index);
-  child->endpoint = cursor->endpoint;
-  child->path = *path_out;
-  child->object = NULL;
-
-  if (node == NULL || !JSON_NODE_HOLDS_OBJECT (node))
-    {
-      g_propagate_error (error, _herald_flashsms_malformed (cursor->endpoint, *path_out, NULL,
-                                                            _("an object")));
-      return FALSE;
-    }
-
-  child->object = json_node_get_object (node);
-
-  return TRUE;
-}
-
-gboolean
-_herald_flashsms_read_envelope (JsonNode              *root,
-                                const char            *endpoint,
-                                HeraldFlashsmsCursor  *data,
-                                GError               **error)
-{
-  HeraldFlashsmsCursor top = { endpoint, NULL, NULL };
+  g_autofree char *path = NULL;
+  HeraldJsonCursor top;
   gboolean success = TRUE;
-  JsonNode *node;
 
-  data->endpoint = endpoint;
-  data->path = "data";
-  data->object = NULL;
-
-  if (root == NULL || !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      g_propagate_error (error, _herald_flashsms_malformed (endpoint, NULL, NULL, NULL));
-      return FALSE;
-    }
-
-  top.object = json_node_get_object (root);
+  if (!herald_json_read_root (root, &_herald_flashsms_json_rules, endpoint, &top, error))
+    return FALSE;
 
   /* "success" is in every documented answer, but only its value matters:
    * an answer without it is judged by its "data". */
-  if (!_herald_flashsms_read_bool (&top, "success", FALSE, &success, error))
+  if (!herald_json_read_bool (&top, "success", HERALD_JSON_OPTIONAL, &success, error))
     return FALSE;
 
   if (!success)
@@ -439,32 +186,30 @@ _herald_flashsms_read_envelope (JsonNode              *root,
       return FALSE;
     }
 
-  if (!lookup (&top, "data", TRUE, &node, error))
+  if (!herald_json_read_object (&top, "data", HERALD_JSON_REQUIRED, data, &path, error))
     return FALSE;
-  if (!JSON_NODE_HOLDS_OBJECT (node))
-    return wrong_type (&top, "data", _("an object"), error);
-
-  data->object = json_node_get_object (node);
+  /* the same path, in storage that outlives this call */
+  data->path = "data";
 
   return TRUE;
 }
 
 gboolean
-_herald_flashsms_read_pagination (const HeraldFlashsmsCursor  *data,
+_herald_flashsms_read_pagination (const HeraldJsonCursor      *data,
                                   HeraldFlashsmsPagination    *out,
                                   GError                     **error)
 {
   g_autofree char *path = NULL;
-  HeraldFlashsmsCursor p;
+  HeraldJsonCursor p;
   gint64 page = 0, limit = 0, total = 0, total_pages = 0;
   gboolean has_more = FALSE;
 
-  if (!_herald_flashsms_read_object (data, "pagination", TRUE, &p, &path, error) ||
-      !_herald_flashsms_read_int (&p, "page", TRUE, 0, G_MAXUINT, &page, error) ||
-      !_herald_flashsms_read_int (&p, "limit", TRUE, 0, G_MAXUINT, &limit, error) ||
-      !_herald_flashsms_read_int (&p, "total", TRUE, 0, MAX_SAFE_INTEGER, &total, error) ||
-      !_herald_flashsms_read_int (&p, "totalPages", TRUE, 0, G_MAXUINT, &total_pages, error) ||
-      !_herald_flashsms_read_bool (&p, "hasMore", TRUE, &has_more, error))
+  if (!herald_json_read_object (data, "pagination", HERALD_JSON_REQUIRED, &p, &path, error) ||
+      !herald_json_read_int (&p, "page", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &page, error) ||
+      !herald_json_read_int (&p, "limit", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &limit, error) ||
+      !herald_json_read_int (&p, "total", HERALD_JSON_REQUIRED, 0, MAX_SAFE_INTEGER, &total, error) ||
+      !herald_json_read_int (&p, "totalPages", HERALD_JSON_REQUIRED, 0, G_MAXUINT, &total_pages, error) ||
+      !herald_json_read_bool (&p, "hasMore", HERALD_JSON_REQUIRED, &has_more, error))
     return FALSE;
 
   out->page = (guint) page;
@@ -477,9 +222,9 @@ _herald_flashsms_read_pagination (const HeraldFlashsmsCursor  *data,
 }
 
 void
-_herald_flashsms_unwrap (const HeraldFlashsmsCursor *data,
+_herald_flashsms_unwrap (const HeraldJsonCursor     *data,
                          const char                 *wrapper,
-                         HeraldFlashsmsCursor       *entity,
+                         HeraldJsonCursor           *entity,
                          char                      **path_out)
 {
   JsonNode *node = json_object_get_member (data->object, wrapper);
@@ -493,38 +238,6 @@ _herald_flashsms_unwrap (const HeraldFlashsmsCursor *data,
     }
 }
 
-GPtrArray *
-_herald_flashsms_read_items (const HeraldFlashsmsCursor  *data,
-                             const char                  *name,
-                             HeraldFlashsmsItemParser     parse,
-                             GDestroyNotify               free_func,
-                             GError                     **error)
-{
-  g_autoptr(GPtrArray) items = NULL;
-  JsonArray *array;
-  guint n;
-
-  if (!_herald_flashsms_read_array (data, name, TRUE, &array, error))
-    return NULL;
-
-  n = json_array_get_length (array);
-  items = g_ptr_array_new_full (n, free_func);
-  for (guint i = 0; i < n; i++)
-    {
-      g_autofree char *path = NULL;
-      HeraldFlashsmsCursor item;
-      gpointer value;
-
-      if (!_herald_flashsms_read_element (data, name, array, i, &item, &path, error))
-        return NULL;
-      value = parse (&item, error);
-      if (value == NULL)
-        return NULL;
-      g_ptr_array_add (items, value);
-    }
-
-  return g_steal_pointer (&items);
-}
 
 /* ---- error bodies ---------------------------------------------------------- */
 
@@ -555,10 +268,11 @@ static gint64
 object_get_count (JsonObject *object,
                   const char *name)
 {
-  JsonNode *node = json_object_get_member (object, name);
-  gint64 value;
+  HeraldJsonCursor cursor = { &_herald_flashsms_json_rules, NULL, NULL, object };
+  gint64 value = -1;
 
-  if (node == NULL || !node_get_integer (node, &value) || value < 0)
+  /* anything but a count reads as "not given" */
+  if (!herald_json_read_int (&cursor, name, HERALD_JSON_OPTIONAL, 0, G_MAXINT64, &value, NULL))
     return -1;
 
   return value;

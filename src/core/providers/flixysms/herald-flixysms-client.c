@@ -12,6 +12,7 @@
 #include "herald-flixysms-client.h"
 #include "herald-flixysms-provider-private.h"
 #include "net/herald-provider-error.h"
+#include "net/herald-rest-call.h"
 #include "text/herald-phone-number.h"
 
 #define MESSAGE_ID_MAX      256
@@ -260,35 +261,6 @@ translate_transport_error (GError   *error,
     }
 }
 
-/* The response to a request when it is a 2xx, else NULL and the error it
- * means. */
-static HeraldHttpResponse *
-finish_request (HeraldFlixysmsClient  *self,
-                GAsyncResult          *result,
-                gboolean               send,
-                GError               **error)
-{
-  g_autoptr(HeraldHttpResponse) response = NULL;
-  GError *local_error = NULL;
-  guint status;
-
-  response = herald_http_client_request_finish (self->http, result, &local_error);
-  if (response == NULL)
-    {
-      g_propagate_error (error, translate_transport_error (local_error, send));
-      return NULL;
-    }
-
-  status = herald_http_response_get_status (response);
-  if (status < 200 || status >= 300)
-    {
-      g_propagate_error (error, error_for_response (response));
-      return NULL;
-    }
-
-  return g_steal_pointer (&response);
-}
-
 /* A 2xx answer to a send that cannot be read: it was probably accepted. */
 static GError *
 unreadable_send_answer (GError *parse_error)
@@ -306,6 +278,88 @@ unreadable_send_answer (GError *parse_error)
   g_error_free (parse_error);
 
   return error;
+}
+
+/* The endpoints. A send is never repeated by the transport and keeps an
+ * answer that came even when cancelled meanwhile: it may say the message
+ * went out. */
+
+static const HeraldRestEndpoint send_sms = {
+  .route = "POST /sms/send", .http_flags = HERALD_HTTP_NOT_IDEMPOTENT,
+  .call_flags = HERALD_REST_CALL_KEEP_ANSWER,
+  .parse = (HeraldRestParseFunc) herald_flixysms_send_result_parse,
+  .free_func = (GDestroyNotify) herald_flixysms_send_result_unref,
+};
+
+static const HeraldRestEndpoint send_bulk = {
+  .route = "POST /sms/bulk", .http_flags = HERALD_HTTP_NOT_IDEMPOTENT,
+  .call_flags = HERALD_REST_CALL_KEEP_ANSWER,
+  .parse = (HeraldRestParseFunc) herald_flixysms_bulk_result_parse,
+  .free_func = (GDestroyNotify) herald_flixysms_bulk_result_unref,
+};
+
+static const HeraldRestEndpoint get_status = {
+  .route = "GET /sms/status/:messageId",
+  .parse = (HeraldRestParseFunc) herald_flixysms_message_status_parse,
+  .free_func = (GDestroyNotify) herald_flixysms_message_status_unref,
+};
+
+static const HeraldRestEndpoint list_received = {
+  .route = "GET /messages/received",
+  .parse = (HeraldRestParseFunc) herald_flixysms_received_page_parse,
+  .free_func = (GDestroyNotify) herald_flixysms_received_page_unref,
+};
+
+/* the same request, for a page of one */
+static const HeraldRestEndpoint test_connection = {
+  .route = "GET /messages/received",
+  .parse = (HeraldRestParseFunc) herald_flixysms_received_page_parse,
+  .free_func = (GDestroyNotify) herald_flixysms_received_page_unref,
+};
+
+/* Every failure of a call in FlixySMS's words. */
+static GError *
+error_for_call (const HeraldRestEndpoint *endpoint,
+                const char * const       *params,
+                HeraldHttpResponse       *response,
+                GError                   *error)
+{
+  gboolean send = (endpoint->http_flags & HERALD_HTTP_NOT_IDEMPOTENT) != 0;
+
+  if (response == NULL)
+    error = translate_transport_error (error, send);
+  else if (error == NULL)
+    error = error_for_response (response);
+  else if (send)
+    error = unreadable_send_answer (error);
+
+  if (endpoint == &get_status && g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_NOT_FOUND))
+    {
+      GError *not_found = herald_provider_error_new (HERALD_PROVIDER_ERROR_NOT_FOUND,
+                                                     herald_provider_error_get_http_status (error),
+                                                     _("FlixySMS knows no message with the ID “%s”."),
+                                                     params[0]);
+
+      herald_provider_error_set_server_message (not_found, herald_provider_error_get_server_message (error));
+      g_error_free (error);
+      error = not_found;
+    }
+
+  return error;
+}
+
+static void
+call (HeraldFlixysmsClient     *self,
+      const HeraldRestEndpoint *endpoint,
+      const char * const       *params,
+      GHashTable               *query,
+      JsonNode                 *body,
+      GCancellable             *cancellable,
+      GAsyncReadyCallback       callback,
+      gpointer                  user_data)
+{
+  herald_rest_call (self, self->http, error_for_call, endpoint, params, query, body,
+                    cancellable, callback, user_data);
 }
 
 static JsonNode *
@@ -339,31 +393,6 @@ build_send_body (const char         *recipients_member,
 
 /* Send */
 
-static void
-send_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HeraldFlixysmsClient *self = g_task_get_source_object (task);
-  g_autoptr(HeraldHttpResponse) response = NULL;
-  HeraldFlixysmsSendResult *send_result;
-  GError *error = NULL;
-
-  response = finish_request (self, result, TRUE, &error);
-  if (response == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  send_result = herald_flixysms_send_result_parse (herald_http_response_get_json (response), &error);
-  if (send_result == NULL)
-    g_task_return_error (task, unreadable_send_answer (error));
-  else
-    g_task_return_pointer (task, send_result, (GDestroyNotify) herald_flixysms_send_result_unref);
-}
-
 void
 herald_flixysms_client_send_async (HeraldFlixysmsClient *self,
                                    const char           *to,
@@ -374,7 +403,6 @@ herald_flixysms_client_send_async (HeraldFlixysmsClient *self,
                                    GAsyncReadyCallback   callback,
                                    gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(HeraldPhoneNumber) number = NULL;
   g_autoptr(JsonNode) body = NULL;
   g_autoptr(JsonNode) recipient = NULL;
@@ -383,24 +411,16 @@ herald_flixysms_client_send_async (HeraldFlixysmsClient *self,
   g_return_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_flixysms_client_send_async);
-  /* an answer that came is never replaced by "cancelled": it may say the
-   * message went out */
-  g_task_set_check_cancellable (task, FALSE);
-
   if ((number = parse_number (self, to, &error)) == NULL ||
       !validate_send (message, device_id, media_url, &error))
     {
-      g_task_return_error (task, error);
+      herald_rest_report_error (self, &send_sms, callback, user_data, error);
       return;
     }
 
   recipient = json_node_init_string (json_node_alloc (), herald_phone_number_get_e164 (number));
   body = build_send_body ("to", recipient, message, device_id, media_url);
-  herald_http_client_request_async (self->http, "POST", "/sms/send", NULL, body,
-                                    HERALD_HTTP_NOT_IDEMPOTENT, cancellable, send_cb,
-                                    g_steal_pointer (&task));
+  call (self, &send_sms, NULL, NULL, body, cancellable, callback, user_data);
 }
 
 HeraldFlixysmsSendResult *
@@ -408,10 +428,7 @@ herald_flixysms_client_send_finish (HeraldFlixysmsClient  *self,
                                     GAsyncResult          *result,
                                     GError               **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == herald_flixysms_client_send_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return herald_rest_call_finish (self, result, &send_sms, error);
 }
 
 /* Bulk */
@@ -457,23 +474,14 @@ bulk_cb (GObject      *object,
          gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  HeraldFlixysmsClient *self = g_task_get_source_object (task);
   BulkData *data = g_task_get_task_data (task);
-  g_autoptr(HeraldHttpResponse) response = NULL;
   g_autoptr(HeraldFlixysmsBulkResult) batch = NULL;
   const char * const *ids;
   GError *error = NULL;
   guint n_ids;
 
-  response = finish_request (self, result, TRUE, &error);
-  if (response != NULL)
-    {
-      batch = herald_flixysms_bulk_result_parse (herald_http_response_get_json (response), &error);
-      if (batch == NULL)
-        error = unreadable_send_answer (error);
-    }
-
-  if (error != NULL)
+  batch = herald_rest_call_finish (object, result, &send_bulk, &error);
+  if (batch == NULL)
     {
       /* the request may have gone out when the transport says so, or when
        * it was cancelled in flight; anything else was a refusal */
@@ -539,9 +547,7 @@ bulk_send_batch (GTask *task)
 
   g_debug ("bulk: sending recipients %u–%u of %u", data->next + 1, data->next + data->batch_len,
            data->pending->len);
-  herald_http_client_request_async (self->http, "POST", "/sms/bulk", NULL, body,
-                                    HERALD_HTTP_NOT_IDEMPOTENT, g_task_get_cancellable (task),
-                                    bulk_cb, task);
+  call (self, &send_bulk, NULL, NULL, body, g_task_get_cancellable (task), bulk_cb, task);
 }
 
 void
@@ -644,43 +650,6 @@ herald_flixysms_client_bulk_finish (HeraldFlixysmsClient      *self,
 
 /* Status */
 
-static void
-status_cb (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HeraldFlixysmsClient *self = g_task_get_source_object (task);
-  g_autoptr(HeraldHttpResponse) response = NULL;
-  HeraldFlixysmsMessageStatus *status;
-  GError *error = NULL;
-
-  response = finish_request (self, result, FALSE, &error);
-  if (response == NULL)
-    {
-      if (g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_NOT_FOUND))
-        {
-          GError *not_found = herald_provider_error_new (HERALD_PROVIDER_ERROR_NOT_FOUND,
-                                                         herald_provider_error_get_http_status (error),
-                                                         _("FlixySMS knows no message with the ID “%s”."),
-                                                         (const char *) g_task_get_task_data (task));
-
-          herald_provider_error_set_server_message (not_found,
-                                                    herald_provider_error_get_server_message (error));
-          g_error_free (error);
-          error = not_found;
-        }
-      g_task_return_error (task, error);
-      return;
-    }
-
-  status = herald_flixysms_message_status_parse (herald_http_response_get_json (response), &error);
-  if (status == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, status, (GDestroyNotify) herald_flixysms_message_status_unref);
-}
-
 void
 herald_flixysms_client_status_async (HeraldFlixysmsClient *self,
                                      const char           *message_id,
@@ -688,31 +657,22 @@ herald_flixysms_client_status_async (HeraldFlixysmsClient *self,
                                      GAsyncReadyCallback   callback,
                                      gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  g_autofree char *escaped = NULL;
-  g_autofree char *path = NULL;
-
   g_return_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_flixysms_client_status_async);
 
   if (message_id == NULL || *message_id == '\0' || strlen (message_id) > MESSAGE_ID_MAX ||
       !g_utf8_validate (message_id, -1, NULL))
     {
-      g_task_return_new_error (task, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
-                               _("“%s” is not a FlixySMS message ID."),
-                               message_id != NULL && g_utf8_validate (message_id, -1, NULL) ? message_id : "");
+      herald_rest_report_error (self, &get_status, callback, user_data,
+                                g_error_new (HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
+                                             _("“%s” is not a FlixySMS message ID."),
+                                             message_id != NULL && g_utf8_validate (message_id, -1, NULL)
+                                               ? message_id : ""));
       return;
     }
-  g_task_set_task_data (task, g_strdup (message_id), g_free);
 
-  /* every byte outside the unreserved set escaped: an ID is one path segment */
-  escaped = g_uri_escape_string (message_id, NULL, FALSE);
-  path = g_strconcat ("/sms/status/", escaped, NULL);
-  herald_http_client_request_async (self->http, "GET", path, NULL, NULL, HERALD_HTTP_FLAGS_NONE,
-                                    cancellable, status_cb, g_steal_pointer (&task));
+  call (self, &get_status, (const char *[]) { message_id, NULL }, NULL, NULL,
+        cancellable, callback, user_data);
 }
 
 HeraldFlixysmsMessageStatus *
@@ -720,10 +680,7 @@ herald_flixysms_client_status_finish (HeraldFlixysmsClient  *self,
                                       GAsyncResult          *result,
                                       GError               **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == herald_flixysms_client_status_async, NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return herald_rest_call_finish (self, result, &get_status, error);
 }
 
 /* Received messages */
@@ -774,13 +731,14 @@ build_received_query (HeraldFlixysmsClient                *self,
 }
 
 static void
-request_received_page (HeraldFlixysmsClient *self,
-                       GHashTable           *query,
-                       guint                 page,
-                       guint                 per_page,
-                       GCancellable         *cancellable,
-                       GAsyncReadyCallback   callback,
-                       GTask                *task)
+request_received_page (HeraldFlixysmsClient     *self,
+                       const HeraldRestEndpoint *endpoint,
+                       GHashTable               *query,
+                       guint                     page,
+                       guint                     per_page,
+                       GCancellable             *cancellable,
+                       GAsyncReadyCallback       callback,
+                       gpointer                  user_data)
 {
   g_hash_table_replace (query, (gpointer) "page", g_strdup_printf ("%u", MAX (page, 1)));
   if (per_page > 0)
@@ -788,37 +746,7 @@ request_received_page (HeraldFlixysmsClient *self,
   else
     g_hash_table_remove (query, "per_page");
 
-  herald_http_client_request_async (self->http, "GET", "/messages/received", query, NULL,
-                                    HERALD_HTTP_FLAGS_NONE, cancellable, callback, task);
-}
-
-static HeraldFlixysmsReceivedPage *
-finish_received_page (HeraldFlixysmsClient  *self,
-                      GAsyncResult          *result,
-                      GError               **error)
-{
-  g_autoptr(HeraldHttpResponse) response = finish_request (self, result, FALSE, error);
-
-  if (response == NULL)
-    return NULL;
-
-  return herald_flixysms_received_page_parse (herald_http_response_get_json (response), error);
-}
-
-static void
-received_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HeraldFlixysmsReceivedPage *page;
-  GError *error = NULL;
-
-  page = finish_received_page (g_task_get_source_object (task), result, &error);
-  if (page == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, page, (GDestroyNotify) herald_flixysms_received_page_unref);
+  call (self, endpoint, NULL, query, NULL, cancellable, callback, user_data);
 }
 
 void
@@ -830,23 +758,19 @@ herald_flixysms_client_received_async (HeraldFlixysmsClient               *self,
                                        GAsyncReadyCallback                 callback,
                                        gpointer                            user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GHashTable) query = NULL;
   GError *error = NULL;
 
   g_return_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_flixysms_client_received_async);
-
   if ((query = build_received_query (self, filter, &error)) == NULL)
     {
-      g_task_return_error (task, error);
+      herald_rest_report_error (self, &list_received, callback, user_data, error);
       return;
     }
 
-  request_received_page (self, query, page, per_page, cancellable, received_cb, g_steal_pointer (&task));
+  request_received_page (self, &list_received, query, page, per_page, cancellable, callback, user_data);
 }
 
 HeraldFlixysmsReceivedPage *
@@ -854,82 +778,42 @@ herald_flixysms_client_received_finish (HeraldFlixysmsClient  *self,
                                         GAsyncResult          *result,
                                         GError               **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == herald_flixysms_client_received_async,
-                        NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
+  return herald_rest_call_finish (self, result, &list_received, error);
 }
 
-typedef struct
+static guint
+received_get_n_items (gpointer page)
 {
-  GHashTable *query;
-  GListStore *items;
-  GHashTable *ids;    /* ids already in items */
-  guint       page;
-} ReceivedAllData;
-
-static void
-received_all_data_free (ReceivedAllData *data)
-{
-  g_hash_table_unref (data->query);
-  g_object_unref (data->items);
-  g_hash_table_unref (data->ids);
-  g_free (data);
+  return g_list_model_get_n_items (herald_flixysms_received_page_get_items (page));
 }
 
-static void
-received_all_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+static gpointer
+received_dup_item (gpointer page,
+                   guint    index)
 {
-  g_autoptr(GTask) task = user_data;
-  HeraldFlixysmsClient *self = g_task_get_source_object (task);
-  ReceivedAllData *data = g_task_get_task_data (task);
-  g_autoptr(HeraldFlixysmsReceivedPage) page = NULL;
-  GCancellable *cancellable;
-  GListModel *items;
-  GError *error = NULL;
-  guint n_items;
-
-  if ((page = finish_received_page (self, result, &error)) == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* newest first: a message arriving meanwhile pushes an older one onto
-   * the next page, where it is met again — never lost, skipped here */
-  items = herald_flixysms_received_page_get_items (page);
-  n_items = g_list_model_get_n_items (items);
-  for (guint i = 0; i < n_items; i++)
-    {
-      g_autoptr(HeraldFlixysmsReceivedMessage) item = g_list_model_get_item (items, i);
-      const char *id = herald_flixysms_received_message_get_id (item);
-
-      if (g_hash_table_add (data->ids, g_strdup (id)))
-        g_list_store_append (data->items, item);
-    }
-
-  /* stop at the last page, and at an empty one whatever the server claims */
-  if (!herald_flixysms_received_page_get_has_more (page) || n_items == 0 ||
-      data->page >= herald_flixysms_received_page_get_total_pages (page))
-    {
-      g_task_return_pointer (task, g_object_ref (data->items), g_object_unref);
-      return;
-    }
-  if (data->page >= RECEIVED_MAX_PAGES)
-    {
-      g_warning ("Stopped reading FlixySMS received messages after %u pages", data->page);
-      g_task_return_pointer (task, g_object_ref (data->items), g_object_unref);
-      return;
-    }
-
-  data->page++;
-  cancellable = g_task_get_cancellable (task);
-  request_received_page (self, data->query, data->page, 0, cancellable, received_all_cb,
-                         g_steal_pointer (&task));
+  return g_list_model_get_item (herald_flixysms_received_page_get_items (page), index);
 }
+
+static gboolean
+received_has_more (gpointer page,
+                   guint    number)
+{
+  return herald_flixysms_received_page_get_has_more (page) &&
+         number < herald_flixysms_received_page_get_total_pages (page);
+}
+
+/* newest first: a message arriving meanwhile pushes an older one onto the
+ * next page, where it is met again — never lost, skipped there */
+static const HeraldRestPaging all_received = {
+  .endpoint = &list_received,
+  .what = "FlixySMS received messages",
+  .max_pages = RECEIVED_MAX_PAGES,
+  .get_n_items = received_get_n_items,
+  .dup_item = received_dup_item,
+  .get_id = (const char *(*) (gpointer)) herald_flixysms_received_message_get_id,
+  .item_free = g_object_unref,
+  .has_more = received_has_more,
+};
 
 void
 herald_flixysms_client_received_all_async (HeraldFlixysmsClient               *self,
@@ -938,32 +822,20 @@ herald_flixysms_client_received_all_async (HeraldFlixysmsClient               *s
                                            GAsyncReadyCallback                 callback,
                                            gpointer                            user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  ReceivedAllData *data;
-  GHashTable *query;
+  g_autoptr(GHashTable) query = NULL;
   GError *error = NULL;
 
   g_return_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_flixysms_client_received_all_async);
-
   if ((query = build_received_query (self, filter, &error)) == NULL)
     {
-      g_task_return_error (task, error);
+      herald_rest_report_error (self, &all_received, callback, user_data, error);
       return;
     }
 
-  data = g_new0 (ReceivedAllData, 1);
-  data->query = query;
-  data->items = g_list_store_new (HERALD_TYPE_FLIXYSMS_RECEIVED_MESSAGE);
-  data->ids = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-  data->page = 1;
-  g_task_set_task_data (task, data, (GDestroyNotify) received_all_data_free);
-
-  request_received_page (self, data->query, data->page, 0, cancellable, received_all_cb,
-                         g_steal_pointer (&task));
+  herald_rest_call_all_pages (self, self->http, error_for_call, &all_received, query,
+                              cancellable, callback, user_data);
 }
 
 GListModel *
@@ -971,30 +843,19 @@ herald_flixysms_client_received_all_finish (HeraldFlixysmsClient  *self,
                                             GAsyncResult          *result,
                                             GError               **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) == herald_flixysms_client_received_all_async,
-                        NULL);
+  g_autoptr(GPtrArray) items = herald_rest_call_all_pages_finish (self, result, &all_received, error);
+  GListStore *store;
 
-  return g_task_propagate_pointer (G_TASK (result), error);
+  if (items == NULL)
+    return NULL;
+
+  store = g_list_store_new (HERALD_TYPE_FLIXYSMS_RECEIVED_MESSAGE);
+  g_list_store_splice (store, 0, 0, items->pdata, items->len);
+
+  return G_LIST_MODEL (store);
 }
 
 /* Test connection */
-
-static void
-test_connection_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(HeraldFlixysmsReceivedPage) page = NULL;
-  GError *error = NULL;
-
-  page = finish_received_page (g_task_get_source_object (task), result, &error);
-  if (page == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_boolean (task, TRUE);
-}
 
 void
 herald_flixysms_client_test_connection_async (HeraldFlixysmsClient *self,
@@ -1002,17 +863,13 @@ herald_flixysms_client_test_connection_async (HeraldFlixysmsClient *self,
                                               GAsyncReadyCallback   callback,
                                               gpointer              user_data)
 {
-  g_autoptr(GTask) task = NULL;
   g_autoptr(GHashTable) query = NULL;
 
   g_return_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_flixysms_client_test_connection_async);
-
   query = g_hash_table_new_full (g_str_hash, g_str_equal, NULL, g_free);
-  request_received_page (self, query, 1, 1, cancellable, test_connection_cb, g_steal_pointer (&task));
+  request_received_page (self, &test_connection, query, 1, 1, cancellable, callback, user_data);
 }
 
 gboolean
@@ -1020,11 +877,9 @@ herald_flixysms_client_test_connection_finish (HeraldFlixysmsClient  *self,
                                                GAsyncResult          *result,
                                                GError               **error)
 {
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  g_return_val_if_fail (g_task_get_source_tag (G_TASK (result)) ==
-                        herald_flixysms_client_test_connection_async, FALSE);
+  g_autoptr(HeraldFlixysmsReceivedPage) page = herald_rest_call_finish (self, result, &test_connection, error);
 
-  return g_task_propagate_boolean (G_TASK (result), error);
+  return page != NULL;
 }
 
 /* GObject */
