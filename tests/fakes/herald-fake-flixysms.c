@@ -46,6 +46,7 @@
 #include <json-glib/json-glib.h>
 
 #include "herald-fake-flixysms.h"
+#include "herald-fake-http.h"
 
 #define API_PREFIX        "/api/v1"
 #define DEFAULT_PER_PAGE  25
@@ -85,30 +86,9 @@ typedef struct
 
 typedef struct
 {
-  int                           kind;   /* HeraldFakeFlixysmsFault or FAULT_ERROR */
-  guint                         count;
-  HeraldFakeFlixysmsFaultFlags  flags;
-  guint                         status;
-  HeraldFakeFlixysmsErrorShape  shape;
-  char                         *message;
-} Fault;
-
-typedef struct
-{
   HeraldFakeFlixysmsEndpoint endpoint;
   char                      *uri;
 } Request;
-
-/* An answer held back: delayed, or waiting to be cut off. */
-typedef struct
-{
-  HeraldFakeFlixysms *self;
-  SoupServerMessage  *msg;
-  int                 kind;
-  guint               source_id;
-  gulong              disconnected_id;
-  GBytes             *body;          /* TRUNCATED: the full body, half of it is sent */
-} Pending;
 
 struct _HeraldFakeFlixysms
 {
@@ -124,8 +104,7 @@ struct _HeraldFakeFlixysms
   GPtrArray  *accepted;    /* HeraldFakeFlixysmsMessage */
   GHashTable *by_id;       /* id → HeraldFakeFlixysmsMessage, borrowed */
   GPtrArray  *requests;    /* Request */
-  GQueue      faults;      /* Fault */
-  GPtrArray  *pending;     /* Pending */
+  HeraldFakeFaults *faults;   /* HeraldFakeFault: kind is a HeraldFakeFlixysmsFault or FAULT_ERROR */
 
   guint       limit;
   guint       window_seconds;
@@ -203,27 +182,10 @@ message_free (HeraldFakeFlixysmsMessage *message)
 }
 
 static void
-fault_free (Fault *fault)
-{
-  g_free (fault->message);
-  g_free (fault);
-}
-
-static void
 request_free (Request *request)
 {
   g_free (request->uri);
   g_free (request);
-}
-
-static void
-pending_free (Pending *pending)
-{
-  g_clear_handle_id (&pending->source_id, g_source_remove);
-  g_clear_signal_handler (&pending->disconnected_id, pending->msg);
-  g_clear_object (&pending->msg);
-  g_clear_pointer (&pending->body, g_bytes_unref);
-  g_free (pending);
 }
 
 /* JSON helpers */
@@ -1108,93 +1070,34 @@ process (HeraldFakeFlixysms         *self,
 
 /* Faults */
 
-/* Frees @pending: the array owns it. */
 static void
-pending_remove (Pending *pending)
+fire_unpause (SoupServerMessage *msg,
+              gpointer           data)
 {
-  g_ptr_array_remove_fast (pending->self->pending, pending);
+  soup_server_message_unpause (msg);
 }
 
 static void
-pending_disconnected_cb (SoupServerMessage *msg,
-                         Pending           *pending)
+fire_close (SoupServerMessage *msg,
+            gpointer           data)
 {
-  /* the client gave up first: nothing left to answer */
-  pending->disconnected_id = 0;
-  pending_remove (pending);
+  herald_fake_http_drop_connection (msg, FALSE, NULL, 0);
 }
 
-static gboolean
-pending_fire_cb (gpointer user_data)
-{
-  Pending *pending = user_data;
-
-  pending->source_id = 0;
-  g_clear_signal_handler (&pending->disconnected_id, pending->msg);
-
-  if (pending->kind == HERALD_FAKE_FLIXYSMS_FAULT_DELAY)
-    {
-      soup_server_message_unpause (pending->msg);
-    }
-  else
-    {
-      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (pending->msg);
-
-      if (stream != NULL && pending->kind == HERALD_FAKE_FLIXYSMS_FAULT_TRUNCATED)
-        {
-          gsize size = g_bytes_get_size (pending->body);
-          g_autofree char *head =
-            g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                             "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", size);
-          GOutputStream *out = g_io_stream_get_output_stream (stream);
-
-          g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL);
-          g_output_stream_write_all (out, g_bytes_get_data (pending->body, NULL), size / 2,
-                                     NULL, NULL, NULL);
-        }
-      if (stream != NULL)
-        g_io_stream_close (stream, NULL, NULL);
-    }
-
-  pending_remove (pending);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Holds @msg back and runs pending_fire_cb() after @delay_ms. */
+/* 200 and a Content-Length for all of @data (the answer's body), then half
+ * of it. */
 static void
-hold (HeraldFakeFlixysms *self,
-      SoupServerMessage  *msg,
-      int                 kind,
-      guint               delay_ms,
-      GBytes             *body)
+fire_truncated (SoupServerMessage *msg,
+                gpointer           data)
 {
-  Pending *pending = g_new0 (Pending, 1);
+  GBytes *body = data;
+  gsize size = g_bytes_get_size (body);
+  g_autoptr(GString) raw = g_string_new (NULL);
 
-  pending->self = self;
-  pending->msg = g_object_ref (msg);
-  pending->kind = kind;
-  pending->body = body != NULL ? g_bytes_ref (body) : NULL;
-  pending->disconnected_id = g_signal_connect (msg, "disconnected",
-                                               G_CALLBACK (pending_disconnected_cb), pending);
-  pending->source_id = g_timeout_add (delay_ms, pending_fire_cb, pending);
-  g_ptr_array_add (self->pending, pending);
-  soup_server_message_pause (msg);
-}
-
-static GBytes *
-huge_body (gsize size)
-{
-  static const char head[] = "{\"success\":true,\"padding\":\"";
-  static const char tail[] = "\"}";
-  gsize n = MAX (size, sizeof head + sizeof tail);
-  char *data = g_malloc (n);
-
-  memset (data, 'x', n);
-  memcpy (data, head, strlen (head));
-  memcpy (data + n - strlen (tail), tail, strlen (tail));
-
-  return g_bytes_new_take (data, n);
+  g_string_printf (raw, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                   "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", size);
+  g_string_append_len (raw, g_bytes_get_data (body, NULL), size / 2);
+  herald_fake_http_drop_connection (msg, FALSE, raw->str, raw->len);
 }
 
 static void
@@ -1210,7 +1113,7 @@ respond (SoupServerMessage *msg,
 static void
 apply_fault (HeraldFakeFlixysms *self,
              SoupServerMessage  *msg,
-             Fault              *fault,
+             HeraldFakeFault    *fault,
              Answer             *answer,
              gboolean            processed)
 {
@@ -1264,13 +1167,14 @@ apply_fault (HeraldFakeFlixysms *self,
       break;
     case HERALD_FAKE_FLIXYSMS_FAULT_DELAY:
       respond (msg, answer);
-      hold (self, msg, fault->kind, self->fault_delay_ms, NULL);
+      herald_fake_faults_hold (self->faults, msg, self->fault_delay_ms, TRUE, fire_unpause, NULL, NULL);
       break;
     case HERALD_FAKE_FLIXYSMS_FAULT_CLOSE:
-      hold (self, msg, fault->kind, 0, NULL);
+      herald_fake_faults_hold (self->faults, msg, 0, TRUE, fire_close, NULL, NULL);
       break;
     case HERALD_FAKE_FLIXYSMS_FAULT_TRUNCATED:
-      hold (self, msg, fault->kind, 0, answer->body);
+      herald_fake_faults_hold (self->faults, msg, 0, TRUE, fire_truncated,
+                               g_bytes_ref (answer->body), (GDestroyNotify) g_bytes_unref);
       break;
     case HERALD_FAKE_FLIXYSMS_FAULT_TRUNCATED_JSON:
       body = g_bytes_new_from_bytes (answer->body, 0, g_bytes_get_size (answer->body) / 2);
@@ -1283,7 +1187,12 @@ apply_fault (HeraldFakeFlixysms *self,
       soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, html, strlen (html));
       break;
     case HERALD_FAKE_FLIXYSMS_FAULT_HUGE:
-      body = huge_body (self->huge_size);
+      {
+        static const char head[] = "{\"success\":true,\"padding\":\"";
+        static const char tail[] = "\"}";
+
+        body = herald_fake_http_padded_body (head, tail, MAX (self->huge_size, sizeof head + sizeof tail));
+      }
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
                                         g_bytes_get_data (body, NULL), g_bytes_get_size (body));
@@ -1293,25 +1202,6 @@ apply_fault (HeraldFakeFlixysms *self,
     }
 
   answer_clear (&spoiled);
-}
-
-/* The head of the fault queue, counted down; NULL when there is none. The
- * caller owns the copy. */
-static Fault *
-take_fault (HeraldFakeFlixysms *self)
-{
-  Fault *head = g_queue_peek_head (&self->faults);
-  Fault *copy;
-
-  if (head == NULL)
-    return NULL;
-
-  copy = g_memdup2 (head, sizeof *head);
-  copy->message = g_strdup (head->message);
-  if (--head->count == 0)
-    fault_free (g_queue_pop_head (&self->faults));
-
-  return copy;
 }
 
 static void
@@ -1324,7 +1214,7 @@ server_cb (SoupServer        *server,
   HeraldFakeFlixysms *self = user_data;
   GUri *uri = soup_server_message_get_uri (msg);
   Request *request = g_new0 (Request, 1);
-  Fault *fault = take_fault (self);
+  HeraldFakeFault *fault = herald_fake_faults_take (self->faults);
   Answer answer = { 0 };
   const char *status_id;
   gboolean processed = FALSE;
@@ -1361,7 +1251,7 @@ server_cb (SoupServer        *server,
     respond (msg, &answer);
 
   answer_clear (&answer);
-  g_clear_pointer (&fault, fault_free);
+  g_clear_pointer (&fault, herald_fake_fault_free);
 }
 
 /* GObject */
@@ -1372,8 +1262,8 @@ herald_fake_flixysms_dispose (GObject *object)
   HeraldFakeFlixysms *self = HERALD_FAKE_FLIXYSMS (object);
 
   /* held-back answers first: they hold messages of the server */
-  if (self->pending != NULL)
-    g_ptr_array_set_size (self->pending, 0);
+  if (self->faults != NULL)
+    herald_fake_faults_drop_held (self->faults);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
@@ -1386,7 +1276,6 @@ herald_fake_flixysms_finalize (GObject *object)
 {
   HeraldFakeFlixysms *self = HERALD_FAKE_FLIXYSMS (object);
 
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_free (self->base_url);
   g_ptr_array_unref (self->keys);
   g_ptr_array_unref (self->devices);
@@ -1394,7 +1283,7 @@ herald_fake_flixysms_finalize (GObject *object)
   g_hash_table_unref (self->by_id);
   g_ptr_array_unref (self->accepted);
   g_ptr_array_unref (self->requests);
-  g_queue_clear_full (&self->faults, (GDestroyNotify) fault_free);
+  g_clear_pointer (&self->faults, herald_fake_faults_free);
 
   G_OBJECT_CLASS (herald_fake_flixysms_parent_class)->finalize (object);
 }
@@ -1417,8 +1306,7 @@ herald_fake_flixysms_init (HeraldFakeFlixysms *self)
   self->accepted = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
   self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) request_free);
-  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
-  g_queue_init (&self->faults);
+  self->faults = herald_fake_faults_new ();
   self->limit = 100;
   self->window_seconds = 60;
   self->rate_headers = TRUE;
@@ -1663,18 +1551,12 @@ herald_fake_flixysms_inject_fault (HeraldFakeFlixysms           *self,
                                    guint                         count,
                                    HeraldFakeFlixysmsFaultFlags  flags)
 {
-  Fault *entry;
+  HeraldFakeFault entry = { .kind = fault, .count = count, .flags = flags };
 
   g_return_if_fail (HERALD_IS_FAKE_FLIXYSMS (self));
   g_return_if_fail (fault <= HERALD_FAKE_FLIXYSMS_FAULT_HUGE);
 
-  if (count == 0)
-    return;
-  entry = g_new0 (Fault, 1);
-  entry->kind = fault;
-  entry->count = count;
-  entry->flags = flags;
-  g_queue_push_tail (&self->faults, entry);
+  herald_fake_faults_push (self->faults, &entry);
 }
 
 void
@@ -1684,20 +1566,14 @@ herald_fake_flixysms_inject_error (HeraldFakeFlixysms           *self,
                                    const char                   *message,
                                    guint                         count)
 {
-  Fault *entry;
+  HeraldFakeFault entry = {
+    .kind = FAULT_ERROR, .count = count, .status = status, .shape = shape, .message = (char *) message,
+  };
 
   g_return_if_fail (HERALD_IS_FAKE_FLIXYSMS (self));
   g_return_if_fail (status >= 100 && status < 600 && message != NULL);
 
-  if (count == 0)
-    return;
-  entry = g_new0 (Fault, 1);
-  entry->kind = FAULT_ERROR;
-  entry->count = count;
-  entry->status = status;
-  entry->shape = shape;
-  entry->message = g_strdup (message);
-  g_queue_push_tail (&self->faults, entry);
+  herald_fake_faults_push (self->faults, &entry);
 }
 
 void
@@ -1705,7 +1581,7 @@ herald_fake_flixysms_clear_faults (HeraldFakeFlixysms *self)
 {
   g_return_if_fail (HERALD_IS_FAKE_FLIXYSMS (self));
 
-  g_queue_clear_full (&self->faults, (GDestroyNotify) fault_free);
+  herald_fake_faults_clear (self->faults);
 }
 
 void
