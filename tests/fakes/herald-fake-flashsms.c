@@ -5,11 +5,11 @@
 
 #include <stdio.h>
 #include <string.h>
-#include <sys/socket.h>
 #include <json-glib/json-glib.h>
 #include <libsoup/soup.h>
 
 #include "herald-fake-flashsms.h"
+#include "herald-fake-http.h"
 #include "text/herald-sms-text.h"
 
 /* Where flashsms-api.txt is silent, this fake decides (and the client is
@@ -134,12 +134,6 @@ typedef struct
   gint64  created_at;
 } Transaction;
 
-typedef struct
-{
-  HeraldFakeFlashsmsFault fault;
-  guint                   param;
-} Fault;
-
 struct _HeraldFakeFlashsms
 {
   GObject      parent_instance;
@@ -164,7 +158,7 @@ struct _HeraldFakeFlashsms
   guint        rate_window;
   gboolean     rate_headers;
   gboolean     minimal_errors;
-  GQueue       faults;        /* Fault */
+  HeraldFakeFaults *faults;  /* HeraldFakeFault: kind is a HeraldFakeFlashsmsFault */
 
   GPtrArray   *sent;          /* HeraldFakeFlashsmsSent */
   GPtrArray   *requests;      /* HeraldFakeFlashsmsRequest */
@@ -2257,54 +2251,21 @@ run_call (HeraldFakeFlashsms        *self,
 
 /* ---- faults ------------------------------------------------------------------------------ */
 
+/* A request whose answer (and effect) a DELAY fault put off. */
 typedef struct
 {
   HeraldFakeFlashsms        *self;
-  SoupServerMessage         *msg;
   HeraldFakeFlashsmsRequest *record;
-  guint                      source_id;
 } Delayed;
 
-static GList *delayed_calls;   /* only ever touched from the server's context */
-
-static gboolean
-delayed_fire (gpointer user_data)
-{
-  Delayed *delayed = user_data;
-
-  delayed_calls = g_list_remove (delayed_calls, delayed);
-  run_call (delayed->self, delayed->msg, delayed->record);
-  soup_server_message_unpause (delayed->msg);
-  g_object_unref (delayed->msg);
-  g_free (delayed);
-
-  return G_SOURCE_REMOVE;
-}
-
 static void
-drop_connection (SoupServerMessage *msg,
-                 gboolean           reset,
-                 const char        *partial)
+delayed_fire (SoupServerMessage *msg,
+              gpointer           data)
 {
-  GSocket *socket = soup_server_message_get_socket (msg);
-  g_autoptr(GIOStream) stream = NULL;
+  Delayed *delayed = data;
 
-  if (reset && socket != NULL)
-    {
-      /* Linger 0: close() sends RST instead of FIN. */
-      struct linger linger = { 1, 0 };
-
-      setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER, &linger, sizeof linger);
-    }
-
-  stream = soup_server_message_steal_connection (msg);
-  if (stream == NULL)
-    return;
-
-  if (partial != NULL)
-    g_output_stream_write_all (g_io_stream_get_output_stream (stream), partial, strlen (partial),
-                               NULL, NULL, NULL);
-  g_io_stream_close (stream, NULL, NULL);
+  run_call (delayed->self, msg, delayed->record);
+  soup_server_message_unpause (msg);
 }
 
 static void
@@ -2325,16 +2286,16 @@ apply_fault (HeraldFakeFlashsms        *self,
              SoupServerMessage         *msg,
              HeraldFakeFlashsmsRequest *record)
 {
-  Fault *fault = g_queue_pop_head (&self->faults);
+  HeraldFakeFault *fault = herald_fake_faults_take (self->faults);
   HeraldFakeFlashsmsFault kind;
   guint param;
 
   if (fault == NULL)
     return FALSE;
 
-  kind = fault->fault;
+  kind = fault->kind;
   param = fault->param;
-  g_free (fault);
+  herald_fake_fault_free (fault);
 
   switch (kind)
     {
@@ -2356,27 +2317,28 @@ apply_fault (HeraldFakeFlashsms        *self,
         Delayed *delayed = g_new0 (Delayed, 1);
 
         delayed->self = self;
-        delayed->msg = g_object_ref (msg);
         delayed->record = record;
-        soup_server_message_pause (msg);
-        delayed->source_id = g_timeout_add (param, delayed_fire, delayed);
-        delayed_calls = g_list_prepend (delayed_calls, delayed);
+        /* answered even when the client has gone: the request still acts */
+        herald_fake_faults_hold (self->faults, msg, param, FALSE, delayed_fire, delayed, g_free);
         return TRUE;
       }
 
     case HERALD_FAKE_FLASHSMS_FAULT_CLOSE:
-      drop_connection (msg, FALSE, NULL);
+      herald_fake_http_drop_connection (msg, FALSE, NULL, 0);
       return TRUE;
 
     case HERALD_FAKE_FLASHSMS_FAULT_RESET:
-      drop_connection (msg, TRUE, NULL);
+      herald_fake_http_drop_connection (msg, TRUE, NULL, 0);
       return TRUE;
 
     case HERALD_FAKE_FLASHSMS_FAULT_TRUNCATED:
-      drop_connection (msg, FALSE,
-                       "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                       "Content-Length: 4096\r\n\r\n{\"success\":true,\"data\":{\"bal");
-      return TRUE;
+      {
+        const char *raw = "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                          "Content-Length: 4096\r\n\r\n{\"success\":true,\"data\":{\"bal";
+
+        herald_fake_http_drop_connection (msg, FALSE, raw, strlen (raw));
+        return TRUE;
+      }
 
     case HERALD_FAKE_FLASHSMS_FAULT_TRUNCATED_JSON:
       {
@@ -2397,16 +2359,11 @@ apply_fault (HeraldFakeFlashsms        *self,
 
     case HERALD_FAKE_FLASHSMS_FAULT_HUGE:
       {
-        gsize size = param != 0 ? param : DEFAULT_HUGE_BYTES;
-        const char *head = "{\"success\":true,\"data\":{\"balance\":1000,\"padding\":\"";
-        const char *tail = "\"}}";
-        char *body;
+        GBytes *bytes = herald_fake_http_padded_body ("{\"success\":true,\"data\":{\"balance\":1000,\"padding\":\"",
+                                                      "\"}}", param != 0 ? param : DEFAULT_HUGE_BYTES);
+        gsize size;
+        char *body = g_bytes_unref_to_data (bytes, &size);
 
-        size = MAX (size, strlen (head) + strlen (tail));
-        body = g_malloc (size);
-        memset (body, 'x', size);
-        memcpy (body, head, strlen (head));
-        memcpy (body + size - strlen (tail), tail, strlen (tail));
         respond_raw (msg, record, SOUP_STATUS_OK, "application/json", body, size);
         return TRUE;
       }
@@ -2446,20 +2403,8 @@ herald_fake_flashsms_dispose (GObject *object)
   HeraldFakeFlashsms *self = HERALD_FAKE_FLASHSMS (object);
 
   /* Delayed answers still pending belong to this server. */
-  for (GList *l = delayed_calls; l != NULL;)
-    {
-      Delayed *delayed = l->data;
-      GList *next = l->next;
-
-      if (delayed->self == self)
-        {
-          g_source_remove (delayed->source_id);
-          g_object_unref (delayed->msg);
-          g_free (delayed);
-          delayed_calls = g_list_delete_link (delayed_calls, l);
-        }
-      l = next;
-    }
+  if (self->faults != NULL)
+    herald_fake_faults_drop_held (self->faults);
 
   if (self->server != NULL)
     soup_server_disconnect (self->server);
@@ -2485,7 +2430,7 @@ herald_fake_flashsms_finalize (GObject *object)
   g_ptr_array_unref (self->templates);
   g_ptr_array_unref (self->messages);
   g_ptr_array_unref (self->transactions);
-  g_queue_clear_full (&self->faults, g_free);
+  g_clear_pointer (&self->faults, herald_fake_faults_free);
   g_ptr_array_unref (self->sent);
   g_ptr_array_unref (self->requests);
 
@@ -2515,7 +2460,7 @@ herald_fake_flashsms_init (HeraldFakeFlashsms *self)
   self->transactions = g_ptr_array_new_with_free_func ((GDestroyNotify) transaction_free);
   self->sent = g_ptr_array_new_with_free_func ((GDestroyNotify) sent_free);
   self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) request_free);
-  g_queue_init (&self->faults);
+  self->faults = herald_fake_faults_new ();
   self->account_name = g_strdup ("Test Account");
   self->account_phone = g_strdup ("0201234567");
   self->rate_limit = 100;
@@ -2810,16 +2755,11 @@ herald_fake_flashsms_inject_fault (HeraldFakeFlashsms      *self,
                                    guint                    count,
                                    guint                    param)
 {
+  HeraldFakeFault entry = { .kind = fault, .count = count, .param = param };
+
   g_return_if_fail (HERALD_IS_FAKE_FLASHSMS (self));
 
-  for (guint i = 0; i < count; i++)
-    {
-      Fault *entry = g_new0 (Fault, 1);
-
-      entry->fault = fault;
-      entry->param = param;
-      g_queue_push_tail (&self->faults, entry);
-    }
+  herald_fake_faults_push (self->faults, &entry);
 }
 
 GPtrArray *
