@@ -1015,7 +1015,8 @@ pick_sender (HeraldFakeFlashsms *self,
 }
 
 static void
-handle_send (Call *call)
+handle_send (Call       *call,
+             const char *id)
 {
   HeraldFakeFlashsms *self = call->self;
   const char *text, *sender_name, *campaign, *schedule_text, *group_id;
@@ -1226,7 +1227,8 @@ handle_send (Call *call)
 }
 
 static void
-handle_estimate (Call *call)
+handle_estimate (Call       *call,
+                 const char *id)
 {
   g_autoptr(HeraldSmsAnalysis) analysis = NULL;
   JsonObject *data, *message;
@@ -1276,7 +1278,8 @@ handle_estimate (Call *call)
 }
 
 static void
-handle_history (Call *call)
+handle_history (Call       *call,
+                const char *id)
 {
   HeraldFakeFlashsms *self = call->self;
   g_autoptr(GPtrArray) matching = g_ptr_array_new ();
@@ -1394,7 +1397,8 @@ handle_report (Call       *call,
 }
 
 static void
-handle_balance (Call *call)
+handle_balance (Call       *call,
+                const char *id)
 {
   JsonObject *data;
 
@@ -1432,7 +1436,8 @@ contact_matches (const Contact *contact,
 }
 
 static void
-handle_contacts_list (Call *call)
+handle_contacts_list (Call       *call,
+                      const char *id)
 {
   HeraldFakeFlashsms *self = call->self;
   g_autoptr(GPtrArray) matching = g_ptr_array_new ();
@@ -1473,7 +1478,8 @@ handle_contacts_list (Call *call)
 }
 
 static void
-handle_contact_create (Call *call)
+handle_contact_create (Call       *call,
+                       const char *id)
 {
   HeraldFakeFlashsms *self = call->self;
   const char *phone, *first_name, *last_name, *email, *group_id;
@@ -1605,7 +1611,8 @@ handle_contact (Call       *call,
 }
 
 static void
-handle_import (Call *call)
+handle_import (Call       *call,
+               const char *id)
 {
   HeraldFakeFlashsms *self = call->self;
   g_autoptr(GHashTable) in_request = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
@@ -1704,7 +1711,8 @@ handle_import (Call *call)
 }
 
 static void
-handle_groups (Call *call)
+handle_groups (Call       *call,
+               const char *id)
 {
   HeraldFakeFlashsms *self = call->self;
   const char *name;
@@ -1777,7 +1785,8 @@ handle_group_delete (Call       *call,
 /* ---- sender IDs, templates, transactions ---------------------------------------------------- */
 
 static void
-handle_senders (Call *call)
+handle_senders (Call       *call,
+                const char *id)
 {
   g_autoptr(JsonArray) senders = json_array_new ();
   JsonObject *data;
@@ -1897,7 +1906,8 @@ handle_templates (Call       *call,
 }
 
 static void
-handle_transactions (Call *call)
+handle_transactions (Call       *call,
+                     const char *id)
 {
   HeraldFakeFlashsms *self = call->self;
   static const char * const types[] = { "PURCHASE", "USAGE", "REFUND", "BONUS", "ADJUSTMENT", NULL };
@@ -1956,115 +1966,76 @@ handle_transactions (Call *call)
 
 /* ---- routing -------------------------------------------------------------------------- */
 
-static gboolean
-method_is (Call       *call,
-           const char *allowed)
+/* What answers a request: the handler of the first row whose pattern (see
+ * herald_fake_http_match_route()) and method match. A path that matches a
+ * pattern but none of its rows' methods is 405 with the methods of that
+ * pattern's rows; a path that matches no pattern is 404. */
+typedef void (*Handler) (Call       *call,
+                         const char *id);
+
+typedef struct
 {
-  g_auto(GStrv) methods = g_strsplit (allowed, " ", -1);
+  const char *methods;
+  const char *pattern;   /* after /api/v1/ */
+  Handler     handler;
+} Route;
 
-  if (g_strv_contains ((const char * const *) methods, call->method))
-    return TRUE;
-
-  soup_message_headers_replace (soup_server_message_get_response_headers (call->msg), "Allow", allowed);
-  respond_error (call, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL, "Method %s not allowed", call->method);
-
-  return FALSE;
-}
-
-#define SEG(i) (call->segments[(i)])
-#define ROUTE(n, s0) (call->n_segments == (n) && g_str_equal (SEG (0), (s0)))
+static const Route routes[] = {
+  { "POST",                 "sms/send",          handle_send },
+  { "POST",                 "sms/estimate",      handle_estimate },
+  { "GET",                  "sms",               handle_history },
+  { "GET",                  "sms/status/*",      handle_status },
+  { "GET",                  "sms/*/recipients",  handle_report },
+  { "GET",                  "balance",           handle_balance },
+  { "GET",                  "contacts",          handle_contacts_list },
+  { "POST",                 "contacts",          handle_contact_create },
+  { "POST",                 "contacts/import",   handle_import },
+  { "GET POST",             "contacts/groups",   handle_groups },
+  { "DELETE",               "contacts/groups/*", handle_group_delete },
+  { "GET PUT PATCH DELETE", "contacts/*",        handle_contact },
+  { "GET",                  "sender-ids",        handle_senders },
+  { "GET POST",             "templates",         handle_templates },
+  { "PUT PATCH DELETE",     "templates/*",       handle_templates },
+  { "GET",                  "transactions",      handle_transactions },
+};
 
 static void
 route (Call *call)
 {
-  if (ROUTE (2, "sms") && g_str_equal (SEG (1), "send"))
+  const char *pattern = NULL;
+  g_autoptr(GString) allowed = g_string_new (NULL);
+
+  for (gsize i = 0; i < G_N_ELEMENTS (routes); i++)
     {
-      if (method_is (call, "POST"))
-        handle_send (call);
-    }
-  else if (ROUTE (2, "sms") && g_str_equal (SEG (1), "estimate"))
-    {
-      if (method_is (call, "POST"))
-        handle_estimate (call);
-    }
-  else if (ROUTE (1, "sms"))
-    {
-      if (method_is (call, "GET"))
-        handle_history (call);
-    }
-  else if (ROUTE (3, "sms") && g_str_equal (SEG (1), "status"))
-    {
-      if (method_is (call, "GET"))
-        handle_status (call, SEG (2));
-    }
-  else if (ROUTE (3, "sms") && g_str_equal (SEG (2), "recipients"))
-    {
-      if (method_is (call, "GET"))
-        handle_report (call, SEG (1));
-    }
-  else if (ROUTE (1, "balance"))
-    {
-      if (method_is (call, "GET"))
-        handle_balance (call);
-    }
-  else if (ROUTE (1, "contacts"))
-    {
-      if (method_is (call, "GET POST"))
+      const Route *row = &routes[i];
+      const char *id = NULL;
+
+      if (pattern != NULL && !g_str_equal (row->pattern, pattern))
+        continue;
+      if (!herald_fake_http_match_route (row->pattern, (const char * const *) call->segments,
+                                         call->n_segments, &id))
+        continue;
+
+      pattern = row->pattern;
+      if (herald_fake_http_method_in (row->methods, call->method))
         {
-          if (g_str_equal (call->method, "GET"))
-            handle_contacts_list (call);
-          else
-            handle_contact_create (call);
+          row->handler (call, id);
+          return;
         }
+      if (allowed->len > 0)
+        g_string_append_c (allowed, ' ');
+      g_string_append (allowed, row->methods);
     }
-  else if (ROUTE (2, "contacts") && g_str_equal (SEG (1), "import"))
-    {
-      if (method_is (call, "POST"))
-        handle_import (call);
-    }
-  else if (ROUTE (2, "contacts") && g_str_equal (SEG (1), "groups"))
-    {
-      if (method_is (call, "GET POST"))
-        handle_groups (call);
-    }
-  else if (ROUTE (3, "contacts") && g_str_equal (SEG (1), "groups"))
-    {
-      if (method_is (call, "DELETE"))
-        handle_group_delete (call, SEG (2));
-    }
-  else if (ROUTE (2, "contacts"))
-    {
-      if (method_is (call, "GET PUT PATCH DELETE"))
-        handle_contact (call, SEG (1));
-    }
-  else if (ROUTE (1, "sender-ids"))
-    {
-      if (method_is (call, "GET"))
-        handle_senders (call);
-    }
-  else if (ROUTE (1, "templates"))
-    {
-      if (method_is (call, "GET POST"))
-        handle_templates (call, NULL);
-    }
-  else if (ROUTE (2, "templates"))
-    {
-      if (method_is (call, "PUT PATCH DELETE"))
-        handle_templates (call, SEG (1));
-    }
-  else if (ROUTE (1, "transactions"))
-    {
-      if (method_is (call, "GET"))
-        handle_transactions (call);
-    }
-  else
+
+  if (pattern == NULL)
     {
       respond_error (call, SOUP_STATUS_NOT_FOUND, NULL, "Not found");
+      return;
     }
-}
 
-#undef SEG
-#undef ROUTE
+  soup_message_headers_replace (soup_server_message_get_response_headers (call->msg), "Allow", allowed->str);
+  respond_error (call, SOUP_STATUS_METHOD_NOT_ALLOWED, NULL, "Method %s not allowed", call->method);
+}
 
 static void
 set_rate_headers (Call  *call,

@@ -632,6 +632,8 @@ accept_message (HeraldFakeFlixysms *self,
 static void
 handle_send (HeraldFakeFlixysms *self,
              SoupServerMessage  *msg,
+             const char         *id,
+             GHashTable         *query,
              Answer             *answer)
 {
   static const char * const known[] = { "to", "message", "device_id", "media_url", NULL };
@@ -678,6 +680,8 @@ handle_send (HeraldFakeFlixysms *self,
 static void
 handle_bulk (HeraldFakeFlixysms *self,
              SoupServerMessage  *msg,
+             const char         *id,
+             GHashTable         *query,
              Answer             *answer)
 {
   static const char * const known[] = { "recipients", "message", "device_id", "media_url", NULL };
@@ -767,7 +771,9 @@ handle_bulk (HeraldFakeFlixysms *self,
 
 static void
 handle_status (HeraldFakeFlixysms *self,
+               SoupServerMessage  *msg,
                const char         *escaped_id,
+               GHashTable         *query,
                Answer             *answer)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -841,6 +847,8 @@ compare_received (gconstpointer a,
 
 static void
 handle_received (HeraldFakeFlixysms *self,
+                 SoupServerMessage  *msg,
+                 const char         *id,
                  GHashTable         *query,
                  Answer             *answer)
 {
@@ -945,47 +953,68 @@ handle_received (HeraldFakeFlixysms *self,
   answer_set_json (answer, SOUP_STATUS_OK, builder);
 }
 
-/* "/sms/send" → SEND, with the id of a status path in @id. */
-static HeraldFakeFlixysmsEndpoint
-route (const char  *path,
-       const char **id)
+/* What answers a request: the first row whose pattern (see
+ * herald_fake_http_match_route(), after /api/v1/) matches the path; the
+ * method is checked after the key, as the server does. /sms/... and
+ * /message/... are aliases. */
+typedef void (*Handler) (HeraldFakeFlixysms *self,
+                         SoupServerMessage  *msg,
+                         const char         *id,
+                         GHashTable         *query,
+                         Answer             *answer);
+
+typedef struct
 {
-  const char *rest;
+  const char                 *method;
+  const char                 *pattern;
+  HeraldFakeFlixysmsEndpoint  endpoint;
+  Handler                     handler;
+} Route;
+
+static const Route routes[] = {
+  { "GET",  "messages/received", HERALD_FAKE_FLIXYSMS_ENDPOINT_RECEIVED, handle_received },
+  { "GET",  "message/received",  HERALD_FAKE_FLIXYSMS_ENDPOINT_RECEIVED, handle_received },
+  { "POST", "sms/send",          HERALD_FAKE_FLIXYSMS_ENDPOINT_SEND,     handle_send },
+  { "POST", "message/send",      HERALD_FAKE_FLIXYSMS_ENDPOINT_SEND,     handle_send },
+  { "POST", "sms/bulk",          HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK,     handle_bulk },
+  { "POST", "message/bulk",      HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK,     handle_bulk },
+  { "GET",  "sms/status/+",      HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS,   handle_status },
+  { "GET",  "message/status/+",  HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS,   handle_status },
+};
+
+/* The row for @path (NULL: none), with a copy of the status id in @id. */
+static const Route *
+route (const char  *path,
+       char       **id)
+{
+  g_auto(GStrv) segments = NULL;
+  guint n;
 
   *id = NULL;
   if (!g_str_has_prefix (path, API_PREFIX "/"))
-    return HERALD_FAKE_FLIXYSMS_ENDPOINT_OTHER;
-  rest = path + strlen (API_PREFIX);
+    return NULL;
+  segments = g_strsplit (path + strlen (API_PREFIX "/"), "/", -1);
+  n = g_strv_length (segments);
 
-  if (strcmp (rest, "/messages/received") == 0 || strcmp (rest, "/message/received") == 0)
-    return HERALD_FAKE_FLIXYSMS_ENDPOINT_RECEIVED;
-
-  if (g_str_has_prefix (rest, "/sms/"))
-    rest += strlen ("/sms/");
-  else if (g_str_has_prefix (rest, "/message/"))
-    rest += strlen ("/message/");
-  else
-    return HERALD_FAKE_FLIXYSMS_ENDPOINT_OTHER;
-
-  if (strcmp (rest, "send") == 0)
-    return HERALD_FAKE_FLIXYSMS_ENDPOINT_SEND;
-  if (strcmp (rest, "bulk") == 0)
-    return HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK;
-  if (g_str_has_prefix (rest, "status/") && rest[strlen ("status/")] != '\0' &&
-      strchr (rest + strlen ("status/"), '/') == NULL)
+  for (gsize i = 0; i < G_N_ELEMENTS (routes); i++)
     {
-      *id = rest + strlen ("status/");
-      return HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS;
+      const char *param = NULL;
+
+      if (herald_fake_http_match_route (routes[i].pattern, (const char * const *) segments, n, &param))
+        {
+          *id = g_strdup (param);
+          return &routes[i];
+        }
     }
 
-  return HERALD_FAKE_FLIXYSMS_ENDPOINT_OTHER;
+  return NULL;
 }
 
 /* Everything a well-behaved server does with a request. */
 static void
 process (HeraldFakeFlixysms         *self,
          SoupServerMessage          *msg,
-         HeraldFakeFlixysmsEndpoint  endpoint,
+         const Route                *route,
          const char                 *status_id,
          GHashTable                 *query,
          Answer                     *answer)
@@ -1027,17 +1056,17 @@ process (HeraldFakeFlixysms         *self,
   self->max_window_count = MAX (self->max_window_count, key->count);
   set_rate_headers (self, msg, key, now);
 
-  post = endpoint == HERALD_FAKE_FLIXYSMS_ENDPOINT_SEND || endpoint == HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK;
-  if (endpoint == HERALD_FAKE_FLIXYSMS_ENDPOINT_OTHER)
+  if (route == NULL)
     {
       answer_set_error (answer, SOUP_STATUS_NOT_FOUND, "Not found");
       return;
     }
-  if (strcmp (method, post ? SOUP_METHOD_POST : SOUP_METHOD_GET) != 0)
+  post = strcmp (route->method, "POST") == 0;
+  if (strcmp (method, route->method) != 0)
     {
       answer_set_error (answer, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method not allowed");
       soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Allow", post ? "POST" : "GET");
+                                    "Allow", route->method);
       return;
     }
   if (post && !key->can_send)
@@ -1047,25 +1076,7 @@ process (HeraldFakeFlixysms         *self,
       return;
     }
 
-  switch (endpoint)
-    {
-    case HERALD_FAKE_FLIXYSMS_ENDPOINT_SEND:
-      handle_send (self, msg, answer);
-      break;
-    case HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK:
-      handle_bulk (self, msg, answer);
-      break;
-    case HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS:
-      handle_status (self, status_id, answer);
-      break;
-    case HERALD_FAKE_FLIXYSMS_ENDPOINT_RECEIVED:
-      handle_received (self, query, answer);
-      break;
-    case HERALD_FAKE_FLIXYSMS_ENDPOINT_ANY:
-    case HERALD_FAKE_FLIXYSMS_ENDPOINT_OTHER:
-    default:
-      g_assert_not_reached ();
-    }
+  route->handler (self, msg, status_id, query, answer);
 }
 
 /* Faults */
@@ -1216,10 +1227,11 @@ server_cb (SoupServer        *server,
   Request *request = g_new0 (Request, 1);
   HeraldFakeFault *fault = herald_fake_faults_take (self->faults);
   Answer answer = { 0 };
-  const char *status_id;
+  g_autofree char *status_id = NULL;
+  const Route *row = route (path, &status_id);
   gboolean processed = FALSE;
 
-  request->endpoint = route (path, &status_id);
+  request->endpoint = row != NULL ? row->endpoint : HERALD_FAKE_FLIXYSMS_ENDPOINT_OTHER;
   request->uri = g_uri_get_query (uri) != NULL
     ? g_strconcat (g_uri_get_path (uri), "?", g_uri_get_query (uri), NULL)
     : g_strdup (g_uri_get_path (uri));
@@ -1230,7 +1242,7 @@ server_cb (SoupServer        *server,
       fault->kind == HERALD_FAKE_FLIXYSMS_FAULT_DELAY ||
       (fault->kind != FAULT_ERROR && (fault->flags & HERALD_FAKE_FLIXYSMS_FAULT_PROCESS) != 0))
     {
-      process (self, msg, request->endpoint, status_id, query, &answer);
+      process (self, msg, row, status_id, query, &answer);
       processed = TRUE;
     }
 

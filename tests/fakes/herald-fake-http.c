@@ -853,3 +853,40 @@ herald_fake_http_padded_body (const char *head,
 
   return g_bytes_new_take (body, size);
 }
+
+/* Routing, shared by the provider fakes */
+
+gboolean
+herald_fake_http_match_route (const char         *pattern,
+                              const char * const *segments,
+                              guint               n_segments,
+                              const char        **param)
+{
+  g_auto(GStrv) parts = g_strsplit (pattern, "/", -1);
+  const char *found = NULL;
+
+  if (g_strv_length (parts) != n_segments)
+    return FALSE;
+
+  for (guint i = 0; i < n_segments; i++)
+    {
+      if (g_str_equal (parts[i], "*") || (g_str_equal (parts[i], "+") && segments[i][0] != '\0'))
+        found = segments[i];
+      else if (!g_str_equal (parts[i], segments[i]))
+        return FALSE;
+    }
+
+  if (param != NULL)
+    *param = found;
+
+  return TRUE;
+}
+
+gboolean
+herald_fake_http_method_in (const char *methods,
+                            const char *method)
+{
+  g_auto(GStrv) list = g_strsplit (methods, " ", -1);
+
+  return g_strv_contains ((const char * const *) list, method);
+}

@@ -93,6 +93,20 @@ gboolean        herald_fake_iterate_until              (HeraldFakeCondition    d
 /* A port on 127.0.0.1 that nobody listens on (bound, then released). */
 guint           herald_fake_unused_port                (void);
 
+/* ---- routing, shared by the provider fakes ----------------------------------
+ *
+ * A fake's route table maps a method and a path pattern to its handler. A
+ * pattern is the path's segments joined with '/': a literal segment must be
+ * equal, "*" is any one segment (empty too) and "+" any non-empty one; the
+ * last wildcard's segment is returned in @param (NULL without one). */
+gboolean        herald_fake_http_match_route           (const char            *pattern,
+                                                        const char * const    *segments,
+                                                        guint                  n_segments,
+                                                        const char           **param);
+/* TRUE when @method is one of the space-separated @methods ("GET POST"). */
+gboolean        herald_fake_http_method_in             (const char            *methods,
+                                                        const char            *method);
+
 /* ---- fault injection, shared by the provider fakes ----------------------
  *
  * A fake keeps a HeraldFakeFaults: the queue of faults a test injected (in
