@@ -42,1159 +42,41 @@
 #define G_LOG_DOMAIN "herald-fake-flixysms"
 
 #include <string.h>
-#include <libsoup/soup.h>
-#include <json-glib/json-glib.h>
 
-#include "herald-fake-flixysms.h"
-
-#define API_PREFIX        "/api/v1"
-#define DEFAULT_PER_PAGE  25
-#define MAX_PER_PAGE      100
-#define BULK_MAX          100
-#define FAULT_ERROR       (-1)   /* Fault.kind of an injected error */
-#define STATUS_TOO_MANY_REQUESTS 429   /* not in libsoup's SoupStatus */
-
-typedef struct
-{
-  char     *key;
-  gboolean  can_send;
-  gint64    window_start;   /* real time, µs; 0: no window yet */
-  guint     count;
-  guint     windows;        /* windows opened so far */
-} Key;
-
-typedef struct
-{
-  char     *id;
-  char     *name;
-  char     *phone;
-  gboolean  whatsapp;
-  gboolean  online;
-} Device;
-
-typedef struct
-{
-  char      *id;
-  char      *from;
-  char      *message;
-  GDateTime *received_at;
-  char      *device_id;
-  char      *type;
-  int        sim_slot;
-} Received;
-
-typedef struct
-{
-  int                           kind;   /* HeraldFakeFlixysmsFault or FAULT_ERROR */
-  guint                         count;
-  HeraldFakeFlixysmsFaultFlags  flags;
-  guint                         status;
-  HeraldFakeFlixysmsErrorShape  shape;
-  char                         *message;
-} Fault;
-
-typedef struct
-{
-  HeraldFakeFlixysmsEndpoint endpoint;
-  char                      *uri;
-} Request;
-
-/* An answer held back: delayed, or waiting to be cut off. */
-typedef struct
-{
-  HeraldFakeFlixysms *self;
-  SoupServerMessage  *msg;
-  int                 kind;
-  guint               source_id;
-  gulong              disconnected_id;
-  GBytes             *body;          /* TRUNCATED: the full body, half of it is sent */
-} Pending;
-
-struct _HeraldFakeFlixysms
-{
-  GObject     parent_instance;
-
-  SoupServer *server;
-  char       *base_url;
-  guint       port;
-
-  GPtrArray  *keys;        /* Key */
-  GPtrArray  *devices;     /* Device */
-  GPtrArray  *received;    /* Received */
-  GPtrArray  *accepted;    /* HeraldFakeFlixysmsMessage */
-  GHashTable *by_id;       /* id → HeraldFakeFlixysmsMessage, borrowed */
-  GPtrArray  *requests;    /* Request */
-  GQueue      faults;      /* Fault */
-  GPtrArray  *pending;     /* Pending */
-
-  guint       limit;
-  guint       window_seconds;
-  gboolean    rate_headers;
-  gboolean    honour_per_page;
-  guint       fault_delay_ms;
-  gsize       huge_size;
-  guint       n_unknown_fields;
-  guint       received_serial;
-
-  /* For benchmarks: the rate limit's own 429s (not injected ones). */
-  guint       rate_limited;
-  guint       rate_limited_after_first_window;
-  guint       max_window_count;
-  gboolean    aligned_windows;
-};
+#include "herald-fake-flixysms-private.h"
 
 G_DEFINE_FINAL_TYPE (HeraldFakeFlixysms, herald_fake_flixysms, G_TYPE_OBJECT)
 
-/* What the server means to answer before any fault spoils it. */
-typedef struct
-{
-  guint   status;
-  char   *content_type;
-  GBytes *body;
-} Answer;
-
-static void
-answer_clear (Answer *answer)
-{
-  g_clear_pointer (&answer->content_type, g_free);
-  g_clear_pointer (&answer->body, g_bytes_unref);
-}
-
-static void
-key_free (Key *key)
-{
-  g_free (key->key);
-  g_free (key);
-}
-
-static void
-device_free (Device *device)
-{
-  g_free (device->id);
-  g_free (device->name);
-  g_free (device->phone);
-  g_free (device);
-}
-
-static void
-received_free (Received *received)
-{
-  g_free (received->id);
-  g_free (received->from);
-  g_free (received->message);
-  g_date_time_unref (received->received_at);
-  g_free (received->device_id);
-  g_free (received->type);
-  g_free (received);
-}
-
-static void
-message_free (HeraldFakeFlixysmsMessage *message)
-{
-  g_free (message->id);
-  g_free (message->to);
-  g_free (message->message);
-  g_free (message->device_id);
-  g_free (message->media_url);
-  g_date_time_unref (message->accepted_at);
-  g_free (message->status);
-  g_clear_pointer (&message->delivered_at, g_date_time_unref);
-  g_free (message);
-}
-
-static void
-fault_free (Fault *fault)
-{
-  g_free (fault->message);
-  g_free (fault);
-}
-
-static void
-request_free (Request *request)
-{
-  g_free (request->uri);
-  g_free (request);
-}
-
-static void
-pending_free (Pending *pending)
-{
-  g_clear_handle_id (&pending->source_id, g_source_remove);
-  g_clear_signal_handler (&pending->disconnected_id, pending->msg);
-  g_clear_object (&pending->msg);
-  g_clear_pointer (&pending->body, g_bytes_unref);
-  g_free (pending);
-}
-
-/* JSON helpers */
-
-static GBytes *
-json_bytes (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-  char *text = json_to_string (root, FALSE);
-
-  return g_bytes_new_take (text, strlen (text));
-}
-
-static void
-answer_set_json (Answer      *answer,
-                 guint        status,
-                 JsonBuilder *builder)
-{
-  answer_clear (answer);
-  answer->status = status;
-  answer->content_type = g_strdup ("application/json");
-  answer->body = json_bytes (builder);
-}
-
-static void
-answer_set_error_shape (Answer                       *answer,
-                        guint                         status,
-                        HeraldFakeFlixysmsErrorShape  shape,
-                        const char                   *message)
-{
-  g_autoptr(JsonBuilder) builder = NULL;
-
-  if (shape == HERALD_FAKE_FLIXYSMS_ERROR_PLAIN_TEXT)
-    {
-      answer_clear (answer);
-      answer->status = status;
-      answer->content_type = g_strdup ("text/plain");
-      answer->body = g_bytes_new (message, strlen (message));
-      return;
-    }
-
-  builder = json_builder_new ();
-  json_builder_begin_object (builder);
-  if (shape == HERALD_FAKE_FLIXYSMS_ERROR_SUCCESS_FALSE)
-    {
-      json_builder_set_member_name (builder, "success");
-      json_builder_add_boolean_value (builder, FALSE);
-    }
-  json_builder_set_member_name (builder, "error");
-  json_builder_add_string_value (builder, message);
-  json_builder_end_object (builder);
-  answer_set_json (answer, status, builder);
-}
-
-static void
-answer_set_error (Answer     *answer,
-                  guint       status,
-                  const char *message)
-{
-  answer_set_error_shape (answer, status, HERALD_FAKE_FLIXYSMS_ERROR_SUCCESS_FALSE, message);
-}
-
-static char *
-format_time (GDateTime *time)
-{
-  g_autoptr(GDateTime) utc = g_date_time_to_utc (time);
-
-  return g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-}
-
-static void
-add_string_member (JsonBuilder *builder,
-                   const char  *name,
-                   const char  *value)
-{
-  json_builder_set_member_name (builder, name);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
-add_int_member (JsonBuilder *builder,
-                const char  *name,
-                gint64       value)
-{
-  json_builder_set_member_name (builder, name);
-  json_builder_add_int_value (builder, value);
-}
-
-/* '+' and 7–15 digits; see the top of the file for the leading 0. */
-static gboolean
-is_international (const char *number)
-{
-  gsize digits = 0;
-
-  if (number == NULL || number[0] != '+')
-    return FALSE;
-  for (const char *p = number + 1; *p != '\0'; p++)
-    {
-      if (!g_ascii_isdigit (*p))
-        return FALSE;
-      digits++;
-    }
-
-  return digits >= 7 && digits <= 15;
-}
-
-static const char * const media_extensions[] = {
-  "pdf", "jpg", "jpeg", "png", "gif", "webp", "mp4", "webm", "mp3", "ogg", "wav",
-  "doc", "docx", "txt", "zip", NULL,
-};
-
-/* An http(s) URL with a host whose path ends in an extension the document lists. */
-static gboolean
-is_media_url (const char *url)
-{
-  g_autoptr(GUri) uri = g_uri_parse (url, G_URI_FLAGS_NONE, NULL);
-  const char *scheme;
-  const char *path;
-  const char *dot;
-  g_autofree char *extension = NULL;
-
-  if (uri == NULL)
-    return FALSE;
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "http") != 0 && g_ascii_strcasecmp (scheme, "https") != 0)
-    return FALSE;
-  if (g_uri_get_host (uri) == NULL || g_uri_get_host (uri)[0] == '\0')
-    return FALSE;
-  path = g_uri_get_path (uri);
-  dot = strrchr (path, '.');
-  if (dot == NULL || strchr (dot, '/') != NULL)
-    return FALSE;
-  extension = g_ascii_strdown (dot + 1, -1);
-
-  return g_strv_contains (media_extensions, extension);
-}
-
-/* Keys and the rate limit */
-
-static Key *
-find_key (HeraldFakeFlixysms *self,
-          const char         *value)
-{
-  for (guint i = 0; i < self->keys->len; i++)
-    {
-      Key *key = g_ptr_array_index (self->keys, i);
-
-      if (g_strcmp0 (key->key, value) == 0)
-        return key;
-    }
-
-  return NULL;
-}
-
-static void
-key_refresh_window (HeraldFakeFlixysms *self,
-                    Key                *key,
-                    gint64              now)
-{
-  if (key->window_start == 0 ||
-      now >= key->window_start + (gint64) self->window_seconds * G_USEC_PER_SEC)
-    {
-      gint64 window_usec = (gint64) self->window_seconds * G_USEC_PER_SEC;
-
-      key->window_start = self->aligned_windows ? now - now % window_usec : now;
-      key->count = 0;
-      key->windows++;
-    }
-}
-
-static gint64
-key_reset_usec (HeraldFakeFlixysms *self,
-                Key                *key,
-                gint64              now)
-{
-  if (key == NULL || key->window_start == 0)
-    return now + (gint64) self->window_seconds * G_USEC_PER_SEC;
-
-  return key->window_start + (gint64) self->window_seconds * G_USEC_PER_SEC;
-}
-
-static void
-set_rate_headers (HeraldFakeFlixysms *self,
-                  SoupServerMessage  *msg,
-                  Key                *key,
-                  gint64              now)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
-  gint64 reset = key_reset_usec (self, key, now);
-  guint used = key != NULL ? key->count : 0;
-  g_autofree char *limit = g_strdup_printf ("%u", self->limit);
-  g_autofree char *remaining = g_strdup_printf ("%u", used < self->limit ? self->limit - used : 0);
-  g_autofree char *reset_text = g_strdup_printf ("%" G_GINT64_FORMAT,
-                                                 (reset + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
-
-  if (!self->rate_headers)
-    return;
-
-  soup_message_headers_replace (headers, "X-RateLimit-Limit", limit);
-  soup_message_headers_replace (headers, "X-RateLimit-Remaining", remaining);
-  soup_message_headers_replace (headers, "X-RateLimit-Reset", reset_text);
-}
-
-static void
-set_retry_after (HeraldFakeFlixysms *self,
-                 SoupServerMessage  *msg,
-                 gint64              seconds)
-{
-  g_autofree char *text = g_strdup_printf ("%" G_GINT64_FORMAT, MAX (seconds, 1));
-
-  if (self->rate_headers)
-    soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                  "Retry-After", text);
-}
-
-/* Devices */
-
-static Device *
-find_device (HeraldFakeFlixysms *self,
-             const char         *id)
-{
-  for (guint i = 0; i < self->devices->len; i++)
-    {
-      Device *device = g_ptr_array_index (self->devices, i);
-
-      if (g_strcmp0 (device->id, id) == 0)
-        return device;
-    }
-
-  return NULL;
-}
-
-static Device *
-first_online (HeraldFakeFlixysms *self,
-              int                 whatsapp)   /* -1: any */
-{
-  for (guint i = 0; i < self->devices->len; i++)
-    {
-      Device *device = g_ptr_array_index (self->devices, i);
-
-      if (device->online && (whatsapp < 0 || device->whatsapp == whatsapp))
-        return device;
-    }
-
-  return NULL;
-}
-
-/* The device a send goes to, or NULL with the refusal in @answer. */
-static Device *
-choose_device (HeraldFakeFlixysms *self,
-               const char         *device_id,
-               gboolean            media,
-               Answer             *answer)
-{
-  Device *device;
-
-  if (device_id != NULL)
-    {
-      device = find_device (self, device_id);
-      if (device == NULL)
-        answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "Device not found");
-      else if (media && !device->whatsapp)
-        answer_set_error (answer, SOUP_STATUS_BAD_REQUEST,
-                          "media_url is only supported on WhatsApp devices");
-      else if (!device->online)
-        answer_set_error (answer, SOUP_STATUS_SERVICE_UNAVAILABLE, "Device is offline");
-      else
-        return device;
-
-      return NULL;
-    }
-
-  if (media)
-    {
-      gboolean has_whatsapp = FALSE;
-
-      for (guint i = 0; i < self->devices->len; i++)
-        has_whatsapp |= ((Device *) g_ptr_array_index (self->devices, i))->whatsapp;
-      if (!has_whatsapp)
-        {
-          answer_set_error (answer, SOUP_STATUS_BAD_REQUEST,
-                            "media_url is only supported on WhatsApp devices");
-          return NULL;
-        }
-      device = first_online (self, TRUE);
-    }
-  else
-    {
-      device = first_online (self, FALSE);
-      if (device == NULL)
-        device = first_online (self, -1);
-    }
-
-  if (device == NULL)
-    answer_set_error (answer, SOUP_STATUS_SERVICE_UNAVAILABLE, "No devices available to send SMS");
-
-  return device;
-}
-
-/* Request bodies */
-
-static JsonObject *
-read_body (SoupServerMessage *msg,
-           JsonParser        *parser,
-           Answer            *answer)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *content_type = soup_message_headers_get_content_type (headers, NULL);
-  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (msg));
-  JsonNode *root;
-
-  if (content_type == NULL || g_ascii_strcasecmp (content_type, "application/json") != 0)
-    {
-      answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "Content-Type must be application/json");
-      return NULL;
-    }
-
-  if (!json_parser_load_from_data (parser, g_bytes_get_data (body, NULL), g_bytes_get_size (body), NULL) ||
-      (root = json_parser_get_root (parser)) == NULL ||
-      !JSON_NODE_HOLDS_OBJECT (root))
-    {
-      answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "Request body must be a JSON object");
-      return NULL;
-    }
-
-  return json_node_get_object (root);
-}
-
-/* The member as a string; NULL when absent or null. FALSE (and a 400 in
- * @answer) when it is there with another type. */
-static gboolean
-get_optional_string (JsonObject  *object,
-                     const char  *name,
-                     const char **value,
-                     Answer      *answer)
-{
-  JsonNode *node = json_object_get_member (object, name);
-  g_autofree char *text = NULL;
-
-  *value = NULL;
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    return TRUE;
-  if (JSON_NODE_HOLDS_VALUE (node) && json_node_get_value_type (node) == G_TYPE_STRING)
-    {
-      *value = json_node_get_string (node);
-      return TRUE;
-    }
-
-  text = g_strdup_printf ("%s must be a string", name);
-  answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, text);
-
-  return FALSE;
-}
-
-static gboolean
-get_required_string (JsonObject  *object,
-                     const char  *name,
-                     const char **value,
-                     Answer      *answer)
-{
-  g_autofree char *text = NULL;
-
-  if (!get_optional_string (object, name, value, answer))
-    return FALSE;
-  if (*value != NULL && **value != '\0')
-    return TRUE;
-
-  text = g_strdup_printf ("%s is required", name);
-  answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, text);
-
-  return FALSE;
-}
-
-static void
-count_unknown_fields (HeraldFakeFlixysms *self,
-                      JsonObject         *object,
-                      const char * const *known)
-{
-  g_autoptr(GList) members = json_object_get_members (object);
-
-  for (GList *l = members; l != NULL; l = l->next)
-    if (!g_strv_contains (known, l->data))
-      self->n_unknown_fields++;
-}
-
-/* The fields send and bulk share; FALSE with a 400 in @answer. */
-static gboolean
-read_common_fields (JsonObject  *object,
-                    const char **message,
-                    const char **device_id,
-                    const char **media_url,
-                    Answer      *answer)
-{
-  if (!get_required_string (object, "message", message, answer) ||
-      !get_optional_string (object, "device_id", device_id, answer) ||
-      !get_optional_string (object, "media_url", media_url, answer))
-    return FALSE;
-
-  if (*device_id != NULL && **device_id == '\0')
-    {
-      answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "device_id must not be empty");
-      return FALSE;
-    }
-  if (*media_url != NULL && !is_media_url (*media_url))
-    {
-      answer_set_error (answer, SOUP_STATUS_BAD_REQUEST,
-                        "media_url must be an http(s) URL to a PDF, JPEG, PNG, GIF, WebP, MP4, "
-                        "WebM, MP3, OGG, WAV, DOC, DOCX, TXT or ZIP file");
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static HeraldFakeFlixysmsMessage *
-accept_message (HeraldFakeFlixysms *self,
-                const char         *to,
-                const char         *text,
-                Device             *device,
-                const char         *media_url,
-                gboolean            bulk)
-{
-  HeraldFakeFlixysmsMessage *message = g_new0 (HeraldFakeFlixysmsMessage, 1);
-
-  message->id = g_uuid_string_random ();
-  message->to = g_strdup (to);
-  message->message = g_strdup (text);
-  message->device_id = g_strdup (device->id);
-  message->media_url = g_strdup (media_url);
-  message->accepted_at = g_date_time_new_now_utc ();
-  message->status = g_strdup ("queued");
-  message->bulk = bulk;
-  g_ptr_array_add (self->accepted, message);
-  g_hash_table_insert (self->by_id, message->id, message);
-
-  return message;
-}
-
-/* Endpoints */
-
-static void
-handle_send (HeraldFakeFlixysms *self,
-             SoupServerMessage  *msg,
-             Answer             *answer)
-{
-  static const char * const known[] = { "to", "message", "device_id", "media_url", NULL };
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  JsonObject *object;
-  const char *to, *text, *device_id, *media_url;
-  HeraldFakeFlixysmsMessage *message;
-  Device *device;
-
-  if ((object = read_body (msg, parser, answer)) == NULL)
-    return;
-  count_unknown_fields (self, object, known);
-
-  if (!get_required_string (object, "to", &to, answer))
-    return;
-  if (!is_international (to))
-    {
-      answer_set_error (answer, SOUP_STATUS_BAD_REQUEST,
-                        "to must be a phone number in international format (+ and digits)");
-      return;
-    }
-  if (!read_common_fields (object, &text, &device_id, &media_url, answer))
-    return;
-  if ((device = choose_device (self, device_id, media_url != NULL, answer)) == NULL)
-    return;
-
-  message = accept_message (self, to, text, device, media_url, FALSE);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "success");
-  json_builder_add_boolean_value (builder, TRUE);
-  add_string_member (builder, "message_id", message->id);
-  add_string_member (builder, "device_id", message->device_id);
-  add_string_member (builder, "status", message->status);
-  add_string_member (builder, "to", message->to);
-  add_string_member (builder, "message", message->message);
-  if (media_url != NULL)
-    add_string_member (builder, "media_url", media_url);
-  json_builder_end_object (builder);
-  answer_set_json (answer, SOUP_STATUS_OK, builder);
-}
-
-static void
-handle_bulk (HeraldFakeFlixysms *self,
-             SoupServerMessage  *msg,
-             Answer             *answer)
-{
-  static const char * const known[] = { "recipients", "message", "device_id", "media_url", NULL };
-  g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  JsonObject *object;
-  JsonNode *node;
-  JsonArray *recipients;
-  const char *text, *device_id, *media_url;
-  Device *device;
-  guint n, valid = 0;
-
-  if ((object = read_body (msg, parser, answer)) == NULL)
-    return;
-  count_unknown_fields (self, object, known);
-
-  node = json_object_get_member (object, "recipients");
-  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
-    {
-      answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "recipients is required");
-      return;
-    }
-  if (!JSON_NODE_HOLDS_ARRAY (node))
-    {
-      answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "recipients must be an array");
-      return;
-    }
-  recipients = json_node_get_array (node);
-  n = json_array_get_length (recipients);
-  if (n == 0)
-    {
-      answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "recipients must not be empty");
-      return;
-    }
-  if (n > BULK_MAX)
-    {
-      answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "Maximum 100 recipients per request");
-      return;
-    }
-  for (guint i = 0; i < n; i++)
-    {
-      JsonNode *element = json_array_get_element (recipients, i);
-
-      if (!JSON_NODE_HOLDS_VALUE (element) || json_node_get_value_type (element) != G_TYPE_STRING)
-        {
-          answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "recipients must be strings");
-          return;
-        }
-      if (is_international (json_node_get_string (element)))
-        valid++;
-    }
-  if (!read_common_fields (object, &text, &device_id, &media_url, answer))
-    return;
-  if (valid == 0)
-    {
-      answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "No valid recipients");
-      return;
-    }
-  if ((device = choose_device (self, device_id, media_url != NULL, answer)) == NULL)
-    return;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "success");
-  json_builder_add_boolean_value (builder, TRUE);
-  json_builder_set_member_name (builder, "message_ids");
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < n; i++)
-    {
-      const char *to = json_array_get_string_element (recipients, i);
-
-      if (is_international (to))
-        json_builder_add_string_value (builder,
-                                       accept_message (self, to, text, device, media_url, TRUE)->id);
-    }
-  json_builder_end_array (builder);
-  add_string_member (builder, "device_id", device->id);
-  json_builder_set_member_name (builder, "stats");
-  json_builder_begin_object (builder);
-  add_int_member (builder, "total", n);
-  add_int_member (builder, "valid", valid);
-  add_int_member (builder, "invalid", n - valid);
-  add_int_member (builder, "queued", valid);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  answer_set_json (answer, SOUP_STATUS_OK, builder);
-}
-
-static void
-handle_status (HeraldFakeFlixysms *self,
-               const char         *escaped_id,
-               Answer             *answer)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autofree char *id = g_uri_unescape_string (escaped_id, NULL);
-  g_autofree char *delivered_at = NULL;
-  HeraldFakeFlixysmsMessage *message;
-
-  message = id != NULL ? g_hash_table_lookup (self->by_id, id) : NULL;
-  if (message == NULL)
-    {
-      answer_set_error (answer, SOUP_STATUS_NOT_FOUND, "Message not found");
-      return;
-    }
-
-  if (message->delivered_at != NULL)
-    delivered_at = format_time (message->delivered_at);
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "success");
-  json_builder_add_boolean_value (builder, TRUE);
-  json_builder_set_member_name (builder, "data");
-  json_builder_begin_object (builder);
-  add_string_member (builder, "message_id", message->id);
-  add_string_member (builder, "status", message->status);
-  add_string_member (builder, "delivered_at", delivered_at);
-  add_string_member (builder, "device_id", message->device_id);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  answer_set_json (answer, SOUP_STATUS_OK, builder);
-}
-
-/* A positive integer in decimal, nothing else. */
-static gboolean
-parse_positive (const char *text,
-                guint       max,
-                guint      *value)
-{
-  guint64 number;
-
-  if (text == NULL || !g_ascii_string_to_unsigned (text, 10, 1, max, &number, NULL))
-    return FALSE;
-  *value = (guint) number;
-
-  return TRUE;
-}
-
-static gboolean
-parse_query_time (const char  *text,
-                  GDateTime  **time)
-{
-  g_autoptr(GTimeZone) utc = g_time_zone_new_utc ();
-
-  /* a full date-time: "YYYY-MM-DD" alone is refused (see top of file) */
-  if (text == NULL || strchr (text, 'T') == NULL)
-    return FALSE;
-  *time = g_date_time_new_from_iso8601 (text, utc);
-
-  return *time != NULL;
-}
-
-static int
-compare_received (gconstpointer a,
-                  gconstpointer b)
-{
-  const Received *ra = *(const Received * const *) a;
-  const Received *rb = *(const Received * const *) b;
-  int order = g_date_time_compare (rb->received_at, ra->received_at);
-
-  return order != 0 ? order : g_strcmp0 (ra->id, rb->id);
-}
-
-static void
-handle_received (HeraldFakeFlixysms *self,
-                 GHashTable         *query,
-                 Answer             *answer)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(GPtrArray) matches = g_ptr_array_new ();
-  g_autoptr(GDateTime) since = NULL;
-  g_autoptr(GDateTime) until = NULL;
-  const char *from = NULL;
-  const char *device_id = NULL;
-  const char *text;
-  guint page = 1;
-  guint per_page = DEFAULT_PER_PAGE;
-  guint total_pages;
-  guint first;
-
-  if (query != NULL)
-    {
-      if ((text = g_hash_table_lookup (query, "page")) != NULL && !parse_positive (text, G_MAXINT, &page))
-        {
-          answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "page must be a positive integer");
-          return;
-        }
-      if (self->honour_per_page && (text = g_hash_table_lookup (query, "per_page")) != NULL &&
-          !parse_positive (text, MAX_PER_PAGE, &per_page))
-        {
-          answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "per_page must be between 1 and 100");
-          return;
-        }
-      if ((text = g_hash_table_lookup (query, "since")) != NULL && !parse_query_time (text, &since))
-        {
-          answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "since must be an ISO 8601 date");
-          return;
-        }
-      if ((text = g_hash_table_lookup (query, "until")) != NULL && !parse_query_time (text, &until))
-        {
-          answer_set_error (answer, SOUP_STATUS_BAD_REQUEST, "until must be an ISO 8601 date");
-          return;
-        }
-      from = g_hash_table_lookup (query, "from");
-      if (from != NULL && !is_international (from))
-        {
-          answer_set_error (answer, SOUP_STATUS_BAD_REQUEST,
-                            "from must be a phone number in international format (+ and digits)");
-          return;
-        }
-      device_id = g_hash_table_lookup (query, "device_id");
-    }
-
-  for (guint i = 0; i < self->received->len; i++)
-    {
-      Received *received = g_ptr_array_index (self->received, i);
-
-      if ((from == NULL || strcmp (from, received->from) == 0) &&
-          (device_id == NULL || strcmp (device_id, received->device_id) == 0) &&
-          (since == NULL || g_date_time_compare (received->received_at, since) >= 0) &&
-          (until == NULL || g_date_time_compare (received->received_at, until) <= 0))
-        g_ptr_array_add (matches, received);
-    }
-  g_ptr_array_sort (matches, compare_received);
-
-  total_pages = (matches->len + per_page - 1) / per_page;
-  first = page <= total_pages ? (page - 1) * per_page : matches->len;
-
-  json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "success");
-  json_builder_add_boolean_value (builder, TRUE);
-  json_builder_set_member_name (builder, "data");
-  json_builder_begin_array (builder);
-  for (guint i = first; i < matches->len && i < first + per_page; i++)
-    {
-      Received *received = g_ptr_array_index (matches, i);
-      Device *device = find_device (self, received->device_id);
-      g_autofree char *received_at = format_time (received->received_at);
-
-      json_builder_begin_object (builder);
-      add_string_member (builder, "id", received->id);
-      add_string_member (builder, "from", received->from);
-      add_string_member (builder, "message", received->message);
-      add_string_member (builder, "received_at", received_at);
-      add_string_member (builder, "device_id", received->device_id);
-      add_string_member (builder, "device_name", device != NULL ? device->name : NULL);
-      add_string_member (builder, "device_phone", device != NULL ? device->phone : NULL);
-      add_string_member (builder, "type", received->type);
-      json_builder_set_member_name (builder, "metadata");
-      json_builder_begin_object (builder);
-      if (received->sim_slot > 0)
-        add_int_member (builder, "sim_slot", received->sim_slot);
-      json_builder_end_object (builder);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-  json_builder_set_member_name (builder, "pagination");
-  json_builder_begin_object (builder);
-  add_int_member (builder, "page", page);
-  add_int_member (builder, "per_page", per_page);
-  add_int_member (builder, "total", matches->len);
-  add_int_member (builder, "total_pages", total_pages);
-  json_builder_set_member_name (builder, "has_more");
-  json_builder_add_boolean_value (builder, page < total_pages);
-  json_builder_end_object (builder);
-  json_builder_end_object (builder);
-  answer_set_json (answer, SOUP_STATUS_OK, builder);
-}
-
-/* "/sms/send" → SEND, with the id of a status path in @id. */
-static HeraldFakeFlixysmsEndpoint
-route (const char  *path,
-       const char **id)
-{
-  const char *rest;
-
-  *id = NULL;
-  if (!g_str_has_prefix (path, API_PREFIX "/"))
-    return HERALD_FAKE_FLIXYSMS_ENDPOINT_OTHER;
-  rest = path + strlen (API_PREFIX);
-
-  if (strcmp (rest, "/messages/received") == 0 || strcmp (rest, "/message/received") == 0)
-    return HERALD_FAKE_FLIXYSMS_ENDPOINT_RECEIVED;
-
-  if (g_str_has_prefix (rest, "/sms/"))
-    rest += strlen ("/sms/");
-  else if (g_str_has_prefix (rest, "/message/"))
-    rest += strlen ("/message/");
-  else
-    return HERALD_FAKE_FLIXYSMS_ENDPOINT_OTHER;
-
-  if (strcmp (rest, "send") == 0)
-    return HERALD_FAKE_FLIXYSMS_ENDPOINT_SEND;
-  if (strcmp (rest, "bulk") == 0)
-    return HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK;
-  if (g_str_has_prefix (rest, "status/") && rest[strlen ("status/")] != '\0' &&
-      strchr (rest + strlen ("status/"), '/') == NULL)
-    {
-      *id = rest + strlen ("status/");
-      return HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS;
-    }
-
-  return HERALD_FAKE_FLIXYSMS_ENDPOINT_OTHER;
-}
-
-/* Everything a well-behaved server does with a request. */
-static void
-process (HeraldFakeFlixysms         *self,
-         SoupServerMessage          *msg,
-         HeraldFakeFlixysmsEndpoint  endpoint,
-         const char                 *status_id,
-         GHashTable                 *query,
-         Answer                     *answer)
-{
-  SoupMessageHeaders *headers = soup_server_message_get_request_headers (msg);
-  const char *authorization = soup_message_headers_get_one (headers, "Authorization");
-  const char *method = soup_server_message_get_method (msg);
-  gint64 now = g_get_real_time ();
-  gboolean post;
-  Key *key = NULL;
-
-  if (authorization == NULL || g_ascii_strncasecmp (authorization, "Bearer ", 7) != 0 ||
-      authorization[7] == '\0')
-    {
-      answer_set_error (answer, SOUP_STATUS_UNAUTHORIZED, "Missing API key");
-      set_rate_headers (self, msg, NULL, now);
-      return;
-    }
-  if ((key = find_key (self, authorization + 7)) == NULL)
-    {
-      answer_set_error (answer, SOUP_STATUS_UNAUTHORIZED, "Invalid API key");
-      set_rate_headers (self, msg, NULL, now);
-      return;
-    }
-
-  key_refresh_window (self, key, now);
-  if (key->count >= self->limit)
-    {
-      self->rate_limited++;
-      if (key->windows > 1)
-        self->rate_limited_after_first_window++;
-      answer_set_error (answer, STATUS_TOO_MANY_REQUESTS, "Rate limit exceeded");
-      set_rate_headers (self, msg, key, now);
-      set_retry_after (self, msg,
-                       (key_reset_usec (self, key, now) - now + G_USEC_PER_SEC - 1) / G_USEC_PER_SEC);
-      return;
-    }
-  key->count++;
-  self->max_window_count = MAX (self->max_window_count, key->count);
-  set_rate_headers (self, msg, key, now);
-
-  post = endpoint == HERALD_FAKE_FLIXYSMS_ENDPOINT_SEND || endpoint == HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK;
-  if (endpoint == HERALD_FAKE_FLIXYSMS_ENDPOINT_OTHER)
-    {
-      answer_set_error (answer, SOUP_STATUS_NOT_FOUND, "Not found");
-      return;
-    }
-  if (strcmp (method, post ? SOUP_METHOD_POST : SOUP_METHOD_GET) != 0)
-    {
-      answer_set_error (answer, SOUP_STATUS_METHOD_NOT_ALLOWED, "Method not allowed");
-      soup_message_headers_replace (soup_server_message_get_response_headers (msg),
-                                    "Allow", post ? "POST" : "GET");
-      return;
-    }
-  if (post && !key->can_send)
-    {
-      answer_set_error (answer, SOUP_STATUS_FORBIDDEN,
-                        "API key doesn't have permission for this endpoint");
-      return;
-    }
-
-  switch (endpoint)
-    {
-    case HERALD_FAKE_FLIXYSMS_ENDPOINT_SEND:
-      handle_send (self, msg, answer);
-      break;
-    case HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK:
-      handle_bulk (self, msg, answer);
-      break;
-    case HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS:
-      handle_status (self, status_id, answer);
-      break;
-    case HERALD_FAKE_FLIXYSMS_ENDPOINT_RECEIVED:
-      handle_received (self, query, answer);
-      break;
-    case HERALD_FAKE_FLIXYSMS_ENDPOINT_ANY:
-    case HERALD_FAKE_FLIXYSMS_ENDPOINT_OTHER:
-    default:
-      g_assert_not_reached ();
-    }
-}
-
 /* Faults */
 
-/* Frees @pending: the array owns it. */
 static void
-pending_remove (Pending *pending)
+fire_unpause (SoupServerMessage *msg,
+              gpointer           data)
 {
-  g_ptr_array_remove_fast (pending->self->pending, pending);
+  soup_server_message_unpause (msg);
 }
 
 static void
-pending_disconnected_cb (SoupServerMessage *msg,
-                         Pending           *pending)
+fire_close (SoupServerMessage *msg,
+            gpointer           data)
 {
-  /* the client gave up first: nothing left to answer */
-  pending->disconnected_id = 0;
-  pending_remove (pending);
+  herald_fake_http_drop_connection (msg, FALSE, NULL, 0);
 }
 
-static gboolean
-pending_fire_cb (gpointer user_data)
-{
-  Pending *pending = user_data;
-
-  pending->source_id = 0;
-  g_clear_signal_handler (&pending->disconnected_id, pending->msg);
-
-  if (pending->kind == HERALD_FAKE_FLIXYSMS_FAULT_DELAY)
-    {
-      soup_server_message_unpause (pending->msg);
-    }
-  else
-    {
-      g_autoptr(GIOStream) stream = soup_server_message_steal_connection (pending->msg);
-
-      if (stream != NULL && pending->kind == HERALD_FAKE_FLIXYSMS_FAULT_TRUNCATED)
-        {
-          gsize size = g_bytes_get_size (pending->body);
-          g_autofree char *head =
-            g_strdup_printf ("HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
-                             "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", size);
-          GOutputStream *out = g_io_stream_get_output_stream (stream);
-
-          g_output_stream_write_all (out, head, strlen (head), NULL, NULL, NULL);
-          g_output_stream_write_all (out, g_bytes_get_data (pending->body, NULL), size / 2,
-                                     NULL, NULL, NULL);
-        }
-      if (stream != NULL)
-        g_io_stream_close (stream, NULL, NULL);
-    }
-
-  pending_remove (pending);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Holds @msg back and runs pending_fire_cb() after @delay_ms. */
+/* 200 and a Content-Length for all of @data (the answer's body), then half
+ * of it. */
 static void
-hold (HeraldFakeFlixysms *self,
-      SoupServerMessage  *msg,
-      int                 kind,
-      guint               delay_ms,
-      GBytes             *body)
+fire_truncated (SoupServerMessage *msg,
+                gpointer           data)
 {
-  Pending *pending = g_new0 (Pending, 1);
+  GBytes *body = data;
+  gsize size = g_bytes_get_size (body);
+  g_autoptr(GString) raw = g_string_new (NULL);
 
-  pending->self = self;
-  pending->msg = g_object_ref (msg);
-  pending->kind = kind;
-  pending->body = body != NULL ? g_bytes_ref (body) : NULL;
-  pending->disconnected_id = g_signal_connect (msg, "disconnected",
-                                               G_CALLBACK (pending_disconnected_cb), pending);
-  pending->source_id = g_timeout_add (delay_ms, pending_fire_cb, pending);
-  g_ptr_array_add (self->pending, pending);
-  soup_server_message_pause (msg);
-}
-
-static GBytes *
-huge_body (gsize size)
-{
-  static const char head[] = "{\"success\":true,\"padding\":\"";
-  static const char tail[] = "\"}";
-  gsize n = MAX (size, sizeof head + sizeof tail);
-  char *data = g_malloc (n);
-
-  memset (data, 'x', n);
-  memcpy (data, head, strlen (head));
-  memcpy (data + n - strlen (tail), tail, strlen (tail));
-
-  return g_bytes_new_take (data, n);
+  g_string_printf (raw, "HTTP/1.1 200 OK\r\nContent-Type: application/json\r\n"
+                   "Content-Length: %" G_GSIZE_FORMAT "\r\n\r\n", size);
+  g_string_append_len (raw, g_bytes_get_data (body, NULL), size / 2);
+  herald_fake_http_drop_connection (msg, FALSE, raw->str, raw->len);
 }
 
 static void
@@ -1210,7 +92,7 @@ respond (SoupServerMessage *msg,
 static void
 apply_fault (HeraldFakeFlixysms *self,
              SoupServerMessage  *msg,
-             Fault              *fault,
+             HeraldFakeFault    *fault,
              Answer             *answer,
              gboolean            processed)
 {
@@ -1224,7 +106,7 @@ apply_fault (HeraldFakeFlixysms *self,
 
   if (!processed)
     {
-      answer_clear (answer);
+      fake_flixysms_answer_clear (answer);
       answer->status = SOUP_STATUS_OK;
       answer->content_type = g_strdup ("application/json");
       answer->body = g_bytes_new_static (canned, strlen (canned));
@@ -1236,11 +118,11 @@ apply_fault (HeraldFakeFlixysms *self,
       respond (msg, answer);
       break;
     case FAULT_ERROR:
-      answer_set_error_shape (&spoiled, fault->status, fault->shape, fault->message);
+      fake_flixysms_answer_set_error_shape (&spoiled, fault->status, fault->shape, fault->message);
       respond (msg, &spoiled);
       break;
     case HERALD_FAKE_FLIXYSMS_FAULT_SERVER_ERROR:
-      answer_set_error (&spoiled, SOUP_STATUS_INTERNAL_SERVER_ERROR, "Internal server error");
+      fake_flixysms_answer_set_error (&spoiled, SOUP_STATUS_INTERNAL_SERVER_ERROR, "Internal server error");
       respond (msg, &spoiled);
       break;
     case HERALD_FAKE_FLIXYSMS_FAULT_RATE_LIMITED:
@@ -1257,20 +139,21 @@ apply_fault (HeraldFakeFlixysms *self,
             soup_message_headers_replace (headers, "X-RateLimit-Remaining", "0");
             soup_message_headers_replace (headers, "X-RateLimit-Reset", reset);
           }
-        set_retry_after (self, msg, 1);
-        answer_set_error (&spoiled, STATUS_TOO_MANY_REQUESTS, "Rate limit exceeded");
+        fake_flixysms_set_retry_after (self, msg, 1);
+        fake_flixysms_answer_set_error (&spoiled, STATUS_TOO_MANY_REQUESTS, "Rate limit exceeded");
         respond (msg, &spoiled);
       }
       break;
     case HERALD_FAKE_FLIXYSMS_FAULT_DELAY:
       respond (msg, answer);
-      hold (self, msg, fault->kind, self->fault_delay_ms, NULL);
+      herald_fake_faults_hold (self->faults, msg, self->fault_delay_ms, TRUE, fire_unpause, NULL, NULL);
       break;
     case HERALD_FAKE_FLIXYSMS_FAULT_CLOSE:
-      hold (self, msg, fault->kind, 0, NULL);
+      herald_fake_faults_hold (self->faults, msg, 0, TRUE, fire_close, NULL, NULL);
       break;
     case HERALD_FAKE_FLIXYSMS_FAULT_TRUNCATED:
-      hold (self, msg, fault->kind, 0, answer->body);
+      herald_fake_faults_hold (self->faults, msg, 0, TRUE, fire_truncated,
+                               g_bytes_ref (answer->body), (GDestroyNotify) g_bytes_unref);
       break;
     case HERALD_FAKE_FLIXYSMS_FAULT_TRUNCATED_JSON:
       body = g_bytes_new_from_bytes (answer->body, 0, g_bytes_get_size (answer->body) / 2);
@@ -1283,7 +166,12 @@ apply_fault (HeraldFakeFlixysms *self,
       soup_server_message_set_response (msg, "text/html", SOUP_MEMORY_STATIC, html, strlen (html));
       break;
     case HERALD_FAKE_FLIXYSMS_FAULT_HUGE:
-      body = huge_body (self->huge_size);
+      {
+        static const char head[] = "{\"success\":true,\"padding\":\"";
+        static const char tail[] = "\"}";
+
+        body = herald_fake_http_padded_body (head, tail, MAX (self->huge_size, sizeof head + sizeof tail));
+      }
       soup_server_message_set_status (msg, SOUP_STATUS_OK, NULL);
       soup_server_message_set_response (msg, "application/json", SOUP_MEMORY_COPY,
                                         g_bytes_get_data (body, NULL), g_bytes_get_size (body));
@@ -1292,26 +180,7 @@ apply_fault (HeraldFakeFlixysms *self,
       g_assert_not_reached ();
     }
 
-  answer_clear (&spoiled);
-}
-
-/* The head of the fault queue, counted down; NULL when there is none. The
- * caller owns the copy. */
-static Fault *
-take_fault (HeraldFakeFlixysms *self)
-{
-  Fault *head = g_queue_peek_head (&self->faults);
-  Fault *copy;
-
-  if (head == NULL)
-    return NULL;
-
-  copy = g_memdup2 (head, sizeof *head);
-  copy->message = g_strdup (head->message);
-  if (--head->count == 0)
-    fault_free (g_queue_pop_head (&self->faults));
-
-  return copy;
+  fake_flixysms_answer_clear (&spoiled);
 }
 
 static void
@@ -1324,12 +193,13 @@ server_cb (SoupServer        *server,
   HeraldFakeFlixysms *self = user_data;
   GUri *uri = soup_server_message_get_uri (msg);
   Request *request = g_new0 (Request, 1);
-  Fault *fault = take_fault (self);
+  HeraldFakeFault *fault = herald_fake_faults_take (self->faults);
   Answer answer = { 0 };
-  const char *status_id;
+  g_autofree char *status_id = NULL;
+  const Route *row = fake_flixysms_route (path, &status_id);
   gboolean processed = FALSE;
 
-  request->endpoint = route (path, &status_id);
+  request->endpoint = row != NULL ? row->endpoint : HERALD_FAKE_FLIXYSMS_ENDPOINT_OTHER;
   request->uri = g_uri_get_query (uri) != NULL
     ? g_strconcat (g_uri_get_path (uri), "?", g_uri_get_query (uri), NULL)
     : g_strdup (g_uri_get_path (uri));
@@ -1340,7 +210,7 @@ server_cb (SoupServer        *server,
       fault->kind == HERALD_FAKE_FLIXYSMS_FAULT_DELAY ||
       (fault->kind != FAULT_ERROR && (fault->flags & HERALD_FAKE_FLIXYSMS_FAULT_PROCESS) != 0))
     {
-      process (self, msg, request->endpoint, status_id, query, &answer);
+      fake_flixysms_process (self, msg, row, status_id, query, &answer);
       processed = TRUE;
     }
 
@@ -1350,9 +220,9 @@ server_cb (SoupServer        *server,
       const char *authorization = soup_message_headers_get_one (soup_server_message_get_request_headers (msg),
                                                                 "Authorization");
       Key *key = authorization != NULL && g_ascii_strncasecmp (authorization, "Bearer ", 7) == 0
-                 ? find_key (self, authorization + 7) : NULL;
+                 ? fake_flixysms_find_key (self, authorization + 7) : NULL;
 
-      set_rate_headers (self, msg, key, g_get_real_time ());
+      fake_flixysms_set_rate_headers (self, msg, key, g_get_real_time ());
     }
 
   if (fault != NULL)
@@ -1360,8 +230,8 @@ server_cb (SoupServer        *server,
   else
     respond (msg, &answer);
 
-  answer_clear (&answer);
-  g_clear_pointer (&fault, fault_free);
+  fake_flixysms_answer_clear (&answer);
+  g_clear_pointer (&fault, herald_fake_fault_free);
 }
 
 /* GObject */
@@ -1372,8 +242,8 @@ herald_fake_flixysms_dispose (GObject *object)
   HeraldFakeFlixysms *self = HERALD_FAKE_FLIXYSMS (object);
 
   /* held-back answers first: they hold messages of the server */
-  if (self->pending != NULL)
-    g_ptr_array_set_size (self->pending, 0);
+  if (self->faults != NULL)
+    herald_fake_faults_drop_held (self->faults);
   if (self->server != NULL)
     soup_server_disconnect (self->server);
   g_clear_object (&self->server);
@@ -1386,7 +256,6 @@ herald_fake_flixysms_finalize (GObject *object)
 {
   HeraldFakeFlixysms *self = HERALD_FAKE_FLIXYSMS (object);
 
-  g_clear_pointer (&self->pending, g_ptr_array_unref);
   g_free (self->base_url);
   g_ptr_array_unref (self->keys);
   g_ptr_array_unref (self->devices);
@@ -1394,7 +263,7 @@ herald_fake_flixysms_finalize (GObject *object)
   g_hash_table_unref (self->by_id);
   g_ptr_array_unref (self->accepted);
   g_ptr_array_unref (self->requests);
-  g_queue_clear_full (&self->faults, (GDestroyNotify) fault_free);
+  g_clear_pointer (&self->faults, herald_fake_faults_free);
 
   G_OBJECT_CLASS (herald_fake_flixysms_parent_class)->finalize (object);
 }
@@ -1411,14 +280,13 @@ herald_fake_flixysms_class_init (HeraldFakeFlixysmsClass *klass)
 static void
 herald_fake_flixysms_init (HeraldFakeFlixysms *self)
 {
-  self->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) key_free);
-  self->devices = g_ptr_array_new_with_free_func ((GDestroyNotify) device_free);
-  self->received = g_ptr_array_new_with_free_func ((GDestroyNotify) received_free);
-  self->accepted = g_ptr_array_new_with_free_func ((GDestroyNotify) message_free);
+  self->keys = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_flixysms_key_free);
+  self->devices = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_flixysms_device_free);
+  self->received = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_flixysms_received_free);
+  self->accepted = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_flixysms_message_free);
   self->by_id = g_hash_table_new (g_str_hash, g_str_equal);
-  self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) request_free);
-  self->pending = g_ptr_array_new_with_free_func ((GDestroyNotify) pending_free);
-  g_queue_init (&self->faults);
+  self->requests = g_ptr_array_new_with_free_func ((GDestroyNotify) fake_flixysms_request_free);
+  self->faults = herald_fake_faults_new ();
   self->limit = 100;
   self->window_seconds = 60;
   self->rate_headers = TRUE;
@@ -1506,7 +374,7 @@ herald_fake_flixysms_add_device (HeraldFakeFlixysms *self,
   Device *device;
 
   g_return_if_fail (HERALD_IS_FAKE_FLIXYSMS (self));
-  g_return_if_fail (id != NULL && find_device (self, id) == NULL);
+  g_return_if_fail (id != NULL && fake_flixysms_find_device (self, id) == NULL);
 
   device = g_new0 (Device, 1);
   device->id = g_strdup (id);
@@ -1526,7 +394,7 @@ herald_fake_flixysms_set_device_online (HeraldFakeFlixysms *self,
 
   g_return_val_if_fail (HERALD_IS_FAKE_FLIXYSMS (self), FALSE);
 
-  if ((device = find_device (self, id)) == NULL)
+  if ((device = fake_flixysms_find_device (self, id)) == NULL)
     return FALSE;
   device->online = online;
 
@@ -1663,18 +531,12 @@ herald_fake_flixysms_inject_fault (HeraldFakeFlixysms           *self,
                                    guint                         count,
                                    HeraldFakeFlixysmsFaultFlags  flags)
 {
-  Fault *entry;
+  HeraldFakeFault entry = { .kind = fault, .count = count, .flags = flags };
 
   g_return_if_fail (HERALD_IS_FAKE_FLIXYSMS (self));
   g_return_if_fail (fault <= HERALD_FAKE_FLIXYSMS_FAULT_HUGE);
 
-  if (count == 0)
-    return;
-  entry = g_new0 (Fault, 1);
-  entry->kind = fault;
-  entry->count = count;
-  entry->flags = flags;
-  g_queue_push_tail (&self->faults, entry);
+  herald_fake_faults_push (self->faults, &entry);
 }
 
 void
@@ -1684,20 +546,14 @@ herald_fake_flixysms_inject_error (HeraldFakeFlixysms           *self,
                                    const char                   *message,
                                    guint                         count)
 {
-  Fault *entry;
+  HeraldFakeFault entry = {
+    .kind = FAULT_ERROR, .count = count, .status = status, .shape = shape, .message = (char *) message,
+  };
 
   g_return_if_fail (HERALD_IS_FAKE_FLIXYSMS (self));
   g_return_if_fail (status >= 100 && status < 600 && message != NULL);
 
-  if (count == 0)
-    return;
-  entry = g_new0 (Fault, 1);
-  entry->kind = FAULT_ERROR;
-  entry->count = count;
-  entry->status = status;
-  entry->shape = shape;
-  entry->message = g_strdup (message);
-  g_queue_push_tail (&self->faults, entry);
+  herald_fake_faults_push (self->faults, &entry);
 }
 
 void
@@ -1705,7 +561,7 @@ herald_fake_flixysms_clear_faults (HeraldFakeFlixysms *self)
 {
   g_return_if_fail (HERALD_IS_FAKE_FLIXYSMS (self));
 
-  g_queue_clear_full (&self->faults, (GDestroyNotify) fault_free);
+  herald_fake_faults_clear (self->faults);
 }
 
 void

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "herald-fake-http"
 
 #include <string.h>
+#include <sys/socket.h>
 
 #include "herald-fake-http.h"
 
@@ -654,4 +655,238 @@ guint
 herald_fake_tcp_get_connection_count (HeraldFakeTcp *fake)
 {
   return fake->connections;
+}
+
+/* Fault injection, shared by the provider fakes */
+
+struct _HeraldFakeFaults
+{
+  GQueue     queue;   /* HeraldFakeFault */
+  GPtrArray *held;    /* Held */
+};
+
+typedef struct
+{
+  HeraldFakeFaults   *faults;
+  SoupServerMessage  *msg;
+  guint               source_id;
+  gulong              disconnected_id;
+  HeraldFakeHeldFunc  fire;
+  gpointer            data;
+  GDestroyNotify      destroy;
+} Held;
+
+static void
+held_free (gpointer data)
+{
+  Held *held = data;
+
+  g_clear_handle_id (&held->source_id, g_source_remove);
+  g_clear_signal_handler (&held->disconnected_id, held->msg);
+  g_clear_object (&held->msg);
+  if (held->destroy != NULL)
+    held->destroy (held->data);
+  g_free (held);
+}
+
+HeraldFakeFaults *
+herald_fake_faults_new (void)
+{
+  HeraldFakeFaults *faults = g_new0 (HeraldFakeFaults, 1);
+
+  g_queue_init (&faults->queue);
+  faults->held = g_ptr_array_new_with_free_func (held_free);
+
+  return faults;
+}
+
+void
+herald_fake_faults_free (HeraldFakeFaults *faults)
+{
+  if (faults == NULL)
+    return;
+
+  g_ptr_array_unref (faults->held);
+  g_queue_clear_full (&faults->queue, (GDestroyNotify) herald_fake_fault_free);
+  g_free (faults);
+}
+
+void
+herald_fake_fault_free (HeraldFakeFault *fault)
+{
+  if (fault == NULL)
+    return;
+
+  g_free (fault->message);
+  g_free (fault);
+}
+
+void
+herald_fake_faults_push (HeraldFakeFaults      *faults,
+                         const HeraldFakeFault *fault)
+{
+  HeraldFakeFault *entry;
+
+  if (fault->count == 0)
+    return;
+
+  entry = g_memdup2 (fault, sizeof *fault);
+  entry->message = g_strdup (fault->message);
+  g_queue_push_tail (&faults->queue, entry);
+}
+
+HeraldFakeFault *
+herald_fake_faults_take (HeraldFakeFaults *faults)
+{
+  HeraldFakeFault *head = g_queue_peek_head (&faults->queue);
+  HeraldFakeFault *copy;
+
+  if (head == NULL)
+    return NULL;
+
+  copy = g_memdup2 (head, sizeof *head);
+  copy->message = g_strdup (head->message);
+  if (--head->count == 0)
+    herald_fake_fault_free (g_queue_pop_head (&faults->queue));
+
+  return copy;
+}
+
+void
+herald_fake_faults_clear (HeraldFakeFaults *faults)
+{
+  g_queue_clear_full (&faults->queue, (GDestroyNotify) herald_fake_fault_free);
+}
+
+static void
+held_disconnected_cb (SoupServerMessage *msg,
+                      Held              *held)
+{
+  /* the client gave up first: nothing left to answer */
+  held->disconnected_id = 0;
+  g_ptr_array_remove_fast (held->faults->held, held);
+}
+
+static gboolean
+held_fire_cb (gpointer user_data)
+{
+  Held *held = user_data;
+
+  held->source_id = 0;
+  g_clear_signal_handler (&held->disconnected_id, held->msg);
+  held->fire (held->msg, held->data);
+  g_ptr_array_remove_fast (held->faults->held, held);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+herald_fake_faults_hold (HeraldFakeFaults   *faults,
+                         SoupServerMessage  *msg,
+                         guint               delay_ms,
+                         gboolean            drop_on_disconnect,
+                         HeraldFakeHeldFunc  fire,
+                         gpointer            data,
+                         GDestroyNotify      destroy)
+{
+  Held *held = g_new0 (Held, 1);
+
+  held->faults = faults;
+  held->msg = g_object_ref (msg);
+  held->fire = fire;
+  held->data = data;
+  held->destroy = destroy;
+  if (drop_on_disconnect)
+    held->disconnected_id = g_signal_connect (msg, "disconnected",
+                                              G_CALLBACK (held_disconnected_cb), held);
+  held->source_id = g_timeout_add (delay_ms, held_fire_cb, held);
+  g_ptr_array_add (faults->held, held);
+  soup_server_message_pause (msg);
+}
+
+void
+herald_fake_faults_drop_held (HeraldFakeFaults *faults)
+{
+  g_ptr_array_set_size (faults->held, 0);
+}
+
+void
+herald_fake_http_drop_connection (SoupServerMessage *msg,
+                                  gboolean           reset,
+                                  gconstpointer      raw,
+                                  gsize              length)
+{
+  GSocket *socket = soup_server_message_get_socket (msg);
+  g_autoptr(GIOStream) stream = NULL;
+
+  if (reset && socket != NULL)
+    {
+      /* Linger 0: close() sends RST instead of FIN. */
+      struct linger linger = { 1, 0 };
+
+      setsockopt (g_socket_get_fd (socket), SOL_SOCKET, SO_LINGER, &linger, sizeof linger);
+    }
+
+  stream = soup_server_message_steal_connection (msg);
+  if (stream == NULL)
+    return;
+
+  if (raw != NULL && length > 0)
+    g_output_stream_write_all (g_io_stream_get_output_stream (stream), raw, length, NULL, NULL, NULL);
+  g_io_stream_close (stream, NULL, NULL);
+}
+
+GBytes *
+herald_fake_http_padded_body (const char *head,
+                              const char *tail,
+                              gsize       size)
+{
+  gsize head_length = strlen (head);
+  gsize tail_length = strlen (tail);
+  char *body;
+
+  size = MAX (size, head_length + tail_length);
+  body = g_malloc (size);
+  memset (body, 'x', size);
+  memcpy (body, head, head_length);
+  memcpy (body + size - tail_length, tail, tail_length);
+
+  return g_bytes_new_take (body, size);
+}
+
+/* Routing, shared by the provider fakes */
+
+gboolean
+herald_fake_http_match_route (const char         *pattern,
+                              const char * const *segments,
+                              guint               n_segments,
+                              const char        **param)
+{
+  g_auto(GStrv) parts = g_strsplit (pattern, "/", -1);
+  const char *found = NULL;
+
+  if (g_strv_length (parts) != n_segments)
+    return FALSE;
+
+  for (guint i = 0; i < n_segments; i++)
+    {
+      if (g_str_equal (parts[i], "*") || (g_str_equal (parts[i], "+") && segments[i][0] != '\0'))
+        found = segments[i];
+      else if (!g_str_equal (parts[i], segments[i]))
+        return FALSE;
+    }
+
+  if (param != NULL)
+    *param = found;
+
+  return TRUE;
+}
+
+gboolean
+herald_fake_http_method_in (const char *methods,
+                            const char *method)
+{
+  g_auto(GStrv) list = g_strsplit (methods, " ", -1);
+
+  return g_strv_contains ((const char * const *) list, method);
 }

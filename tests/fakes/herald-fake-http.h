@@ -93,7 +93,82 @@ gboolean        herald_fake_iterate_until              (HeraldFakeCondition    d
 /* A port on 127.0.0.1 that nobody listens on (bound, then released). */
 guint           herald_fake_unused_port                (void);
 
+/* ---- routing, shared by the provider fakes ----------------------------------
+ *
+ * A fake's route table maps a method and a path pattern to its handler. A
+ * pattern is the path's segments joined with '/': a literal segment must be
+ * equal, "*" is any one segment (empty too) and "+" any non-empty one; the
+ * last wildcard's segment is returned in @param (NULL without one). */
+gboolean        herald_fake_http_match_route           (const char            *pattern,
+                                                        const char * const    *segments,
+                                                        guint                  n_segments,
+                                                        const char           **param);
+/* TRUE when @method is one of the space-separated @methods ("GET POST"). */
+gboolean        herald_fake_http_method_in             (const char            *methods,
+                                                        const char            *method);
+
+/* ---- fault injection, shared by the provider fakes ----------------------
+ *
+ * A fake keeps a HeraldFakeFaults: the queue of faults a test injected (in
+ * the fake's own terms: @kind is its fault enum) and the messages a fault
+ * holds back. What a kind does stays the fake's: it takes the next fault
+ * and answers with the helpers below. */
+
+typedef struct
+{
+  int       kind;      /* the fake's own fault enum */
+  guint     count;     /* requests it still meets */
+  guint     flags;
+  guint     param;
+  guint     status;
+  int       shape;
+  char     *message;
+} HeraldFakeFault;
+
+typedef struct _HeraldFakeFaults HeraldFakeFaults;
+
+/* Runs when a held message's delay is over; @data as given to _hold(). */
+typedef void (*HeraldFakeHeldFunc) (SoupServerMessage *msg,
+                                    gpointer           data);
+
+HeraldFakeFaults *herald_fake_faults_new        (void);
+/* Drops the queue, and the held messages without answering them. */
+void              herald_fake_faults_free       (HeraldFakeFaults   *faults);
+/* Queues a copy of @fault (its message copied too); a count of 0 queues
+ * nothing. */
+void              herald_fake_faults_push       (HeraldFakeFaults   *faults,
+                                                 const HeraldFakeFault *fault);
+/* The head of the queue, counted down (and dropped at 0), as a copy the
+ * caller frees with herald_fake_fault_free(); NULL when none is queued. */
+HeraldFakeFault  *herald_fake_faults_take       (HeraldFakeFaults   *faults);
+void              herald_fake_faults_clear      (HeraldFakeFaults   *faults);
+void              herald_fake_fault_free        (HeraldFakeFault    *fault);
+/* Pauses @msg and runs @fire after @delay_ms, then drops @data with
+ * @destroy. With @drop_on_disconnect a client that goes away first ends
+ * the hold without @fire; without it @fire runs anyway. */
+void              herald_fake_faults_hold       (HeraldFakeFaults   *faults,
+                                                 SoupServerMessage  *msg,
+                                                 guint               delay_ms,
+                                                 gboolean            drop_on_disconnect,
+                                                 HeraldFakeHeldFunc  fire,
+                                                 gpointer            data,
+                                                 GDestroyNotify      destroy);
+/* Drops every held message without answering it. */
+void              herald_fake_faults_drop_held  (HeraldFakeFaults   *faults);
+
+/* Takes the connection from libsoup, writes @length bytes of @raw (if any)
+ * and closes it; with @reset the close sends RST instead of FIN. */
+void            herald_fake_http_drop_connection       (SoupServerMessage     *msg,
+                                                        gboolean               reset,
+                                                        gconstpointer          raw,
+                                                        gsize                  length);
+/* @size bytes (at least @head and @tail) of @head, 'x' padding and @tail. */
+GBytes         *herald_fake_http_padded_body           (const char            *head,
+                                                        const char            *tail,
+                                                        gsize                  size);
+
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFakeHttp, herald_fake_http_free)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFakeTcp, herald_fake_tcp_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFakeFault, herald_fake_fault_free)
 
 G_END_DECLS

@@ -12,46 +12,7 @@
 #include "herald-core.h"
 #include "store/herald-account-store.h"
 #include "herald-test-tree.h"
-
-typedef struct
-{
-  GAsyncResult *result;
-} AsyncWait;
-
-static void
-async_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main context until the call answers, or fails the test after 10 s. */
-static GAsyncResult *
-wait_result (AsyncWait *wait)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, timed_out_cb, &timed_out);
-
-  while (wait->result == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-
-  return wait->result;
-}
+#include "herald-test-util.h"
 
 static char *
 db_path (const char *name)
@@ -66,16 +27,16 @@ open_store (const char *name)
   g_autoptr(HeraldDatabase) db = NULL;
   g_autoptr(HeraldAccountStore) store = NULL;
   g_autoptr(GError) error = NULL;
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
 
   db = herald_database_open (path, &error);
   g_assert_no_error (error);
 
   store = herald_account_store_new (db);
-  herald_account_store_load_async (store, NULL, async_done, &wait);
-  g_assert_true (herald_account_store_load_finish (store, wait_result (&wait), &error));
+  herald_account_store_load_async (store, NULL, herald_test_async_done, &res);
+  g_assert_true (herald_account_store_load_finish (store, herald_test_wait (&res), &error));
   g_assert_no_error (error);
-  g_object_unref (wait.result);
+  g_object_unref (res);
 
   return g_steal_pointer (&store);
 }
@@ -90,14 +51,14 @@ add (HeraldAccountStore  *store,
      GError             **error)
 {
   g_autoptr(HeraldAccount) draft = herald_account_new (dialect, name);
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   HeraldAccount *account;
 
   herald_account_set_base_url (draft, url);
   herald_account_set_region (draft, region);
-  herald_account_store_add_async (store, draft, key, NULL, async_done, &wait);
-  account = herald_account_store_add_finish (store, wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_account_store_add_async (store, draft, key, NULL, herald_test_async_done, &res);
+  account = herald_account_store_add_finish (store, herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return account;
 }
@@ -108,12 +69,12 @@ update (HeraldAccountStore  *store,
         const char          *new_key,
         GError             **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   gboolean ok;
 
-  herald_account_store_update_async (store, changes, new_key, NULL, async_done, &wait);
-  ok = herald_account_store_update_finish (store, wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_account_store_update_async (store, changes, new_key, NULL, herald_test_async_done, &res);
+  ok = herald_account_store_update_finish (store, herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return ok;
 }
@@ -123,12 +84,12 @@ remove_account (HeraldAccountStore  *store,
                 HeraldAccount       *account,
                 GError             **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   gboolean ok;
 
-  herald_account_store_remove_async (store, account, NULL, async_done, &wait);
-  ok = herald_account_store_remove_finish (store, wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_account_store_remove_async (store, account, NULL, herald_test_async_done, &res);
+  ok = herald_account_store_remove_finish (store, herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return ok;
 }
@@ -138,12 +99,12 @@ get_key (HeraldAccountStore  *store,
          HeraldAccount       *account,
          GError             **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   char *key;
 
-  herald_account_store_get_key_async (store, account, NULL, async_done, &wait);
-  key = herald_account_store_get_key_finish (store, wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_account_store_get_key_async (store, account, NULL, herald_test_async_done, &res);
+  key = herald_account_store_get_key_finish (store, herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return key;
 }
@@ -153,12 +114,12 @@ static char *
 keyring_lookup (const char  *account_id,
                 GError     **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   char *key;
 
-  herald_secrets_lookup_async (account_id, NULL, async_done, &wait);
-  key = herald_secrets_lookup_finish (wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_secrets_lookup_async (account_id, NULL, herald_test_async_done, &res);
+  key = herald_secrets_lookup_finish (herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return key;
 }
@@ -340,12 +301,12 @@ test_account_store_duplicate_names (void)
       g_autoptr(GError) error = NULL;
       g_autoptr(HeraldAccount) draft = herald_account_new (HERALD_DIALECT_FLASHSMS, taken[i]);
       g_autoptr(HeraldAccount) account = NULL;
-      AsyncWait wait = { NULL };
+      GAsyncResult *res = NULL;
 
       herald_account_set_base_url (draft, "https://sms.example.com");
-      herald_account_store_add_async (store, draft, "key-2", NULL, async_done, &wait);
-      account = herald_account_store_add_finish (store, wait_result (&wait), &error);
-      g_object_unref (wait.result);
+      herald_account_store_add_async (store, draft, "key-2", NULL, herald_test_async_done, &res);
+      account = herald_account_store_add_finish (store, herald_test_wait (&res), &error);
+      g_object_unref (res);
 
       g_assert_null (account);
       g_assert_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_EXISTS);
@@ -484,12 +445,12 @@ test_account_store_bad_names_keys_regions (void)
     g_autoptr(HeraldAccount) draft = herald_account_new (HERALD_DIALECT_FLIXYSMS, "Shop");
     g_autoptr(HeraldAccount) account = NULL;
     g_autoptr(GError) error = NULL;
-    AsyncWait wait = { NULL };
+    GAsyncResult *res = NULL;
 
     herald_account_set_auth_style (draft, HERALD_ACCOUNT_AUTH_X_API_KEY);
-    herald_account_store_add_async (store, draft, "key", NULL, async_done, &wait);
-    account = herald_account_store_add_finish (store, wait_result (&wait), &error);
-    g_object_unref (wait.result);
+    herald_account_store_add_async (store, draft, "key", NULL, herald_test_async_done, &res);
+    account = herald_account_store_add_finish (store, herald_test_wait (&res), &error);
+    g_object_unref (res);
     g_assert_null (account);
     g_assert_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID);
     g_assert_nonnull (strstr (error->message, "X-API-Key"));
@@ -625,7 +586,7 @@ test_account_store_keyring_failure_child (void)
   g_autoptr(HeraldAccount) changes = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *lost_id_path = NULL;
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   HeraldAccount *kept;
 
   g_setenv ("DBUS_SESSION_BUS_ADDRESS", "unix:path=/nonexistent/herald-test-no-bus", TRUE);
@@ -639,9 +600,9 @@ test_account_store_keyring_failure_child (void)
   draft = herald_account_new (HERALD_DIALECT_FLIXYSMS, "Lost");
   lost_id_path = db_path ("lost-id");
   g_assert_true (g_file_set_contents (lost_id_path, herald_account_get_id (draft), -1, NULL));
-  herald_account_store_add_async (store, draft, "fx_live_never_stored", NULL, async_done, &wait);
-  lost = herald_account_store_add_finish (store, wait_result (&wait), &error);
-  g_object_unref (wait.result);
+  herald_account_store_add_async (store, draft, "fx_live_never_stored", NULL, herald_test_async_done, &res);
+  lost = herald_account_store_add_finish (store, herald_test_wait (&res), &error);
+  g_object_unref (res);
   g_assert_null (lost);
   g_assert_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_KEYRING);
   g_assert_nonnull (strstr (error->message, "“Lost” was not added"));

@@ -15,6 +15,7 @@
 
 #include "herald-core.h"
 #include "herald-test-tree.h"
+#include "herald-test-util.h"
 
 typedef struct
 {
@@ -118,49 +119,17 @@ find_account (JsonArray  *accounts,
   return NULL;
 }
 
-typedef struct
-{
-  GAsyncResult *result;
-} AsyncWait;
-
-static void
-async_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* The key the keyring holds for @account_id, or NULL with @error set. */
 static char *
 keyring_lookup (const char  *account_id,
                 GError     **error)
 {
-  AsyncWait wait = { NULL };
-  gboolean timed_out = FALSE;
-  guint timeout_id;
+  GAsyncResult *res = NULL;
   char *key;
 
-  herald_secrets_lookup_async (account_id, NULL, async_done, &wait);
-  timeout_id = g_timeout_add_seconds (10, timed_out_cb, &timed_out);
-  while (wait.result == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-
-  key = herald_secrets_lookup_finish (wait.result, error);
-  g_object_unref (wait.result);
+  herald_secrets_lookup_async (account_id, NULL, herald_test_async_done, &res);
+  key = herald_secrets_lookup_finish (herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return key;
 }

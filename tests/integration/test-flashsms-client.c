@@ -10,6 +10,7 @@
 #include "providers/flashsms/herald-flashsms-client.h"
 #include "net/herald-provider-error.h"
 #include "herald-fake-flashsms.h"
+#include "herald-test-util.h"
 
 /* The FlashSMS client against the strict fake server on 127.0.0.1: every
  * endpoint, every error status, the transport faults, and the limits the
@@ -17,7 +18,6 @@
  * the code under test. */
 
 #define KEY        "bms_live_test_0123456789abcdef"
-#define WAIT_LIMIT 60
 
 typedef struct
 {
@@ -68,39 +68,6 @@ fixture_tear_down (Fixture       *f,
     ;
 }
 
-/* ---- waiting --------------------------------------------------------------------- */
-
-static void
-store_result (GObject      *source,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-set_flag (gpointer user_data)
-{
-  *(gboolean *) user_data = TRUE;
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Iterates the main context until *@slot is set, failing after WAIT_LIMIT s. */
-static GAsyncResult *
-await (GAsyncResult **slot)
-{
-  gboolean timed_out = FALSE;
-  guint id = g_timeout_add_seconds (WAIT_LIMIT, set_flag, &timed_out);
-
-  while (*slot == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (id);
-
-  return *slot;
-}
-
 /* ---- calls, one helper per endpoint ---------------------------------------------------- */
 
 static HeraldFlashsmsSendResult *
@@ -111,8 +78,8 @@ send (Fixture                *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsSendResult *value;
 
-  herald_flashsms_client_send_async (f->client, outgoing, NULL, store_result, &result);
-  value = herald_flashsms_client_send_finish (f->client, await (&result), error);
+  herald_flashsms_client_send_async (f->client, outgoing, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_send_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -125,8 +92,8 @@ balance (HeraldFlashsmsClient  *client,
   GAsyncResult *result = NULL;
   HeraldFlashsmsBalance *value;
 
-  herald_flashsms_client_get_balance_async (client, NULL, store_result, &result);
-  value = herald_flashsms_client_get_balance_finish (client, await (&result), error);
+  herald_flashsms_client_get_balance_async (client, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_get_balance_finish (client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -142,8 +109,8 @@ history (Fixture                           *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsHistoryPage *value;
 
-  herald_flashsms_client_list_history_async (f->client, filter, page, limit, NULL, store_result, &result);
-  value = herald_flashsms_client_list_history_finish (f->client, await (&result), error);
+  herald_flashsms_client_list_history_async (f->client, filter, page, limit, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_list_history_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -157,8 +124,8 @@ all_history (Fixture                           *f,
   GAsyncResult *result = NULL;
   GPtrArray *value;
 
-  herald_flashsms_client_list_all_history_async (f->client, filter, NULL, store_result, &result);
-  value = herald_flashsms_client_list_all_history_finish (f->client, await (&result), error);
+  herald_flashsms_client_list_all_history_async (f->client, filter, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_list_all_history_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -172,8 +139,8 @@ status (Fixture     *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsMessage *value;
 
-  herald_flashsms_client_get_status_async (f->client, id, NULL, store_result, &result);
-  value = herald_flashsms_client_get_status_finish (f->client, await (&result), error);
+  herald_flashsms_client_get_status_async (f->client, id, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_get_status_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -188,8 +155,8 @@ estimate (Fixture     *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsEstimate *value;
 
-  herald_flashsms_client_estimate_async (f->client, text, count, NULL, store_result, &result);
-  value = herald_flashsms_client_estimate_finish (f->client, await (&result), error);
+  herald_flashsms_client_estimate_async (f->client, text, count, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_estimate_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -203,8 +170,8 @@ report (Fixture     *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsReport *value;
 
-  herald_flashsms_client_get_report_async (f->client, id, NULL, store_result, &result);
-  value = herald_flashsms_client_get_report_finish (f->client, await (&result), error);
+  herald_flashsms_client_get_report_async (f->client, id, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_get_report_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -222,8 +189,8 @@ contacts (Fixture     *f,
   HeraldFlashsmsContactPage *value;
 
   herald_flashsms_client_list_contacts_async (f->client, page, limit, search, group_id, NULL,
-                                              store_result, &result);
-  value = herald_flashsms_client_list_contacts_finish (f->client, await (&result), error);
+                                              herald_test_async_done, &result);
+  value = herald_flashsms_client_list_contacts_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -237,8 +204,8 @@ search_contacts (Fixture     *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsContactPage *value;
 
-  herald_flashsms_client_search_contacts_async (f->client, query, 0, 0, NULL, store_result, &result);
-  value = herald_flashsms_client_search_contacts_finish (f->client, await (&result), error);
+  herald_flashsms_client_search_contacts_async (f->client, query, 0, 0, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_search_contacts_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -252,8 +219,8 @@ get_contact (Fixture     *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsContact *value;
 
-  herald_flashsms_client_get_contact_async (f->client, id, NULL, store_result, &result);
-  value = herald_flashsms_client_get_contact_finish (f->client, await (&result), error);
+  herald_flashsms_client_get_contact_async (f->client, id, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_get_contact_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -268,8 +235,8 @@ create_contact (Fixture                           *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsContact *value;
 
-  herald_flashsms_client_create_contact_async (f->client, fields, group_id, NULL, store_result, &result);
-  value = herald_flashsms_client_create_contact_finish (f->client, await (&result), error);
+  herald_flashsms_client_create_contact_async (f->client, fields, group_id, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_create_contact_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -284,8 +251,8 @@ update_contact (Fixture                           *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsContact *value;
 
-  herald_flashsms_client_update_contact_async (f->client, id, fields, NULL, NULL, store_result, &result);
-  value = herald_flashsms_client_update_contact_finish (f->client, await (&result), error);
+  herald_flashsms_client_update_contact_async (f->client, id, fields, NULL, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_update_contact_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -299,8 +266,8 @@ delete_contact (Fixture     *f,
   GAsyncResult *result = NULL;
   gboolean value;
 
-  herald_flashsms_client_delete_contact_async (f->client, id, NULL, store_result, &result);
-  value = herald_flashsms_client_delete_contact_finish (f->client, await (&result), error);
+  herald_flashsms_client_delete_contact_async (f->client, id, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_delete_contact_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -317,8 +284,8 @@ import (Fixture                           *f,
   HeraldFlashsmsImportResult *value;
 
   herald_flashsms_client_import_contacts_async (f->client, entries, n_entries, group_id, NULL,
-                                                store_result, &result);
-  value = herald_flashsms_client_import_contacts_finish (f->client, await (&result), error);
+                                                herald_test_async_done, &result);
+  value = herald_flashsms_client_import_contacts_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -331,8 +298,8 @@ groups (Fixture  *f,
   GAsyncResult *result = NULL;
   GPtrArray *value;
 
-  herald_flashsms_client_list_groups_async (f->client, NULL, store_result, &result);
-  value = herald_flashsms_client_list_groups_finish (f->client, await (&result), error);
+  herald_flashsms_client_list_groups_async (f->client, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_list_groups_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -346,8 +313,8 @@ create_group (Fixture     *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsGroup *value;
 
-  herald_flashsms_client_create_group_async (f->client, name, NULL, store_result, &result);
-  value = herald_flashsms_client_create_group_finish (f->client, await (&result), error);
+  herald_flashsms_client_create_group_async (f->client, name, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_create_group_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -361,8 +328,8 @@ delete_group (Fixture     *f,
   GAsyncResult *result = NULL;
   gboolean value;
 
-  herald_flashsms_client_delete_group_async (f->client, id, NULL, store_result, &result);
-  value = herald_flashsms_client_delete_group_finish (f->client, await (&result), error);
+  herald_flashsms_client_delete_group_async (f->client, id, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_delete_group_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -375,8 +342,8 @@ sender_ids (Fixture  *f,
   GAsyncResult *result = NULL;
   GPtrArray *value;
 
-  herald_flashsms_client_list_sender_ids_async (f->client, NULL, store_result, &result);
-  value = herald_flashsms_client_list_sender_ids_finish (f->client, await (&result), error);
+  herald_flashsms_client_list_sender_ids_async (f->client, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_list_sender_ids_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -389,8 +356,8 @@ templates (Fixture  *f,
   GAsyncResult *result = NULL;
   GPtrArray *value;
 
-  herald_flashsms_client_list_templates_async (f->client, NULL, store_result, &result);
-  value = herald_flashsms_client_list_templates_finish (f->client, await (&result), error);
+  herald_flashsms_client_list_templates_async (f->client, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_list_templates_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -405,8 +372,8 @@ create_template (Fixture     *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsTemplate *value;
 
-  herald_flashsms_client_create_template_async (f->client, name, content, NULL, store_result, &result);
-  value = herald_flashsms_client_create_template_finish (f->client, await (&result), error);
+  herald_flashsms_client_create_template_async (f->client, name, content, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_create_template_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -422,8 +389,8 @@ update_template (Fixture     *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsTemplate *value;
 
-  herald_flashsms_client_update_template_async (f->client, id, name, content, NULL, store_result, &result);
-  value = herald_flashsms_client_update_template_finish (f->client, await (&result), error);
+  herald_flashsms_client_update_template_async (f->client, id, name, content, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_update_template_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -437,8 +404,8 @@ delete_template (Fixture     *f,
   GAsyncResult *result = NULL;
   gboolean value;
 
-  herald_flashsms_client_delete_template_async (f->client, id, NULL, store_result, &result);
-  value = herald_flashsms_client_delete_template_finish (f->client, await (&result), error);
+  herald_flashsms_client_delete_template_async (f->client, id, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_delete_template_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -454,8 +421,8 @@ transactions (Fixture                               *f,
   GAsyncResult *result = NULL;
   HeraldFlashsmsTransactionPage *value;
 
-  herald_flashsms_client_list_transactions_async (f->client, filter, page, limit, NULL, store_result, &result);
-  value = herald_flashsms_client_list_transactions_finish (f->client, await (&result), error);
+  herald_flashsms_client_list_transactions_async (f->client, filter, page, limit, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_list_transactions_finish (f->client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -468,8 +435,8 @@ test_connection (HeraldFlashsmsClient  *client,
   GAsyncResult *result = NULL;
   HeraldFlashsmsKeyCheck *value;
 
-  herald_flashsms_client_test_connection_async (client, NULL, store_result, &result);
-  value = herald_flashsms_client_test_connection_finish (client, await (&result), error);
+  herald_flashsms_client_test_connection_async (client, NULL, herald_test_async_done, &result);
+  value = herald_flashsms_client_test_connection_finish (client, herald_test_wait (&result), error);
   g_object_unref (result);
 
   return value;
@@ -581,8 +548,8 @@ test_auth_missing_key (Fixture       *f,
   g_autoptr(GBytes) body = NULL;
   g_autoptr(GError) error = NULL;
 
-  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, store_result, &result);
-  body = soup_session_send_and_read_finish (session, await (&result), &error);
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, herald_test_async_done, &result);
+  body = soup_session_send_and_read_finish (session, herald_test_wait (&result), &error);
   g_object_unref (result);
 
   g_assert_no_error (error);
@@ -996,8 +963,8 @@ check_forbidden (Fixture  *f,
   client = client_new (f, "bms_live_readonly", HERALD_AUTH_BEARER, 0);
   herald_flashsms_outgoing_add_recipient (outgoing, "0241234567");
 
-  herald_flashsms_client_send_async (client, outgoing, NULL, store_result, &async);
-  result = herald_flashsms_client_send_finish (client, await (&async), &error);
+  herald_flashsms_client_send_async (client, outgoing, NULL, herald_test_async_done, &async);
+  result = herald_flashsms_client_send_finish (client, herald_test_wait (&async), &error);
   g_object_unref (async);
 
   g_assert_null (result);
@@ -1034,8 +1001,8 @@ test_send_server_error_fate_unknown (Fixture       *f,
   herald_flashsms_outgoing_add_recipient (outgoing, "0241234567");
   herald_fake_flashsms_inject_fault (f->fake, HERALD_FAKE_FLASHSMS_FAULT_STATUS, 5, 500);
 
-  herald_flashsms_client_send_async (client, outgoing, NULL, store_result, &async);
-  result = herald_flashsms_client_send_finish (client, await (&async), &error);
+  herald_flashsms_client_send_async (client, outgoing, NULL, herald_test_async_done, &async);
+  result = herald_flashsms_client_send_finish (client, herald_test_wait (&async), &error);
   g_object_unref (async);
 
   /* Retries are allowed, yet a send is never repeated after a 500. */

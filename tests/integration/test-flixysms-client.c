@@ -16,6 +16,7 @@
 #include "providers/flixysms/herald-flixysms-client.h"
 #include "net/herald-provider-error.h"
 #include "../fakes/herald-fake-flixysms.h"
+#include "herald-test-util.h"
 
 /* Expected values here are written out by hand, never computed with the
  * code under test. The fake's seed is fixed: its newest message is from
@@ -86,38 +87,6 @@ fixture_tear_down (Fixture       *fixture,
   g_free (fixture->key);
 }
 
-/* Waiting */
-
-typedef struct
-{
-  GAsyncResult *result;
-} AsyncWait;
-
-static void
-async_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
-
-/* Runs the main context until the call answers, or fails after 30 s. */
-static GAsyncResult *
-wait_result (AsyncWait *wait)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (wait->result == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return wait->result;
-}
-
 static HeraldFlixysmsSendResult *
 do_send (Fixture     *fixture,
          const char  *to,
@@ -126,13 +95,13 @@ do_send (Fixture     *fixture,
          const char  *media_url,
          GError     **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   HeraldFlixysmsSendResult *result;
 
   herald_flixysms_client_send_async (fixture->client, to, message, device_id, media_url, NULL,
-                                     async_done, &wait);
-  result = herald_flixysms_client_send_finish (fixture->client, wait_result (&wait), error);
-  g_object_unref (wait.result);
+                                     herald_test_async_done, &res);
+  result = herald_flixysms_client_send_finish (fixture->client, herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return result;
 }
@@ -147,13 +116,13 @@ do_bulk (Fixture                   *fixture,
          HeraldFlixysmsBulkReport **report,
          GError                   **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   gboolean ok;
 
   herald_flixysms_client_bulk_async (fixture->client, recipients, message, device_id, media_url,
-                                     cancellable, async_done, &wait);
-  ok = herald_flixysms_client_bulk_finish (fixture->client, wait_result (&wait), report, error);
-  g_object_unref (wait.result);
+                                     cancellable, herald_test_async_done, &res);
+  ok = herald_flixysms_client_bulk_finish (fixture->client, herald_test_wait (&res), report, error);
+  g_object_unref (res);
 
   return ok;
 }
@@ -163,12 +132,12 @@ do_status (HeraldFlixysmsClient  *client,
            const char            *message_id,
            GError               **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   HeraldFlixysmsMessageStatus *status;
 
-  herald_flixysms_client_status_async (client, message_id, NULL, async_done, &wait);
-  status = herald_flixysms_client_status_finish (client, wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_flixysms_client_status_async (client, message_id, NULL, herald_test_async_done, &res);
+  status = herald_flixysms_client_status_finish (client, herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return status;
 }
@@ -179,12 +148,12 @@ do_received (Fixture                            *fixture,
              guint                               page,
              GError                            **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   HeraldFlixysmsReceivedPage *result;
 
-  herald_flixysms_client_received_async (fixture->client, filter, page, 0, NULL, async_done, &wait);
-  result = herald_flixysms_client_received_finish (fixture->client, wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_flixysms_client_received_async (fixture->client, filter, page, 0, NULL, herald_test_async_done, &res);
+  result = herald_flixysms_client_received_finish (fixture->client, herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return result;
 }
@@ -194,12 +163,12 @@ do_received_all (Fixture                            *fixture,
                  const HeraldFlixysmsReceivedFilter *filter,
                  GError                            **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   GListModel *result;
 
-  herald_flixysms_client_received_all_async (fixture->client, filter, NULL, async_done, &wait);
-  result = herald_flixysms_client_received_all_finish (fixture->client, wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_flixysms_client_received_all_async (fixture->client, filter, NULL, herald_test_async_done, &res);
+  result = herald_flixysms_client_received_all_finish (fixture->client, herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return result;
 }
@@ -208,12 +177,12 @@ static gboolean
 do_test_connection (HeraldFlixysmsClient  *client,
                     GError               **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   gboolean ok;
 
-  herald_flixysms_client_test_connection_async (client, NULL, async_done, &wait);
-  ok = herald_flixysms_client_test_connection_finish (client, wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_flixysms_client_test_connection_async (client, NULL, herald_test_async_done, &res);
+  ok = herald_flixysms_client_test_connection_finish (client, herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return ok;
 }
@@ -399,11 +368,11 @@ test_send_unauthorized (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(HeraldFlixysmsClient) wrong = client_for_key (fixture, "not-the-key");
   g_autoptr(HeraldFlixysmsSendResult) result = NULL;
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
 
-  herald_flixysms_client_send_async (wrong, "+233241234567", "Hello", NULL, NULL, NULL, async_done, &wait);
-  result = herald_flixysms_client_send_finish (wrong, wait_result (&wait), &error);
-  g_object_unref (wait.result);
+  herald_flixysms_client_send_async (wrong, "+233241234567", "Hello", NULL, NULL, NULL, herald_test_async_done, &res);
+  result = herald_flixysms_client_send_finish (wrong, herald_test_wait (&res), &error);
+  g_object_unref (res);
 
   g_assert_null (result);
   g_assert_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_UNAUTHORIZED);
@@ -425,14 +394,14 @@ test_send_forbidden (Fixture       *fixture,
   g_autoptr(HeraldFlixysmsClient) reader = NULL;
   g_autoptr(HeraldFlixysmsSendResult) result = NULL;
   g_autofree char *read_key = g_strconcat (fixture->key, "-read-only", NULL);
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
 
   herald_fake_flixysms_add_key (fixture->fake, read_key, FALSE);
   reader = client_for_key (fixture, read_key);
 
-  herald_flixysms_client_send_async (reader, "+233241234567", "Hello", NULL, NULL, NULL, async_done, &wait);
-  result = herald_flixysms_client_send_finish (reader, wait_result (&wait), &error);
-  g_object_unref (wait.result);
+  herald_flixysms_client_send_async (reader, "+233241234567", "Hello", NULL, NULL, NULL, herald_test_async_done, &res);
+  result = herald_flixysms_client_send_finish (reader, herald_test_wait (&res), &error);
+  g_object_unref (res);
   g_assert_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_FORBIDDEN);
   g_assert_cmpuint (herald_provider_error_get_http_status (error), ==, 403);
   g_assert_cmpstr (herald_provider_error_get_server_message (error), ==,
@@ -1106,12 +1075,12 @@ test_received_all_shifting (Fixture       *fixture,
   g_autoptr(GError) error = NULL;
   g_autoptr(GListModel) all = NULL;
   g_autoptr(GDateTime) newest = utc (2024, 1, 16, 9, 0, 0);
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
   gboolean added = FALSE;
 
-  herald_flixysms_client_received_all_async (fixture->client, NULL, NULL, async_done, &wait);
-  while (wait.result == NULL)
+  herald_flixysms_client_received_all_async (fixture->client, NULL, NULL, herald_test_async_done, &res);
+  while (res == NULL)
     {
       g_assert_cmpint (g_get_monotonic_time (), <, deadline);
       g_main_context_iteration (NULL, TRUE);
@@ -1122,8 +1091,8 @@ test_received_all_shifting (Fixture       *fixture,
           added = TRUE;
         }
     }
-  all = herald_flixysms_client_received_all_finish (fixture->client, wait.result, &error);
-  g_object_unref (wait.result);
+  all = herald_flixysms_client_received_all_finish (fixture->client, res, &error);
+  g_object_unref (res);
   g_assert_no_error (error);
 
   /* the 60 that were there when it started, each once; the new one is on
@@ -1436,17 +1405,17 @@ test_cancelled (Fixture       *fixture,
   g_autoptr(GCancellable) cancellable = g_cancellable_new ();
   g_autoptr(GError) error = NULL;
   g_autoptr(HeraldFlixysmsMessageStatus) status = NULL;
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
 
   herald_fake_flixysms_set_fault_delay (fixture->fake, 5000);
   herald_fake_flixysms_inject_fault (fixture->fake, HERALD_FAKE_FLIXYSMS_FAULT_DELAY, 1, 0);
   herald_flixysms_client_status_async (fixture->client, "123e4567-e89b-12d3-a456-426614174000", cancellable,
-                                       async_done, &wait);
+                                       herald_test_async_done, &res);
   while (herald_fake_flixysms_count_requests (fixture->fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_ANY) == 0)
     g_main_context_iteration (NULL, TRUE);
   g_cancellable_cancel (cancellable);
-  status = herald_flixysms_client_status_finish (fixture->client, wait_result (&wait), &error);
-  g_object_unref (wait.result);
+  status = herald_flixysms_client_status_finish (fixture->client, herald_test_wait (&res), &error);
+  g_object_unref (res);
   g_assert_null (status);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
 }
@@ -1482,7 +1451,7 @@ raw_request (Fixture    *fixture,
   g_autoptr(SoupMessage) message = soup_message_new (method, url);
   g_autoptr(GBytes) bytes = NULL;
   g_autoptr(GError) error = NULL;
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
 
   if (authorization != NULL)
     soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
@@ -1493,9 +1462,9 @@ raw_request (Fixture    *fixture,
       soup_message_set_request_body_from_bytes (message, content_type, request_body);
     }
 
-  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, async_done, &wait);
-  bytes = soup_session_send_and_read_finish (session, wait_result (&wait), &error);
-  g_object_unref (wait.result);
+  soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, herald_test_async_done, &res);
+  bytes = soup_session_send_and_read_finish (session, herald_test_wait (&res), &error);
+  g_object_unref (res);
   g_assert_no_error (error);
 
   answer->status = soup_message_get_status (message);
@@ -1652,13 +1621,13 @@ test_fake_rate_limit (Fixture       *fixture,
       g_autoptr(SoupMessage) message = soup_message_new ("GET", url);
       g_autoptr(GBytes) bytes = NULL;
       SoupMessageHeaders *headers;
-      AsyncWait wait = { NULL };
+      GAsyncResult *res = NULL;
       char expected[8];
 
       soup_message_headers_replace (soup_message_get_request_headers (message), "Authorization", authorization);
-      soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, async_done, &wait);
-      bytes = soup_session_send_and_read_finish (session, wait_result (&wait), NULL);
-      g_object_unref (wait.result);
+      soup_session_send_and_read_async (session, message, G_PRIORITY_DEFAULT, NULL, herald_test_async_done, &res);
+      bytes = soup_session_send_and_read_finish (session, herald_test_wait (&res), NULL);
+      g_object_unref (res);
       headers = soup_message_get_response_headers (message);
 
       g_assert_cmpstr (soup_message_headers_get_one (headers, "X-RateLimit-Limit"), ==, "2");

@@ -12,6 +12,7 @@
 #include "herald-core.h"
 #include "net/herald-provider-error.h"
 #include "store/herald-message-log.h"
+#include "herald-test-util.h"
 
 /* ---- TestProvider: scripted answers ------------------------------------- */
 
@@ -201,46 +202,6 @@ script_state (TestProvider        *self,
 
 /* ---- helpers ------------------------------------------------------------- */
 
-typedef struct
-{
-  GAsyncResult *result;
-} AsyncWait;
-
-static void
-async_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main context until the call answers, or fails the test after 10 s. */
-static GAsyncResult *
-wait_result (AsyncWait *wait)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, timed_out_cb, &timed_out);
-
-  while (wait->result == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-
-  return wait->result;
-}
-
 static HeraldDatabase *
 open_database (const char *name)
 {
@@ -326,16 +287,16 @@ list (HeraldMessageLog             *log,
       guint                         offset,
       guint                         limit)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   g_autoptr(GError) error = NULL;
   GListModel *model;
 
-  herald_message_log_list_async (log, account_id, filter, offset, limit, NULL, async_done, &wait);
-  model = herald_message_log_list_finish (log, wait_result (&wait), &error);
+  herald_message_log_list_async (log, account_id, filter, offset, limit, NULL, herald_test_async_done, &res);
+  model = herald_message_log_list_finish (log, herald_test_wait (&res), &error);
   g_assert_no_error (error);
   g_assert_nonnull (model);
   g_assert_true (g_list_model_get_item_type (model) == HERALD_TYPE_LOGGED_MESSAGE);
-  g_object_unref (wait.result);
+  g_object_unref (res);
 
   return model;
 }
@@ -378,12 +339,12 @@ send (HeraldMessageLog  *log,
       HeraldOutgoing    *outgoing,
       GError           **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   HeraldSendReport *report;
 
-  herald_message_log_send_async (log, provider, account_id, outgoing, NULL, async_done, &wait);
-  report = herald_message_log_send_finish (log, wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_message_log_send_async (log, provider, account_id, outgoing, NULL, herald_test_async_done, &res);
+  report = herald_message_log_send_finish (log, herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return report;
 }
@@ -395,12 +356,12 @@ record (HeraldMessageLog  *log,
         HeraldSendReport  *report,
         GError           **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   gboolean ok;
 
-  herald_message_log_record_async (log, account_id, outgoing, report, NULL, async_done, &wait);
-  ok = herald_message_log_record_finish (log, wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_message_log_record_async (log, account_id, outgoing, report, NULL, herald_test_async_done, &res);
+  ok = herald_message_log_record_finish (log, herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return ok;
 }
@@ -412,12 +373,12 @@ refresh (HeraldMessageLog  *log,
          guint              max_rows,
          GError           **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   guint changed;
 
-  herald_message_log_refresh_async (log, provider, account_id, max_rows, NULL, async_done, &wait);
-  changed = herald_message_log_refresh_finish (log, wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_message_log_refresh_async (log, provider, account_id, max_rows, NULL, herald_test_async_done, &res);
+  changed = herald_message_log_refresh_finish (log, herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return changed;
 }

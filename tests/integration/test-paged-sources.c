@@ -18,6 +18,7 @@
 #include "providers/flixysms/herald-flixysms-client.h"
 #include "herald-fake-flashsms.h"
 #include "herald-fake-flixysms.h"
+#include "herald-test-util.h"
 
 #define FLASH_KEY "flash-paged-key"
 
@@ -271,31 +272,6 @@ test_transactions (void)
     }
 }
 
-typedef struct
-{
-  GAsyncResult *result;
-} AsyncWait;
-
-static void
-async_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  ((AsyncWait *) user_data)->result = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (AsyncWait *wait)
-{
-  gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
-
-  while (wait->result == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return wait->result;
-}
-
 static void
 test_message_log (void)
 {
@@ -308,15 +284,15 @@ test_message_log (void)
   g_autoptr(HeraldAccount) account = NULL;
   g_autoptr(HeraldPagedList) list = NULL;
   g_autoptr(GError) error = NULL;
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
 
   database = herald_database_open (path, &error);
   g_assert_no_error (error);
   store = herald_account_store_new (database);
-  herald_account_store_add_async (store, draft, "log-key", NULL, async_done, &wait);
-  account = herald_account_store_add_finish (store, wait_result (&wait), &error);
+  herald_account_store_add_async (store, draft, "log-key", NULL, herald_test_async_done, &res);
+  account = herald_account_store_add_finish (store, herald_test_wait (&res), &error);
   g_assert_no_error (error);
-  g_clear_object (&wait.result);
+  g_clear_object (&res);
 
   /* Seven messages, one recipient each, sent one after the other. */
   log = herald_message_log_new (database);
@@ -331,10 +307,10 @@ test_message_log (void)
       herald_outgoing_add_recipient (outgoing, number);
       herald_send_report_add (report, number, number, HERALD_RECIPIENT_QUEUED, id, NULL);
       herald_message_log_record_async (log, herald_account_get_id (account), outgoing, report, NULL,
-                                       async_done, &wait);
-      g_assert_true (herald_message_log_record_finish (log, wait_result (&wait), &error));
+                                       herald_test_async_done, &res);
+      g_assert_true (herald_message_log_record_finish (log, herald_test_wait (&res), &error));
       g_assert_no_error (error);
-      g_clear_object (&wait.result);
+      g_clear_object (&res);
     }
 
   list = herald_paged_list_new_for_message_log (log, herald_account_get_id (account), NULL, 3);

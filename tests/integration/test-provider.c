@@ -13,28 +13,10 @@
 #include "net/herald-provider-error.h"
 #include "herald-fake-flashsms.h"
 #include "herald-fake-flixysms.h"
+#include "herald-test-util.h"
 
 #define FLIXY_KEY "fx_live_provider_key"
 #define FLASH_KEY "bms_live_provider_key"
-
-static void
-async_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static GAsyncResult *
-wait_result (GAsyncResult **slot)
-{
-  gint64 deadline = g_get_monotonic_time () + 20 * G_USEC_PER_SEC;
-
-  while (*slot == NULL && g_get_monotonic_time () < deadline)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_nonnull (*slot);
-  return *slot;
-}
 
 static gboolean
 wait_until (gboolean (*condition) (gpointer), gpointer data)
@@ -68,8 +50,8 @@ send_sync (HeraldProvider  *provider,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  herald_provider_send_async (provider, outgoing, NULL, async_done, &result);
-  return herald_provider_send_finish (provider, wait_result (&result), error);
+  herald_provider_send_async (provider, outgoing, NULL, herald_test_async_done, &result);
+  return herald_provider_send_finish (provider, herald_test_wait (&result), error);
 }
 
 /* ---- FlixySMS --------------------------------------------------------------- */
@@ -191,8 +173,8 @@ state_sync (HeraldProvider  *provider,
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  herald_provider_get_state_async (provider, id, NULL, async_done, &result);
-  return herald_provider_get_state_finish (provider, wait_result (&result), error);
+  herald_provider_get_state_async (provider, id, NULL, herald_test_async_done, &result);
+  return herald_provider_get_state_finish (provider, herald_test_wait (&result), error);
 }
 
 static void
@@ -225,23 +207,23 @@ test_flixysms_state_and_connection (void)
   g_assert_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_NOT_FOUND);
   g_clear_error (&error);
 
-  herald_provider_test_connection_async (provider, NULL, async_done, &result);
-  verdict = herald_provider_test_connection_finish (provider, wait_result (&result), &error);
+  herald_provider_test_connection_async (provider, NULL, herald_test_async_done, &result);
+  verdict = herald_provider_test_connection_finish (provider, herald_test_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (herald_connection_report_get_balance (verdict), ==, -1);
   g_assert_cmpuint (g_strv_length ((char **) herald_connection_report_get_missing_scopes (verdict)), ==, 0);
   g_clear_object (&verdict);
   g_clear_object (&result);
 
-  herald_provider_test_connection_async (wrong, NULL, async_done, &result);
-  verdict = herald_provider_test_connection_finish (wrong, wait_result (&result), &error);
+  herald_provider_test_connection_async (wrong, NULL, herald_test_async_done, &result);
+  verdict = herald_provider_test_connection_finish (wrong, herald_test_wait (&result), &error);
   g_assert_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_UNAUTHORIZED);
   g_assert_null (verdict);
   g_clear_error (&error);
 
   /* FlixySMS has no credits */
-  herald_provider_get_balance_async (provider, NULL, async_done, &balance_result);
-  g_assert_cmpint (herald_provider_get_balance_finish (provider, wait_result (&balance_result), &error), ==, -1);
+  herald_provider_get_balance_async (provider, NULL, herald_test_async_done, &balance_result);
+  g_assert_cmpint (herald_provider_get_balance_finish (provider, herald_test_wait (&balance_result), &error), ==, -1);
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED);
 }
 
@@ -352,13 +334,13 @@ test_flashsms_state_balance_connection (void)
   g_assert_cmpint (state_sync (provider, id, &error), ==, HERALD_DELIVERY_DELIVERED);
   g_assert_no_error (error);
 
-  herald_provider_get_balance_async (provider, NULL, async_done, &balance_result);
-  g_assert_cmpint (herald_provider_get_balance_finish (provider, wait_result (&balance_result), &error), ==, 1499);
+  herald_provider_get_balance_async (provider, NULL, herald_test_async_done, &balance_result);
+  g_assert_cmpint (herald_provider_get_balance_finish (provider, herald_test_wait (&balance_result), &error), ==, 1499);
   g_assert_no_error (error);
 
   /* a key that works but may not send: a success that names what is missing */
-  herald_provider_test_connection_async (readonly, NULL, async_done, &result);
-  verdict = herald_provider_test_connection_finish (readonly, wait_result (&result), &error);
+  herald_provider_test_connection_async (readonly, NULL, herald_test_async_done, &result);
+  verdict = herald_provider_test_connection_finish (readonly, herald_test_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpint (herald_connection_report_get_balance (verdict), ==, 1499);
   missing = herald_connection_report_get_missing_scopes (verdict);
@@ -424,8 +406,8 @@ add_account (HeraldAccountStore *store,
   g_autoptr(GError) error = NULL;
   HeraldAccount *account;
 
-  herald_account_store_add_async (store, draft, key, NULL, async_done, &result);
-  account = herald_account_store_add_finish (store, wait_result (&result), &error);
+  herald_account_store_add_async (store, draft, key, NULL, herald_test_async_done, &result);
+  account = herald_account_store_add_finish (store, herald_test_wait (&result), &error);
   g_assert_no_error (error);
   return account;
 }
@@ -459,8 +441,8 @@ test_session (void)
 
   /* an id asked for before loading waits for the accounts */
   herald_session_set_active_account_id (session, "no-such-id");
-  herald_session_load_async (session, NULL, async_done, &result);
-  g_assert_true (herald_session_load_finish (session, wait_result (&result), &error));
+  herald_session_load_async (session, NULL, herald_test_async_done, &result);
+  g_assert_true (herald_session_load_finish (session, herald_test_wait (&result), &error));
   g_assert_no_error (error);
   g_assert_null (herald_session_get_active_account (session));
   g_assert_null (herald_session_get_active_account_id (session));
@@ -490,8 +472,8 @@ test_session (void)
   wait.not_this = herald_session_get_provider (session);
   changes = herald_account_copy (flixy);
   g_clear_object (&result);
-  herald_account_store_update_async (store, changes, "fx_rotated_key", NULL, async_done, &result);
-  g_assert_true (herald_account_store_update_finish (store, wait_result (&result), &error));
+  herald_account_store_update_async (store, changes, "fx_rotated_key", NULL, herald_test_async_done, &result);
+  g_assert_true (herald_account_store_update_finish (store, herald_test_wait (&result), &error));
   g_assert_no_error (error);
   g_assert_true (wait_until (has_new_provider, &wait));
   {
@@ -499,8 +481,8 @@ test_session (void)
     g_autoptr(HeraldConnectionReport) verdict = NULL;
     HeraldProvider *provider = herald_session_get_provider (session);
 
-    herald_provider_test_connection_async (provider, NULL, async_done, &tested);
-    verdict = herald_provider_test_connection_finish (provider, wait_result (&tested), &error);
+    herald_provider_test_connection_async (provider, NULL, herald_test_async_done, &tested);
+    verdict = herald_provider_test_connection_finish (provider, herald_test_wait (&tested), &error);
     g_assert_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_UNAUTHORIZED);
     g_clear_error (&error);
   }
@@ -508,8 +490,8 @@ test_session (void)
   /* removing the active account falls back to the other one */
   wait.not_this = herald_session_get_provider (session);
   g_clear_object (&result);
-  herald_account_store_remove_async (store, flixy, NULL, async_done, &result);
-  g_assert_true (herald_account_store_remove_finish (store, wait_result (&result), &error));
+  herald_account_store_remove_async (store, flixy, NULL, herald_test_async_done, &result);
+  g_assert_true (herald_account_store_remove_finish (store, herald_test_wait (&result), &error));
   g_assert_no_error (error);
   g_assert_true (herald_session_get_active_account (session) == flash);
   g_assert_true (wait_until (has_new_provider, &wait));
@@ -519,16 +501,16 @@ test_session (void)
   {
     g_autoptr(GAsyncResult) cleared = NULL;
 
-    herald_secrets_clear_async (herald_account_get_id (flash), NULL, async_done, &cleared);
-    g_assert_true (herald_secrets_clear_finish (wait_result (&cleared), &error));
+    herald_secrets_clear_async (herald_account_get_id (flash), NULL, herald_test_async_done, &cleared);
+    g_assert_true (herald_secrets_clear_finish (herald_test_wait (&cleared), &error));
     g_assert_no_error (error);
   }
   g_clear_object (&changes);
   changes = herald_account_copy (flash);
   herald_account_set_name (changes, "Bakery Two");
   g_clear_object (&result);
-  herald_account_store_update_async (store, changes, NULL, NULL, async_done, &result);
-  g_assert_true (herald_account_store_update_finish (store, wait_result (&result), &error));
+  herald_account_store_update_async (store, changes, NULL, NULL, herald_test_async_done, &result);
+  g_assert_true (herald_account_store_update_finish (store, herald_test_wait (&result), &error));
   g_assert_true (wait_until (has_provider_error, session));
   g_assert_null (herald_session_get_provider (session));
 

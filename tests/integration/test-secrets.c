@@ -12,56 +12,29 @@
 
 #include "herald-core.h"
 #include "herald-test-tree.h"
-
-typedef struct
-{
-  GAsyncResult *result;
-} AsyncWait;
-
-static void
-async_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
-
-/* Runs the main context until the call answers, or fails the test after 10 s. */
-static GAsyncResult *
-wait_result (AsyncWait *wait)
-{
-  gint64 deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
-
-  while (wait->result == NULL)
-    {
-      g_assert_cmpint (g_get_monotonic_time (), <, deadline);
-      g_main_context_iteration (NULL, TRUE);
-    }
-
-  return wait->result;
-}
+#include "herald-test-util.h"
 
 static void
 store (const char *account, const char *secret)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   g_autoptr(GError) error = NULL;
 
-  herald_secrets_store_async (account, "Herald test account", secret, NULL, async_done, &wait);
-  g_assert_true (herald_secrets_store_finish (wait_result (&wait), &error));
+  herald_secrets_store_async (account, "Herald test account", secret, NULL, herald_test_async_done, &res);
+  g_assert_true (herald_secrets_store_finish (herald_test_wait (&res), &error));
   g_assert_no_error (error);
-  g_object_unref (wait.result);
+  g_object_unref (res);
 }
 
 static char *
 lookup (const char *account, GError **error)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   char *secret;
 
-  herald_secrets_lookup_async (account, NULL, async_done, &wait);
-  secret = herald_secrets_lookup_finish (wait_result (&wait), error);
-  g_object_unref (wait.result);
+  herald_secrets_lookup_async (account, NULL, herald_test_async_done, &res);
+  secret = herald_secrets_lookup_finish (herald_test_wait (&res), error);
+  g_object_unref (res);
 
   return secret;
 }
@@ -69,13 +42,13 @@ lookup (const char *account, GError **error)
 static void
 clear (const char *account)
 {
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   g_autoptr(GError) error = NULL;
 
-  herald_secrets_clear_async (account, NULL, async_done, &wait);
-  g_assert_true (herald_secrets_clear_finish (wait_result (&wait), &error));
+  herald_secrets_clear_async (account, NULL, herald_test_async_done, &res);
+  g_assert_true (herald_secrets_clear_finish (herald_test_wait (&res), &error));
   g_assert_no_error (error);
-  g_object_unref (wait.result);
+  g_object_unref (res);
 }
 
 static void

@@ -18,6 +18,7 @@
 #include "herald-application.h"
 #include "herald-preferences-window.h"
 #include "herald-window.h"
+#include "herald-test-util.h"
 
 #define FLASH_KEY "bms_live_herald_demo"
 #define FLIXY_KEY "fx_live_herald_demo"
@@ -104,20 +105,6 @@ start_fake (const char         *program,
   return url;
 }
 
-static void
-async_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-is_set (gpointer slot)
-{
-  return *(gpointer *) slot != NULL;
-}
-
 static HeraldAccount *
 add_account (HeraldSession *session,
              HeraldDialect  dialect,
@@ -133,9 +120,8 @@ add_account (HeraldSession *session,
 
   herald_account_set_base_url (draft, url);
   herald_account_set_region (draft, "GH");
-  herald_account_store_add_async (store, draft, key, NULL, async_done, &result);
-  wait_for (is_set, &result);
-  account = herald_account_store_add_finish (store, result, &error);
+  herald_account_store_add_async (store, draft, key, NULL, herald_test_async_done, &result);
+  account = herald_account_store_add_finish (store, herald_test_wait (&result), &error);
   if (account == NULL)
     g_error ("Adding %s: %s", name, error->message);
   return account;

@@ -103,28 +103,6 @@ herald_ui_find_toplevel (GType type)
   return NULL;
 }
 
-static gboolean
-result_is_set (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
-GAsyncResult *
-herald_ui_wait_result (GAsyncResult **async_result)
-{
-  g_assert_true (herald_ui_wait_until (result_is_set, async_result));
-
-  return *async_result;
-}
-
-void
-herald_ui_store_result (GObject      *source,
-                        GAsyncResult *result,
-                        gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
 void
 herald_ui_close_all_windows (void)
 {

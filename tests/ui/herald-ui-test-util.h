@@ -27,13 +27,6 @@ GtkWidget *herald_ui_find_button      (GtkWidget     *root,
                                        const char    *label);
 /* The first toplevel of @type, or NULL. (transfer none) */
 GtkWidget *herald_ui_find_toplevel    (GType          type);
-/* Runs the main context until @async_result is set, then returns it. */
-GAsyncResult *herald_ui_wait_result   (GAsyncResult **async_result);
-/* A GAsyncReadyCallback storing a reference to the result in user_data
- * (a GAsyncResult **). */
-void       herald_ui_store_result     (GObject       *source,
-                                       GAsyncResult  *result,
-                                       gpointer       user_data);
 /* Destroys every toplevel and fails unless each one is finalized. */
 void       herald_ui_close_all_windows (void);
 /* Fails unless @object is finalized once the context is drained; takes

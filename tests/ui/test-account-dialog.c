@@ -14,6 +14,7 @@
 #include "herald-fake-flashsms.h"
 #include "herald-preferences-window.h"
 #include "herald-test-tree.h"
+#include "herald-test-util.h"
 #include "herald-ui-test-util.h"
 
 #define GOOD_KEY    "fk_live_dialog_7f3a9c2e51"
@@ -54,8 +55,8 @@ fixture_set_up (Fixture       *fixture,
   g_assert_no_error (error);
 
   fixture->session = herald_session_new (fixture->database);
-  herald_session_load_async (fixture->session, NULL, herald_ui_store_result, &result);
-  g_assert_true (herald_session_load_finish (fixture->session, herald_ui_wait_result (&result),
+  herald_session_load_async (fixture->session, NULL, herald_test_async_done, &result);
+  g_assert_true (herald_session_load_finish (fixture->session, herald_test_wait (&result),
                                              &error));
   g_assert_no_error (error);
   g_object_unref (result);
@@ -171,8 +172,8 @@ lookup_key (const char *account_id)
   GAsyncResult *result = NULL;
   char *key;
 
-  herald_secrets_lookup_async (account_id, NULL, herald_ui_store_result, &result);
-  key = herald_secrets_lookup_finish (herald_ui_wait_result (&result), &error);
+  herald_secrets_lookup_async (account_id, NULL, herald_test_async_done, &result);
+  key = herald_secrets_lookup_finish (herald_test_wait (&result), &error);
   g_object_unref (result);
   if (key == NULL)
     g_assert_error (error, HERALD_SECRETS_ERROR, HERALD_SECRETS_ERROR_NOT_FOUND);
@@ -205,8 +206,8 @@ add_account (Fixture    *fixture,
   HeraldAccount *account;
 
   herald_account_set_base_url (draft, herald_fake_flashsms_get_base_url (fixture->fake));
-  herald_account_store_add_async (fixture->store, draft, key, NULL, herald_ui_store_result, &result);
-  account = herald_account_store_add_finish (fixture->store, herald_ui_wait_result (&result), &error);
+  herald_account_store_add_async (fixture->store, draft, key, NULL, herald_test_async_done, &result);
+  account = herald_account_store_add_finish (fixture->store, herald_test_wait (&result), &error);
   g_assert_no_error (error);
   g_object_unref (result);
   g_object_unref (account);   /* the store keeps it */

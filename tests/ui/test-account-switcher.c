@@ -14,6 +14,7 @@
 #include "herald-application.h"
 #include "herald-fake-flashsms.h"
 #include "herald-test-tree.h"
+#include "herald-test-util.h"
 #include "herald-ui-test-util.h"
 #include "herald-window.h"
 
@@ -45,8 +46,8 @@ reload_accounts (HeraldSession *session)
   g_autoptr(GError) error = NULL;
   GAsyncResult *result = NULL;
 
-  herald_account_store_load_async (store, NULL, herald_ui_store_result, &result);
-  g_assert_true (herald_account_store_load_finish (store, herald_ui_wait_result (&result), &error));
+  herald_account_store_load_async (store, NULL, herald_test_async_done, &result);
+  g_assert_true (herald_account_store_load_finish (store, herald_test_wait (&result), &error));
   g_assert_no_error (error);
   g_object_unref (result);
 }
@@ -214,8 +215,8 @@ add_backup_account (HeraldAccountStore *store)
   GAsyncResult *result = NULL;
 
   herald_account_set_base_url (draft, herald_fake_flashsms_get_base_url (fake));
-  herald_account_store_add_async (store, draft, BACKUP_KEY, NULL, herald_ui_store_result, &result);
-  account = herald_account_store_add_finish (store, herald_ui_wait_result (&result), &error);
+  herald_account_store_add_async (store, draft, BACKUP_KEY, NULL, herald_test_async_done, &result);
+  account = herald_account_store_add_finish (store, herald_test_wait (&result), &error);
   g_assert_no_error (error);
   g_object_unref (result);
 }
@@ -307,8 +308,8 @@ test_switcher (void)
   /* A new session reading the same settings starts on Backup. */
   restarted = herald_session_new (herald_session_get_database (session));
   g_settings_bind (settings, "active-account", restarted, "active-account-id", G_SETTINGS_BIND_GET);
-  herald_session_load_async (restarted, NULL, herald_ui_store_result, &result);
-  g_assert_true (herald_session_load_finish (restarted, herald_ui_wait_result (&result), &error));
+  herald_session_load_async (restarted, NULL, herald_test_async_done, &result);
+  g_assert_true (herald_session_load_finish (restarted, herald_test_wait (&result), &error));
   g_assert_no_error (error);
   g_object_unref (result);
   g_assert_cmpstr (herald_session_get_active_account_id (restarted), ==, herald_account_get_id (backup));

@@ -13,6 +13,7 @@
 #include "herald-window.h"
 #include "herald-fake-flashsms.h"
 #include "herald-fake-flixysms.h"
+#include "herald-test-util.h"
 
 #define FLIXY_KEY "flixy-test-key"
 #define FLASH_KEY "bms_live_compose_test"
@@ -103,20 +104,6 @@ find_row (GtkWidget  *list,
   return NULL;
 }
 
-static void
-async_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  *(GAsyncResult **) user_data = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return *(GAsyncResult **) data != NULL;
-}
-
 static gboolean
 has_provider (gpointer data)
 {
@@ -154,16 +141,16 @@ fixture_open (Fixture       *fixture,
   g_assert_no_error (error);
   fixture->session = herald_session_new (fixture->database);
 
-  herald_session_load_async (fixture->session, NULL, async_done, &loaded);
-  g_assert_true (wait_until (has_result, &loaded));
+  herald_session_load_async (fixture->session, NULL, herald_test_async_done, &loaded);
+  herald_test_wait (&loaded);
   g_assert_true (herald_session_load_finish (fixture->session, loaded, &error));
   g_assert_no_error (error);
 
   store = herald_session_get_account_store (fixture->session);
   herald_account_set_base_url (draft, base_url);
   herald_account_set_region (draft, "GH");
-  herald_account_store_add_async (store, draft, key, NULL, async_done, &added);
-  g_assert_true (wait_until (has_result, &added));
+  herald_account_store_add_async (store, draft, key, NULL, herald_test_async_done, &added);
+  herald_test_wait (&added);
   account = herald_account_store_add_finish (store, added, &error);
   g_assert_no_error (error);
   g_assert_true (wait_until (has_provider, fixture->session));

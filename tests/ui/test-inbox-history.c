@@ -18,6 +18,7 @@
 #include "herald-report-dialog.h"
 #include "herald-fake-flashsms.h"
 #include "herald-fake-flixysms.h"
+#include "herald-test-util.h"
 
 #define FLASH_KEY "flash-ui-key"
 #define N_RECEIVED 120
@@ -196,23 +197,6 @@ close_all_windows (void)
 
 /* ---- a session with one account ----------------------------------------- */
 
-typedef struct
-{
-  GAsyncResult *result;
-} AsyncWait;
-
-static void
-async_done (GObject *object, GAsyncResult *result, gpointer user_data)
-{
-  ((AsyncWait *) user_data)->result = g_object_ref (result);
-}
-
-static gboolean
-has_result (gpointer data)
-{
-  return ((AsyncWait *) data)->result != NULL;
-}
-
 static gboolean
 has_provider (gpointer data)
 {
@@ -231,25 +215,25 @@ session_for (HeraldDialect dialect, const char *base_url, const char *key)
   g_autoptr(HeraldAccount) account = NULL;
   g_autoptr(GError) error = NULL;
   HeraldSession *session;
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
 
   database = herald_database_open (path, &error);
   g_assert_no_error (error);
   session = herald_session_new (database);
-  herald_session_load_async (session, NULL, async_done, &wait);
-  g_assert_true (wait_until (has_result, &wait));
-  g_assert_true (herald_session_load_finish (session, wait.result, &error));
+  herald_session_load_async (session, NULL, herald_test_async_done, &res);
+  herald_test_wait (&res);
+  g_assert_true (herald_session_load_finish (session, res, &error));
   g_assert_no_error (error);
-  g_clear_object (&wait.result);
+  g_clear_object (&res);
 
   herald_account_set_base_url (draft, base_url);
   herald_account_set_region (draft, "GH");
   herald_account_store_add_async (herald_session_get_account_store (session), draft, key, NULL,
-                                  async_done, &wait);
-  g_assert_true (wait_until (has_result, &wait));
-  account = herald_account_store_add_finish (herald_session_get_account_store (session), wait.result, &error);
+                                  herald_test_async_done, &res);
+  herald_test_wait (&res);
+  account = herald_account_store_add_finish (herald_session_get_account_store (session), res, &error);
   g_assert_no_error (error);
-  g_clear_object (&wait.result);
+  g_clear_object (&res);
 
   g_assert_true (wait_until (has_provider, session));
   return session;
@@ -728,7 +712,7 @@ test_history_local_record (void)
   g_autoptr(GError) error = NULL;
   GtkWidget *page = herald_history_page_new ();
   HeraldMessageLog *log = herald_session_get_message_log (session);
-  AsyncWait wait = { NULL };
+  GAsyncResult *res = NULL;
   HeraldPagedList *list;
 
   /* Two messages sent from Herald, recorded as queued. */
@@ -736,11 +720,11 @@ test_history_local_record (void)
   herald_outgoing_add_recipient (outgoing, "0201234567");
   herald_message_log_send_async (log, herald_session_get_provider (session),
                                  herald_session_get_active_account_id (session), outgoing, NULL,
-                                 async_done, &wait);
-  g_assert_true (wait_until (has_result, &wait));
-  report = herald_message_log_send_finish (log, wait.result, &error);
+                                 herald_test_async_done, &res);
+  herald_test_wait (&res);
+  report = herald_message_log_send_finish (log, res, &error);
   g_assert_no_error (error);
-  g_clear_object (&wait.result);
+  g_clear_object (&res);
   g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 2);
 
   herald_history_page_set_session (HERALD_HISTORY_PAGE (page), session);

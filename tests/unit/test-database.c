@@ -13,6 +13,7 @@
 #include <glib/gstdio.h>
 
 #include "store/herald-database.h"
+#include "herald-test-util.h"
 
 static char *
 test_path (const char *name)
@@ -541,41 +542,6 @@ typedef struct
   gboolean      called;
 } AsyncWait;
 
-static void
-async_done (GObject      *object,
-            GAsyncResult *result,
-            gpointer      user_data)
-{
-  AsyncWait *wait = user_data;
-
-  wait->result = g_object_ref (result);
-}
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
-/* Runs the main context until the call answers, or fails after 10 s. */
-static GAsyncResult *
-wait_result (AsyncWait *wait)
-{
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (10, timed_out_cb, &timed_out);
-
-  while (wait->result == NULL && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-
-  return wait->result;
-}
-
 static gboolean
 mark_called (HeraldDatabase  *db,
              gpointer         user_data,
@@ -598,23 +564,23 @@ test_database_async (void)
   AsyncWait opened = { NULL }, run = { NULL }, cancelled = { NULL };
   gint64 count = -1;
 
-  herald_database_open_async (path, NULL, async_done, &opened);
-  db = herald_database_open_finish (wait_result (&opened), &error);
+  herald_database_open_async (path, NULL, herald_test_async_done, &opened.result);
+  db = herald_database_open_finish (herald_test_wait (&opened.result), &error);
   g_assert_no_error (error);
   g_assert_nonnull (db);
   g_object_unref (opened.result);
   g_assert_true (herald_database_run (db, create_items_table, NULL, NULL, NULL));
 
-  herald_database_run_async (db, mark_called, &run, NULL, async_done, &run);
-  g_assert_true (herald_database_run_finish (db, wait_result (&run), &error));
+  herald_database_run_async (db, mark_called, &run, NULL, herald_test_async_done, &run.result);
+  g_assert_true (herald_database_run_finish (db, herald_test_wait (&run.result), &error));
   g_assert_no_error (error);
   g_assert_true (run.called);
   g_object_unref (run.result);
 
   /* Cancelled before it started: the function never runs. */
   g_cancellable_cancel (cancellable);
-  herald_database_run_async (db, mark_called, &cancelled, cancellable, async_done, &cancelled);
-  g_assert_false (herald_database_run_finish (db, wait_result (&cancelled), &error));
+  herald_database_run_async (db, mark_called, &cancelled, cancellable, herald_test_async_done, &cancelled.result);
+  g_assert_false (herald_database_run_finish (db, herald_test_wait (&cancelled.result), &error));
   g_assert_error (error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
   g_assert_false (cancelled.called);
   g_object_unref (cancelled.result);
@@ -634,8 +600,8 @@ test_database_open_async_error (void)
   /* A directory where the file should be. */
   g_assert_cmpint (g_mkdir_with_parents (path, 0700), ==, 0);
 
-  herald_database_open_async (path, NULL, async_done, &opened);
-  db = herald_database_open_finish (wait_result (&opened), &error);
+  herald_database_open_async (path, NULL, herald_test_async_done, &opened.result);
+  db = herald_database_open_finish (herald_test_wait (&opened.result), &error);
   g_assert_null (db);
   g_assert_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_OPEN);
   g_assert_nonnull (strstr (error->message, path));

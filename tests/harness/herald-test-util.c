@@ -1,0 +1,46 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#include "herald-test-util.h"
+
+void
+herald_test_async_done (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  *(GAsyncResult **) user_data = g_object_ref (result);
+}
+
+static gboolean
+timed_out_cb (gpointer user_data)
+{
+  *(gboolean *) user_data = TRUE;
+  return G_SOURCE_REMOVE;
+}
+
+GAsyncResult *
+herald_test_wait_at (GAsyncResult **slot,
+                     const char    *file,
+                     int            line,
+                     const char    *func)
+{
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  /* The timeout also wakes a main context that has nothing else to do. */
+  timeout_id = g_timeout_add_seconds (HERALD_TEST_WAIT_SECONDS, timed_out_cb, &timed_out);
+  while (*slot == NULL && !timed_out)
+    g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  if (*slot == NULL)
+    {
+      g_autofree char *message =
+        g_strdup_printf ("no answer from the asynchronous call after %d s", HERALD_TEST_WAIT_SECONDS);
+
+      g_assertion_message (G_LOG_DOMAIN, file, line, func, message);
+    }
+
+  return *slot;
+}

@@ -1,0 +1,38 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+G_BEGIN_DECLS
+
+/* How long herald_test_wait() runs the main context before it fails the test. */
+#define HERALD_TEST_WAIT_SECONDS 30
+
+/* A GAsyncReadyCallback for any _async() call: @user_data is a
+ * GAsyncResult ** that starts NULL; it receives a reference to @result,
+ * which the test drops once it has called the _finish() function.
+ *
+ *   g_autoptr(GAsyncResult) res = NULL;
+ *
+ *   herald_thing_do_async (thing, NULL, herald_test_async_done, &res);
+ *   ok = herald_thing_do_finish (thing, herald_test_wait (&res), &error);
+ */
+void          herald_test_async_done (GObject       *source,
+                                      GAsyncResult  *result,
+                                      gpointer       user_data);
+
+/* Iterates the default main context until *@slot is set (by
+ * herald_test_async_done()) and returns it, transfer none. After
+ * HERALD_TEST_WAIT_SECONDS without an answer the test fails there, with the
+ * caller's file and line. */
+#define herald_test_wait(slot) \
+  herald_test_wait_at ((slot), __FILE__, __LINE__, G_STRFUNC)
+
+GAsyncResult *herald_test_wait_at    (GAsyncResult **slot,
+                                      const char    *file,
+                                      int            line,
+                                      const char    *func);
+
+G_END_DECLS
