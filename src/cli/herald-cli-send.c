@@ -328,10 +328,10 @@ send_with (const HeraldCliCommand *command,
 
   /* Through the log: FlixySMS keeps no history, so `history` reads this. */
   log = herald_message_log_new (herald_account_store_get_database (account->store));
-  herald_message_log_send_async (log, account->provider, herald_account_get_id (account->account),
-                                 outgoing, NULL, herald_cli_async_done, &result);
+  herald_logged_send_async (log, account->provider, herald_account_get_id (account->account),
+                            outgoing, NULL, herald_cli_async_done, &result);
   herald_cli_wait (&result);
-  report = herald_message_log_send_finish (log, result, &error);
+  report = herald_logged_send_finish (log, result, &error);
   if (report == NULL)
     {
       if (g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT))

@@ -13,6 +13,8 @@
 #include "model/herald-paged-list.h"
 #include "model/herald-paged-sources.h"
 #include "providers/herald-provider.h"
+#include "send/herald-delivery-refresh.h"
+#include "send/herald-logged-send.h"
 #include "send/herald-send-job.h"
 #include "session/herald-paths.h"
 #include "session/herald-provider-factory.h"

@@ -381,8 +381,8 @@ send (HeraldMessageLog  *log,
   AsyncWait wait = { NULL };
   HeraldSendReport *report;
 
-  herald_message_log_send_async (log, provider, account_id, outgoing, NULL, async_done, &wait);
-  report = herald_message_log_send_finish (log, wait_result (&wait), error);
+  herald_logged_send_async (log, provider, account_id, outgoing, NULL, async_done, &wait);
+  report = herald_logged_send_finish (log, wait_result (&wait), error);
   g_object_unref (wait.result);
 
   return report;
@@ -398,8 +398,8 @@ record (HeraldMessageLog  *log,
   AsyncWait wait = { NULL };
   gboolean ok;
 
-  herald_message_log_record_async (log, account_id, outgoing, report, NULL, async_done, &wait);
-  ok = herald_message_log_record_finish (log, wait_result (&wait), error);
+  herald_logged_send_record_async (log, account_id, outgoing, report, NULL, async_done, &wait);
+  ok = herald_logged_send_record_finish (log, wait_result (&wait), error);
   g_object_unref (wait.result);
 
   return ok;
@@ -415,8 +415,8 @@ refresh (HeraldMessageLog  *log,
   AsyncWait wait = { NULL };
   guint changed;
 
-  herald_message_log_refresh_async (log, provider, account_id, max_rows, NULL, async_done, &wait);
-  changed = herald_message_log_refresh_finish (log, wait_result (&wait), error);
+  herald_delivery_refresh_async (log, provider, account_id, max_rows, NULL, async_done, &wait);
+  changed = herald_delivery_refresh_finish (log, wait_result (&wait), error);
   g_object_unref (wait.result);
 
   return changed;

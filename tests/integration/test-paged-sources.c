@@ -330,9 +330,9 @@ test_message_log (void)
 
       herald_outgoing_add_recipient (outgoing, number);
       herald_send_report_add (report, number, number, HERALD_RECIPIENT_QUEUED, id, NULL);
-      herald_message_log_record_async (log, herald_account_get_id (account), outgoing, report, NULL,
+      herald_logged_send_record_async (log, herald_account_get_id (account), outgoing, report, NULL,
                                        async_done, &wait);
-      g_assert_true (herald_message_log_record_finish (log, wait_result (&wait), &error));
+      g_assert_true (herald_logged_send_record_finish (log, wait_result (&wait), &error));
       g_assert_no_error (error);
       g_clear_object (&wait.result);
     }

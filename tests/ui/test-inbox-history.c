@@ -734,11 +734,11 @@ test_history_local_record (void)
   /* Two messages sent from Herald, recorded as queued. */
   herald_outgoing_add_recipient (outgoing, "0241234567");
   herald_outgoing_add_recipient (outgoing, "0201234567");
-  herald_message_log_send_async (log, herald_session_get_provider (session),
-                                 herald_session_get_active_account_id (session), outgoing, NULL,
-                                 async_done, &wait);
+  herald_logged_send_async (log, herald_session_get_provider (session),
+                            herald_session_get_active_account_id (session), outgoing, NULL,
+                            async_done, &wait);
   g_assert_true (wait_until (has_result, &wait));
-  report = herald_message_log_send_finish (log, wait.result, &error);
+  report = herald_logged_send_finish (log, wait.result, &error);
   g_assert_no_error (error);
   g_clear_object (&wait.result);
   g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 2);

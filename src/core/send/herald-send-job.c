@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "herald-send-job.h"
+#include "herald-logged-send.h"
 #include "net/herald-provider-error.h"
 
 /* What became of one distinct recipient. */
@@ -458,7 +459,7 @@ chunk_sent_cb (GObject      *object,
   guint end = MIN (first + self->chunk_size, self->fates->len);
 
   if (self->log != NULL)
-    report = herald_message_log_send_finish (HERALD_MESSAGE_LOG (object), result, &error);
+    report = herald_logged_send_finish (HERALD_MESSAGE_LOG (object), result, &error);
   else
     report = herald_provider_send_finish (HERALD_PROVIDER (object), result, &error);
 
@@ -525,8 +526,8 @@ send_next_chunk (GTask *task)
   /* The chunk's request gets no cancellable: once it is out, its answer is
    * waited for so that the report can say what became of it. */
   if (self->log != NULL)
-    herald_message_log_send_async (self->log, self->provider, self->account_id, chunk,
-                                   NULL, chunk_sent_cb, task);
+    herald_logged_send_async (self->log, self->provider, self->account_id, chunk,
+                              NULL, chunk_sent_cb, task);
   else
     herald_provider_send_async (self->provider, chunk, NULL, chunk_sent_cb, task);
 }
