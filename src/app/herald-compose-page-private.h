@@ -21,10 +21,8 @@ struct _HeraldComposePage
   GCancellable        *sender_ids_cancellable;
   gboolean             sender_ids_loaded;
 
-  HeraldSendJob       *job;               /* while sending */
-  GCancellable        *stop_cancellable;
+  HeraldSendJob       *job;               /* observed while it runs; the session owns it */
   AdwMessageDialog    *confirm_dialog;
-  gboolean             disposed;
   int                  banner_action;     /* HeraldComposeBannerAction */
 
   /* template children */
@@ -85,6 +83,9 @@ void      herald_compose_page_show_error      (HeraldComposePage *self,
                                                const GError      *error);
 void      herald_compose_page_send            (HeraldComposePage *self);
 void      herald_compose_page_stop            (HeraldComposePage *self);
+void      herald_compose_page_set_job         (HeraldComposePage *self,
+                                               HeraldSendJob     *job);
+void      herald_compose_page_follow_session_send (HeraldComposePage *self);
 void      herald_compose_page_clear_results   (HeraldComposePage *self);
 void      herald_compose_page_banner_clicked  (HeraldComposePage *self);
 

@@ -489,6 +489,9 @@ herald_compose_page_set_session (HeraldComposePage *self,
     }
 
   provider_changed_cb (self);
+  if (self->job != NULL)
+    herald_compose_page_set_job (self, NULL);
+  herald_compose_page_follow_session_send (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -550,8 +553,8 @@ herald_compose_page_map (GtkWidget *widget)
 static void
 herald_compose_page_unmap (GtkWidget *widget)
 {
-  /* A running send goes on (it only stops on request or when the page
-   * goes away); the list of sender IDs is asked for again when shown. */
+  /* A running send goes on (the session owns it; it only stops on
+   * request); the list of sender IDs is asked for again when shown. */
   cancel_sender_ids (HERALD_COMPOSE_PAGE (widget));
   GTK_WIDGET_CLASS (herald_compose_page_parent_class)->unmap (widget);
 }
@@ -561,9 +564,11 @@ herald_compose_page_dispose (GObject *object)
 {
   HeraldComposePage *self = HERALD_COMPOSE_PAGE (object);
 
-  self->disposed = TRUE;
   cancel_sender_ids (self);
-  g_cancellable_cancel (self->stop_cancellable);
+  /* The send goes on: the session owns it; only stop observing it. */
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+  g_clear_object (&self->job);
   if (self->confirm_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->confirm_dialog));
   herald_compose_page_set_session (self, NULL);
@@ -582,8 +587,6 @@ herald_compose_page_finalize (GObject *object)
   g_clear_object (&self->recipients);
   g_clear_pointer (&self->analysis, herald_sms_analysis_unref);
   g_clear_object (&self->sender_ids);
-  g_clear_object (&self->stop_cancellable);
-  g_clear_object (&self->job);
 
   G_OBJECT_CLASS (herald_compose_page_parent_class)->finalize (object);
 }
