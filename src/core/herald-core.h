@@ -16,6 +16,7 @@
 #include "send/herald-delivery-refresh.h"
 #include "send/herald-logged-send.h"
 #include "send/herald-send-job.h"
+#include "send/herald-send-plan.h"
 #include "session/herald-paths.h"
 #include "session/herald-provider-factory.h"
 #include "session/herald-session.h"
