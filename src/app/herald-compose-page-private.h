@@ -16,7 +16,7 @@ struct _HeraldComposePage
   HeraldSession       *session;
   GSettings           *settings;
   HeraldRecipientList *recipients;
-  HeraldSmsAnalysis   *analysis;          /* NULL while the text is invalid */
+  HeraldSendPlan      *plan;              /* the send as the form stands (core's figures) */
   GtkStringList       *sender_ids;        /* "" (default) first */
   GCancellable        *sender_ids_cancellable;
   gboolean             sender_ids_loaded;
@@ -72,6 +72,7 @@ char     *herald_compose_page_dup_text        (GtkTextView       *view);
 gboolean  herald_compose_page_can_send        (HeraldComposePage *self,
                                                char             **why_not);
 void      herald_compose_page_update_balance  (HeraldComposePage *self);
+void      herald_compose_page_update_plan     (HeraldComposePage *self);
 void      herald_compose_page_update_actions  (HeraldComposePage *self);
 
 /* herald-compose-page-send.c */

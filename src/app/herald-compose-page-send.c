@@ -390,7 +390,7 @@ static void
 start_send (HeraldComposePage *self)
 {
   g_autofree char *text = herald_compose_page_dup_text (self->message_view);
-  g_auto(GStrv) numbers = herald_recipient_list_dup_numbers (self->recipients);
+  g_auto(GStrv) numbers = herald_send_plan_dup_numbers (self->plan);
   g_autoptr(HeraldOutgoing) outgoing = herald_outgoing_new (text);
   g_autoptr(GError) error = NULL;
   HeraldSendJob *job;
@@ -473,9 +473,8 @@ confirm_response_cb (AdwMessageDialog  *dialog,
 void
 herald_compose_page_send (HeraldComposePage *self)
 {
-  HeraldProvider *provider = self->session != NULL ? herald_session_get_provider (self->session) : NULL;
   g_autofree char *why_not = NULL;
-  guint recipients, credits, threshold;
+  guint recipients, credits;
   gint64 balance;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
@@ -489,20 +488,20 @@ herald_compose_page_send (HeraldComposePage *self)
   if (self->confirm_dialog != NULL)
     return;
 
-  recipients = herald_recipient_list_get_n_valid (self->recipients);
-  credits = herald_sms_analysis_get_credits (self->analysis, recipients);
-  threshold = g_settings_get_uint (self->settings, "send-confirm-threshold");
+  /* The figures and whether to ask are the core's plan (the same as
+   * `heraldctl send` prints), with the threshold and balance of now. */
+  herald_compose_page_update_plan (self);
+  recipients = herald_send_plan_get_n_valid (self->plan);
+  credits = herald_send_plan_get_credits (self->plan);
   root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  /* Only dialects with credits have a cost to confirm. */
-  if (!herald_provider_has_feature (provider, HERALD_PROVIDER_FEATURE_BALANCE) || credits <= threshold
-      || !GTK_IS_WINDOW (root))
+  if (!herald_send_plan_get_needs_confirmation (self->plan) || !GTK_IS_WINDOW (root))
     {
       start_send (self);
       return;
     }
 
-  balance = herald_session_get_balance (self->session);
+  balance = herald_send_plan_get_balance (self->plan);
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Send to %u Recipient?", "Send to %u Recipients?",
                                           recipients),
                              recipients);
