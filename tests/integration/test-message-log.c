@@ -12,6 +12,7 @@
 #include "herald-core.h"
 #include "net/herald-provider-error.h"
 #include "store/herald-message-log.h"
+#include "store/herald-database-private.h"
 
 /* ---- TestProvider: scripted answers ------------------------------------- */
 

@@ -10,6 +10,7 @@
 #include <libsecret/secret.h>
 
 #include "herald-account-store.h"
+#include "herald-database-private.h"
 #include "secrets/herald-secrets.h"
 #include "text/herald-phone-number.h"
 
@@ -485,24 +486,6 @@ account_apply_row (HeraldAccount    *account,
 
 /* Database work, on a worker thread with the connection locked. */
 
-static gboolean
-bind_text (sqlite3_stmt  *stmt,
-           int            index,
-           const char    *value,
-           GError       **error)
-{
-  int rc = sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_QUERY,
-                   _("The accounts could not be saved: %s"), sqlite3_errstr (rc));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
 /* Parameters ?1 to ?7 of the INSERT and UPDATE below. */
 static gboolean
 bind_row (sqlite3_stmt      *stmt,
@@ -512,29 +495,22 @@ bind_row (sqlite3_stmt      *stmt,
   const char *auth = row->dialect == HERALD_DIALECT_FLASHSMS
                        ? herald_account_auth_to_string (row->auth_style) : NULL;
 
-  return bind_text (stmt, 1, row->id, error) &&
-         bind_text (stmt, 2, row->name, error) &&
-         bind_text (stmt, 3, row->name_key, error) &&
-         bind_text (stmt, 4, herald_dialect_to_string (row->dialect), error) &&
-         bind_text (stmt, 5, row->base_url, error) &&
-         bind_text (stmt, 6, row->region, error) &&
-         bind_text (stmt, 7, auth, error);
-}
-
-static char *
-dup_column_text (sqlite3_stmt *stmt,
-                 int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
+  return herald_database_bind_text_at (stmt, 1, row->id, error) &&
+         herald_database_bind_text_at (stmt, 2, row->name, error) &&
+         herald_database_bind_text_at (stmt, 3, row->name_key, error) &&
+         herald_database_bind_text_at (stmt, 4, herald_dialect_to_string (row->dialect), error) &&
+         herald_database_bind_text_at (stmt, 5, row->base_url, error) &&
+         herald_database_bind_text_at (stmt, 6, row->region, error) &&
+         herald_database_bind_text_at (stmt, 7, auth, error);
 }
 
 static AccountRow *
 read_row (sqlite3_stmt *stmt)
 {
-  const char *id = (const char *) sqlite3_column_text (stmt, 0);
-  const char *name = (const char *) sqlite3_column_text (stmt, 1);
-  const char *dialect = (const char *) sqlite3_column_text (stmt, 2);
-  const char *auth = (const char *) sqlite3_column_text (stmt, 5);
+  const char *id = herald_database_column_text (stmt, 0);
+  const char *name = herald_database_column_text (stmt, 1);
+  const char *dialect = herald_database_column_text (stmt, 2);
+  const char *auth = herald_database_column_text (stmt, 5);
   HeraldDialect known_dialect;
   AccountRow *row;
 
@@ -551,11 +527,11 @@ read_row (sqlite3_stmt *stmt)
   row->name = g_strdup (name);
   row->name_key = dup_name_key (name);
   row->dialect = known_dialect;
-  row->base_url = dup_column_text (stmt, 3);
-  row->region = dup_column_text (stmt, 4);
+  row->base_url = herald_database_dup_column_text (stmt, 3);
+  row->region = herald_database_dup_column_text (stmt, 4);
   if (auth == NULL || !herald_account_auth_from_string (auth, &row->auth_style))
     row->auth_style = HERALD_ACCOUNT_AUTH_BEARER;
-  row->created_at = sqlite3_column_int64 (stmt, 6);
+  row->created_at = herald_database_column_int64 (stmt, 6);
 
   return row;
 }
@@ -597,7 +573,7 @@ select_row (HeraldDatabase  *database,
   AccountRow *row;
   int rc;
 
-  if (stmt == NULL || !bind_text (stmt, 1, id, error))
+  if (stmt == NULL || !herald_database_bind_text_at (stmt, 1, id, error))
     return NULL;
 
   rc = herald_database_step (database, stmt, error);
@@ -624,8 +600,8 @@ check_name_free (HeraldDatabase    *database,
                              error);
   int rc;
 
-  if (stmt == NULL || !bind_text (stmt, 1, row->name_key, error) ||
-      !bind_text (stmt, 2, row->id, error))
+  if (stmt == NULL || !herald_database_bind_text_at (stmt, 1, row->name_key, error) ||
+      !herald_database_bind_text_at (stmt, 2, row->id, error))
     return FALSE;
 
   rc = herald_database_step (database, stmt, error);
@@ -633,7 +609,7 @@ check_name_free (HeraldDatabase    *database,
     {
       g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_EXISTS,
                    _("An account named “%s” exists already; choose another name."),
-                   (const char *) sqlite3_column_text (stmt, 0));
+                   herald_database_column_text (stmt, 0));
       return FALSE;
     }
 
@@ -662,12 +638,8 @@ insert_func (HeraldDatabase  *database,
                                   error);
   if (stmt == NULL || !bind_row (stmt, op->row, error))
     return FALSE;
-  if (sqlite3_bind_int64 (stmt, 8, op->row->created_at) != SQLITE_OK)
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_QUERY,
-                           _("The accounts could not be saved."));
-      return FALSE;
-    }
+  if (!herald_database_bind_int64_at (stmt, 8, op->row->created_at, error))
+    return FALSE;
 
   if (herald_database_step (database, stmt, error) != SQLITE_DONE)
     return FALSE;
@@ -743,7 +715,7 @@ delete_func (HeraldDatabase  *database,
                                                           "DELETE FROM accounts WHERE id = ?1",
                                                           error);
 
-  if (stmt == NULL || !bind_text (stmt, 1, op->row->id, error))
+  if (stmt == NULL || !herald_database_bind_text_at (stmt, 1, op->row->id, error))
     return FALSE;
 
   return herald_database_step (database, stmt, error) == SQLITE_DONE;

@@ -12,7 +12,7 @@
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "herald-database.h"
+#include "herald-database-private.h"
 
 /* Long enough for the other process's migration or a large import commit,
  * short enough that a stuck lock becomes an error a person sees. */
@@ -279,6 +279,101 @@ herald_database_step (HeraldDatabase  *self,
   return SQLITE_ERROR;
 }
 
+gboolean
+herald_database_check_bind (int       rc,
+                            GError  **error)
+{
+  if (rc == SQLITE_OK)
+    return TRUE;
+
+  g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_QUERY,
+               _("The record could not be saved: %s"), sqlite3_errstr (rc));
+  return FALSE;
+}
+
+gboolean
+herald_database_bind_text_at (sqlite3_stmt  *stmt,
+                              int            position,
+                              const char    *value,
+                              GError       **error)
+{
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  if (value == NULL)
+    return herald_database_check_bind (sqlite3_bind_null (stmt, position), error);
+  return herald_database_check_bind (sqlite3_bind_text (stmt, position, value, -1, SQLITE_TRANSIENT), error);
+}
+
+gboolean
+herald_database_bind_int64_at (sqlite3_stmt  *stmt,
+                               int            position,
+                               gint64         value,
+                               GError       **error)
+{
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  return herald_database_check_bind (sqlite3_bind_int64 (stmt, position, value), error);
+}
+
+gboolean
+herald_database_bind_text (sqlite3_stmt  *stmt,
+                           const char    *name,
+                           const char    *value,
+                           GError       **error)
+{
+  int position;
+
+  g_return_val_if_fail (stmt != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  position = sqlite3_bind_parameter_index (stmt, name);
+  if (position == 0)
+    return TRUE;
+  return herald_database_bind_text_at (stmt, position, value, error);
+}
+
+gboolean
+herald_database_bind_int64 (sqlite3_stmt  *stmt,
+                            const char    *name,
+                            gint64         value,
+                            GError       **error)
+{
+  int position;
+
+  g_return_val_if_fail (stmt != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  position = sqlite3_bind_parameter_index (stmt, name);
+  if (position == 0)
+    return TRUE;
+  return herald_database_bind_int64_at (stmt, position, value, error);
+}
+
+const char *
+herald_database_column_text (sqlite3_stmt *stmt,
+                             int           column)
+{
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+char *
+herald_database_dup_column_text (sqlite3_stmt *stmt,
+                                 int           column)
+{
+  return g_strdup (herald_database_column_text (stmt, column));
+}
+
+gint64
+herald_database_column_int64 (sqlite3_stmt *stmt,
+                              int           column)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  return sqlite3_column_int64 (stmt, column);
+}
+
 int
 herald_database_changes (HeraldDatabase *self)
 {
@@ -334,7 +429,7 @@ read_user_version (HeraldDatabase  *self,
       return FALSE;
     }
 
-  *version = (guint) MAX (0, sqlite3_column_int (stmt, 0));
+  *version = (guint) MAX (0, herald_database_column_int64 (stmt, 0));
   return TRUE;
 }
 
@@ -438,7 +533,7 @@ query_text_equals (HeraldDatabase  *self,
       return FALSE;
     }
 
-  value = (const char *) sqlite3_column_text (stmt, 0);
+  value = herald_database_column_text (stmt, 0);
   if (g_strcmp0 (value, expected) != 0)
     {
       g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_OPEN,

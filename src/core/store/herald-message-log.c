@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "herald-message-log.h"
+#include "herald-database-private.h"
 #include "herald-logged-message-private.h"
 #include "text/herald-phone-number.h"
 #include "text/herald-sms-text.h"
@@ -123,55 +124,6 @@ now_usec (void)
   return herald_logged_message_time_to_usec (now);
 }
 
-static gboolean
-check_bind (int       rc,
-            GError  **error)
-{
-  if (rc == SQLITE_OK)
-    return TRUE;
-
-  g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_QUERY,
-               _("The message record could not be written: %s"), sqlite3_errstr (rc));
-  return FALSE;
-}
-
-/* Binds by name; a name the statement does not use is skipped, so that
- * optional filters need no bookkeeping. */
-static gboolean
-bind_text (sqlite3_stmt  *stmt,
-           const char    *name,
-           const char    *value,
-           GError       **error)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index == 0)
-    return TRUE;
-  if (value == NULL)
-    return check_bind (sqlite3_bind_null (stmt, index), error);
-  return check_bind (sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT), error);
-}
-
-static gboolean
-bind_int64 (sqlite3_stmt  *stmt,
-            const char    *name,
-            gint64         value,
-            GError       **error)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index == 0)
-    return TRUE;
-  return check_bind (sqlite3_bind_int64 (stmt, index, value), error);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
 /* ---- recording ---------------------------------------------------------- */
 
 typedef struct
@@ -268,7 +220,7 @@ record_func (HeraldDatabase  *database,
   /* Asked first, so that an unknown account is an error that says so
    * rather than a foreign-key failure. */
   account = herald_database_prepare (database, "SELECT 1 FROM accounts WHERE id = :account", error);
-  if (account == NULL || !bind_text (account, ":account", job->account_id, error))
+  if (account == NULL || !herald_database_bind_text (account, ":account", job->account_id, error))
     return FALSE;
   rc = herald_database_step (database, account, error);
   if (rc == SQLITE_ERROR)
@@ -294,14 +246,14 @@ record_func (HeraldDatabase  *database,
       NewRow *row = &g_array_index (job->rows, NewRow, i);
 
       sqlite3_reset (insert);
-      if (!bind_text (insert, ":account", job->account_id, error) ||
-          !bind_text (insert, ":message_id", row->message_id, error) ||
-          !bind_text (insert, ":recipient", row->recipient, error) ||
-          !bind_text (insert, ":text", job->text, error) ||
-          !bind_int64 (insert, ":parts", job->parts, error) ||
-          !bind_text (insert, ":state", herald_delivery_state_to_string (row->state), error) ||
-          !bind_text (insert, ":error", row->error, error) ||
-          !bind_int64 (insert, ":now", now, error))
+      if (!herald_database_bind_text (insert, ":account", job->account_id, error) ||
+          !herald_database_bind_text (insert, ":message_id", row->message_id, error) ||
+          !herald_database_bind_text (insert, ":recipient", row->recipient, error) ||
+          !herald_database_bind_text (insert, ":text", job->text, error) ||
+          !herald_database_bind_int64 (insert, ":parts", job->parts, error) ||
+          !herald_database_bind_text (insert, ":state", herald_delivery_state_to_string (row->state), error) ||
+          !herald_database_bind_text (insert, ":error", row->error, error) ||
+          !herald_database_bind_int64 (insert, ":now", now, error))
         return FALSE;
       if (herald_database_step (database, insert, error) != SQLITE_DONE)
         return FALSE;
@@ -394,16 +346,16 @@ list_job_free (gpointer data)
 static HeraldLoggedMessage *
 logged_message_from_row (sqlite3_stmt *stmt)
 {
-  return herald_logged_message_new (sqlite3_column_int64 (stmt, 0),
-                                    column_text (stmt, 1),
-                                    column_text (stmt, 2),
-                                    column_text (stmt, 3),
-                                    column_text (stmt, 4),
-                                    herald_delivery_state_from_string (column_text (stmt, 5)),
-                                    column_text (stmt, 6),
-                                    (guint) MAX (0, sqlite3_column_int64 (stmt, 7)),
-                                    sqlite3_column_int64 (stmt, 8),
-                                    sqlite3_column_int64 (stmt, 9));
+  return herald_logged_message_new (herald_database_column_int64 (stmt, 0),
+                                    herald_database_column_text (stmt, 1),
+                                    herald_database_column_text (stmt, 2),
+                                    herald_database_column_text (stmt, 3),
+                                    herald_database_column_text (stmt, 4),
+                                    herald_delivery_state_from_string (herald_database_column_text (stmt, 5)),
+                                    herald_database_column_text (stmt, 6),
+                                    (guint) MAX (0, herald_database_column_int64 (stmt, 7)),
+                                    herald_database_column_int64 (stmt, 8),
+                                    herald_database_column_int64 (stmt, 9));
 }
 
 static gboolean
@@ -435,14 +387,14 @@ list_func (HeraldDatabase  *database,
 
   stmt = herald_database_prepare (database, sql->str, error);
   if (stmt == NULL ||
-      !bind_text (stmt, ":account", job->account_id, error) ||
-      !bind_text (stmt, ":state", herald_delivery_state_to_string (job->state), error) ||
-      !bind_int64 (stmt, ":since", job->since, error) ||
-      !bind_int64 (stmt, ":until", job->until, error) ||
-      !bind_text (stmt, ":recipient", job->recipient, error) ||
+      !herald_database_bind_text (stmt, ":account", job->account_id, error) ||
+      !herald_database_bind_text (stmt, ":state", herald_delivery_state_to_string (job->state), error) ||
+      !herald_database_bind_int64 (stmt, ":since", job->since, error) ||
+      !herald_database_bind_int64 (stmt, ":until", job->until, error) ||
+      !herald_database_bind_text (stmt, ":recipient", job->recipient, error) ||
       /* SQLite reads a negative limit as none. */
-      !bind_int64 (stmt, ":limit", job->limit != 0 ? (gint64) job->limit : -1, error) ||
-      !bind_int64 (stmt, ":offset", job->offset, error))
+      !herald_database_bind_int64 (stmt, ":limit", job->limit != 0 ? (gint64) job->limit : -1, error) ||
+      !herald_database_bind_int64 (stmt, ":offset", job->offset, error))
     return FALSE;
 
   while ((rc = herald_database_step (database, stmt, error)) == SQLITE_ROW)
@@ -608,10 +560,10 @@ update_states_func (HeraldDatabase  *database,
         continue;
 
       sqlite3_reset (stmt);
-      if (!bind_text (stmt, ":state", herald_delivery_state_to_string (change->new_state), error) ||
-          !bind_int64 (stmt, ":now", now, error) ||
-          !bind_int64 (stmt, ":id", change->row_id, error) ||
-          !bind_text (stmt, ":old_state", herald_delivery_state_to_string (change->old_state), error))
+      if (!herald_database_bind_text (stmt, ":state", herald_delivery_state_to_string (change->new_state), error) ||
+          !herald_database_bind_int64 (stmt, ":now", now, error) ||
+          !herald_database_bind_int64 (stmt, ":id", change->row_id, error) ||
+          !herald_database_bind_text (stmt, ":old_state", herald_delivery_state_to_string (change->old_state), error))
         return FALSE;
       if (herald_database_step (database, stmt, error) != SQLITE_DONE)
         return FALSE;
