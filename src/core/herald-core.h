@@ -20,6 +20,7 @@
 #include "session/herald-paths.h"
 #include "session/herald-provider-factory.h"
 #include "session/herald-session.h"
+#include "store/herald-account-validate.h"
 #include "store/herald-message-log.h"
 #include "secrets/herald-secrets.h"
 #include "text/herald-contact.h"
