@@ -77,8 +77,9 @@ builtin_migrations (void)
             g_error ("Schema step “%s” is out of order: step %u must start with “%s”",
                      names[i], steps->len + 1, prefix);
 
-          /* Kept for the life of the process: the steps point into it
-           * (resource data is always followed by a NUL byte). */
+          /* The steps point into the library's static resource data,
+           * which outlives the GBytes (and is always followed by a NUL
+           * byte). */
           bytes = g_resource_lookup_data (resource, path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
           if (bytes == NULL)
             g_error ("Schema step “%s” cannot be read: %s", names[i], error->message);
