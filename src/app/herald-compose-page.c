@@ -480,6 +480,20 @@ provider_changed_cb (HeraldComposePage *self)
   herald_compose_page_update_actions (self);
 }
 
+static void
+send_jobs_changed_cb (HeraldComposePage *self)
+{
+  GListModel *jobs = herald_session_get_send_jobs (self->session);
+  guint n = g_list_model_get_n_items (jobs);
+  g_autoptr(HeraldSendJob) job = NULL;
+
+  if (self->job != NULL || n == 0)
+    return;
+  job = g_list_model_get_item (jobs, n - 1);
+  if (!herald_send_job_get_finished (job))
+    herald_compose_page_set_job (self, job);
+}
+
 HeraldSession *
 herald_compose_page_get_session (HeraldComposePage *self)
 {
@@ -499,7 +513,13 @@ herald_compose_page_set_session (HeraldComposePage *self,
     return;
 
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+    {
+      GListModel *jobs = herald_session_get_send_jobs (self->session);
+
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      if (jobs != NULL)
+        g_signal_handlers_disconnect_by_data (jobs, self);
+    }
   g_set_object (&self->session, session);
   if (session != NULL)
     {
@@ -508,6 +528,9 @@ herald_compose_page_set_session (HeraldComposePage *self,
       g_signal_connect_swapped (session, "notify::active-account", G_CALLBACK (provider_changed_cb), self);
       g_signal_connect_swapped (session, "notify::balance", G_CALLBACK (herald_compose_page_update_balance), self);
       g_signal_connect_swapped (session, "notify::balance-error", G_CALLBACK (herald_compose_page_update_balance), self);
+      /* A send another Compose page of this session started shows here too. */
+      g_signal_connect_swapped (herald_session_get_send_jobs (session), "items-changed",
+                                G_CALLBACK (send_jobs_changed_cb), self);
     }
 
   provider_changed_cb (self);

@@ -715,7 +715,7 @@ test_send_outlives_page (void)
   /* Two chunks; the first is accepted at once and answered late. */
   for (guint i = 0; i <= HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE; i++)
     g_string_append_printf (numbers, "0241234%03u\n", 500 + i);
-  herald_fake_flixysms_set_fault_delay (fake, 1500);
+  herald_fake_flixysms_set_fault_delay (fake, 2500);
   herald_fake_flixysms_inject_fault (fake, HERALD_FAKE_FLIXYSMS_FAULT_DELAY, 1,
                                      HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE);
   set_view_text (fixture.page, "recipients", numbers->str);
@@ -735,8 +735,21 @@ test_send_outlives_page (void)
   g_assert_null (window);
   g_assert_null (page);
 
-  /* The send goes on without them: the second chunk reaches the fake. */
+  /* Compose opened again mid-send shows it running, then how it ended. */
+  fixture.page = g_object_new (HERALD_TYPE_COMPOSE_PAGE, "session", fixture.session, NULL);
+  fixture.window = GTK_WINDOW (adw_window_new ());
+  adw_window_set_content (ADW_WINDOW (fixture.window), fixture.page);
+  gtk_window_present (fixture.window);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE);
+  g_assert_true (gtk_widget_get_visible (get_named (fixture.page, "progress_box")));
+
+  /* The send goes on without the first page: the second chunk reaches the fake. */
   g_assert_true (wait_until (fake_accepted, &all));
+  g_assert_true (wait_until (results_shown, fixture.page));
+  g_assert_false (gtk_widget_get_visible (get_named (fixture.page, "progress_box")));
+  g_assert_nonnull (strstr (label_text (fixture.page, "results_summary"), "Sent to 101 recipients"));
+  gtk_window_destroy (fixture.window);
+  drain ();
   g_assert_cmpuint (herald_fake_flixysms_count_accepted_to (fake, "+233241234600"), ==, 1);
   g_assert_cmpuint (herald_fake_flixysms_count_requests (fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK), ==, 2);
 
@@ -748,7 +761,7 @@ test_send_outlives_page (void)
   g_assert_cmpuint (herald_send_report_count (herald_send_job_get_report (job), HERALD_RECIPIENT_QUEUED),
                     ==, HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE + 1);
 
-  /* Compose opened again shows how the send ended. */
+  /* Opened after the end, it shows how the send ended. */
   fixture.page = g_object_new (HERALD_TYPE_COMPOSE_PAGE, "session", fixture.session, NULL);
   fixture.window = GTK_WINDOW (adw_window_new ());
   adw_window_set_content (ADW_WINDOW (fixture.window), fixture.page);
