@@ -11,6 +11,7 @@
 
 #include "herald-account-dialog.h"
 #include "herald-format.h"
+#include "store/herald-account-validate.h"
 
 struct _HeraldAccountDialog
 {
@@ -151,26 +152,26 @@ show_error (HeraldAccountDialog *self,
   gtk_widget_set_visible (GTK_WIDGET (self->error_label), TRUE);
 }
 
-/* The store checks name, URL, region in that order and stops at the first
- * problem: validating with the later fields set to harmless values tells
- * which row the message is about. */
+/* The row the first problem is about: the store's checks, field by field
+ * (herald-account-validate.h), in the order the store makes them. */
 static GtkWidget *
 find_invalid_row (HeraldAccountDialog *self,
                   HeraldAccount       *draft)
 {
-  g_autoptr(HeraldAccount) probe = herald_account_copy (draft);
-  const char *default_url = herald_dialect_get_default_base_url (herald_account_get_dialect (draft));
+  HeraldDialect dialect = herald_account_get_dialect (draft);
+  g_autofree char *name = herald_account_validate_name (herald_account_get_name (draft), NULL);
+  g_autofree char *url = NULL;
+  g_autofree char *region = NULL;
 
-  herald_account_set_region (probe, NULL);
-  herald_account_set_base_url (probe, default_url != NULL ? default_url : "https://example.com");
-  if (!herald_account_store_validate (self->store, probe, NULL))
+  if (name == NULL)
     return GTK_WIDGET (self->name_row);
-
-  herald_account_set_base_url (probe, herald_account_get_base_url (draft));
-  if (!herald_account_store_validate (self->store, probe, NULL))
+  if (!herald_account_validate_base_url (dialect, herald_account_get_base_url (draft), &url, NULL))
     return GTK_WIDGET (self->url_row);
+  if (!herald_account_validate_region (dialect, herald_account_get_region (draft), &region, NULL))
+    return GTK_WIDGET (self->region_row);
 
-  return GTK_WIDGET (self->region_row);
+  /* A name taken by another account. */
+  return GTK_WIDGET (self->name_row);
 }
 
 /* Checks the form and shows the first problem. @key_required: adding (or
@@ -198,10 +199,9 @@ validate_form (HeraldAccountDialog  *self,
       return NULL;
     }
 
-  if (strpbrk (key, " \t\r\n") != NULL)
+  if (key[0] != '\0' && !herald_account_validate_key (herald_account_get_dialect (draft), key, &error))
     {
-      show_error (self, GTK_WIDGET (self->key_row),
-                  _("The API key contains spaces or line breaks; copy it again without them."));
+      show_error (self, GTK_WIDGET (self->key_row), error->message);
       return NULL;
     }
 

@@ -16,15 +16,13 @@ struct _HeraldComposePage
   HeraldSession       *session;
   GSettings           *settings;
   HeraldRecipientList *recipients;
-  HeraldSmsAnalysis   *analysis;          /* NULL while the text is invalid */
+  HeraldSendPlan      *plan;              /* the send as the form stands (core's figures) */
   GtkStringList       *sender_ids;        /* "" (default) first */
   GCancellable        *sender_ids_cancellable;
   gboolean             sender_ids_loaded;
 
-  HeraldSendJob       *job;               /* while sending */
-  GCancellable        *stop_cancellable;
+  HeraldSendJob       *job;               /* observed while it runs; the session owns it */
   AdwMessageDialog    *confirm_dialog;
-  gboolean             disposed;
   int                  banner_action;     /* HeraldComposeBannerAction */
 
   /* template children */
@@ -74,6 +72,7 @@ char     *herald_compose_page_dup_text        (GtkTextView       *view);
 gboolean  herald_compose_page_can_send        (HeraldComposePage *self,
                                                char             **why_not);
 void      herald_compose_page_update_balance  (HeraldComposePage *self);
+void      herald_compose_page_update_plan     (HeraldComposePage *self);
 void      herald_compose_page_update_actions  (HeraldComposePage *self);
 
 /* herald-compose-page-send.c */
@@ -85,6 +84,9 @@ void      herald_compose_page_show_error      (HeraldComposePage *self,
                                                const GError      *error);
 void      herald_compose_page_send            (HeraldComposePage *self);
 void      herald_compose_page_stop            (HeraldComposePage *self);
+void      herald_compose_page_set_job         (HeraldComposePage *self,
+                                               HeraldSendJob     *job);
+void      herald_compose_page_follow_session_send (HeraldComposePage *self);
 void      herald_compose_page_clear_results   (HeraldComposePage *self);
 void      herald_compose_page_banner_clicked  (HeraldComposePage *self);
 

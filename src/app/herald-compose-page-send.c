@@ -252,21 +252,6 @@ show_results (HeraldComposePage *self,
 /* ---- sending ---------------------------------------------------------------- */
 
 static void
-set_job (HeraldComposePage *self,
-         HeraldSendJob     *job)
-{
-  if (self->job != NULL)
-    g_signal_handlers_disconnect_by_data (self->job, self);
-  g_set_object (&self->job, job);
-  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), job != NULL);
-  /* Read-only rather than insensitive: the focus stays in the page, so
-   * that its shortcuts (Ctrl+N after the send) keep working. */
-  gtk_text_view_set_editable (self->recipients_view, job == NULL);
-  gtk_text_view_set_editable (self->message_view, job == NULL);
-  herald_compose_page_update_actions (self);
-}
-
-static void
 progress_cb (HeraldComposePage *self)
 {
   g_autofree char *text = NULL;
@@ -278,33 +263,20 @@ progress_cb (HeraldComposePage *self)
   gtk_progress_bar_set_text (self->progress_bar, text);
 }
 
+/* The outcome of a finished job: results and banner. */
 static void
-job_done_cb (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+show_outcome (HeraldComposePage *self,
+              HeraldSendJob     *job)
 {
-  g_autoptr(HeraldComposePage) self = user_data;
-  g_autoptr(HeraldSendReport) report = NULL;
-  g_autoptr(GError) error = NULL;
+  HeraldSendReport *report = herald_send_job_get_report (job);
   const GError *stopped_by;
-  GtkRoot *root;
-
-  report = herald_send_job_run_finish (HERALD_SEND_JOB (object), result, &error);
-  if (self->disposed)
-    return;
-
-  set_job (self, NULL);
-  g_clear_object (&self->stop_cancellable);
-
-  /* The Send button that had the focus was insensitive meanwhile: bring
-   * the focus back into the page so that Ctrl+N works without a click. */
-  root = gtk_widget_get_root (GTK_WIDGET (self));
-  if (root != NULL && gtk_root_get_focus (root) == NULL)
-    gtk_widget_grab_focus (GTK_WIDGET (self->message_view));
 
   if (report == NULL)
     {
-      herald_compose_page_show_error (self, error);
+      const GError *error = herald_send_job_get_error (job);
+
+      if (error != NULL)
+        herald_compose_page_show_error (self, error);
       return;
     }
 
@@ -314,9 +286,74 @@ job_done_cb (GObject      *object,
     herald_compose_page_show_error (self, stopped_by);
   else
     herald_compose_page_hide_banner (self);
+}
 
-  if (self->session != NULL)
-    herald_session_refresh_balance (self->session);
+static void job_finished_cb (HeraldComposePage *self);
+
+/* The page only observes the job: the session owns and runs it, so the
+ * page going away neither stops it nor is kept alive by it. */
+void
+herald_compose_page_set_job (HeraldComposePage *self,
+                             HeraldSendJob     *job)
+{
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+  g_set_object (&self->job, job);
+  if (job != NULL)
+    {
+      g_signal_connect_object (job, "notify::sent", G_CALLBACK (progress_cb), self, G_CONNECT_SWAPPED);
+      g_signal_connect_object (job, "notify::finished", G_CALLBACK (job_finished_cb), self, G_CONNECT_SWAPPED);
+      progress_cb (self);
+    }
+  gtk_widget_set_visible (GTK_WIDGET (self->progress_box), job != NULL);
+  /* Read-only rather than insensitive: the focus stays in the page, so
+   * that its shortcuts (Ctrl+N after the send) keep working. */
+  gtk_text_view_set_editable (self->recipients_view, job == NULL);
+  gtk_text_view_set_editable (self->message_view, job == NULL);
+  herald_compose_page_update_actions (self);
+}
+
+static void
+job_finished_cb (HeraldComposePage *self)
+{
+  g_autoptr(HeraldSendJob) job = g_object_ref (self->job);
+  GtkRoot *root;
+
+  if (!herald_send_job_get_finished (job))
+    return;
+
+  herald_compose_page_set_job (self, NULL);
+
+  /* The Send button that had the focus was insensitive meanwhile: bring
+   * the focus back into the page so that Ctrl+N works without a click. */
+  root = gtk_widget_get_root (GTK_WIDGET (self));
+  if (root != NULL && gtk_root_get_focus (root) == NULL)
+    gtk_widget_grab_focus (GTK_WIDGET (self->message_view));
+
+  show_outcome (self, job);
+}
+
+/* A page that gets a session shows its newest send: in progress, or how
+ * it ended (a page closed and opened again mid-send finds it there). */
+void
+herald_compose_page_follow_session_send (HeraldComposePage *self)
+{
+  GListModel *jobs;
+  guint n;
+  g_autoptr(HeraldSendJob) job = NULL;
+
+  if (self->session == NULL || self->job != NULL)
+    return;
+  jobs = herald_session_get_send_jobs (self->session);
+  n = jobs != NULL ? g_list_model_get_n_items (jobs) : 0;
+  if (n == 0)
+    return;
+
+  job = g_list_model_get_item (jobs, n - 1);
+  if (herald_send_job_get_finished (job))
+    show_outcome (self, job);
+  else
+    herald_compose_page_set_job (self, job);
 }
 
 /* "YYYY-MM-DD HH:MM" in local time; NULL with @error for anything else. */
@@ -337,12 +374,11 @@ parse_schedule (const char  *text,
 static void
 start_send (HeraldComposePage *self)
 {
-  HeraldProvider *provider = self->session != NULL ? herald_session_get_provider (self->session) : NULL;
-  HeraldAccount *account = self->session != NULL ? herald_session_get_active_account (self->session) : NULL;
   g_autofree char *text = herald_compose_page_dup_text (self->message_view);
-  g_auto(GStrv) numbers = herald_recipient_list_dup_numbers (self->recipients);
+  g_auto(GStrv) numbers = herald_send_plan_dup_numbers (self->plan);
   g_autoptr(HeraldOutgoing) outgoing = herald_outgoing_new (text);
-  g_autoptr(HeraldSendJob) job = NULL;
+  g_autoptr(GError) error = NULL;
+  HeraldSendJob *job;
   g_autofree char *why_not = NULL;
 
   if (!herald_compose_page_can_send (self, &why_not))
@@ -371,12 +407,12 @@ start_send (HeraldComposePage *self)
 
       if (*schedule != '\0')
         {
-          g_autoptr(GError) error = NULL;
-          g_autoptr(GDateTime) when = parse_schedule (schedule, &error);
+          g_autoptr(GError) schedule_error = NULL;
+          g_autoptr(GDateTime) when = parse_schedule (schedule, &schedule_error);
 
           if (when == NULL)
             {
-              herald_compose_page_show_banner (self, error->message, HERALD_COMPOSE_BANNER_DISMISS);
+              herald_compose_page_show_banner (self, schedule_error->message, HERALD_COMPOSE_BANNER_DISMISS);
               return;
             }
           herald_outgoing_set_schedule (outgoing, when);
@@ -400,16 +436,13 @@ start_send (HeraldComposePage *self)
   herald_compose_page_hide_banner (self);
   herald_compose_page_clear_results (self);
 
-  job = herald_send_job_new (provider, herald_session_get_message_log (self->session),
-                             account != NULL ? herald_account_get_id (account) : NULL,
-                             outgoing, HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE);
-  set_job (self, job);
-  g_signal_connect_swapped (job, "notify::sent", G_CALLBACK (progress_cb), self);
-  progress_cb (self);
-
-  g_clear_object (&self->stop_cancellable);
-  self->stop_cancellable = g_cancellable_new ();
-  herald_send_job_run_async (job, self->stop_cancellable, job_done_cb, g_object_ref (self));
+  job = herald_session_start_send (self->session, outgoing, &error);
+  if (job == NULL)
+    {
+      herald_compose_page_show_error (self, error);
+      return;
+    }
+  herald_compose_page_set_job (self, job);
 }
 
 static void
@@ -425,9 +458,8 @@ confirm_response_cb (AdwMessageDialog  *dialog,
 void
 herald_compose_page_send (HeraldComposePage *self)
 {
-  HeraldProvider *provider = self->session != NULL ? herald_session_get_provider (self->session) : NULL;
   g_autofree char *why_not = NULL;
-  guint recipients, credits, threshold;
+  guint recipients, credits;
   gint64 balance;
   g_autofree char *heading = NULL;
   g_autofree char *body = NULL;
@@ -441,20 +473,20 @@ herald_compose_page_send (HeraldComposePage *self)
   if (self->confirm_dialog != NULL)
     return;
 
-  recipients = herald_recipient_list_get_n_valid (self->recipients);
-  credits = herald_sms_analysis_get_credits (self->analysis, recipients);
-  threshold = g_settings_get_uint (self->settings, "send-confirm-threshold");
+  /* The figures and whether to ask are the core's plan (the same as
+   * `heraldctl send` prints), with the threshold and balance of now. */
+  herald_compose_page_update_plan (self);
+  recipients = herald_send_plan_get_n_valid (self->plan);
+  credits = herald_send_plan_get_credits (self->plan);
   root = gtk_widget_get_root (GTK_WIDGET (self));
 
-  /* Only dialects with credits have a cost to confirm. */
-  if (!herald_provider_has_feature (provider, HERALD_PROVIDER_FEATURE_BALANCE) || credits <= threshold
-      || !GTK_IS_WINDOW (root))
+  if (!herald_send_plan_get_needs_confirmation (self->plan) || !GTK_IS_WINDOW (root))
     {
       start_send (self);
       return;
     }
 
-  balance = herald_session_get_balance (self->session);
+  balance = herald_send_plan_get_balance (self->plan);
   heading = g_strdup_printf (g_dngettext (GETTEXT_PACKAGE, "Send to %u Recipient?", "Send to %u Recipients?",
                                           recipients),
                              recipients);
@@ -479,6 +511,8 @@ herald_compose_page_send (HeraldComposePage *self)
 void
 herald_compose_page_stop (HeraldComposePage *self)
 {
-  g_cancellable_cancel (self->stop_cancellable);
+  if (self->job == NULL)
+    return;
+  herald_send_job_stop (self->job);
   gtk_progress_bar_set_text (self->progress_bar, _("Stopping after the part being sent…"));
 }

@@ -40,14 +40,6 @@ get_provider (HeraldComposePage *self)
   return self->session != NULL ? herald_session_get_provider (self->session) : NULL;
 }
 
-static gboolean
-is_flashsms (HeraldComposePage *self)
-{
-  HeraldProvider *provider = get_provider (self);
-
-  return provider != NULL && herald_provider_get_dialect (provider) == HERALD_DIALECT_FLASHSMS;
-}
-
 static void
 clear_list_box (GtkListBox *list)
 {
@@ -55,6 +47,47 @@ clear_list_box (GtkListBox *list)
 
   while ((child = gtk_widget_get_first_child (GTK_WIDGET (list))) != NULL)
     gtk_list_box_remove (list, child);
+}
+
+/* ---- the plan ---------------------------------------------------------------- */
+
+/* The figures, problems and confirmation come from the core's send plan,
+ * the same `heraldctl send` prints; the page only shows them. */
+void
+herald_compose_page_update_plan (HeraldComposePage *self)
+{
+  HeraldProvider *provider = get_provider (self);
+  HeraldAccount *account = self->session != NULL ? herald_session_get_active_account (self->session) : NULL;
+  g_autofree char *text = herald_compose_page_dup_text (self->message_view);
+  HeraldSendPlanInput input = {
+    .text = text,
+    .dialect = provider != NULL ? herald_provider_get_dialect (provider)
+                                : account != NULL ? herald_account_get_dialect (account) : HERALD_DIALECT_FLIXYSMS,
+    .region = herald_recipient_list_get_region (self->recipients),
+    .has_credits = provider != NULL && herald_provider_has_feature (provider, HERALD_PROVIDER_FEATURE_BALANCE),
+    .balance = self->session != NULL ? herald_session_get_balance (self->session) : -1,
+    .confirm_threshold = g_settings_get_uint (self->settings, "send-confirm-threshold"),
+  };
+
+  g_clear_pointer (&self->plan, herald_send_plan_unref);
+  self->plan = herald_send_plan_new_for_list (&input, self->recipients);
+}
+
+static HeraldSmsAnalysis *
+get_analysis (HeraldComposePage *self)
+{
+  return self->plan != NULL ? herald_send_plan_get_analysis (self->plan) : NULL;
+}
+
+static void
+update_credits_label (HeraldComposePage *self)
+{
+  char buffer[32];
+
+  if (get_analysis (self) == NULL)
+    return;
+  g_snprintf (buffer, sizeof buffer, "%u", herald_send_plan_get_credits (self->plan));
+  gtk_label_set_text (self->credits_label, buffer);
 }
 
 /* ---- recipients ---------------------------------------------------------- */
@@ -152,14 +185,8 @@ recipient_list_changed_cb (HeraldComposePage *self)
 {
   update_recipient_rows (self);
   /* Credits depend on the count. */
-  if (self->analysis != NULL)
-    {
-      guint credits = herald_sms_analysis_get_credits (self->analysis,
-                                                       herald_recipient_list_get_n_valid (self->recipients));
-      g_autofree char *text = g_strdup_printf ("%u", credits);
-
-      gtk_label_set_text (self->credits_label, text);
-    }
+  herald_compose_page_update_plan (self);
+  update_credits_label (self);
   herald_compose_page_update_actions (self);
 }
 
@@ -169,14 +196,14 @@ static void
 update_analysis (HeraldComposePage *self)
 {
   g_autofree char *text = herald_compose_page_dup_text (self->message_view);
-  g_autoptr(GError) error = NULL;
+  HeraldSmsAnalysis *analysis;
   const HeraldSmsUcs2Char *chars;
   guint n_chars = 0;
   char buffer[32];
 
-  g_clear_pointer (&self->analysis, herald_sms_analysis_unref);
-  self->analysis = herald_sms_analyse (text, -1, &error);
-  if (self->analysis == NULL)
+  herald_compose_page_update_plan (self);
+  analysis = get_analysis (self);
+  if (analysis == NULL)
     {
       gtk_label_set_text (self->encoding_label, "—");
       gtk_widget_set_visible (GTK_WIDGET (self->ucs2_box), FALSE);
@@ -184,20 +211,17 @@ update_analysis (HeraldComposePage *self)
       return;
     }
 
-  gtk_label_set_text (self->encoding_label,
-                      herald_sms_encoding_to_string (herald_sms_analysis_get_encoding (self->analysis)));
-  g_snprintf (buffer, sizeof buffer, "%u", herald_sms_analysis_get_characters (self->analysis));
+  gtk_label_set_text (self->encoding_label, herald_sms_encoding_to_string (herald_send_plan_get_encoding (self->plan)));
+  g_snprintf (buffer, sizeof buffer, "%u", herald_send_plan_get_characters (self->plan));
   gtk_label_set_text (self->characters_label, buffer);
-  g_snprintf (buffer, sizeof buffer, "%u", herald_sms_analysis_get_parts (self->analysis));
+  g_snprintf (buffer, sizeof buffer, "%u", herald_send_plan_get_parts (self->plan));
   gtk_label_set_text (self->parts_label, buffer);
-  g_snprintf (buffer, sizeof buffer, "%u", herald_sms_analysis_get_remaining (self->analysis));
+  g_snprintf (buffer, sizeof buffer, "%u", herald_sms_analysis_get_remaining (analysis));
   gtk_label_set_text (self->remaining_label, buffer);
-  g_snprintf (buffer, sizeof buffer, "%u",
-              herald_sms_analysis_get_credits (self->analysis, herald_recipient_list_get_n_valid (self->recipients)));
-  gtk_label_set_text (self->credits_label, buffer);
+  update_credits_label (self);
 
   /* The characters that force UCS-2, and what replacing them would save. */
-  chars = herald_sms_analysis_get_ucs2_characters (self->analysis, &n_chars);
+  chars = herald_sms_analysis_get_ucs2_characters (analysis, &n_chars);
   if (n_chars > 0)
     {
       g_autoptr(GString) list = g_string_new (NULL);
@@ -271,15 +295,11 @@ herald_compose_page_can_send (HeraldComposePage  *self,
     return (*why_not = g_strdup (_("There is no account to send from.")), FALSE);
   if (self->job != NULL)
     return (*why_not = g_strdup (_("A send is in progress.")), FALSE);
-  if (herald_recipient_list_get_n_valid (self->recipients) == 0)
-    return (*why_not = g_strdup (_("Add at least one valid number under Recipients.")), FALSE);
-  if (self->analysis == NULL || herald_sms_analysis_get_characters (self->analysis) == 0)
-    return (*why_not = g_strdup (_("Write a message first.")), FALSE);
-  if (is_flashsms (self) && herald_sms_analysis_get_characters (self->analysis) > HERALD_FLASHSMS_MAX_CHARACTERS)
-    return (*why_not = g_strdup_printf (_("FlashSMS takes at most %u characters: shorten the message by %u."),
-                                        HERALD_FLASHSMS_MAX_CHARACTERS,
-                                        herald_sms_analysis_get_characters (self->analysis) - HERALD_FLASHSMS_MAX_CHARACTERS),
-            FALSE);
+  if (self->plan == NULL)
+    herald_compose_page_update_plan (self);
+  /* Recipients, text, the dialect's limit: the core's plan says. */
+  if (!herald_send_plan_can_send (self->plan))
+    return (*why_not = g_strdup (herald_send_plan_get_problem_message (self->plan)), FALSE);
 
   media = gtk_editable_get_text (GTK_EDITABLE (self->media_row));
   if (gtk_widget_get_visible (GTK_WIDGET (self->media_row)) && *media != '\0'
@@ -295,8 +315,8 @@ herald_compose_page_update_actions (HeraldComposePage *self)
 {
   g_autofree char *why_not = NULL;
   gboolean can_send = herald_compose_page_can_send (self, &why_not);
-  gboolean over_limit = self->analysis != NULL && is_flashsms (self)
-                        && herald_sms_analysis_get_characters (self->analysis) > HERALD_FLASHSMS_MAX_CHARACTERS;
+  guint max_characters = self->plan != NULL ? herald_send_plan_get_max_characters (self->plan) : 0;
+  gboolean over_limit = max_characters > 0 && herald_send_plan_get_characters (self->plan) > max_characters;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.send", can_send);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.stop", self->job != NULL);
@@ -437,9 +457,11 @@ provider_changed_cb (HeraldComposePage *self)
 
   /* FlashSMS sends only to mobiles; FlixySMS lets the phone try any number. */
   herald_recipient_list_set_flags (self->recipients,
-                                   herald_provider_get_dialect (provider) == HERALD_DIALECT_FLASHSMS
-                                     ? HERALD_PHONE_NUMBER_REQUIRE_MOBILE : HERALD_PHONE_NUMBER_FLAGS_NONE);
+                                   herald_send_plan_phone_flags_for (herald_provider_get_dialect (provider)));
   herald_recipient_list_set_region (self->recipients, account != NULL ? herald_account_get_region (account) : NULL);
+  /* The dialect's limit and credits, even when the numbers read the same. */
+  herald_compose_page_update_plan (self);
+  update_credits_label (self);
 
   gtk_widget_set_visible (GTK_WIDGET (self->sender_row),
                           herald_provider_has_feature (provider, HERALD_PROVIDER_FEATURE_SENDER_ID));
@@ -456,6 +478,20 @@ provider_changed_cb (HeraldComposePage *self)
   load_sender_ids (self);
   herald_compose_page_update_balance (self);
   herald_compose_page_update_actions (self);
+}
+
+static void
+send_jobs_changed_cb (HeraldComposePage *self)
+{
+  GListModel *jobs = herald_session_get_send_jobs (self->session);
+  guint n = g_list_model_get_n_items (jobs);
+  g_autoptr(HeraldSendJob) job = NULL;
+
+  if (self->job != NULL || n == 0)
+    return;
+  job = g_list_model_get_item (jobs, n - 1);
+  if (!herald_send_job_get_finished (job))
+    herald_compose_page_set_job (self, job);
 }
 
 HeraldSession *
@@ -477,7 +513,13 @@ herald_compose_page_set_session (HeraldComposePage *self,
     return;
 
   if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+    {
+      GListModel *jobs = herald_session_get_send_jobs (self->session);
+
+      g_signal_handlers_disconnect_by_data (self->session, self);
+      if (jobs != NULL)
+        g_signal_handlers_disconnect_by_data (jobs, self);
+    }
   g_set_object (&self->session, session);
   if (session != NULL)
     {
@@ -486,9 +528,15 @@ herald_compose_page_set_session (HeraldComposePage *self,
       g_signal_connect_swapped (session, "notify::active-account", G_CALLBACK (provider_changed_cb), self);
       g_signal_connect_swapped (session, "notify::balance", G_CALLBACK (herald_compose_page_update_balance), self);
       g_signal_connect_swapped (session, "notify::balance-error", G_CALLBACK (herald_compose_page_update_balance), self);
+      /* A send another Compose page of this session started shows here too. */
+      g_signal_connect_swapped (herald_session_get_send_jobs (session), "items-changed",
+                                G_CALLBACK (send_jobs_changed_cb), self);
     }
 
   provider_changed_cb (self);
+  if (self->job != NULL)
+    herald_compose_page_set_job (self, NULL);
+  herald_compose_page_follow_session_send (self);
   g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_SESSION]);
 }
 
@@ -550,8 +598,8 @@ herald_compose_page_map (GtkWidget *widget)
 static void
 herald_compose_page_unmap (GtkWidget *widget)
 {
-  /* A running send goes on (it only stops on request or when the page
-   * goes away); the list of sender IDs is asked for again when shown. */
+  /* A running send goes on (the session owns it; it only stops on
+   * request); the list of sender IDs is asked for again when shown. */
   cancel_sender_ids (HERALD_COMPOSE_PAGE (widget));
   GTK_WIDGET_CLASS (herald_compose_page_parent_class)->unmap (widget);
 }
@@ -561,9 +609,11 @@ herald_compose_page_dispose (GObject *object)
 {
   HeraldComposePage *self = HERALD_COMPOSE_PAGE (object);
 
-  self->disposed = TRUE;
   cancel_sender_ids (self);
-  g_cancellable_cancel (self->stop_cancellable);
+  /* The send goes on: the session owns it; only stop observing it. */
+  if (self->job != NULL)
+    g_signal_handlers_disconnect_by_data (self->job, self);
+  g_clear_object (&self->job);
   if (self->confirm_dialog != NULL)
     gtk_window_destroy (GTK_WINDOW (self->confirm_dialog));
   herald_compose_page_set_session (self, NULL);
@@ -580,10 +630,8 @@ herald_compose_page_finalize (GObject *object)
 
   g_clear_object (&self->settings);
   g_clear_object (&self->recipients);
-  g_clear_pointer (&self->analysis, herald_sms_analysis_unref);
+  g_clear_pointer (&self->plan, herald_send_plan_unref);
   g_clear_object (&self->sender_ids);
-  g_clear_object (&self->stop_cancellable);
-  g_clear_object (&self->job);
 
   G_OBJECT_CLASS (herald_compose_page_parent_class)->finalize (object);
 }

@@ -522,7 +522,7 @@ refresh_status_cb (GObject      *object,
   g_autofree char *text = NULL;
   guint changed;
 
-  changed = herald_message_log_refresh_finish (HERALD_MESSAGE_LOG (object), result, &error);
+  changed = herald_delivery_refresh_finish (HERALD_MESSAGE_LOG (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->refresh_cancellable);
@@ -553,9 +553,9 @@ refresh_status_action (GtkWidget  *widget,
 
   self->refresh_cancellable = g_cancellable_new ();
   update_controls (self);
-  herald_message_log_refresh_async (herald_session_get_message_log (self->session), self->provider,
-                                    herald_session_get_active_account_id (self->session), 0,
-                                    self->refresh_cancellable, refresh_status_cb, g_object_ref (self));
+  herald_delivery_refresh_async (herald_session_get_message_log (self->session), self->provider,
+                                 herald_session_get_active_account_id (self->session), 0,
+                                 self->refresh_cancellable, refresh_status_cb, g_object_ref (self));
 }
 
 static void

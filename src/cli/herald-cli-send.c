@@ -165,8 +165,56 @@ check_options (const HeraldCliCommand *command,
   return HERALD_CLI_EXIT_OK;
 }
 
+/* The core's send plan for what is about to go out: the figures the
+ * Compose page shows (the provider still checks the numbers itself). */
+static HeraldSendPlan *
+plan_for (HeraldCliAccount *account,
+          HeraldOutgoing   *outgoing)
+{
+  g_autofree char *recipients = g_strjoinv ("\n", (char **) herald_outgoing_get_recipients (outgoing));
+  HeraldSendPlanInput input = {
+    .text = herald_outgoing_get_text (outgoing),
+    .recipients = recipients,
+    .dialect = herald_provider_get_dialect (account->provider),
+    .region = herald_account_get_region (account->account),
+    .has_credits = herald_provider_has_feature (account->provider, HERALD_PROVIDER_FEATURE_BALANCE),
+    .balance = -1,                    /* not asked for: one request less */
+    .confirm_threshold = G_MAXUINT,   /* the command line does not ask */
+  };
+
+  return herald_send_plan_new (&input);
+}
+
 static void
-print_json (HeraldSendReport *report)
+add_plan_json (JsonBuilder    *builder,
+               HeraldSendPlan *plan)
+{
+  json_builder_set_member_name (builder, "plan");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "valid");
+  json_builder_add_int_value (builder, herald_send_plan_get_n_valid (plan));
+  json_builder_set_member_name (builder, "invalid");
+  json_builder_add_int_value (builder, herald_send_plan_get_n_invalid (plan));
+  json_builder_set_member_name (builder, "duplicates");
+  json_builder_add_int_value (builder, herald_send_plan_get_n_duplicates (plan));
+  herald_cli_json_add_string (builder, "encoding",
+                              herald_send_plan_get_analysis (plan) != NULL
+                                ? herald_sms_encoding_to_string (herald_send_plan_get_encoding (plan)) : NULL);
+  json_builder_set_member_name (builder, "characters");
+  json_builder_add_int_value (builder, herald_send_plan_get_characters (plan));
+  json_builder_set_member_name (builder, "parts");
+  json_builder_add_int_value (builder, herald_send_plan_get_parts (plan));
+  json_builder_set_member_name (builder, "messages");
+  json_builder_add_int_value (builder, herald_send_plan_get_messages (plan));
+  json_builder_set_member_name (builder, "credits");
+  json_builder_add_int_value (builder, herald_send_plan_get_credits (plan));
+  herald_cli_json_add_string (builder, "problem", herald_send_plan_get_problem_message (plan));
+  json_builder_end_object (builder);
+}
+
+static void
+print_json (HeraldSendReport *report,
+            HeraldSendPlan   *plan)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
@@ -214,6 +262,7 @@ print_json (HeraldSendReport *report)
   herald_cli_json_add_count (builder, "credits_used", herald_send_report_get_credits_used (report));
   herald_cli_json_add_count (builder, "balance_after", herald_send_report_get_balance_after (report));
   herald_cli_json_add_string (builder, "error", error != NULL ? error->message : NULL);
+  add_plan_json (builder, plan);
   json_builder_end_object (builder);
 
   root = json_builder_get_root (builder);
@@ -221,8 +270,10 @@ print_json (HeraldSendReport *report)
 }
 
 static void
-print_human (HeraldSendReport *report)
+print_human (HeraldSendReport *report,
+             HeraldSendPlan   *plan)
 {
+  g_autofree char *summary = herald_send_plan_dup_summary (plan);
   guint n = herald_send_report_get_n_recipients (report);
   guint queued = herald_send_report_count (report, HERALD_RECIPIENT_QUEUED);
   glong width = 0;
@@ -256,6 +307,8 @@ print_human (HeraldSendReport *report)
       for (guint i = 0; ids != NULL && ids[i] != NULL; i++)
         g_print (_("Message ID: %s\n"), ids[i]);
     }
+
+  g_print (_("Plan: %s.\n"), summary);
 }
 
 /* Exit 1 unless every valid recipient was queued: the rest must be looked
@@ -324,14 +377,15 @@ send_with (const HeraldCliCommand *command,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(HeraldSendReport) report = NULL;
   g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldSendPlan) plan = plan_for (account, outgoing);
   int status;
 
   /* Through the log: FlixySMS keeps no history, so `history` reads this. */
   log = herald_message_log_new (herald_account_store_get_database (account->store));
-  herald_message_log_send_async (log, account->provider, herald_account_get_id (account->account),
-                                 outgoing, NULL, herald_cli_async_done, &result);
+  herald_logged_send_async (log, account->provider, herald_account_get_id (account->account),
+                            outgoing, NULL, herald_cli_async_done, &result);
   herald_cli_wait (&result);
-  report = herald_message_log_send_finish (log, result, &error);
+  report = herald_logged_send_finish (log, result, &error);
   if (report == NULL)
     {
       if (g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT))
@@ -341,9 +395,9 @@ send_with (const HeraldCliCommand *command,
 
   status = report_status (report);
   if (opt_json)
-    print_json (report);
+    print_json (report, plan);
   else
-    print_human (report);
+    print_human (report, plan);
 
   return status;
 }

@@ -249,6 +249,21 @@ test_send_flixysms_json (void)
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "recipients")), ==, 3);
   g_assert_cmpint (json_object_get_int_member (object, "queued"), ==, 2);
 
+  /* The core's plan, as the Compose page shows it. */
+  {
+    JsonObject *plan = json_object_get_object_member (object, "plan");
+
+    g_assert_nonnull (plan);
+    g_assert_cmpint (json_object_get_int_member (plan, "valid"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (plan, "invalid"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (plan, "duplicates"), ==, 0);
+    g_assert_cmpstr (json_object_get_string_member (plan, "encoding"), ==, "GSM-7");
+    g_assert_cmpint (json_object_get_int_member (plan, "characters"), ==, 18);
+    g_assert_cmpint (json_object_get_int_member (plan, "parts"), ==, 1);
+    g_assert_cmpint (json_object_get_int_member (plan, "messages"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (plan, "credits"), ==, 2);
+  }
+
   /* Exactly two went out, once each. */
   g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (flixy), ==, before + 2);
   g_assert_cmpuint (herald_fake_flixysms_count_accepted_to (flixy, "+233241110001"), ==, 1);
@@ -293,6 +308,8 @@ test_send_flixysms_human (void)
              "--device", HERALD_FAKE_FLIXYSMS_DEVICE_GALAXY);
   g_assert_cmpint (sent.status, ==, 0);
   g_assert_nonnull (strstr (sent.out, "Queued for 1 recipient"));
+  g_assert_nonnull (strstr (sent.out, "Plan: 1 valid number, 0 invalid, 0 duplicates; 1 part (GSM-7), "
+                                      "1 message, 1 credit.\n"));
   g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (flixy), ==, before + 1);
   last = herald_fake_flixysms_get_accepted (flixy, before);
   g_assert_cmpstr (last->device_id, ==, HERALD_FAKE_FLIXYSMS_DEVICE_GALAXY);

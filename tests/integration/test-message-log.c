@@ -13,6 +13,7 @@
 #include "net/herald-provider-error.h"
 #include "store/herald-message-log.h"
 #include "herald-test-util.h"
+#include "store/herald-database-private.h"
 
 /* ---- TestProvider: scripted answers ------------------------------------- */
 
@@ -342,8 +343,8 @@ send (HeraldMessageLog  *log,
   GAsyncResult *res = NULL;
   HeraldSendReport *report;
 
-  herald_message_log_send_async (log, provider, account_id, outgoing, NULL, herald_test_async_done, &res);
-  report = herald_message_log_send_finish (log, herald_test_wait (&res), error);
+  herald_logged_send_async (log, provider, account_id, outgoing, NULL, herald_test_async_done, &res);
+  report = herald_logged_send_finish (log, herald_test_wait (&res), error);
   g_object_unref (res);
 
   return report;
@@ -359,8 +360,8 @@ record (HeraldMessageLog  *log,
   GAsyncResult *res = NULL;
   gboolean ok;
 
-  herald_message_log_record_async (log, account_id, outgoing, report, NULL, herald_test_async_done, &res);
-  ok = herald_message_log_record_finish (log, herald_test_wait (&res), error);
+  herald_logged_send_record_async (log, account_id, outgoing, report, NULL, herald_test_async_done, &res);
+  ok = herald_logged_send_record_finish (log, herald_test_wait (&res), error);
   g_object_unref (res);
 
   return ok;
@@ -376,8 +377,8 @@ refresh (HeraldMessageLog  *log,
   GAsyncResult *res = NULL;
   guint changed;
 
-  herald_message_log_refresh_async (log, provider, account_id, max_rows, NULL, herald_test_async_done, &res);
-  changed = herald_message_log_refresh_finish (log, herald_test_wait (&res), error);
+  herald_delivery_refresh_async (log, provider, account_id, max_rows, NULL, herald_test_async_done, &res);
+  changed = herald_delivery_refresh_finish (log, herald_test_wait (&res), error);
   g_object_unref (res);
 
   return changed;

@@ -306,9 +306,9 @@ test_message_log (void)
 
       herald_outgoing_add_recipient (outgoing, number);
       herald_send_report_add (report, number, number, HERALD_RECIPIENT_QUEUED, id, NULL);
-      herald_message_log_record_async (log, herald_account_get_id (account), outgoing, report, NULL,
+      herald_logged_send_record_async (log, herald_account_get_id (account), outgoing, report, NULL,
                                        herald_test_async_done, &res);
-      g_assert_true (herald_message_log_record_finish (log, herald_test_wait (&res), &error));
+      g_assert_true (herald_logged_send_record_finish (log, herald_test_wait (&res), &error));
       g_assert_no_error (error);
       g_clear_object (&res);
     }

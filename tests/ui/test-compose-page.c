@@ -664,6 +664,101 @@ test_window_gives_its_session (void)
   fixture_close (&fixture);
 }
 
+typedef struct
+{
+  HeraldFakeFlixysms *fake;
+  guint               n;
+} AcceptedWait;
+
+static gboolean
+fake_accepted (gpointer data)
+{
+  AcceptedWait *wait = data;
+
+  return herald_fake_flixysms_get_n_accepted (wait->fake) >= wait->n;
+}
+
+/* The session owns the send: the window and page closed while the first
+ * chunk waits for its answer, the second chunk still reaches the fake
+ * (its own record), and a Compose page opened afterwards shows the end. */
+static void
+test_send_outlives_page (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldFakeFlixysms) fake = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
+  g_autoptr(GString) numbers = g_string_new (NULL);
+  Fixture fixture = { 0, };
+  AcceptedWait first = { NULL, HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE };
+  AcceptedWait all = { NULL, HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE + 1 };
+  gpointer window, page;
+  GListModel *jobs;
+  g_autoptr(HeraldSendJob) job = NULL;
+
+  g_assert_no_error (error);
+  herald_fake_flixysms_seed (fake);
+  first.fake = all.fake = fake;
+  fixture_open (&fixture, HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (fake), FLIXY_KEY);
+
+  /* Two chunks; the first is accepted at once and answered late. */
+  for (guint i = 0; i <= HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE; i++)
+    g_string_append_printf (numbers, "0241234%03u\n", 500 + i);
+  herald_fake_flixysms_set_fault_delay (fake, 2500);
+  herald_fake_flixysms_inject_fault (fake, HERALD_FAKE_FLIXYSMS_FAULT_DELAY, 1,
+                                     HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE);
+  set_view_text (fixture.page, "recipients", numbers->str);
+  set_view_text (fixture.page, "message", "Closing early today.");
+  drain ();
+  gtk_widget_activate (get_named (fixture.page, "send_button"));
+  g_assert_true (wait_until (fake_accepted, &first));
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE);
+
+  /* Close the window mid-send: both go, nothing keeps them. */
+  window = fixture.window;
+  page = fixture.page;
+  g_object_add_weak_pointer (G_OBJECT (window), &window);
+  g_object_add_weak_pointer (G_OBJECT (page), &page);
+  gtk_window_destroy (fixture.window);
+  drain ();
+  g_assert_null (window);
+  g_assert_null (page);
+
+  /* Compose opened again mid-send shows it running, then how it ended. */
+  fixture.page = g_object_new (HERALD_TYPE_COMPOSE_PAGE, "session", fixture.session, NULL);
+  fixture.window = GTK_WINDOW (adw_window_new ());
+  adw_window_set_content (ADW_WINDOW (fixture.window), fixture.page);
+  gtk_window_present (fixture.window);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE);
+  g_assert_true (gtk_widget_get_visible (get_named (fixture.page, "progress_box")));
+
+  /* The send goes on without the first page: the second chunk reaches the fake. */
+  g_assert_true (wait_until (fake_accepted, &all));
+  g_assert_true (wait_until (results_shown, fixture.page));
+  g_assert_false (gtk_widget_get_visible (get_named (fixture.page, "progress_box")));
+  g_assert_nonnull (strstr (label_text (fixture.page, "results_summary"), "Sent to 101 recipients"));
+  gtk_window_destroy (fixture.window);
+  drain ();
+  g_assert_cmpuint (herald_fake_flixysms_count_accepted_to (fake, "+233241234600"), ==, 1);
+  g_assert_cmpuint (herald_fake_flixysms_count_requests (fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK), ==, 2);
+
+  jobs = herald_session_get_send_jobs (fixture.session);
+  g_assert_cmpuint (g_list_model_get_n_items (jobs), ==, 1);
+  job = g_list_model_get_item (jobs, 0);
+  g_assert_true (wait_until ((gboolean (*) (gpointer)) herald_send_job_get_finished, job));
+  g_assert_nonnull (herald_send_job_get_report (job));
+  g_assert_cmpuint (herald_send_report_count (herald_send_job_get_report (job), HERALD_RECIPIENT_QUEUED),
+                    ==, HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE + 1);
+
+  /* Opened after the end, it shows how the send ended. */
+  fixture.page = g_object_new (HERALD_TYPE_COMPOSE_PAGE, "session", fixture.session, NULL);
+  fixture.window = GTK_WINDOW (adw_window_new ());
+  adw_window_set_content (ADW_WINDOW (fixture.window), fixture.page);
+  gtk_window_present (fixture.window);
+  g_assert_true (wait_until (results_shown, fixture.page));
+  g_assert_nonnull (strstr (label_text (fixture.page, "results_summary"), "Sent to 101 recipients"));
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -679,6 +774,7 @@ main (int   argc,
   g_test_add_func ("/compose-page/flashsms/403-banner", test_flashsms_403_banner);
   g_test_add_func ("/compose-page/keyboard/ctrl-enter-sends", test_ctrl_enter_sends);
   g_test_add_func ("/compose-page/window-gives-its-session", test_window_gives_its_session);
+  g_test_add_func ("/compose-page/send-outlives-page", test_send_outlives_page);
 
   return g_test_run ();
 }

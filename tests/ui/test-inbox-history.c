@@ -718,11 +718,11 @@ test_history_local_record (void)
   /* Two messages sent from Herald, recorded as queued. */
   herald_outgoing_add_recipient (outgoing, "0241234567");
   herald_outgoing_add_recipient (outgoing, "0201234567");
-  herald_message_log_send_async (log, herald_session_get_provider (session),
+  herald_logged_send_async (log, herald_session_get_provider (session),
                                  herald_session_get_active_account_id (session), outgoing, NULL,
                                  herald_test_async_done, &res);
   herald_test_wait (&res);
-  report = herald_message_log_send_finish (log, res, &error);
+  report = herald_logged_send_finish (log, res, &error);
   g_assert_no_error (error);
   g_clear_object (&res);
   g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 2);

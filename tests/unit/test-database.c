@@ -12,7 +12,7 @@
 #include <sys/stat.h>
 #include <glib/gstdio.h>
 
-#include "store/herald-database.h"
+#include "store/herald-database-private.h"
 #include "herald-test-util.h"
 
 static char *

@@ -8,6 +8,7 @@
 #include <glib/gi18n.h>
 
 #include "herald-send-job.h"
+#include "herald-logged-send.h"
 #include "net/herald-provider-error.h"
 
 /* What became of one distinct recipient. */
@@ -44,6 +45,11 @@ struct _HeraldSendJob
   gint64            balance_after;    /* -1: no chunk said */
   GError           *error;            /* what stopped the job */
   GError           *invalid_error;    /* the last chunk with nothing usable */
+
+  GCancellable     *stop;             /* herald_send_job_stop () */
+  gboolean          finished;
+  HeraldSendReport *report;           /* what run_finish () gave, once finished */
+  GError           *result_error;     /* or the error it gave */
 };
 
 G_DEFINE_FINAL_TYPE (HeraldSendJob, herald_send_job, G_TYPE_OBJECT)
@@ -55,6 +61,7 @@ enum {
   PROP_FRACTION,
   PROP_RUNNING,
   PROP_CHUNK_SIZE,
+  PROP_FINISHED,
   N_PROPS
 };
 
@@ -87,6 +94,9 @@ herald_send_job_finalize (GObject *object)
   g_clear_pointer (&self->request_ids, g_ptr_array_unref);
   g_clear_error (&self->error);
   g_clear_error (&self->invalid_error);
+  g_clear_object (&self->stop);
+  g_clear_object (&self->report);
+  g_clear_error (&self->result_error);
 
   G_OBJECT_CLASS (herald_send_job_parent_class)->finalize (object);
 }
@@ -115,6 +125,9 @@ herald_send_job_get_property (GObject    *object,
       break;
     case PROP_CHUNK_SIZE:
       g_value_set_uint (value, self->chunk_size);
+      break;
+    case PROP_FINISHED:
+      g_value_set_boolean (value, self->finished);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -163,6 +176,9 @@ herald_send_job_class_init (HeraldSendJobClass *klass)
   properties[PROP_CHUNK_SIZE] =
     g_param_spec_uint ("chunk-size", NULL, NULL, 1, G_MAXINT, HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE,
                        G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS);
+  properties[PROP_FINISHED] =
+    g_param_spec_boolean ("finished", NULL, NULL, FALSE,
+                          G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS);
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
 
@@ -176,6 +192,7 @@ herald_send_job_init (HeraldSendJob *self)
   self->request_ids = g_ptr_array_new_with_free_func (g_free);
   self->credits_used = -1;
   self->balance_after = -1;
+  self->stop = g_cancellable_new ();
 }
 
 /* Splits the inputs into distinct recipients and copies. */
@@ -433,14 +450,24 @@ finish (GTask *task)
         set_fate (fate, NULL, HERALD_RECIPIENT_NOT_SENT, NULL, self->error->message);
     }
 
-  set_running (self, FALSE);
-
   if (self->error != NULL && !anything_accepted (self))
-    g_task_return_error (task, g_error_copy (self->error));
+    self->result_error = g_error_copy (self->error);
   else if (self->invalid_error != NULL && !anything_accepted (self))
-    g_task_return_error (task, g_error_copy (self->invalid_error));
+    self->result_error = g_error_copy (self->invalid_error);
   else
-    g_task_return_pointer (task, build_report (self), g_object_unref);
+    self->report = build_report (self);
+
+  /* Kept for observers that come later (a page opened after the send). */
+  self->finished = TRUE;
+  g_object_freeze_notify (G_OBJECT (self));
+  set_running (self, FALSE);
+  g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
+  g_object_thaw_notify (G_OBJECT (self));
+
+  if (self->result_error != NULL)
+    g_task_return_error (task, g_error_copy (self->result_error));
+  else
+    g_task_return_pointer (task, g_object_ref (self->report), g_object_unref);
 }
 
 static void send_next_chunk (GTask *task);
@@ -458,7 +485,7 @@ chunk_sent_cb (GObject      *object,
   guint end = MIN (first + self->chunk_size, self->fates->len);
 
   if (self->log != NULL)
-    report = herald_message_log_send_finish (HERALD_MESSAGE_LOG (object), result, &error);
+    report = herald_logged_send_finish (HERALD_MESSAGE_LOG (object), result, &error);
   else
     report = herald_provider_send_finish (HERALD_PROVIDER (object), result, &error);
 
@@ -510,7 +537,7 @@ send_next_chunk (GTask *task)
       return;
     }
 
-  if (g_cancellable_is_cancelled (stop))
+  if (g_cancellable_is_cancelled (stop) || g_cancellable_is_cancelled (self->stop))
     {
       g_clear_error (&self->error);
       self->error = g_error_new_literal (G_IO_ERROR, G_IO_ERROR_CANCELLED, _("The send was stopped."));
@@ -525,8 +552,8 @@ send_next_chunk (GTask *task)
   /* The chunk's request gets no cancellable: once it is out, its answer is
    * waited for so that the report can say what became of it. */
   if (self->log != NULL)
-    herald_message_log_send_async (self->log, self->provider, self->account_id, chunk,
-                                   NULL, chunk_sent_cb, task);
+    herald_logged_send_async (self->log, self->provider, self->account_id, chunk,
+                              NULL, chunk_sent_cb, task);
   else
     herald_provider_send_async (self->provider, chunk, NULL, chunk_sent_cb, task);
 }
@@ -557,8 +584,11 @@ herald_send_job_run_async (HeraldSendJob       *self,
 
   if (self->fates->len == 0)
     {
-      g_task_return_error (task, herald_provider_error_new (HERALD_PROVIDER_ERROR_INVALID_INPUT, 0, "%s",
-                                                            _("There is no recipient; add at least one number.")));
+      self->result_error = herald_provider_error_new (HERALD_PROVIDER_ERROR_INVALID_INPUT, 0, "%s",
+                                                      _("There is no recipient; add at least one number."));
+      self->finished = TRUE;
+      g_object_notify_by_pspec (G_OBJECT (self), properties[PROP_FINISHED]);
+      g_task_return_error (task, g_error_copy (self->result_error));
       return;
     }
 
@@ -575,4 +605,54 @@ herald_send_job_run_finish (HeraldSendJob  *self,
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
   return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+/* The outcome once finished (notify::finished): the report, or the error
+ * run_finish () gave. */
+HeraldSendReport *
+herald_send_job_get_report (HeraldSendJob *self)
+{
+  g_return_val_if_fail (HERALD_IS_SEND_JOB (self), NULL);
+
+  return self->report;
+}
+
+const GError *
+herald_send_job_get_error (HeraldSendJob *self)
+{
+  g_return_val_if_fail (HERALD_IS_SEND_JOB (self), NULL);
+
+  return self->result_error;
+}
+
+gboolean
+herald_send_job_get_finished (HeraldSendJob *self)
+{
+  g_return_val_if_fail (HERALD_IS_SEND_JOB (self), FALSE);
+
+  return self->finished;
+}
+
+HeraldOutgoing *
+herald_send_job_get_outgoing (HeraldSendJob *self)
+{
+  g_return_val_if_fail (HERALD_IS_SEND_JOB (self), NULL);
+
+  return self->outgoing;
+}
+
+const char *
+herald_send_job_get_account_id (HeraldSendJob *self)
+{
+  g_return_val_if_fail (HERALD_IS_SEND_JOB (self), NULL);
+
+  return self->account_id;
+}
+
+void
+herald_send_job_stop (HeraldSendJob *self)
+{
+  g_return_if_fail (HERALD_IS_SEND_JOB (self));
+
+  g_cancellable_cancel (self->stop);
 }

@@ -37,7 +37,10 @@ G_BEGIN_DECLS
  *   sent        guint, recipients whose chunk has been answered
  *   fraction    double, sent / total (0 with no recipient)
  *   running     boolean
- *   chunk-size  guint, recipients per request (default 100), construct */
+ *   chunk-size  guint, recipients per request (default 100), construct
+ *   finished    boolean, TRUE once run_async() has its outcome (kept:
+ *               get_report() or get_error(), for observers that come
+ *               after the callback, such as a page opened later) */
 
 #define HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE 100
 
@@ -66,5 +69,17 @@ void              herald_send_job_run_async      (HeraldSendJob       *self,
 HeraldSendReport *herald_send_job_run_finish     (HeraldSendJob       *self,
                                                   GAsyncResult        *result,
                                                   GError             **error);
+
+/* Stops the job between chunks, as cancelling run_async()'s GCancellable
+ * does; for owners that did not keep it (HeraldSession). */
+void              herald_send_job_stop           (HeraldSendJob       *self);
+
+gboolean          herald_send_job_get_finished   (HeraldSendJob       *self);
+/* Once finished: the report run_finish() returned (NULL if it failed), or
+ * the error it failed with (NULL if it returned a report). */
+HeraldSendReport *herald_send_job_get_report     (HeraldSendJob       *self);
+const GError     *herald_send_job_get_error      (HeraldSendJob       *self);
+HeraldOutgoing   *herald_send_job_get_outgoing   (HeraldSendJob       *self);
+const char       *herald_send_job_get_account_id (HeraldSendJob       *self);
 
 G_END_DECLS

@@ -17,6 +17,7 @@ struct _HeraldSession
   HeraldDatabase     *database;
   HeraldAccountStore *store;
   HeraldMessageLog   *message_log;
+  GListStore         *send_jobs;     /* HeraldSendJob: running, then the last finished */
   gboolean            loaded;
 
   char               *active_id;       /* as asked for; may name no account */
@@ -197,6 +198,7 @@ herald_session_constructed (GObject *object)
 
   self->store = herald_account_store_new (self->database);
   self->message_log = herald_message_log_new (self->database);
+  self->send_jobs = g_list_store_new (HERALD_TYPE_SEND_JOB);
   g_signal_connect_object (self->store, "items-changed", G_CALLBACK (store_items_changed_cb), self, 0);
   g_signal_connect_object (self->store, "account-updated", G_CALLBACK (store_account_updated_cb), self, 0);
 }
@@ -213,6 +215,9 @@ herald_session_dispose (GObject *object)
   g_clear_object (&self->provider);
   g_clear_object (&self->active);
   g_clear_object (&self->message_log);
+  /* The jobs run on: each holds what it needs, and its callback a
+   * reference to the session, so this only drops the list. */
+  g_clear_object (&self->send_jobs);
   g_clear_object (&self->store);
   g_clear_object (&self->database);
 
@@ -407,6 +412,85 @@ herald_session_get_message_log (HeraldSession *self)
 {
   g_return_val_if_fail (HERALD_IS_SESSION (self), NULL);
   return self->message_log;
+}
+
+/* ---- sends the session owns ------------------------------------------------ */
+
+/* Finished jobs kept for pages opened later, beyond the running ones. */
+#define KEPT_FINISHED_JOBS 10
+
+static void
+prune_finished_jobs (HeraldSession *self)
+{
+  guint kept = 0;
+
+  if (self->send_jobs == NULL)
+    return;
+
+  /* Newest last: count from the end, drop older finished ones. */
+  for (guint i = g_list_model_get_n_items (G_LIST_MODEL (self->send_jobs)); i > 0; i--)
+    {
+      g_autoptr(HeraldSendJob) job = g_list_model_get_item (G_LIST_MODEL (self->send_jobs), i - 1);
+
+      if (!herald_send_job_get_finished (job))
+        continue;
+      if (++kept > KEPT_FINISHED_JOBS)
+        g_list_store_remove (self->send_jobs, i - 1);
+    }
+}
+
+static void
+send_done_cb (GObject      *object,
+              GAsyncResult *result,
+              gpointer      user_data)
+{
+  g_autoptr(HeraldSession) self = user_data;
+  g_autoptr(HeraldSendReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* The outcome stays on the job (get_report/get_error) for the pages. */
+  report = herald_send_job_run_finish (HERALD_SEND_JOB (object), result, &error);
+  if (report == NULL)
+    g_debug ("A send failed: %s", error->message);
+
+  prune_finished_jobs (self);
+  if (self->provider != NULL)
+    herald_session_refresh_balance (self);
+}
+
+HeraldSendJob *
+herald_session_start_send (HeraldSession   *self,
+                           HeraldOutgoing  *outgoing,
+                           GError         **error)
+{
+  g_autoptr(HeraldSendJob) job = NULL;
+
+  g_return_val_if_fail (HERALD_IS_SESSION (self), NULL);
+  g_return_val_if_fail (outgoing != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->provider == NULL || self->active == NULL || self->send_jobs == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("There is no account to send from."));
+      return NULL;
+    }
+
+  job = herald_send_job_new (self->provider, self->message_log, herald_account_get_id (self->active),
+                             outgoing, HERALD_SEND_JOB_DEFAULT_CHUNK_SIZE);
+  g_list_store_append (self->send_jobs, job);
+  /* No cancellable: only herald_send_job_stop () stops it, never a page
+   * or window going away. */
+  herald_send_job_run_async (job, NULL, send_done_cb, g_object_ref (self));
+
+  return job;
+}
+
+GListModel *
+herald_session_get_send_jobs (HeraldSession *self)
+{
+  g_return_val_if_fail (HERALD_IS_SESSION (self), NULL);
+  return G_LIST_MODEL (self->send_jobs);
 }
 
 const char *

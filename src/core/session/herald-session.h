@@ -9,6 +9,7 @@
 #include "store/herald-account-store.h"
 #include "store/herald-database.h"
 #include "store/herald-message-log.h"
+#include "send/herald-send-job.h"
 
 G_BEGIN_DECLS
 
@@ -62,6 +63,19 @@ HeraldMessageLog   *herald_session_get_message_log       (HeraldSession        *
 const char         *herald_session_get_provider_error    (HeraldSession        *self);
 gint64              herald_session_get_balance           (HeraldSession        *self);
 const char         *herald_session_get_balance_error     (HeraldSession        *self);
+
+/* Sends @outgoing from the active account through its provider, recorded
+ * in the message log, as a HeraldSendJob the session owns: it runs until it
+ * ends or herald_send_job_stop (), whatever becomes of the page that
+ * started it. Returns the job (transfer none; it is in send-jobs), or NULL
+ * with G_IO_ERROR_NOT_INITIALIZED when there is no provider. When it ends,
+ * the balance is asked for again. */
+HeraldSendJob      *herald_session_start_send            (HeraldSession        *self,
+                                                          HeraldOutgoing       *outgoing,
+                                                          GError              **error);
+/* The session's sends, oldest first: every running one and the last few
+ * finished ones (their outcome on the job). */
+GListModel         *herald_session_get_send_jobs         (HeraldSession        *self);
 
 /* Asks the provider for the balance again (no-op without the feature);
  * the answer arrives as notify::balance or notify::balance-error. */

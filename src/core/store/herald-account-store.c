@@ -5,16 +5,17 @@
 
 #include "config.h"
 
-#include <string.h>
 #include <glib/gi18n-lib.h>
 #include <libsecret/secret.h>
 
 #include "herald-account-store.h"
+#include "herald-account-store-private.h"
+#include "herald-account-validate.h"
 #include "secrets/herald-secrets.h"
-#include "text/herald-phone-number.h"
 
-#define MAX_NAME_CHARS 100
-#define MAX_KEY_BYTES  4096
+/* The accounts as a GListModel, and the transactions that span the database
+ * and the keyring. The values' checks are herald-account-validate.c; rows
+ * and their SQL are herald-account-store-sql.c. */
 
 struct _HeraldAccountStore
 {
@@ -44,36 +45,6 @@ enum {
 static guint signals [N_SIGNALS];
 static GParamSpec *properties [N_PROPS];
 
-/* An account as plain data: what crosses to the worker thread, where the
- * GObjects must not go. */
-typedef struct
-{
-  char              *id;
-  char              *name;
-  char              *name_key;
-  char              *base_url;
-  char              *region;
-  gint64             created_at;
-  HeraldDialect      dialect;
-  HeraldAccountAuth  auth_style;
-} AccountRow;
-
-static void
-account_row_free (gpointer data)
-{
-  AccountRow *row = data;
-
-  if (row == NULL)
-    return;
-
-  g_free (row->id);
-  g_free (row->name);
-  g_free (row->name_key);
-  g_free (row->base_url);
-  g_free (row->region);
-  g_free (row);
-}
-
 /* Keys are overwritten before their memory goes back to the allocator. */
 static void
 key_free (char *key)
@@ -85,14 +56,15 @@ key_free (char *key)
   g_free (key);
 }
 
+typedef struct _SaveSteps SaveSteps;
+
 /* The task data of every operation. */
 typedef struct
 {
-  AccountRow *row;       /* add, update: the new values; remove: the account */
-  AccountRow *old_row;   /* update: the values before, to write back */
-  GPtrArray  *rows;      /* load: what was read */
-  char       *key;
-  GError     *keyring_error;
+  HeraldAccountSql  sql;             /* the rows, for the SQL functions */
+  char             *key;
+  GError           *keyring_error;
+  const SaveSteps  *steps;           /* add, update */
 } Operation;
 
 static void
@@ -100,9 +72,9 @@ operation_free (gpointer data)
 {
   Operation *op = data;
 
-  account_row_free (op->row);
-  account_row_free (op->old_row);
-  g_clear_pointer (&op->rows, g_ptr_array_unref);
+  _herald_account_row_free (op->sql.row);
+  _herald_account_row_free (op->sql.old_row);
+  g_clear_pointer (&op->sql.rows, g_ptr_array_unref);
   key_free (op->key);
   g_clear_error (&op->keyring_error);
   g_free (op);
@@ -123,22 +95,12 @@ operation_task_new (HeraldAccountStore  *self,
   return task;
 }
 
-/* Names are unique after NFKC normalisation and case folding: "Shop",
- * "SHOP" and "ｓｈｏｐ" are one name. */
-static char *
-dup_name_key (const char *name)
-{
-  g_autofree char *normalized = g_utf8_normalize (name, -1, G_NORMALIZE_ALL_COMPOSE);
-
-  return g_utf8_casefold (normalized, -1);
-}
-
 static int
 compare_accounts (HeraldAccount *a,
                   HeraldAccount *b)
 {
-  g_autofree char *key_a = dup_name_key (herald_account_get_name (a));
-  g_autofree char *key_b = dup_name_key (herald_account_get_name (b));
+  g_autofree char *key_a = herald_account_dup_name_key (herald_account_get_name (a));
+  g_autofree char *key_b = herald_account_dup_name_key (herald_account_get_name (b));
   int result = g_utf8_collate (key_a, key_b);
 
   if (result != 0)
@@ -152,601 +114,6 @@ compare_account_pointers (gconstpointer a,
                           gconstpointer b)
 {
   return compare_accounts (*(HeraldAccount * const *) a, *(HeraldAccount * const *) b);
-}
-
-/* Validation, on the caller's thread. Messages may quote what a person typed
- * (once it is known to be UTF-8) but never the key, nor a URL that failed
- * because it holds credentials or a query, where keys tend to hide. */
-
-static gboolean
-has_space_or_control (const char *text)
-{
-  for (const char *p = text; *p != '\0'; p = g_utf8_next_char (p))
-    {
-      gunichar c = g_utf8_get_char (p);
-
-      if (g_unichar_isspace (c) || g_unichar_iscntrl (c))
-        return TRUE;
-    }
-
-  return FALSE;
-}
-
-static char *
-check_name (const char  *name,
-            GError     **error)
-{
-  g_autofree char *copy = NULL;
-
-  if (name != NULL && !g_utf8_validate (name, -1, NULL))
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("The account name is not valid UTF-8 text."));
-      return NULL;
-    }
-
-  copy = g_strstrip (g_strdup (name != NULL ? name : ""));
-  if (*copy == '\0')
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("An account needs a name."));
-      return NULL;
-    }
-
-  for (const char *p = copy; *p != '\0'; p = g_utf8_next_char (p))
-    if (g_unichar_iscntrl (g_utf8_get_char (p)))
-      {
-        g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                             _("An account name cannot contain line breaks or control characters."));
-        return NULL;
-      }
-
-  if (g_utf8_strlen (copy, -1) > MAX_NAME_CHARS)
-    {
-      g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                   _("An account name can have at most %d characters."), MAX_NAME_CHARS);
-      return NULL;
-    }
-
-  return g_steal_pointer (&copy);
-}
-
-static gboolean
-check_base_url (HeraldDialect   dialect,
-                const char     *base_url,
-                char          **normalized,
-                GError        **error)
-{
-  g_autofree char *copy = NULL;
-  g_autoptr(GUri) uri = NULL;
-  g_autoptr(GError) local_error = NULL;
-  const char *scheme;
-  gsize length;
-
-  *normalized = NULL;
-
-  if (base_url != NULL && !g_utf8_validate (base_url, -1, NULL))
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("The URL is not valid UTF-8 text."));
-      return FALSE;
-    }
-
-  copy = g_strstrip (g_strdup (base_url != NULL ? base_url : ""));
-  if (*copy == '\0')
-    {
-      switch (dialect)
-        {
-        case HERALD_DIALECT_FLIXYSMS:
-          *normalized = g_strdup (HERALD_FLIXYSMS_DEFAULT_BASE_URL);
-          return TRUE;
-
-        case HERALD_DIALECT_FLASHSMS:
-          g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                               _("A FlashSMS account needs the URL of its server’s API, "
-                                 "such as https://sms.example.com/api/v1: FlashSMS is self-hosted."));
-          return FALSE;
-
-        case HERALD_DIALECT_MODEM:
-        default:
-          return TRUE;
-        }
-    }
-
-  if (dialect == HERALD_DIALECT_MODEM)
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("A modem account has no URL: its modems are found on this computer."));
-      return FALSE;
-    }
-
-  if (has_space_or_control (copy))
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("The URL contains spaces or control characters."));
-      return FALSE;
-    }
-
-  uri = g_uri_parse (copy, G_URI_FLAGS_NONE, &local_error);
-  if (uri == NULL)
-    {
-      g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                   _("“%s” is not a URL: %s"), copy, local_error->message);
-      return FALSE;
-    }
-
-  scheme = g_uri_get_scheme (uri);
-  if (g_ascii_strcasecmp (scheme, "https") != 0 && g_ascii_strcasecmp (scheme, "http") != 0)
-    {
-      g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                   _("The URL “%s” must start with https:// or http://."), copy);
-      return FALSE;
-    }
-
-  if (g_uri_get_host (uri) == NULL || *g_uri_get_host (uri) == '\0')
-    {
-      g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                   _("The URL “%s” has no host name."), copy);
-      return FALSE;
-    }
-
-  if (g_uri_get_userinfo (uri) != NULL)
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("The URL must not contain a user name or password: "
-                             "the API key is kept in the keyring, not in the URL."));
-      return FALSE;
-    }
-
-  if (g_uri_get_query (uri) != NULL || g_uri_get_fragment (uri) != NULL)
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("The URL must not have a query (“?…”) or a fragment (“#…”): "
-                             "give the base URL of the API, such as https://sms.example.com/api/v1."));
-      return FALSE;
-    }
-
-  /* Paths such as "/sms/send" are appended to it. */
-  length = strlen (copy);
-  while (length > 0 && copy[length - 1] == '/')
-    copy[--length] = '\0';
-
-  *normalized = g_steal_pointer (&copy);
-  return TRUE;
-}
-
-static gboolean
-check_region (HeraldDialect   dialect,
-              const char     *region,
-              char          **normalized,
-              GError        **error)
-{
-  g_autofree char *copy = NULL;
-  g_autofree char *upper = NULL;
-
-  *normalized = NULL;
-
-  if (region != NULL && !g_utf8_validate (region, -1, NULL))
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("The region is not valid UTF-8 text."));
-      return FALSE;
-    }
-
-  copy = g_strstrip (g_strdup (region != NULL ? region : ""));
-  if (*copy == '\0')
-    {
-      /* FlashSMS takes numbers in Ghana's national form. */
-      if (dialect == HERALD_DIALECT_FLASHSMS)
-        *normalized = g_strdup (HERALD_FLASHSMS_DEFAULT_REGION);
-      return TRUE;
-    }
-
-  upper = g_ascii_strup (copy, -1);
-  if (!herald_phone_region_is_valid (upper))
-    {
-      g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                   _("“%s” is not a region code: use two letters, such as GH or US."), copy);
-      return FALSE;
-    }
-
-  *normalized = g_steal_pointer (&upper);
-  return TRUE;
-}
-
-static gboolean
-check_key (HeraldDialect   dialect,
-           const char     *key,
-           GError        **error)
-{
-  if (!herald_dialect_has_key (dialect))
-    {
-      if (key == NULL)
-        return TRUE;
-
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("A modem account has no API key."));
-      return FALSE;
-    }
-
-  if (key == NULL || *key == '\0')
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("The API key is empty."));
-      return FALSE;
-    }
-
-  if (strlen (key) > MAX_KEY_BYTES)
-    {
-      g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                   _("The API key is too long (more than %d bytes)."), MAX_KEY_BYTES);
-      return FALSE;
-    }
-
-  if (!g_utf8_validate (key, -1, NULL))
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("The API key is not valid text."));
-      return FALSE;
-    }
-
-  if (has_space_or_control (key))
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("The API key contains spaces or line breaks; copy it again without them."));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-static gboolean
-fill_row (AccountRow     *row,
-          HeraldAccount  *account,
-          GError        **error)
-{
-  HeraldDialect dialect = herald_account_get_dialect (account);
-
-  if ((guint) dialect > HERALD_DIALECT_MODEM)
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("Unknown dialect: use flixysms, flashsms or modem."));
-      return FALSE;
-    }
-
-  row->id = g_strdup (herald_account_get_id (account));
-  row->dialect = dialect;
-  row->created_at = g_date_time_to_unix (herald_account_get_created_at (account));
-  row->auth_style = herald_account_get_auth_style (account);
-
-  if ((row->name = check_name (herald_account_get_name (account), error)) == NULL ||
-      !check_base_url (dialect, herald_account_get_base_url (account), &row->base_url, error) ||
-      !check_region (dialect, herald_account_get_region (account), &row->region, error))
-    return FALSE;
-
-  if ((guint) row->auth_style > HERALD_ACCOUNT_AUTH_X_API_KEY ||
-      (row->auth_style != HERALD_ACCOUNT_AUTH_BEARER && dialect != HERALD_DIALECT_FLASHSMS))
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("Only FlashSMS accounts can send the API key as X-API-Key."));
-      return FALSE;
-    }
-
-  row->name_key = dup_name_key (row->name);
-
-  return TRUE;
-}
-
-/* The values of @account, checked and normalised, with defaults filled in.
- * (No g_autoptr here: clang-tidy's analyzer would report leaks it cannot
- * see freed.) */
-static AccountRow *
-row_from_account (HeraldAccount  *account,
-                  GError        **error)
-{
-  AccountRow *row = g_new0 (AccountRow, 1);
-
-  if (!fill_row (row, account, error))
-    {
-      account_row_free (row);
-      return NULL;
-    }
-
-  return row;
-}
-
-static HeraldAccount *
-account_new_from_row (const AccountRow *row)
-{
-  g_autoptr(GDateTime) created_at = g_date_time_new_from_unix_utc (row->created_at);
-
-  return g_object_new (HERALD_TYPE_ACCOUNT,
-                       "id", row->id,
-                       "dialect", row->dialect,
-                       "created-at", created_at,
-                       "name", row->name,
-                       "base-url", row->base_url,
-                       "region", row->region,
-                       "auth-style", row->auth_style,
-                       NULL);
-}
-
-static void
-account_apply_row (HeraldAccount    *account,
-                   const AccountRow *row)
-{
-  g_object_freeze_notify (G_OBJECT (account));
-  herald_account_set_name (account, row->name);
-  herald_account_set_base_url (account, row->base_url);
-  herald_account_set_region (account, row->region);
-  herald_account_set_auth_style (account, row->auth_style);
-  g_object_thaw_notify (G_OBJECT (account));
-}
-
-/* Database work, on a worker thread with the connection locked. */
-
-static gboolean
-bind_text (sqlite3_stmt  *stmt,
-           int            index,
-           const char    *value,
-           GError       **error)
-{
-  int rc = sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT);
-
-  if (rc != SQLITE_OK)
-    {
-      g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_QUERY,
-                   _("The accounts could not be saved: %s"), sqlite3_errstr (rc));
-      return FALSE;
-    }
-
-  return TRUE;
-}
-
-/* Parameters ?1 to ?7 of the INSERT and UPDATE below. */
-static gboolean
-bind_row (sqlite3_stmt      *stmt,
-          const AccountRow  *row,
-          GError           **error)
-{
-  const char *auth = row->dialect == HERALD_DIALECT_FLASHSMS
-                       ? herald_account_auth_to_string (row->auth_style) : NULL;
-
-  return bind_text (stmt, 1, row->id, error) &&
-         bind_text (stmt, 2, row->name, error) &&
-         bind_text (stmt, 3, row->name_key, error) &&
-         bind_text (stmt, 4, herald_dialect_to_string (row->dialect), error) &&
-         bind_text (stmt, 5, row->base_url, error) &&
-         bind_text (stmt, 6, row->region, error) &&
-         bind_text (stmt, 7, auth, error);
-}
-
-static char *
-dup_column_text (sqlite3_stmt *stmt,
-                 int           column)
-{
-  return g_strdup ((const char *) sqlite3_column_text (stmt, column));
-}
-
-static AccountRow *
-read_row (sqlite3_stmt *stmt)
-{
-  const char *id = (const char *) sqlite3_column_text (stmt, 0);
-  const char *name = (const char *) sqlite3_column_text (stmt, 1);
-  const char *dialect = (const char *) sqlite3_column_text (stmt, 2);
-  const char *auth = (const char *) sqlite3_column_text (stmt, 5);
-  HeraldDialect known_dialect;
-  AccountRow *row;
-
-  /* A dialect of a later Herald, say: leave the row alone, show the rest. */
-  if (id == NULL || name == NULL || !herald_dialect_from_string (dialect, &known_dialect))
-    {
-      g_warning ("Skipping account “%s” of unknown dialect “%s”",
-                 id != NULL ? id : "", dialect != NULL ? dialect : "");
-      return NULL;
-    }
-
-  row = g_new0 (AccountRow, 1);
-  row->id = g_strdup (id);
-  row->name = g_strdup (name);
-  row->name_key = dup_name_key (name);
-  row->dialect = known_dialect;
-  row->base_url = dup_column_text (stmt, 3);
-  row->region = dup_column_text (stmt, 4);
-  if (auth == NULL || !herald_account_auth_from_string (auth, &row->auth_style))
-    row->auth_style = HERALD_ACCOUNT_AUTH_BEARER;
-  row->created_at = sqlite3_column_int64 (stmt, 6);
-
-  return row;
-}
-
-#define SELECT_ACCOUNTS \
-  "SELECT id, name, dialect, base_url, region, auth_style, created_at FROM accounts"
-
-static gboolean
-load_func (HeraldDatabase  *database,
-           gpointer         user_data,
-           GCancellable    *cancellable,
-           GError         **error)
-{
-  Operation *op = user_data;
-  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database, SELECT_ACCOUNTS, error);
-  int rc;
-
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = herald_database_step (database, stmt, error)) == SQLITE_ROW)
-    {
-      AccountRow *row = read_row (stmt);
-
-      if (row != NULL)
-        g_ptr_array_add (op->rows, row);
-    }
-
-  return rc == SQLITE_DONE;
-}
-
-static AccountRow *
-select_row (HeraldDatabase  *database,
-            const char      *id,
-            GError         **error)
-{
-  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database, SELECT_ACCOUNTS " WHERE id = ?1",
-                                                          error);
-  AccountRow *row;
-  int rc;
-
-  if (stmt == NULL || !bind_text (stmt, 1, id, error))
-    return NULL;
-
-  rc = herald_database_step (database, stmt, error);
-  if (rc == SQLITE_ERROR)
-    return NULL;
-
-  row = rc == SQLITE_ROW ? read_row (stmt) : NULL;
-  if (row == NULL)
-    g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND,
-                         _("The account does not exist any more."));
-
-  return row;
-}
-
-/* Inside the caller's transaction, so that no other writer can take the
- * name between this check and the write. */
-static gboolean
-check_name_free (HeraldDatabase    *database,
-                 const AccountRow  *row,
-                 GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt =
-    herald_database_prepare (database, "SELECT name FROM accounts WHERE name_key = ?1 AND id != ?2",
-                             error);
-  int rc;
-
-  if (stmt == NULL || !bind_text (stmt, 1, row->name_key, error) ||
-      !bind_text (stmt, 2, row->id, error))
-    return FALSE;
-
-  rc = herald_database_step (database, stmt, error);
-  if (rc == SQLITE_ROW)
-    {
-      g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_EXISTS,
-                   _("An account named “%s” exists already; choose another name."),
-                   (const char *) sqlite3_column_text (stmt, 0));
-      return FALSE;
-    }
-
-  return rc == SQLITE_DONE;
-}
-
-static gboolean
-insert_func (HeraldDatabase  *database,
-             gpointer         user_data,
-             GCancellable    *cancellable,
-             GError         **error)
-{
-  Operation *op = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-
-  if (!herald_database_begin (database, error))
-    return FALSE;
-
-  if (!check_name_free (database, op->row, error))
-    return FALSE;   /* herald_database_run () rolls back */
-
-  stmt = herald_database_prepare (database,
-                                  "INSERT INTO accounts (id, name, name_key, dialect, base_url, "
-                                  "region, auth_style, created_at) "
-                                  "VALUES (?1, ?2, ?3, ?4, ?5, ?6, ?7, ?8)",
-                                  error);
-  if (stmt == NULL || !bind_row (stmt, op->row, error))
-    return FALSE;
-  if (sqlite3_bind_int64 (stmt, 8, op->row->created_at) != SQLITE_OK)
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_QUERY,
-                           _("The accounts could not be saved."));
-      return FALSE;
-    }
-
-  if (herald_database_step (database, stmt, error) != SQLITE_DONE)
-    return FALSE;
-
-  return herald_database_commit (database, error);
-}
-
-static gboolean
-write_values (HeraldDatabase    *database,
-              const AccountRow  *row,
-              GError           **error)
-{
-  g_autoptr(sqlite3_stmt) stmt =
-    herald_database_prepare (database,
-                             "UPDATE accounts SET name = ?2, name_key = ?3, base_url = ?5, "
-                             "region = ?6, auth_style = ?7 WHERE id = ?1 AND dialect = ?4",
-                             error);
-
-  if (stmt == NULL || !bind_row (stmt, row, error))
-    return FALSE;
-
-  return herald_database_step (database, stmt, error) == SQLITE_DONE;
-}
-
-static gboolean
-update_func (HeraldDatabase  *database,
-             gpointer         user_data,
-             GCancellable    *cancellable,
-             GError         **error)
-{
-  Operation *op = user_data;
-
-  if (!herald_database_begin (database, error))
-    return FALSE;
-
-  op->old_row = select_row (database, op->row->id, error);
-  if (op->old_row == NULL)
-    return FALSE;
-
-  if (op->old_row->dialect != op->row->dialect)
-    {
-      g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                           _("The dialect of an account cannot be changed; add a new account instead."));
-      return FALSE;
-    }
-
-  if (!check_name_free (database, op->row, error) ||
-      !write_values (database, op->row, error))
-    return FALSE;
-
-  return herald_database_commit (database, error);
-}
-
-static gboolean
-revert_func (HeraldDatabase  *database,
-             gpointer         user_data,
-             GCancellable    *cancellable,
-             GError         **error)
-{
-  Operation *op = user_data;
-
-  return write_values (database, op->old_row, error);
-}
-
-static gboolean
-delete_func (HeraldDatabase  *database,
-             gpointer         user_data,
-             GCancellable    *cancellable,
-             GError         **error)
-{
-  Operation *op = user_data;
-  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database,
-                                                          "DELETE FROM accounts WHERE id = ?1",
-                                                          error);
-
-  if (stmt == NULL || !bind_text (stmt, 1, op->row->id, error))
-    return FALSE;
-
-  return herald_database_step (database, stmt, error) == SQLITE_DONE;
 }
 
 /* The model, on the caller's thread. */
@@ -794,8 +161,8 @@ emit_items_changed (HeraldAccountStore *self,
 
 /* Adds or updates the account of @row, keeping the model sorted. */
 static HeraldAccount *
-herald_account_store_put (HeraldAccountStore *self,
-                          const AccountRow   *row)
+herald_account_store_put (HeraldAccountStore     *self,
+                          const HeraldAccountRow *row)
 {
   guint old_position = find_position (self, row->id);
   g_autoptr(HeraldAccount) account = NULL;
@@ -803,7 +170,7 @@ herald_account_store_put (HeraldAccountStore *self,
 
   if (old_position == G_MAXUINT)
     {
-      account = account_new_from_row (row);
+      account = _herald_account_new_from_row (row);
       position = sorted_position (self, account);
       g_ptr_array_insert (self->accounts, (int) position, g_object_ref (account));
       emit_items_changed (self, position, 0, 1);
@@ -811,7 +178,7 @@ herald_account_store_put (HeraldAccountStore *self,
     }
 
   account = g_ptr_array_steal_index (self->accounts, old_position);
-  account_apply_row (account, row);
+  _herald_account_apply_row (account, row);
   position = sorted_position (self, account);
   g_ptr_array_insert (self->accounts, (int) position, g_object_ref (account));
 
@@ -850,7 +217,7 @@ herald_account_store_replace (HeraldAccountStore *self,
 
   for (guint i = 0; i < rows->len; i++)
     {
-      const AccountRow *row = g_ptr_array_index (rows, i);
+      const HeraldAccountRow *row = g_ptr_array_index (rows, i);
       HeraldAccount *account = NULL;
 
       for (guint j = 0; j < old->len && account == NULL; j++)
@@ -858,9 +225,9 @@ herald_account_store_replace (HeraldAccountStore *self,
           account = g_object_ref (g_ptr_array_index (old, j));
 
       if (account != NULL)
-        account_apply_row (account, row);
+        _herald_account_apply_row (account, row);
       else
-        account = account_new_from_row (row);
+        account = _herald_account_new_from_row (row);
 
       g_ptr_array_add (self->accounts, account);
     }
@@ -1035,7 +402,7 @@ load_cb (GObject      *object,
       return;
     }
 
-  herald_account_store_replace (self, op->rows);
+  herald_account_store_replace (self, op->sql.rows);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1052,9 +419,9 @@ herald_account_store_load_async (HeraldAccountStore  *self,
 
   task = operation_task_new (self, herald_account_store_load_async, cancellable, callback, user_data);
   op = g_task_get_task_data (task);
-  op->rows = g_ptr_array_new_with_free_func (account_row_free);
+  op->sql.rows = g_ptr_array_new_with_free_func (_herald_account_row_free);
 
-  herald_database_run_async (self->database, load_func, op, cancellable,
+  herald_database_run_async (self->database, _herald_account_sql_load, &op->sql, cancellable,
                              load_cb, g_steal_pointer (&task));
 }
 
@@ -1069,64 +436,46 @@ herald_account_store_load_finish (HeraldAccountStore  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* Adding: the row, then the key; without the key, the row goes again. */
+/* Saving, for add and update: the row, then the key if one was given;
+ * when the keyring fails, the row is undone (not cancellable: the row must
+ * not stay without its key) and the error says what became of it. */
+
+struct _SaveSteps
+{
+  HeraldDatabaseFunc   write;    /* the row */
+  HeraldDatabaseFunc   undo;     /* the row undone, when its key could not be stored */
+  /* Row and key saved: the model, then the task's result. */
+  void               (*saved)  (GTask        *task);
+  /* The keyring failed (op->keyring_error); @undo_error is NULL when the
+   * row was undone, else why it could not be. Returns the task's error. */
+  void               (*undone) (GTask        *task,
+                                const GError *undo_error);
+};
 
 static char *
-dup_keyring_label (const AccountRow *row)
+dup_keyring_label (const HeraldAccountRow *row)
 {
   /* Shown in Passwords and Keys (Seahorse). */
   return g_strdup_printf (_("Herald: API key of “%s”"), row->name);
 }
 
 static void
-add_rolled_back_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+save_undone_cb (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  HeraldAccountStore *self = g_task_get_source_object (task);
   Operation *op = g_task_get_task_data (task);
   g_autoptr(GError) error = NULL;
 
-  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    {
-      g_task_return_new_error (task, HERALD_STORE_ERROR, HERALD_STORE_ERROR_KEYRING,
-                               _("The account “%s” is incomplete: its API key could not be "
-                                 "stored in the keyring (%s), and the account could not be "
-                                 "removed again (%s). Remove it and add it again."),
-                               op->row->name, op->keyring_error->message, error->message);
-      return;
-    }
-
-  /* A load that ran meanwhile may have picked the row up. */
-  herald_account_store_drop (self, op->row->id);
-
-  if (g_error_matches (op->keyring_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, g_steal_pointer (&op->keyring_error));
-      return;
-    }
-
-  g_task_return_new_error (task, HERALD_STORE_ERROR, HERALD_STORE_ERROR_KEYRING,
-                           _("The account “%s” was not added: its API key could not be "
-                             "stored in the keyring. %s"),
-                           op->row->name, op->keyring_error->message);
+  herald_database_run_finish (HERALD_DATABASE (object), result, &error);
+  op->steps->undone (task, error);
 }
 
 static void
-add_finish_in_model (GTask *task)
-{
-  HeraldAccountStore *self = g_task_get_source_object (task);
-  Operation *op = g_task_get_task_data (task);
-  HeraldAccount *account = herald_account_store_put (self, op->row);
-
-  g_task_return_pointer (task, g_object_ref (account), g_object_unref);
-}
-
-static void
-add_key_stored_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
+save_key_stored_cb (GObject      *object,
+                    GAsyncResult *result,
+                    gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
   HeraldAccountStore *self = g_task_get_source_object (task);
@@ -1136,17 +485,16 @@ add_key_stored_cb (GObject      *object,
 
   if (!herald_secrets_store_finish (result, &op->keyring_error))
     {
-      /* Not cancellable: the row must go whatever happens to the caller. */
-      herald_database_run_async (self->database, delete_func, op, NULL,
-                                 add_rolled_back_cb, g_steal_pointer (&task));
+      herald_database_run_async (self->database, op->steps->undo, &op->sql, NULL,
+                                 save_undone_cb, g_steal_pointer (&task));
       return;
     }
 
-  add_finish_in_model (task);
+  op->steps->saved (task);
 }
 
 static void
-add_inserted_cb (GObject      *object,
+save_written_cb (GObject      *object,
                  GAsyncResult *result,
                  gpointer      user_data)
 {
@@ -1162,18 +510,80 @@ add_inserted_cb (GObject      *object,
       return;
     }
 
-  if (!herald_dialect_has_key (op->row->dialect))
+  /* No key: a modem account, or an update that keeps the key. */
+  if (op->key == NULL)
     {
-      add_finish_in_model (task);
+      op->steps->saved (task);
       return;
     }
 
   /* Read before the task is handed on: argument order is unspecified. */
   cancellable = g_task_get_cancellable (task);
-  label = dup_keyring_label (op->row);
-  herald_secrets_store_async (op->row->id, label, op->key, cancellable,
-                              add_key_stored_cb, g_steal_pointer (&task));
+  label = dup_keyring_label (op->sql.row);
+  herald_secrets_store_async (op->sql.row->id, label, op->key, cancellable,
+                              save_key_stored_cb, g_steal_pointer (&task));
 }
+
+/* Takes @task; its Operation holds the checked row and the key. */
+static void
+save (HeraldAccountStore *self,
+      GTask              *task,
+      const SaveSteps    *steps)
+{
+  Operation *op = g_task_get_task_data (task);
+
+  op->steps = steps;
+  herald_database_run_async (self->database, steps->write, &op->sql, g_task_get_cancellable (task),
+                             save_written_cb, task);
+}
+
+/* Adding: without the key, the row goes again. */
+
+static void
+add_saved (GTask *task)
+{
+  HeraldAccountStore *self = g_task_get_source_object (task);
+  Operation *op = g_task_get_task_data (task);
+  HeraldAccount *account = herald_account_store_put (self, op->sql.row);
+
+  g_task_return_pointer (task, g_object_ref (account), g_object_unref);
+}
+
+static void
+add_undone (GTask        *task,
+            const GError *undo_error)
+{
+  HeraldAccountStore *self = g_task_get_source_object (task);
+  Operation *op = g_task_get_task_data (task);
+
+  if (undo_error != NULL)
+    {
+      g_task_return_new_error (task, HERALD_STORE_ERROR, HERALD_STORE_ERROR_KEYRING,
+                               _("The account “%s” is incomplete: its API key could not be "
+                                 "stored in the keyring (%s), and the account could not be "
+                                 "removed again (%s). Remove it and add it again."),
+                               op->sql.row->name, op->keyring_error->message, undo_error->message);
+      return;
+    }
+
+  /* A load that ran meanwhile may have picked the row up. */
+  herald_account_store_drop (self, op->sql.row->id);
+
+  if (g_error_matches (op->keyring_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    {
+      g_task_return_error (task, g_steal_pointer (&op->keyring_error));
+      return;
+    }
+
+  g_task_return_new_error (task, HERALD_STORE_ERROR, HERALD_STORE_ERROR_KEYRING,
+                           _("The account “%s” was not added: its API key could not be "
+                             "stored in the keyring. %s"),
+                           op->sql.row->name, op->keyring_error->message);
+}
+
+static const SaveSteps add_steps = {
+  _herald_account_sql_insert, _herald_account_sql_delete, add_saved, add_undone,
+};
 
 /**
  * herald_account_store_add_async:
@@ -1202,16 +612,15 @@ herald_account_store_add_async (HeraldAccountStore  *self,
   task = operation_task_new (self, herald_account_store_add_async, cancellable, callback, user_data);
   op = g_task_get_task_data (task);
 
-  if ((op->row = row_from_account (draft, &error)) == NULL ||
-      !check_key (op->row->dialect, key, &error))
+  if ((op->sql.row = _herald_account_row_new_from_account (draft, &error)) == NULL ||
+      !herald_account_validate_key (op->sql.row->dialect, key, &error))
     {
       g_task_return_error (task, error);
       return;
     }
   op->key = g_strdup (key);
 
-  herald_database_run_async (self->database, insert_func, op, cancellable,
-                             add_inserted_cb, g_steal_pointer (&task));
+  save (self, g_steal_pointer (&task), &add_steps);
 }
 
 /**
@@ -1230,28 +639,34 @@ herald_account_store_add_finish (HeraldAccountStore  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* Updating: the row, then the new key if any; without it, the old values
- * go back. */
+/* Updating: without the new key, the old values go back. */
 
 static void
-update_reverted_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+update_saved (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
+  HeraldAccountStore *self = g_task_get_source_object (task);
   Operation *op = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
 
-  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
+  g_signal_emit (self, signals[ACCOUNT_UPDATED], 0, herald_account_store_put (self, op->sql.row));
+  g_task_return_boolean (task, TRUE);
+}
+
+static void
+update_undone (GTask        *task,
+               const GError *undo_error)
+{
+  Operation *op = g_task_get_task_data (task);
+
+  if (undo_error != NULL)
     {
       HeraldAccountStore *self = g_task_get_source_object (task);
 
       /* The database holds the new values with the old key: show them. */
-      herald_account_store_put (self, op->row);
+      herald_account_store_put (self, op->sql.row);
       g_task_return_new_error (task, HERALD_STORE_ERROR, HERALD_STORE_ERROR_KEYRING,
                                _("The new API key of “%s” could not be stored in the keyring (%s); "
                                  "the other changes were saved and could not be undone (%s)."),
-                               op->row->name, op->keyring_error->message, error->message);
+                               op->sql.row->name, op->keyring_error->message, undo_error->message);
       return;
     }
 
@@ -1264,61 +679,12 @@ update_reverted_cb (GObject      *object,
   g_task_return_new_error (task, HERALD_STORE_ERROR, HERALD_STORE_ERROR_KEYRING,
                            _("The changes to “%s” were not saved: its new API key could not be "
                              "stored in the keyring. %s"),
-                           op->old_row->name, op->keyring_error->message);
+                           op->sql.old_row->name, op->keyring_error->message);
 }
 
-static void
-update_key_stored_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HeraldAccountStore *self = g_task_get_source_object (task);
-  Operation *op = g_task_get_task_data (task);
-
-  g_clear_pointer (&op->key, key_free);
-
-  if (!herald_secrets_store_finish (result, &op->keyring_error))
-    {
-      herald_database_run_async (self->database, revert_func, op, NULL,
-                                 update_reverted_cb, g_steal_pointer (&task));
-      return;
-    }
-
-  g_signal_emit (self, signals[ACCOUNT_UPDATED], 0, herald_account_store_put (self, op->row));
-  g_task_return_boolean (task, TRUE);
-}
-
-static void
-update_written_cb (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HeraldAccountStore *self = g_task_get_source_object (task);
-  Operation *op = g_task_get_task_data (task);
-  g_autofree char *label = NULL;
-  GCancellable *cancellable;
-  GError *error = NULL;
-
-  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  if (op->key == NULL)
-    {
-      g_signal_emit (self, signals[ACCOUNT_UPDATED], 0, herald_account_store_put (self, op->row));
-      g_task_return_boolean (task, TRUE);
-      return;
-    }
-
-  cancellable = g_task_get_cancellable (task);
-  label = dup_keyring_label (op->row);
-  herald_secrets_store_async (op->row->id, label, op->key, cancellable,
-                              update_key_stored_cb, g_steal_pointer (&task));
-}
+static const SaveSteps update_steps = {
+  _herald_account_sql_update, _herald_account_sql_revert, update_saved, update_undone,
+};
 
 /**
  * herald_account_store_update_async:
@@ -1347,16 +713,15 @@ herald_account_store_update_async (HeraldAccountStore  *self,
   task = operation_task_new (self, herald_account_store_update_async, cancellable, callback, user_data);
   op = g_task_get_task_data (task);
 
-  if ((op->row = row_from_account (changes, &error)) == NULL ||
-      (new_key != NULL && !check_key (op->row->dialect, new_key, &error)))
+  if ((op->sql.row = _herald_account_row_new_from_account (changes, &error)) == NULL ||
+      (new_key != NULL && !herald_account_validate_key (op->sql.row->dialect, new_key, &error)))
     {
       g_task_return_error (task, error);
       return;
     }
   op->key = g_strdup (new_key);
 
-  herald_database_run_async (self->database, update_func, op, cancellable,
-                             update_written_cb, g_steal_pointer (&task));
+  save (self, g_steal_pointer (&task), &update_steps);
 }
 
 gboolean
@@ -1384,17 +749,17 @@ remove_deleted_cb (GObject      *object,
 
   if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
     {
-      if (herald_dialect_has_key (op->row->dialect))
+      if (herald_dialect_has_key (op->sql.row->dialect))
         g_task_return_new_error (task, error->domain, error->code,
                                  _("The API key of “%s” was deleted from the keyring, but the "
                                    "account could not be removed: %s"),
-                                 op->row->name, error->message);
+                                 op->sql.row->name, error->message);
       else
         g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  herald_account_store_drop (self, op->row->id);
+  herald_account_store_drop (self, op->sql.row->id);
   g_task_return_boolean (task, TRUE);
 }
 
@@ -1416,12 +781,12 @@ remove_key_cleared_cb (GObject      *object,
         g_task_return_new_error (task, HERALD_STORE_ERROR, HERALD_STORE_ERROR_KEYRING,
                                  _("The account “%s” was not removed: its API key could not be "
                                    "deleted from the keyring. %s"),
-                                 op->row->name, error->message);
+                                 op->sql.row->name, error->message);
       return;
     }
 
   /* Not cancellable: with the key gone, the row must go too. */
-  herald_database_run_async (self->database, delete_func, op, NULL,
+  herald_database_run_async (self->database, _herald_account_sql_delete, &op->sql, NULL,
                              remove_deleted_cb, g_steal_pointer (&task));
 }
 
@@ -1440,16 +805,16 @@ herald_account_store_remove_async (HeraldAccountStore  *self,
 
   task = operation_task_new (self, herald_account_store_remove_async, cancellable, callback, user_data);
   op = g_task_get_task_data (task);
-  op->row = g_new0 (AccountRow, 1);
-  op->row->id = g_strdup (herald_account_get_id (account));
-  op->row->name = g_strdup (herald_account_get_name (account));
-  op->row->dialect = herald_account_get_dialect (account);
+  op->sql.row = g_new0 (HeraldAccountRow, 1);
+  op->sql.row->id = g_strdup (herald_account_get_id (account));
+  op->sql.row->name = g_strdup (herald_account_get_name (account));
+  op->sql.row->dialect = herald_account_get_dialect (account);
 
-  if (herald_dialect_has_key (op->row->dialect))
-    herald_secrets_clear_async (op->row->id, cancellable,
+  if (herald_dialect_has_key (op->sql.row->dialect))
+    herald_secrets_clear_async (op->sql.row->id, cancellable,
                                 remove_key_cleared_cb, g_steal_pointer (&task));
   else
-    herald_database_run_async (self->database, delete_func, op, cancellable,
+    herald_database_run_async (self->database, _herald_account_sql_delete, &op->sql, cancellable,
                                remove_deleted_cb, g_steal_pointer (&task));
 }
 
@@ -1469,19 +834,19 @@ herald_account_store_validate (HeraldAccountStore  *self,
                                HeraldAccount       *account,
                                GError             **error)
 {
-  AccountRow *row;
+  HeraldAccountRow *row;
   gboolean ok = TRUE;
 
   g_return_val_if_fail (HERALD_IS_ACCOUNT_STORE (self), FALSE);
   g_return_val_if_fail (HERALD_IS_ACCOUNT (account), FALSE);
 
-  if ((row = row_from_account (account, error)) == NULL)
+  if ((row = _herald_account_row_new_from_account (account, error)) == NULL)
     return FALSE;
 
   for (guint i = 0; ok && i < self->accounts->len; i++)
     {
       HeraldAccount *other = g_ptr_array_index (self->accounts, i);
-      g_autofree char *other_key = dup_name_key (herald_account_get_name (other));
+      g_autofree char *other_key = herald_account_dup_name_key (herald_account_get_name (other));
 
       if (g_str_equal (other_key, row->name_key) &&
           !g_str_equal (herald_account_get_id (other), row->id))
@@ -1493,7 +858,7 @@ herald_account_store_validate (HeraldAccountStore  *self,
         }
     }
 
-  account_row_free (row);
+  _herald_account_row_free (row);
 
   return ok;
 }
@@ -1513,12 +878,12 @@ herald_account_store_lookup_by_name (HeraldAccountStore *self,
     return NULL;
 
   stripped = g_strstrip (g_strdup (name));
-  key = dup_name_key (stripped);
+  key = herald_account_dup_name_key (stripped);
 
   for (guint i = 0; i < self->accounts->len; i++)
     {
       HeraldAccount *account = g_ptr_array_index (self->accounts, i);
-      g_autofree char *account_key = dup_name_key (herald_account_get_name (account));
+      g_autofree char *account_key = herald_account_dup_name_key (herald_account_get_name (account));
 
       if (g_str_equal (account_key, key))
         return account;

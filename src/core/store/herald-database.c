@@ -8,55 +8,92 @@
 #include "config.h"
 
 #include <errno.h>
+#include <stdlib.h>
 #include <fcntl.h>
 #include <glib/gi18n-lib.h>
 #include <glib/gstdio.h>
 
-#include "herald-database.h"
+#include "herald-database-private.h"
+#include "herald-store-resources.h"
 
 /* Long enough for the other process's migration or a large import commit,
  * short enough that a stuck lock becomes an error a person sees. */
 #define BUSY_TIMEOUT_MS 5000
 
 /* The schema, one step per version: step i takes user_version i to i + 1.
- * Append only — a step that has shipped is never edited, since databases out
- * there have already run it. Each step runs in its own transaction. */
-static const char * const builtin_migrations[] = {
-  /* 1: accounts (herald-account-store.c). No column for the API key: keys
-   * live in the keyring only. name_key is the case-folded name, which makes
-   * names unique without regard to case beyond ASCII. */
-  "CREATE TABLE accounts ("
-  "  id         TEXT PRIMARY KEY NOT NULL,"
-  "  name       TEXT NOT NULL,"
-  "  name_key   TEXT NOT NULL UNIQUE,"
-  "  dialect    TEXT NOT NULL,"
-  "  base_url   TEXT,"
-  "  region     TEXT,"
-  "  auth_style TEXT,"
-  "  created_at INTEGER NOT NULL"
-  ");",
+ * The steps are the .sql files of store/migrations/, compiled into the core
+ * library as a GResource (herald-store.gresource.xml) and applied in the
+ * order of their names, "0001-….sql" first. Append only — a step that has
+ * shipped is never edited, since databases out there have already run it.
+ * Each step runs in its own transaction. */
+#define MIGRATIONS_PATH "/io/github/heraldsms/Herald/store/migrations/"
 
-  /* 2: the local record of sent messages (herald-message-log.c), one row
-   * per recipient. Times are UTC microseconds since the epoch; state is
-   * herald_delivery_state_to_string (). Removing an account removes its
-   * record. The partial index serves the refresh of rows not final yet. */
-  "CREATE TABLE sent_messages ("
-  "  id         INTEGER PRIMARY KEY,"
-  "  account_id TEXT NOT NULL REFERENCES accounts (id) ON DELETE CASCADE,"
-  "  message_id TEXT,"
-  "  recipient  TEXT NOT NULL,"
-  "  text       TEXT NOT NULL,"
-  "  parts      INTEGER NOT NULL,"
-  "  state      TEXT NOT NULL"
-  "             CHECK (state IN ('unknown', 'queued', 'sent', 'delivered', 'failed')),"
-  "  error      TEXT,"
-  "  sent_at    INTEGER NOT NULL,"
-  "  updated_at INTEGER NOT NULL"
-  ");"
-  "CREATE INDEX sent_messages_by_account_time ON sent_messages (account_id, sent_at DESC, id DESC);"
-  "CREATE INDEX sent_messages_open ON sent_messages (account_id, sent_at DESC, id DESC)"
-  "  WHERE state IN ('unknown', 'queued', 'sent') AND message_id IS NOT NULL;",
-};
+typedef struct
+{
+  const char **steps;   /* NUL-terminated texts, pointing into the resource */
+  guint        n_steps;
+} Migrations;
+
+static int
+compare_names (gconstpointer a,
+               gconstpointer b)
+{
+  return g_strcmp0 (*(const char * const *) a, *(const char * const *) b);
+}
+
+/* Read once; the resource is part of the library, so a missing or
+ * misnumbered step is a build error, reported as such. */
+static const Migrations *
+builtin_migrations (void)
+{
+  static gsize initialized = 0;
+  static Migrations migrations;
+
+  if (g_once_init_enter (&initialized))
+    {
+      GResource *resource;
+      g_autoptr(GError) error = NULL;
+      g_auto(GStrv) names = NULL;
+      g_autoptr(GPtrArray) steps = g_ptr_array_new ();
+
+      /* Registering calls it into being; the static library keeps it
+       * because this reference is here. */
+      herald_store_register_resource ();
+      resource = herald_store_get_resource ();
+      names = g_resource_enumerate_children (resource, MIGRATIONS_PATH, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+      if (names == NULL)
+        g_error ("The built-in schema steps are missing: %s", error->message);
+      qsort (names, g_strv_length (names), sizeof (char *), compare_names);
+
+      for (guint i = 0; names[i] != NULL; i++)
+        {
+          g_autofree char *path = g_strconcat (MIGRATIONS_PATH, names[i], NULL);
+          g_autofree char *prefix = g_strdup_printf ("%04u-", steps->len + 1);
+          GBytes *bytes;
+
+          if (!g_str_has_suffix (names[i], ".sql"))
+            continue;
+          if (!g_str_has_prefix (names[i], prefix))
+            g_error ("Schema step “%s” is out of order: step %u must start with “%s”",
+                     names[i], steps->len + 1, prefix);
+
+          /* The steps point into the library's static resource data,
+           * which outlives the GBytes (and is always followed by a NUL
+           * byte). */
+          bytes = g_resource_lookup_data (resource, path, G_RESOURCE_LOOKUP_FLAGS_NONE, &error);
+          if (bytes == NULL)
+            g_error ("Schema step “%s” cannot be read: %s", names[i], error->message);
+          g_ptr_array_add (steps, (gpointer) g_bytes_get_data (bytes, NULL));
+          g_bytes_unref (bytes);
+        }
+
+      migrations.n_steps = steps->len;
+      migrations.steps = (const char **) g_ptr_array_free (g_steal_pointer (&steps), FALSE);
+      g_once_init_leave (&initialized, 1);
+    }
+
+  return &migrations;
+}
 
 struct _HeraldDatabase
 {
@@ -279,6 +316,101 @@ herald_database_step (HeraldDatabase  *self,
   return SQLITE_ERROR;
 }
 
+gboolean
+herald_database_check_bind (int       rc,
+                            GError  **error)
+{
+  if (rc == SQLITE_OK)
+    return TRUE;
+
+  g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_QUERY,
+               _("The record could not be saved: %s"), sqlite3_errstr (rc));
+  return FALSE;
+}
+
+gboolean
+herald_database_bind_text_at (sqlite3_stmt  *stmt,
+                              int            position,
+                              const char    *value,
+                              GError       **error)
+{
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  if (value == NULL)
+    return herald_database_check_bind (sqlite3_bind_null (stmt, position), error);
+  return herald_database_check_bind (sqlite3_bind_text (stmt, position, value, -1, SQLITE_TRANSIENT), error);
+}
+
+gboolean
+herald_database_bind_int64_at (sqlite3_stmt  *stmt,
+                               int            position,
+                               gint64         value,
+                               GError       **error)
+{
+  g_return_val_if_fail (stmt != NULL, FALSE);
+
+  return herald_database_check_bind (sqlite3_bind_int64 (stmt, position, value), error);
+}
+
+gboolean
+herald_database_bind_text (sqlite3_stmt  *stmt,
+                           const char    *name,
+                           const char    *value,
+                           GError       **error)
+{
+  int position;
+
+  g_return_val_if_fail (stmt != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  position = sqlite3_bind_parameter_index (stmt, name);
+  if (position == 0)
+    return TRUE;
+  return herald_database_bind_text_at (stmt, position, value, error);
+}
+
+gboolean
+herald_database_bind_int64 (sqlite3_stmt  *stmt,
+                            const char    *name,
+                            gint64         value,
+                            GError       **error)
+{
+  int position;
+
+  g_return_val_if_fail (stmt != NULL, FALSE);
+  g_return_val_if_fail (name != NULL, FALSE);
+
+  position = sqlite3_bind_parameter_index (stmt, name);
+  if (position == 0)
+    return TRUE;
+  return herald_database_bind_int64_at (stmt, position, value, error);
+}
+
+const char *
+herald_database_column_text (sqlite3_stmt *stmt,
+                             int           column)
+{
+  g_return_val_if_fail (stmt != NULL, NULL);
+
+  return (const char *) sqlite3_column_text (stmt, column);
+}
+
+char *
+herald_database_dup_column_text (sqlite3_stmt *stmt,
+                                 int           column)
+{
+  return g_strdup (herald_database_column_text (stmt, column));
+}
+
+gint64
+herald_database_column_int64 (sqlite3_stmt *stmt,
+                              int           column)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+
+  return sqlite3_column_int64 (stmt, column);
+}
+
 int
 herald_database_changes (HeraldDatabase *self)
 {
@@ -334,7 +466,7 @@ read_user_version (HeraldDatabase  *self,
       return FALSE;
     }
 
-  *version = (guint) MAX (0, sqlite3_column_int (stmt, 0));
+  *version = (guint) MAX (0, herald_database_column_int64 (stmt, 0));
   return TRUE;
 }
 
@@ -438,7 +570,7 @@ query_text_equals (HeraldDatabase  *self,
       return FALSE;
     }
 
-  value = (const char *) sqlite3_column_text (stmt, 0);
+  value = herald_database_column_text (stmt, 0);
   if (g_strcmp0 (value, expected) != 0)
     {
       g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_OPEN,
@@ -574,8 +706,9 @@ HeraldDatabase *
 herald_database_open (const char  *path,
                       GError     **error)
 {
-  return herald_database_open_with_migrations (path, builtin_migrations,
-                                               G_N_ELEMENTS (builtin_migrations), error);
+  const Migrations *migrations = builtin_migrations ();
+
+  return herald_database_open_with_migrations (path, migrations->steps, migrations->n_steps, error);
 }
 
 static void
@@ -631,7 +764,7 @@ herald_database_open_finish (GAsyncResult  *result,
 guint
 herald_database_get_latest_version (void)
 {
-  return G_N_ELEMENTS (builtin_migrations);
+  return builtin_migrations ()->n_steps;
 }
 
 const char *

@@ -4,7 +4,6 @@
 #pragma once
 
 #include <gio/gio.h>
-#include <sqlite3.h>
 
 G_BEGIN_DECLS
 
@@ -17,8 +16,10 @@ G_BEGIN_DECLS
  * work in a HeraldDatabaseFunc run on a worker thread with
  * herald_database_run_async(). The database holds a mutex for the whole call,
  * so a function sees the connection alone and may run a transaction with
- * herald_database_begin()/commit()/rollback(). The statement helpers below
- * may only be called from inside such a function. */
+ * herald_database_begin()/commit()/rollback(). The helpers below may only
+ * be called from inside such a function; the statement helpers (prepare,
+ * step, bind, column) are in herald-database-private.h, for the store's
+ * own files: SQLite does not show outside store/. */
 
 #define HERALD_STORE_ERROR (herald_store_error_quark ())
 
@@ -90,14 +91,6 @@ gboolean        herald_database_run_finish           (HeraldDatabase       *self
 gboolean        herald_database_exec                 (HeraldDatabase       *self,
                                                       const char           *sql,
                                                       GError              **error);
-sqlite3_stmt   *herald_database_prepare              (HeraldDatabase       *self,
-                                                      const char           *sql,
-                                                      GError              **error);
-/* SQLITE_ROW, SQLITE_DONE, or SQLITE_ERROR with @error set. */
-int             herald_database_step                 (HeraldDatabase       *self,
-                                                      sqlite3_stmt         *stmt,
-                                                      GError              **error);
-int             herald_database_changes              (HeraldDatabase       *self);
 /* BEGIN IMMEDIATE: the write lock is taken now, so that a read followed by a
  * write in one transaction cannot be overtaken by another process. */
 gboolean        herald_database_begin                (HeraldDatabase       *self,
@@ -105,7 +98,5 @@ gboolean        herald_database_begin                (HeraldDatabase       *self
 gboolean        herald_database_commit               (HeraldDatabase       *self,
                                                       GError              **error);
 void            herald_database_rollback             (HeraldDatabase       *self);
-
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (sqlite3_stmt, sqlite3_finalize)
 
 G_END_DECLS

@@ -8,8 +8,8 @@
 #include <glib/gi18n-lib.h>
 
 #include "herald-message-log.h"
+#include "herald-database-private.h"
 #include "herald-logged-message-private.h"
-#include "net/herald-provider-error.h"
 #include "text/herald-phone-number.h"
 #include "text/herald-sms-text.h"
 
@@ -124,55 +124,6 @@ now_usec (void)
   return herald_logged_message_time_to_usec (now);
 }
 
-static gboolean
-check_bind (int       rc,
-            GError  **error)
-{
-  if (rc == SQLITE_OK)
-    return TRUE;
-
-  g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_QUERY,
-               _("The message record could not be written: %s"), sqlite3_errstr (rc));
-  return FALSE;
-}
-
-/* Binds by name; a name the statement does not use is skipped, so that
- * optional filters need no bookkeeping. */
-static gboolean
-bind_text (sqlite3_stmt  *stmt,
-           const char    *name,
-           const char    *value,
-           GError       **error)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index == 0)
-    return TRUE;
-  if (value == NULL)
-    return check_bind (sqlite3_bind_null (stmt, index), error);
-  return check_bind (sqlite3_bind_text (stmt, index, value, -1, SQLITE_TRANSIENT), error);
-}
-
-static gboolean
-bind_int64 (sqlite3_stmt  *stmt,
-            const char    *name,
-            gint64         value,
-            GError       **error)
-{
-  int index = sqlite3_bind_parameter_index (stmt, name);
-
-  if (index == 0)
-    return TRUE;
-  return check_bind (sqlite3_bind_int64 (stmt, index, value), error);
-}
-
-static const char *
-column_text (sqlite3_stmt *stmt,
-             int           column)
-{
-  return (const char *) sqlite3_column_text (stmt, column);
-}
-
 /* ---- recording ---------------------------------------------------------- */
 
 typedef struct
@@ -213,15 +164,17 @@ record_job_free (gpointer data)
 }
 
 static RecordJob *
-record_job_new (const char     *account_id,
-                HeraldOutgoing *outgoing)
+record_job_new (const char                  *account_id,
+                const char                  *text,
+                const HeraldMessageLogEntry *entries,
+                guint                        n_entries)
 {
   RecordJob *job = g_new0 (RecordJob, 1);
   g_autoptr(HeraldSmsAnalysis) analysis = NULL;
 
   job->account_id = g_strdup (account_id);
-  job->text = g_strdup (herald_outgoing_get_text (outgoing));
-  job->rows = g_array_new (FALSE, TRUE, sizeof (NewRow));
+  job->text = g_strdup (text);
+  job->rows = g_array_sized_new (FALSE, TRUE, sizeof (NewRow), n_entries);
   g_array_set_clear_func (job->rows, new_row_clear);
 
   /* A text the analysis refuses was refused by the provider too; 0 says
@@ -229,108 +182,18 @@ record_job_new (const char     *account_id,
   analysis = herald_sms_analyse (job->text, -1, NULL);
   job->parts = analysis != NULL ? herald_sms_analysis_get_parts (analysis) : 0;
 
-  return job;
-}
-
-static void
-record_job_add (RecordJob           *job,
-                const char          *recipient,
-                const char          *message_id,
-                HeraldDeliveryState  state,
-                const char          *error)
-{
-  NewRow row = {
-    .recipient = g_strdup (recipient),
-    .message_id = (message_id != NULL && *message_id != '\0') ? g_strdup (message_id) : NULL,
-    .error = g_strdup (error),
-    .state = state,
-  };
-
-  g_array_append_val (job->rows, row);
-}
-
-static const char *
-first_non_null (const char *a,
-                const char *b,
-                const char *c)
-{
-  return a != NULL ? a : b != NULL ? b : c;
-}
-
-static RecordJob *
-record_job_new_for_report (const char       *account_id,
-                           HeraldOutgoing   *outgoing,
-                           HeraldSendReport *report)
-{
-  RecordJob *job = record_job_new (account_id, outgoing);
-  const GError *report_error = herald_send_report_get_error (report);
-  const char *report_message = report_error != NULL ? report_error->message : NULL;
-  guint n = herald_send_report_get_n_recipients (report);
-
-  for (guint i = 0; i < n; i++)
+  for (guint i = 0; i < n_entries; i++)
     {
-      const char *recipient = first_non_null (herald_send_report_get_number (report, i),
-                                              herald_send_report_get_input (report, i), "");
-      const char *message_id = herald_send_report_get_recipient_message_id (report, i);
-      const char *reason = herald_send_report_get_reason (report, i);
+      const HeraldMessageLogEntry *entry = &entries[i];
+      NewRow row = {
+        .recipient = g_strdup (entry->recipient != NULL ? entry->recipient : ""),
+        .message_id = (entry->message_id != NULL && *entry->message_id != '\0')
+                      ? g_strdup (entry->message_id) : NULL,
+        .error = g_strdup (entry->error),
+        .state = entry->state,
+      };
 
-      switch (herald_send_report_get_outcome (report, i))
-        {
-        case HERALD_RECIPIENT_QUEUED:
-          record_job_add (job, recipient, message_id, HERALD_DELIVERY_QUEUED, NULL);
-          break;
-
-        case HERALD_RECIPIENT_FATE_UNKNOWN:
-          record_job_add (job, recipient, message_id, HERALD_DELIVERY_UNKNOWN,
-                          first_non_null (reason, report_message,
-                                          _("The provider may or may not have accepted this message; "
-                                            "check before sending it again.")));
-          break;
-
-        case HERALD_RECIPIENT_NOT_SENT:
-          record_job_add (job, recipient, message_id, HERALD_DELIVERY_FAILED,
-                          first_non_null (reason, report_message,
-                                          _("This message was not sent.")));
-          break;
-
-        case HERALD_RECIPIENT_INVALID:
-        case HERALD_RECIPIENT_DUPLICATE:
-        default:
-          /* Never sent, or sent once under the earlier entry. */
-          break;
-        }
-    }
-
-  return job;
-}
-
-/* The whole send's fate is unknown and there is no report: every distinct
- * input is a row, in E.164 where it is unambiguous without a region, else as
- * typed (the account's region is not known here). */
-static RecordJob *
-record_job_new_for_unknown_fate (const char     *account_id,
-                                 HeraldOutgoing *outgoing,
-                                 const GError   *error)
-{
-  RecordJob *job = record_job_new (account_id, outgoing);
-  const char * const *inputs = herald_outgoing_get_recipients (outgoing);
-  g_autoptr(GHashTable) seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
-
-  for (guint i = 0; inputs[i] != NULL; i++)
-    {
-      g_autofree char *input = g_strstrip (g_strdup (inputs[i]));
-      g_autoptr(HeraldPhoneNumber) number = NULL;
-      const char *recipient;
-
-      if (*input == '\0')
-        continue;
-
-      number = herald_phone_number_parse (input, NULL, HERALD_PHONE_NUMBER_FLAGS_NONE, NULL);
-      recipient = number != NULL ? herald_phone_number_get_e164 (number) : input;
-      if (!g_hash_table_add (seen, g_strdup (recipient)))
-        continue;
-
-      record_job_add (job, recipient, NULL, HERALD_DELIVERY_UNKNOWN, error->message);
+      g_array_append_val (job->rows, row);
     }
 
   return job;
@@ -357,7 +220,7 @@ record_func (HeraldDatabase  *database,
   /* Asked first, so that an unknown account is an error that says so
    * rather than a foreign-key failure. */
   account = herald_database_prepare (database, "SELECT 1 FROM accounts WHERE id = :account", error);
-  if (account == NULL || !bind_text (account, ":account", job->account_id, error))
+  if (account == NULL || !herald_database_bind_text (account, ":account", job->account_id, error))
     return FALSE;
   rc = herald_database_step (database, account, error);
   if (rc == SQLITE_ERROR)
@@ -383,14 +246,14 @@ record_func (HeraldDatabase  *database,
       NewRow *row = &g_array_index (job->rows, NewRow, i);
 
       sqlite3_reset (insert);
-      if (!bind_text (insert, ":account", job->account_id, error) ||
-          !bind_text (insert, ":message_id", row->message_id, error) ||
-          !bind_text (insert, ":recipient", row->recipient, error) ||
-          !bind_text (insert, ":text", job->text, error) ||
-          !bind_int64 (insert, ":parts", job->parts, error) ||
-          !bind_text (insert, ":state", herald_delivery_state_to_string (row->state), error) ||
-          !bind_text (insert, ":error", row->error, error) ||
-          !bind_int64 (insert, ":now", now, error))
+      if (!herald_database_bind_text (insert, ":account", job->account_id, error) ||
+          !herald_database_bind_text (insert, ":message_id", row->message_id, error) ||
+          !herald_database_bind_text (insert, ":recipient", row->recipient, error) ||
+          !herald_database_bind_text (insert, ":text", job->text, error) ||
+          !herald_database_bind_int64 (insert, ":parts", job->parts, error) ||
+          !herald_database_bind_text (insert, ":state", herald_delivery_state_to_string (row->state), error) ||
+          !herald_database_bind_text (insert, ":error", row->error, error) ||
+          !herald_database_bind_int64 (insert, ":now", now, error))
         return FALSE;
       if (herald_database_step (database, insert, error) != SQLITE_DONE)
         return FALSE;
@@ -414,26 +277,27 @@ record_done (GObject      *object,
 }
 
 void
-herald_message_log_record_async (HeraldMessageLog    *self,
-                                 const char          *account_id,
-                                 HeraldOutgoing      *outgoing,
-                                 HeraldSendReport    *report,
-                                 GCancellable        *cancellable,
-                                 GAsyncReadyCallback  callback,
-                                 gpointer             user_data)
+herald_message_log_record_async (HeraldMessageLog            *self,
+                                 const char                  *account_id,
+                                 const char                  *text,
+                                 const HeraldMessageLogEntry *entries,
+                                 guint                        n_entries,
+                                 GCancellable                *cancellable,
+                                 GAsyncReadyCallback          callback,
+                                 gpointer                     user_data)
 {
   g_autoptr(GTask) task = NULL;
   RecordJob *job;
 
   g_return_if_fail (HERALD_IS_MESSAGE_LOG (self));
   g_return_if_fail (account_id != NULL);
-  g_return_if_fail (outgoing != NULL);
-  g_return_if_fail (HERALD_IS_SEND_REPORT (report));
+  g_return_if_fail (text != NULL);
+  g_return_if_fail (entries != NULL || n_entries == 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, herald_message_log_record_async);
-  job = record_job_new_for_report (account_id, outgoing, report);
+  job = record_job_new (account_id, text, entries, n_entries);
   g_task_set_task_data (task, job, record_job_free);
 
   herald_database_run_async (self->database, record_func, job, cancellable,
@@ -451,122 +315,6 @@ herald_message_log_record_finish (HeraldMessageLog  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
-/* ---- sending ------------------------------------------------------------ */
-
-typedef struct
-{
-  char             *account_id;
-  HeraldOutgoing   *outgoing;
-  HeraldSendReport *report;
-  GError           *send_error;   /* FATE_UNKNOWN, returned after recording */
-  RecordJob        *job;
-} SendData;
-
-static void
-send_data_free (gpointer data)
-{
-  SendData *send = data;
-
-  g_free (send->account_id);
-  herald_outgoing_unref (send->outgoing);
-  g_clear_object (&send->report);
-  g_clear_error (&send->send_error);
-  g_clear_pointer (&send->job, record_job_free);
-  g_free (send);
-}
-
-static void
-send_recorded (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  SendData *send = g_task_get_task_data (task);
-  g_autoptr(GError) error = NULL;
-
-  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    g_warning ("Messages were sent but could not be recorded in the local history: %s",
-               error->message);
-
-  if (send->send_error != NULL)
-    g_task_return_error (task, g_steal_pointer (&send->send_error));
-  else
-    g_task_return_pointer (task, g_steal_pointer (&send->report), g_object_unref);
-}
-
-static void
-send_answered (GObject      *object,
-               GAsyncResult *result,
-               gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  HeraldMessageLog *self = g_task_get_source_object (task);
-  SendData *send = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  send->report = herald_provider_send_finish (HERALD_PROVIDER (object), result, &error);
-  if (send->report != NULL)
-    send->job = record_job_new_for_report (send->account_id, send->outgoing, send->report);
-  else if (g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_FATE_UNKNOWN))
-    {
-      send->send_error = error;
-      send->job = record_job_new_for_unknown_fate (send->account_id, send->outgoing, error);
-    }
-  else
-    {
-      /* Nothing was accepted: nothing to record. */
-      g_task_return_error (task, error);
-      return;
-    }
-
-  /* Not cancellable: the provider has answered, the messages are out. */
-  herald_database_run_async (self->database, record_func, send->job, NULL,
-                             send_recorded, g_steal_pointer (&task));
-}
-
-void
-herald_message_log_send_async (HeraldMessageLog    *self,
-                               HeraldProvider      *provider,
-                               const char          *account_id,
-                               HeraldOutgoing      *outgoing,
-                               GCancellable        *cancellable,
-                               GAsyncReadyCallback  callback,
-                               gpointer             user_data)
-{
-  g_autoptr(GTask) task = NULL;
-  SendData *send;
-
-  g_return_if_fail (HERALD_IS_MESSAGE_LOG (self));
-  g_return_if_fail (HERALD_IS_PROVIDER (provider));
-  g_return_if_fail (account_id != NULL);
-  g_return_if_fail (outgoing != NULL);
-  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
-
-  send = g_new0 (SendData, 1);
-  send->account_id = g_strdup (account_id);
-  send->outgoing = herald_outgoing_ref (outgoing);
-
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_message_log_send_async);
-  g_task_set_task_data (task, send, send_data_free);
-  /* A cancel that arrives after the provider answered must not hide the
-   * report of messages that went out. */
-  g_task_set_check_cancellable (task, FALSE);
-
-  herald_provider_send_async (provider, outgoing, cancellable, send_answered, g_steal_pointer (&task));
-}
-
-HeraldSendReport *
-herald_message_log_send_finish (HeraldMessageLog  *self,
-                                GAsyncResult      *result,
-                                GError           **error)
-{
-  g_return_val_if_fail (HERALD_IS_MESSAGE_LOG (self), NULL);
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 /* ---- listing ------------------------------------------------------------ */
 
 typedef struct
@@ -580,6 +328,7 @@ typedef struct
   gint64               until;
   guint                offset;
   guint                limit;
+  gboolean             open_only;  /* rows a refresh may move on */
   GPtrArray           *messages;   /* HeraldLoggedMessage, the answer */
 } ListJob;
 
@@ -597,16 +346,16 @@ list_job_free (gpointer data)
 static HeraldLoggedMessage *
 logged_message_from_row (sqlite3_stmt *stmt)
 {
-  return herald_logged_message_new (sqlite3_column_int64 (stmt, 0),
-                                    column_text (stmt, 1),
-                                    column_text (stmt, 2),
-                                    column_text (stmt, 3),
-                                    column_text (stmt, 4),
-                                    herald_delivery_state_from_string (column_text (stmt, 5)),
-                                    column_text (stmt, 6),
-                                    (guint) MAX (0, sqlite3_column_int64 (stmt, 7)),
-                                    sqlite3_column_int64 (stmt, 8),
-                                    sqlite3_column_int64 (stmt, 9));
+  return herald_logged_message_new (herald_database_column_int64 (stmt, 0),
+                                    herald_database_column_text (stmt, 1),
+                                    herald_database_column_text (stmt, 2),
+                                    herald_database_column_text (stmt, 3),
+                                    herald_database_column_text (stmt, 4),
+                                    herald_delivery_state_from_string (herald_database_column_text (stmt, 5)),
+                                    herald_database_column_text (stmt, 6),
+                                    (guint) MAX (0, herald_database_column_int64 (stmt, 7)),
+                                    herald_database_column_int64 (stmt, 8),
+                                    herald_database_column_int64 (stmt, 9));
 }
 
 static gboolean
@@ -631,18 +380,21 @@ list_func (HeraldDatabase  *database,
     g_string_append (sql, " AND sent_at <= :until");
   if (job->recipient != NULL)
     g_string_append (sql, " AND recipient = :recipient");
+  /* The condition is the one of the partial index sent_messages_open. */
+  if (job->open_only)
+    g_string_append (sql, " AND state IN ('unknown', 'queued', 'sent') AND message_id IS NOT NULL");
   g_string_append (sql, " ORDER BY sent_at DESC, id DESC LIMIT :limit OFFSET :offset");
 
   stmt = herald_database_prepare (database, sql->str, error);
   if (stmt == NULL ||
-      !bind_text (stmt, ":account", job->account_id, error) ||
-      !bind_text (stmt, ":state", herald_delivery_state_to_string (job->state), error) ||
-      !bind_int64 (stmt, ":since", job->since, error) ||
-      !bind_int64 (stmt, ":until", job->until, error) ||
-      !bind_text (stmt, ":recipient", job->recipient, error) ||
+      !herald_database_bind_text (stmt, ":account", job->account_id, error) ||
+      !herald_database_bind_text (stmt, ":state", herald_delivery_state_to_string (job->state), error) ||
+      !herald_database_bind_int64 (stmt, ":since", job->since, error) ||
+      !herald_database_bind_int64 (stmt, ":until", job->until, error) ||
+      !herald_database_bind_text (stmt, ":recipient", job->recipient, error) ||
       /* SQLite reads a negative limit as none. */
-      !bind_int64 (stmt, ":limit", job->limit != 0 ? (gint64) job->limit : -1, error) ||
-      !bind_int64 (stmt, ":offset", job->offset, error))
+      !herald_database_bind_int64 (stmt, ":limit", job->limit != 0 ? (gint64) job->limit : -1, error) ||
+      !herald_database_bind_int64 (stmt, ":offset", job->offset, error))
     return FALSE;
 
   while ((rc = herald_database_step (database, stmt, error)) == SQLITE_ROW)
@@ -714,6 +466,36 @@ herald_message_log_list_async (HeraldMessageLog             *self,
                              list_done, g_steal_pointer (&task));
 }
 
+void
+herald_message_log_list_open_async (HeraldMessageLog    *self,
+                                    const char          *account_id,
+                                    guint                max_rows,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  ListJob *job;
+
+  g_return_if_fail (HERALD_IS_MESSAGE_LOG (self));
+  g_return_if_fail (account_id != NULL);
+  g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
+
+  job = g_new0 (ListJob, 1);
+  job->account_id = g_strdup (account_id);
+  job->limit = max_rows;
+  job->open_only = TRUE;
+  job->messages = g_ptr_array_new_with_free_func (g_object_unref);
+
+  /* Finished by herald_message_log_list_finish (). */
+  task = g_task_new (self, cancellable, callback, user_data);
+  g_task_set_source_tag (task, herald_message_log_list_async);
+  g_task_set_task_data (task, job, list_job_free);
+
+  herald_database_run_async (self->database, list_func, job, cancellable,
+                             list_done, g_steal_pointer (&task));
+}
+
 /**
  * herald_message_log_list_finish:
  *
@@ -730,92 +512,30 @@ herald_message_log_list_finish (HeraldMessageLog  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
-/* ---- refreshing --------------------------------------------------------- */
+/* ---- moving states on ---------------------------------------------------- */
 
 typedef struct
 {
-  gint64               row_id;
-  char                *message_id;
-  HeraldDeliveryState  state;
-  HeraldDeliveryState  new_state;
-} OpenRow;
+  GArray *changes;   /* HeraldMessageLogStateChange */
+  guint   changed;
+} UpdateJob;
 
 static void
-open_row_clear (gpointer data)
+update_job_free (gpointer data)
 {
-  OpenRow *row = data;
+  UpdateJob *job = data;
 
-  g_free (row->message_id);
-}
-
-typedef struct
-{
-  HeraldProvider *provider;
-  char           *account_id;
-  guint           max_rows;
-  GArray         *rows;         /* OpenRow */
-  guint           next;         /* the row to ask about next */
-  guint           changed;
-  GError         *stop_error;   /* returned after storing the answers so far */
-} RefreshData;
-
-static void
-refresh_data_free (gpointer data)
-{
-  RefreshData *refresh = data;
-
-  g_object_unref (refresh->provider);
-  g_free (refresh->account_id);
-  g_array_unref (refresh->rows);
-  g_clear_error (&refresh->stop_error);
-  g_free (refresh);
+  g_array_unref (job->changes);
+  g_free (job);
 }
 
 static gboolean
-read_open_rows_func (HeraldDatabase  *database,
-                     gpointer         user_data,
-                     GCancellable    *cancellable,
-                     GError         **error)
+update_states_func (HeraldDatabase  *database,
+                    gpointer         user_data,
+                    GCancellable    *cancellable,
+                    GError         **error)
 {
-  RefreshData *refresh = user_data;
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
-
-  /* The condition is the one of the partial index sent_messages_open. */
-  stmt = herald_database_prepare (database,
-                                  "SELECT id, message_id, state FROM sent_messages "
-                                  "WHERE account_id = :account "
-                                  "AND state IN ('unknown', 'queued', 'sent') AND message_id IS NOT NULL "
-                                  "ORDER BY sent_at DESC, id DESC LIMIT :limit",
-                                  error);
-  if (stmt == NULL ||
-      !bind_text (stmt, ":account", refresh->account_id, error) ||
-      !bind_int64 (stmt, ":limit", refresh->max_rows != 0 ? (gint64) refresh->max_rows : -1, error))
-    return FALSE;
-
-  while ((rc = herald_database_step (database, stmt, error)) == SQLITE_ROW)
-    {
-      HeraldDeliveryState state = herald_delivery_state_from_string (column_text (stmt, 2));
-      OpenRow row = {
-        .row_id = sqlite3_column_int64 (stmt, 0),
-        .message_id = g_strdup (column_text (stmt, 1)),
-        .state = state,
-        .new_state = state,
-      };
-
-      g_array_append_val (refresh->rows, row);
-    }
-
-  return rc == SQLITE_DONE;
-}
-
-static gboolean
-store_states_func (HeraldDatabase  *database,
-                   gpointer         user_data,
-                   GCancellable    *cancellable,
-                   GError         **error)
-{
-  RefreshData *refresh = user_data;
+  UpdateJob *job = user_data;
   g_autoptr(sqlite3_stmt) stmt = NULL;
   gint64 now = now_usec ();
 
@@ -831,186 +551,74 @@ store_states_func (HeraldDatabase  *database,
   if (stmt == NULL)
     return FALSE;
 
-  refresh->changed = 0;
-  for (guint i = 0; i < refresh->rows->len; i++)
+  job->changed = 0;
+  for (guint i = 0; i < job->changes->len; i++)
     {
-      OpenRow *row = &g_array_index (refresh->rows, OpenRow, i);
+      HeraldMessageLogStateChange *change = &g_array_index (job->changes, HeraldMessageLogStateChange, i);
 
-      if (row->new_state == row->state)
+      if (change->new_state == change->old_state)
         continue;
 
       sqlite3_reset (stmt);
-      if (!bind_text (stmt, ":state", herald_delivery_state_to_string (row->new_state), error) ||
-          !bind_int64 (stmt, ":now", now, error) ||
-          !bind_int64 (stmt, ":id", row->row_id, error) ||
-          !bind_text (stmt, ":old_state", herald_delivery_state_to_string (row->state), error))
+      if (!herald_database_bind_text (stmt, ":state", herald_delivery_state_to_string (change->new_state), error) ||
+          !herald_database_bind_int64 (stmt, ":now", now, error) ||
+          !herald_database_bind_int64 (stmt, ":id", change->row_id, error) ||
+          !herald_database_bind_text (stmt, ":old_state", herald_delivery_state_to_string (change->old_state), error))
         return FALSE;
       if (herald_database_step (database, stmt, error) != SQLITE_DONE)
         return FALSE;
-      refresh->changed += (guint) herald_database_changes (database);
+      job->changed += (guint) herald_database_changes (database);
     }
 
   return herald_database_commit (database, error);
 }
 
 static void
-refresh_stored (GObject      *object,
-                GAsyncResult *result,
-                gpointer      user_data)
+update_done (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  RefreshData *refresh = g_task_get_task_data (task);
+  UpdateJob *job = g_task_get_task_data (task);
   GError *error = NULL;
 
-  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    {
-      if (refresh->stop_error != NULL)
-        g_debug ("Refresh stopped by “%s”, then failed to store: %s",
-                 refresh->stop_error->message, error->message);
-      g_task_return_error (task, error);
-    }
-  else if (refresh->stop_error != NULL)
-    g_task_return_error (task, g_steal_pointer (&refresh->stop_error));
+  if (herald_database_run_finish (HERALD_DATABASE (object), result, &error))
+    g_task_return_int (task, job->changed);
   else
-    g_task_return_int (task, refresh->changed);
-}
-
-static void
-refresh_store (GTask *task)
-{
-  HeraldMessageLog *self = g_task_get_source_object (task);
-  RefreshData *refresh = g_task_get_task_data (task);
-  gboolean any = FALSE;
-
-  for (guint i = 0; i < refresh->rows->len && !any; i++)
-    {
-      OpenRow *row = &g_array_index (refresh->rows, OpenRow, i);
-
-      any = row->new_state != row->state;
-    }
-
-  if (!any)
-    {
-      if (refresh->stop_error != NULL)
-        g_task_return_error (task, g_steal_pointer (&refresh->stop_error));
-      else
-        g_task_return_int (task, 0);
-      g_object_unref (task);
-      return;
-    }
-
-  /* Not cancellable: the answers obtained are worth keeping. */
-  herald_database_run_async (self->database, store_states_func, refresh, NULL,
-                             refresh_stored, task);
-}
-
-static void refresh_ask_next (GTask *task);
-
-static void
-refresh_answered (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
-{
-  GTask *task = user_data;
-  RefreshData *refresh = g_task_get_task_data (task);
-  OpenRow *row = &g_array_index (refresh->rows, OpenRow, refresh->next);
-  GError *error = NULL;
-  HeraldDeliveryState state;
-
-  state = herald_provider_get_state_finish (HERALD_PROVIDER (object), result, &error);
-  if (error != NULL)
-    {
-      if (!g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_NOT_FOUND))
-        {
-          refresh->stop_error = error;
-          refresh_store (task);
-          return;
-        }
-      /* The provider forgot it, or never knew it: nothing learnt. */
-      g_debug ("Message “%s” unknown to the provider; its state stays", row->message_id);
-      g_clear_error (&error);
-    }
-  else if (state != HERALD_DELIVERY_UNKNOWN)
-    row->new_state = state;
-
-  refresh->next++;
-  refresh_ask_next (task);
-}
-
-/* One at a time: the providers' rate limits count requests. */
-static void
-refresh_ask_next (GTask *task)
-{
-  RefreshData *refresh = g_task_get_task_data (task);
-  OpenRow *row;
-
-  if (refresh->next >= refresh->rows->len)
-    {
-      refresh_store (task);
-      return;
-    }
-
-  row = &g_array_index (refresh->rows, OpenRow, refresh->next);
-  herald_provider_get_state_async (refresh->provider, row->message_id,
-                                   g_task_get_cancellable (task), refresh_answered, task);
-}
-
-static void
-refresh_rows_read (GObject      *object,
-                   GAsyncResult *result,
-                   gpointer      user_data)
-{
-  GTask *task = user_data;
-  GError *error = NULL;
-
-  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      g_object_unref (task);
-      return;
-    }
-
-  refresh_ask_next (task);
+    g_task_return_error (task, error);
 }
 
 void
-herald_message_log_refresh_async (HeraldMessageLog    *self,
-                                  HeraldProvider      *provider,
-                                  const char          *account_id,
-                                  guint                max_rows,
-                                  GCancellable        *cancellable,
-                                  GAsyncReadyCallback  callback,
-                                  gpointer             user_data)
+herald_message_log_update_states_async (HeraldMessageLog                  *self,
+                                        const HeraldMessageLogStateChange *changes,
+                                        guint                              n_changes,
+                                        GCancellable                      *cancellable,
+                                        GAsyncReadyCallback                callback,
+                                        gpointer                           user_data)
 {
-  GTask *task;
-  RefreshData *refresh;
+  g_autoptr(GTask) task = NULL;
+  UpdateJob *job;
 
   g_return_if_fail (HERALD_IS_MESSAGE_LOG (self));
-  g_return_if_fail (HERALD_IS_PROVIDER (provider));
-  g_return_if_fail (account_id != NULL);
+  g_return_if_fail (changes != NULL || n_changes == 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  refresh = g_new0 (RefreshData, 1);
-  refresh->provider = g_object_ref (provider);
-  refresh->account_id = g_strdup (account_id);
-  refresh->max_rows = max_rows;
-  refresh->rows = g_array_new (FALSE, TRUE, sizeof (OpenRow));
-  g_array_set_clear_func (refresh->rows, open_row_clear);
+  job = g_new0 (UpdateJob, 1);
+  job->changes = g_array_sized_new (FALSE, FALSE, sizeof (HeraldMessageLogStateChange), n_changes);
+  g_array_append_vals (job->changes, changes, n_changes);
 
-  /* The task's one reference travels through the chain of callbacks and
-   * is dropped where the task returns. */
   task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_message_log_refresh_async);
-  g_task_set_task_data (task, refresh, refresh_data_free);
+  g_task_set_source_tag (task, herald_message_log_update_states_async);
+  g_task_set_task_data (task, job, update_job_free);
 
-  herald_database_run_async (self->database, read_open_rows_func, refresh, cancellable,
-                             refresh_rows_read, task);
+  herald_database_run_async (self->database, update_states_func, job, cancellable,
+                             update_done, g_steal_pointer (&task));
 }
 
 guint
-herald_message_log_refresh_finish (HeraldMessageLog  *self,
-                                   GAsyncResult      *result,
-                                   GError           **error)
+herald_message_log_update_states_finish (HeraldMessageLog  *self,
+                                         GAsyncResult      *result,
+                                         GError           **error)
 {
   gssize changed;
 

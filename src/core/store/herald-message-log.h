@@ -5,7 +5,6 @@
 
 #include <gio/gio.h>
 
-#include "providers/herald-provider.h"
 #include "herald-database.h"
 #include "herald-logged-message.h"
 
@@ -33,41 +32,31 @@ G_DECLARE_FINAL_TYPE (HeraldMessageLog, herald_message_log, HERALD, MESSAGE_LOG,
 
 HeraldMessageLog *herald_message_log_new            (HeraldDatabase          *database);
 
-/* Sends @outgoing through @provider and records the outcome for
- * @account_id before returning the report (the rows exist even if the
- * caller then crashes). A send that fails as a whole is not recorded, except
- * FATE_UNKNOWN, which is recorded per recipient as state UNKNOWN with the
- * error so that nobody sends it again blindly; the error is then returned.
- * Recording is not cancelled once the provider has answered (the messages
- * went out), and a failure to record does not hide the report: it is
- * logged with g_warning () and the report returned, since an error here
- * would invite sending again. Row states: QUEUED → queued, FATE_UNKNOWN →
- * unknown (error: the reason), NOT_SENT → failed (error: the reason);
- * INVALID and DUPLICATE entries are not rows. */
-void              herald_message_log_send_async     (HeraldMessageLog        *self,
-                                                     HeraldProvider          *provider,
-                                                     const char              *account_id,
-                                                     HeraldOutgoing          *outgoing,
-                                                     GCancellable            *cancellable,
-                                                     GAsyncReadyCallback      callback,
-                                                     gpointer                 user_data);
-HeraldSendReport *herald_message_log_send_finish    (HeraldMessageLog        *self,
-                                                     GAsyncResult            *result,
-                                                     GError                 **error);
+/* One row to record: what became of one recipient of one send. */
+typedef struct
+{
+  const char          *recipient;    /* E.164, or as typed when it could not be read */
+  const char          *message_id;   /* the provider's id; NULL or "" for none */
+  HeraldDeliveryState  state;
+  const char          *error;        /* nullable sentence */
+} HeraldMessageLogEntry;
 
-/* Records a report already obtained (for callers that send themselves), in
- * one transaction. Fails with HERALD_STORE_ERROR_NOT_FOUND when @account_id
- * is no account. */
-void              herald_message_log_record_async   (HeraldMessageLog        *self,
-                                                     const char              *account_id,
-                                                     HeraldOutgoing          *outgoing,
-                                                     HeraldSendReport        *report,
-                                                     GCancellable            *cancellable,
-                                                     GAsyncReadyCallback      callback,
-                                                     gpointer                 user_data);
-gboolean          herald_message_log_record_finish  (HeraldMessageLog        *self,
-                                                     GAsyncResult            *result,
-                                                     GError                 **error);
+/* Records @n_entries rows of one send of @text for @account_id in one
+ * transaction (the parts are counted from @text; 0 when it cannot be
+ * analysed). Nothing is written for no entry. Fails with
+ * HERALD_STORE_ERROR_NOT_FOUND when @account_id is no account. Turning a
+ * provider's report into entries is send/'s job (herald-logged-send.h). */
+void              herald_message_log_record_async   (HeraldMessageLog            *self,
+                                                     const char                  *account_id,
+                                                     const char                  *text,
+                                                     const HeraldMessageLogEntry *entries,
+                                                     guint                        n_entries,
+                                                     GCancellable                *cancellable,
+                                                     GAsyncReadyCallback          callback,
+                                                     gpointer                     user_data);
+gboolean          herald_message_log_record_finish  (HeraldMessageLog  *self,
+                                                     GAsyncResult      *result,
+                                                     GError           **error);
 
 /* Newest first (sent_at, then row id, descending); @offset/@limit page
  * through (limit 0: all). @account_id NULL lists every account, @filter
@@ -84,22 +73,36 @@ GListModel       *herald_message_log_list_finish    (HeraldMessageLog        *se
                                                      GAsyncResult            *result,
                                                      GError                 **error);
 
-/* Asks @provider for the state of each of @account_id's rows that are not
- * final yet (queued, sent, unknown with a message id), at most @max_rows
- * (0: all; newest first), and stores the answers. The provider is asked
- * one row at a time (rate limits). Returns how many rows changed. A row
- * the provider does not know (NOT_FOUND), or whose answer is UNKNOWN, keeps
- * its state; any other error stops the refresh and is returned — the
- * answers obtained before it are stored all the same. */
-void              herald_message_log_refresh_async  (HeraldMessageLog        *self,
-                                                     HeraldProvider          *provider,
-                                                     const char              *account_id,
-                                                     guint                    max_rows,
-                                                     GCancellable            *cancellable,
-                                                     GAsyncReadyCallback      callback,
-                                                     gpointer                 user_data);
-guint             herald_message_log_refresh_finish (HeraldMessageLog        *self,
-                                                     GAsyncResult            *result,
-                                                     GError                 **error);
+/* The rows of @account_id a delivery refresh may move on (queued, sent,
+ * unknown with a message id), newest first, at most @max_rows (0: all).
+ * Finished with herald_message_log_list_finish (). */
+void              herald_message_log_list_open_async (HeraldMessageLog   *self,
+                                                      const char         *account_id,
+                                                      guint               max_rows,
+                                                      GCancellable       *cancellable,
+                                                      GAsyncReadyCallback callback,
+                                                      gpointer            user_data);
+
+/* A row's new state; @old_state is the one read, so that a row another
+ * Herald process moved on meanwhile is left alone. */
+typedef struct
+{
+  gint64               row_id;
+  HeraldDeliveryState  old_state;
+  HeraldDeliveryState  new_state;
+} HeraldMessageLogStateChange;
+
+/* Stores the changes (error cleared, updated-at now) in one transaction;
+ * entries whose states are equal are skipped. Returns how many rows
+ * changed. */
+void              herald_message_log_update_states_async  (HeraldMessageLog                  *self,
+                                                           const HeraldMessageLogStateChange *changes,
+                                                           guint                              n_changes,
+                                                           GCancellable                      *cancellable,
+                                                           GAsyncReadyCallback                callback,
+                                                           gpointer                           user_data);
+guint             herald_message_log_update_states_finish (HeraldMessageLog  *self,
+                                                           GAsyncResult      *result,
+                                                           GError           **error);
 
 G_END_DECLS

@@ -1,0 +1,11 @@
+-- SPDX-FileCopyrightText: 2026 The Herald authors
+-- SPDX-License-Identifier: GPL-3.0-or-later
+--
+-- Append only: this file has shipped; a change is a new file with the next
+-- number. One line per statement: SQLite keeps the CREATE text as written
+-- (sqlite_master), byte for byte that of the databases out there.
+--
+-- 1: accounts (herald-account-store.c). No column for the API key: keys
+-- live in the keyring only. name_key is the case-folded name, which makes
+-- names unique without regard to case beyond ASCII.
+CREATE TABLE accounts (  id         TEXT PRIMARY KEY NOT NULL,  name       TEXT NOT NULL,  name_key   TEXT NOT NULL UNIQUE,  dialect    TEXT NOT NULL,  base_url   TEXT,  region     TEXT,  auth_style TEXT,  created_at INTEGER NOT NULL);
