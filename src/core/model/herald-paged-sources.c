@@ -95,28 +95,28 @@ received_fetch (guint         page,
 }
 
 HeraldPagedList *
-herald_paged_list_new_for_received (HeraldInboxSource          *inbox,
+herald_paged_list_new_for_received (HeraldInboxSource          *source,
                                     const HeraldReceivedFilter *filter,
                                     guint                       per_page)
 {
-  Received *source;
+  Received *received;
 
-  g_return_val_if_fail (HERALD_IS_INBOX_SOURCE (inbox), NULL);
+  g_return_val_if_fail (HERALD_IS_INBOX_SOURCE (source), NULL);
 
-  source = g_new0 (Received, 1);
-  source->source = g_object_ref (inbox);
-  source->per_page = per_page;
-  source->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  received = g_new0 (Received, 1);
+  received->source = g_object_ref (source);
+  received->per_page = per_page;
+  received->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (filter != NULL)
     {
-      source->from = g_strdup (filter->from);
-      source->device_id = g_strdup (filter->device_id);
-      source->since = ref_date (filter->since);
-      source->until = ref_date (filter->until);
+      received->from = g_strdup (filter->from);
+      received->device_id = g_strdup (filter->device_id);
+      received->since = ref_date (filter->since);
+      received->until = ref_date (filter->until);
     }
 
   return herald_paged_list_new (HERALD_TYPE_RECEIVED_MESSAGE,
-                                received_fetch, source, (GDestroyNotify) received_free);
+                                received_fetch, received, (GDestroyNotify) received_free);
 }
 
 /* ---- FlashSMS history and transactions ----------------------------------- */
