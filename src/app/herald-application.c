@@ -336,5 +336,5 @@ herald_application_init (HeraldApplication *self)
 {
   self->watcher_signals = g_signal_group_new (HERALD_TYPE_INBOX_WATCHER);
   g_signal_group_connect_swapped (self->watcher_signals, "new-messages",
-                                G_CALLBACK (new_messages_cb), self);
+                                  G_CALLBACK (new_messages_cb), self);
 }

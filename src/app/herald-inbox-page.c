@@ -562,15 +562,15 @@ herald_inbox_page_init (HeraldInboxPage *self)
    * follow them (and let go of the old ones). */
   self->session_signals = g_signal_group_new (HERALD_TYPE_SESSION);
   g_signal_group_connect_swapped (self->session_signals, "notify::provider",
-                                G_CALLBACK (provider_changed), self);
+                                  G_CALLBACK (provider_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::provider-error",
-                                G_CALLBACK (provider_changed), self);
+                                  G_CALLBACK (provider_changed), self);
   g_signal_group_connect_swapped (self->session_signals, "notify::inbox-watcher",
-                                G_CALLBACK (inbox_watcher_changed), self);
+                                  G_CALLBACK (inbox_watcher_changed), self);
 
   self->watcher_signals = g_signal_group_new (HERALD_TYPE_INBOX_WATCHER);
   g_signal_group_connect_swapped (self->watcher_signals, "new-messages",
-                                G_CALLBACK (new_messages_cb), self);
+                                  G_CALLBACK (new_messages_cb), self);
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.retry", FALSE);
 }
