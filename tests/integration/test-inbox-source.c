@@ -384,7 +384,7 @@ add_account (HeraldAccountStore *store,
 typedef struct
 {
   HeraldSession  *session;
-  HeraldProvider *not_this;
+  HeraldProvider *not_this;   /* held: a new provider may take a freed one's address */
 } ProviderWait;
 
 static gboolean
@@ -518,7 +518,7 @@ test_session_owns_one_watcher (void)
   /* Another account: a new watcher for it, still on; the old one is
    * stopped and asks nothing any more. */
   flixy_2 = add_account (herald_session_get_account_store (session), flixy_2_draft, FLIXY_KEY_2);
-  wait.not_this = herald_session_get_provider (session);
+  g_set_object (&wait.not_this, herald_session_get_provider (session));
   herald_session_set_active_account_id (session, herald_account_get_id (flixy_2));
   g_assert_true (wait_until (has_new_provider, &wait));
   second = g_object_ref (herald_session_get_inbox_watcher (session));
@@ -538,7 +538,7 @@ test_session_owns_one_watcher (void)
 
   /* FlashSMS receives nothing: no watcher at all. */
   flash = add_account (herald_session_get_account_store (session), flash_draft, FLASH_KEY);
-  wait.not_this = herald_session_get_provider (session);
+  g_set_object (&wait.not_this, herald_session_get_provider (session));
   herald_session_set_active_account_id (session, herald_account_get_id (flash));
   g_assert_true (wait_until (has_new_provider, &wait));
   g_assert_false (HERALD_IS_INBOX_SOURCE (herald_session_get_provider (session)));
@@ -552,13 +552,15 @@ test_session_owns_one_watcher (void)
 
   /* Turned off, a watcher made later starts off too. */
   herald_session_set_watch_inbox (session, FALSE);
-  wait.not_this = herald_session_get_provider (session);
+  g_set_object (&wait.not_this, herald_session_get_provider (session));
   herald_session_set_active_account_id (session, herald_account_get_id (flixy));
   g_assert_true (wait_until (has_new_provider, &wait));
   g_assert_nonnull (herald_session_get_inbox_watcher (session));
   g_assert_true (herald_session_get_inbox_watcher (session) != first);
   g_assert_false (herald_inbox_watcher_get_enabled (herald_session_get_inbox_watcher (session)));
   g_assert_false (herald_inbox_watcher_is_scheduled (herald_session_get_inbox_watcher (session)));
+
+  g_clear_object (&wait.not_this);
 
   /* The session goes: so does its watcher's timer. */
   g_clear_object (&second);

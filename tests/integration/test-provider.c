@@ -391,7 +391,7 @@ test_factory_modem_and_bad_input (void)
 typedef struct
 {
   HeraldSession  *session;
-  HeraldProvider *not_this;
+  HeraldProvider *not_this;   /* held: a new provider may take a freed one's address */
 } ProviderWait;
 
 static gboolean
@@ -479,7 +479,7 @@ test_session (void)
   /* switching */
   flixy = add_account (store, flixy_draft, FLIXY_KEY);
   g_assert_true (herald_session_get_active_account (session) == flash);
-  wait.not_this = herald_session_get_provider (session);
+  g_set_object (&wait.not_this, herald_session_get_provider (session));
   herald_session_set_active_account_id (session, herald_account_get_id (flixy));
   g_assert_true (herald_session_get_active_account (session) == flixy);
   g_assert_true (wait_until (has_new_provider, &wait));
@@ -487,7 +487,7 @@ test_session (void)
   g_assert_cmpint (herald_session_get_balance (session), ==, -1);
 
   /* an edit (here a new, wrong key) makes a new provider with it */
-  wait.not_this = herald_session_get_provider (session);
+  g_set_object (&wait.not_this, herald_session_get_provider (session));
   changes = herald_account_copy (flixy);
   g_clear_object (&result);
   herald_account_store_update_async (store, changes, "fx_rotated_key", NULL, async_done, &result);
@@ -506,7 +506,7 @@ test_session (void)
   }
 
   /* removing the active account falls back to the other one */
-  wait.not_this = herald_session_get_provider (session);
+  g_set_object (&wait.not_this, herald_session_get_provider (session));
   g_clear_object (&result);
   herald_account_store_remove_async (store, flixy, NULL, async_done, &result);
   g_assert_true (herald_account_store_remove_finish (store, wait_result (&result), &error));
@@ -532,6 +532,7 @@ test_session (void)
   g_assert_true (wait_until (has_provider_error, session));
   g_assert_null (herald_session_get_provider (session));
 
+  g_clear_object (&wait.not_this);
   g_clear_object (&session);
   g_clear_object (&database);
   g_remove (path);

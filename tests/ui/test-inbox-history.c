@@ -660,7 +660,9 @@ test_inbox_one_watcher (void)
     g_autoptr(HeraldAccount) account = NULL;
     g_autoptr(GError) error = NULL;
     AsyncWait add = { NULL };
-    gpointer switched[] = { session, herald_session_get_provider (session) };
+    /* held: a new provider may take a freed one's address */
+    g_autoptr(HeraldProvider) before = g_object_ref (herald_session_get_provider (session));
+    gpointer switched[] = { session, before };
     HeraldInboxWatcher *next;
 
     other_fake = herald_fake_flixysms_new ("flixy-ui-other", 0, &error);
