@@ -19,6 +19,7 @@ struct _HeraldApplication
   HeraldSession  *session;          /* NULL until the database is open */
   char           *session_error;    /* why there is none */
   GCancellable   *cancellable;
+  GSignalGroup   *watcher_signals;  /* the session's inbox watcher */
 };
 
 G_DEFINE_FINAL_TYPE (HeraldApplication, herald_application, ADW_TYPE_APPLICATION)
@@ -66,6 +67,31 @@ herald_application_get_session_error (HeraldApplication *self)
   return self->session_error;
 }
 
+/* The one place that announces new messages: the session has one watcher
+ * whatever the number of windows, and so one notification per arrival. */
+static void
+new_messages_cb (HeraldApplication *self,
+                 GListModel        *messages)
+{
+  guint n = g_list_model_get_n_items (messages);
+  g_autoptr(HeraldReceivedMessage) newest = NULL;
+  g_autoptr(GNotification) notification = NULL;
+  g_autofree char *title = NULL;
+
+  if (n == 0)
+    return;
+
+  newest = g_list_model_get_item (messages, n - 1);
+  if (n == 1)
+    title = g_strdup_printf (_("New message from %s"), herald_received_message_get_from (newest));
+  else
+    title = g_strdup_printf (ngettext ("%u new message", "%u new messages", n), n);
+
+  notification = g_notification_new (title);
+  g_notification_set_body (notification, herald_received_message_get_text (newest));
+  g_application_send_notification (G_APPLICATION (self), "new-messages", notification);
+}
+
 static void
 session_loaded_cb (GObject      *object,
                    GAsyncResult *result,
@@ -108,6 +134,11 @@ database_opened_cb (GObject      *object,
   /* the active account survives a restart through GSettings */
   g_settings_bind (self->settings, "active-account", self->session, "active-account-id",
                    G_SETTINGS_BIND_DEFAULT);
+  /* the session runs the one inbox watcher; the setting turns it on */
+  g_settings_bind (self->settings, "notify-new-messages", self->session, "watch-inbox",
+                   G_SETTINGS_BIND_GET);
+  g_object_bind_property (self->session, "inbox-watcher", self->watcher_signals, "target",
+                          G_BINDING_SYNC_CREATE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
   herald_session_load_async (self->session, self->cancellable, session_loaded_cb, g_object_ref (self));
 }
@@ -150,7 +181,12 @@ herald_application_shutdown (GApplication *app)
 
   g_cancellable_cancel (self->cancellable);
   if (self->session != NULL)
-    g_settings_unbind (self->session, "active-account-id");
+    {
+      g_settings_unbind (self->session, "active-account-id");
+      g_settings_unbind (self->session, "watch-inbox");
+      herald_session_set_watch_inbox (self->session, FALSE);
+    }
+  g_signal_group_set_target (self->watcher_signals, NULL);
 
   G_APPLICATION_CLASS (herald_application_parent_class)->shutdown (app);
 }
@@ -242,6 +278,7 @@ herald_application_finalize (GObject *object)
   HeraldApplication *self = HERALD_APPLICATION (object);
 
   g_clear_object (&self->cancellable);
+  g_clear_object (&self->watcher_signals);
   g_clear_object (&self->session);
   g_free (self->session_error);
   g_clear_object (&self->settings);
@@ -297,4 +334,7 @@ herald_application_class_init (HeraldApplicationClass *klass)
 static void
 herald_application_init (HeraldApplication *self)
 {
+  self->watcher_signals = g_signal_group_new (HERALD_TYPE_INBOX_WATCHER);
+  g_signal_group_connect_swapped (self->watcher_signals, "new-messages",
+                                  G_CALLBACK (new_messages_cb), self);
 }

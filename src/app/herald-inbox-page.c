@@ -18,11 +18,11 @@ struct _HeraldInboxPage
   AdwBin                parent_instance;
 
   HeraldSession        *session;
-  HeraldFlixysmsClient *client;
+  GSignalGroup         *session_signals;
+  GSignalGroup         *watcher_signals;   /* the session's inbox watcher */
+  GtkWindow            *toplevel;          /* whose is-active we follow */
+  HeraldInboxSource    *source;
   HeraldPagedList      *list;
-  HeraldInboxWatcher   *watcher;
-  GSettings            *settings;
-  GtkWindow            *toplevel;     /* whose is-active we follow */
   guint                 filter_source;
   guint                 n_before_page;   /* rows when the page in flight was asked for */
 
@@ -108,9 +108,9 @@ clear_list (HeraldInboxPage *self)
 
 /* Reads the filter entries; FALSE (and an entry marked) when a date is not one. */
 static gboolean
-read_filter (HeraldInboxPage              *self,
-             HeraldFlixysmsReceivedFilter *filter,
-             GError                      **error)
+read_filter (HeraldInboxPage       *self,
+             HeraldReceivedFilter  *filter,
+             GError               **error)
 {
   GtkEntry *dates[] = { self->since_entry, self->until_entry };
   GDateTime **values[] = { &filter->since, &filter->until };
@@ -145,13 +145,13 @@ read_filter (HeraldInboxPage              *self,
 static void
 rebuild_list (HeraldInboxPage *self)
 {
-  HeraldFlixysmsReceivedFilter filter = { NULL };
+  HeraldReceivedFilter filter = { NULL };
   g_autoptr(GtkNoSelection) selection = NULL;
   g_autoptr(GError) error = NULL;
 
   g_clear_handle_id (&self->filter_source, g_source_remove);
   clear_list (self);
-  if (self->client == NULL)
+  if (self->source == NULL)
     return;
 
   if (!read_filter (self, &filter, &error))
@@ -164,7 +164,7 @@ rebuild_list (HeraldInboxPage *self)
       return;
     }
 
-  self->list = herald_paged_list_new_for_received (self->client, &filter, PER_PAGE);
+  self->list = herald_paged_list_new_for_received (self->source, &filter, PER_PAGE);
   g_clear_pointer (&filter.since, g_date_time_unref);
   g_clear_pointer (&filter.until, g_date_time_unref);
 
@@ -195,7 +195,7 @@ static void
 filter_changed (HeraldInboxPage *self)
 {
   g_clear_handle_id (&self->filter_source, g_source_remove);
-  if (self->client != NULL)
+  if (self->source != NULL)
     self->filter_source = g_timeout_add (FILTER_DELAY_MS, filter_timeout_cb, self);
 }
 
@@ -239,14 +239,14 @@ bind_row (GtkSignalListItemFactory *factory,
           GtkListItem              *item,
           gpointer                  user_data)
 {
-  HeraldFlixysmsReceivedMessage *message = gtk_list_item_get_item (item);
-  const char *name = herald_flixysms_received_message_get_device_name (message);
-  const char *phone = herald_flixysms_received_message_get_device_phone (message);
-  const char *id = herald_flixysms_received_message_get_device_id (message);
+  HeraldReceivedMessage *message = gtk_list_item_get_item (item);
+  const char *name = herald_received_message_get_device_name (message);
+  const char *phone = herald_received_message_get_device_phone (message);
+  const char *id = herald_received_message_get_device_id (message);
   g_autofree char *time = NULL;
   g_autofree char *device = NULL;
 
-  time = herald_list_util_format_time (herald_flixysms_received_message_get_received_at (message));
+  time = herald_list_util_format_time (herald_received_message_get_received_at (message));
   if (name != NULL && phone != NULL)
     /* TRANSLATORS: the device that received a message: its name and number */
     device = g_strdup_printf (_("On %s (%s)"), name, phone);
@@ -256,52 +256,30 @@ bind_row (GtkSignalListItemFactory *factory,
     device = g_strdup (_("Device unknown"));
 
   herald_list_util_row_set (gtk_list_item_get_child (item),
-                            herald_flixysms_received_message_get_from (message),
+                            herald_received_message_get_from (message),
                             time,
-                            herald_flixysms_received_message_get_message (message),
+                            herald_received_message_get_text (message),
                             device);
 }
 
-/* ---- notifications ------------------------------------------------------- */
+/* ---- the session's inbox watcher ---------------------------------------- */
 
+/* The session owns the watcher and the application notifies; the page only
+ * shows what the notification announces. */
 static void
 new_messages_cb (HeraldInboxPage *self,
                  GListModel      *messages)
 {
-  GApplication *application = g_application_get_default ();
-  guint n = g_list_model_get_n_items (messages);
-  g_autoptr(HeraldFlixysmsReceivedMessage) newest = NULL;
-  g_autoptr(GNotification) notification = NULL;
-  g_autofree char *title = NULL;
-
-  if (n == 0 || application == NULL)
-    return;
-
-  newest = g_list_model_get_item (messages, n - 1);
-  if (n == 1)
-    title = g_strdup_printf (_("New message from %s"), herald_flixysms_received_message_get_from (newest));
-  else
-    title = g_strdup_printf (ngettext ("%u new message", "%u new messages", n), n);
-
-  notification = g_notification_new (title);
-  g_notification_set_body (notification, herald_flixysms_received_message_get_message (newest));
-  g_application_send_notification (application, "new-messages", notification);
-
-  /* What the notification announces is in the list too. */
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)) && self->list != NULL)
+  if (g_list_model_get_n_items (messages) > 0 &&
+      gtk_widget_get_mapped (GTK_WIDGET (self)) && self->list != NULL)
     herald_paged_list_reload (self->list);
 }
 
 static void
-clear_watcher (HeraldInboxPage *self)
+inbox_watcher_changed (HeraldInboxPage *self)
 {
-  if (self->watcher == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->watcher, self);
-  g_settings_unbind (self->watcher, "enabled");
-  herald_inbox_watcher_set_enabled (self->watcher, FALSE);
-  g_clear_object (&self->watcher);
+  g_signal_group_set_target (self->watcher_signals,
+                             self->session != NULL ? herald_session_get_inbox_watcher (self->session) : NULL);
 }
 
 /* ---- the session --------------------------------------------------------- */
@@ -323,23 +301,29 @@ provider_changed (HeraldInboxPage *self)
 {
   HeraldProvider *provider = self->session != NULL ? herald_session_get_provider (self->session) : NULL;
 
-  clear_watcher (self);
   clear_list (self);
-  g_clear_object (&self->client);
+  g_clear_object (&self->source);
 
-  if (HERALD_IS_FLIXYSMS_CLIENT (provider))
+  if (provider != NULL && HERALD_IS_INBOX_SOURCE (provider))
     {
-      self->client = g_object_ref (HERALD_FLIXYSMS_CLIENT (provider));
+      self->source = g_object_ref (HERALD_INBOX_SOURCE (provider));
       gtk_stack_set_visible_child_name (self->stack, "inbox");
       rebuild_list (self);
-
-      self->watcher = herald_inbox_watcher_new (self->client);
-      g_signal_connect_swapped (self->watcher, "new-messages", G_CALLBACK (new_messages_cb), self);
-      g_settings_bind (self->settings, "notify-new-messages", self->watcher, "enabled", G_SETTINGS_BIND_GET);
     }
-  else if (HERALD_IS_FLASHSMS_CLIENT (provider))
-    show_status (self, "mail-unread-symbolic", _("FlashSMS Has No Inbox"),
-                 _("FlashSMS accounts send messages but do not receive them. Received messages are listed for FlixySMS accounts."));
+  else if (provider != NULL)
+    {
+      const char *dialect = herald_dialect_get_title (herald_provider_get_dialect (provider));
+      g_autofree char *title = NULL;
+      g_autofree char *description = NULL;
+
+      /* TRANSLATORS: %s is a service's name, "FlashSMS" */
+      title = g_strdup_printf (_("%s Has No Inbox"), dialect);
+      /* TRANSLATORS: %s is a service's name, "FlashSMS" */
+      description = g_strdup_printf (_("%s accounts send messages but do not receive them. "
+                                       "Received messages are listed for accounts that receive them, "
+                                       "such as FlixySMS accounts."), dialect);
+      show_status (self, "mail-unread-symbolic", title, description);
+    }
   else if (self->session != NULL && herald_session_get_provider_error (self->session) != NULL)
     show_status (self, "dialog-warning-symbolic", _("Inbox Unavailable"),
                  herald_session_get_provider_error (self->session));
@@ -366,17 +350,11 @@ herald_inbox_page_set_session (HeraldInboxPage *self,
   g_return_if_fail (HERALD_IS_INBOX_PAGE (self));
   g_return_if_fail (session == NULL || HERALD_IS_SESSION (session));
 
-  if (self->session == session)
+  if (!g_set_object (&self->session, session))
     return;
 
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
-  g_set_object (&self->session, session);
-  if (session != NULL)
-    {
-      g_signal_connect_swapped (session, "notify::provider", G_CALLBACK (provider_changed), self);
-      g_signal_connect_swapped (session, "notify::provider-error", G_CALLBACK (provider_changed), self);
-    }
+  g_signal_group_set_target (self->session_signals, session);
+  inbox_watcher_changed (self);
   provider_changed (self);
 
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
@@ -395,7 +373,8 @@ herald_inbox_page_get_watcher (HeraldInboxPage *self)
 {
   g_return_val_if_fail (HERALD_IS_INBOX_PAGE (self), NULL);
 
-  return self->watcher;
+  /* the session's: the page only observes it */
+  return self->session != NULL ? herald_session_get_inbox_watcher (self->session) : NULL;
 }
 
 GtkWidget *
@@ -423,6 +402,9 @@ herald_inbox_page_root (GtkWidget *widget)
 
   GTK_WIDGET_CLASS (herald_inbox_page_parent_class)->root (widget);
 
+  /* Not a GSignalGroup: the page is unrooted while its window is being
+   * disposed, when a group (GLib 2.74) can no longer drop its weak
+   * reference to the window. root/unroot pair up instead. */
   root = gtk_widget_get_root (widget);
   if (GTK_IS_WINDOW (root))
     {
@@ -473,13 +455,13 @@ herald_inbox_page_dispose (GObject *object)
   HeraldInboxPage *self = HERALD_INBOX_PAGE (object);
 
   g_clear_handle_id (&self->filter_source, g_source_remove);
-  if (self->session != NULL)
-    g_signal_handlers_disconnect_by_data (self->session, self);
+  g_signal_group_set_target (self->session_signals, NULL);
+  g_signal_group_set_target (self->watcher_signals, NULL);
+  g_clear_object (&self->session_signals);
+  g_clear_object (&self->watcher_signals);
   g_clear_object (&self->session);
-  clear_watcher (self);
   clear_list (self);
-  g_clear_object (&self->client);
-  g_clear_object (&self->settings);
+  g_clear_object (&self->source);
 
   G_OBJECT_CLASS (herald_inbox_page_parent_class)->dispose (object);
 }
@@ -576,6 +558,19 @@ herald_inbox_page_init (HeraldInboxPage *self)
   g_signal_connect_object (adjustment, "changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
   g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
 
-  self->settings = g_settings_new (APP_ID);
+  /* The session and its watcher change under the page: signal groups
+   * follow them (and let go of the old ones). */
+  self->session_signals = g_signal_group_new (HERALD_TYPE_SESSION);
+  g_signal_group_connect_swapped (self->session_signals, "notify::provider",
+                                  G_CALLBACK (provider_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::provider-error",
+                                  G_CALLBACK (provider_changed), self);
+  g_signal_group_connect_swapped (self->session_signals, "notify::inbox-watcher",
+                                  G_CALLBACK (inbox_watcher_changed), self);
+
+  self->watcher_signals = g_signal_group_new (HERALD_TYPE_INBOX_WATCHER);
+  g_signal_group_connect_swapped (self->watcher_signals, "new-messages",
+                                  G_CALLBACK (new_messages_cb), self);
+
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.retry", FALSE);
 }

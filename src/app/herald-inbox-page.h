@@ -9,10 +9,12 @@
 
 G_BEGIN_DECLS
 
-/* Inbox: the FlixySMS account's received messages, newest first, with
- * filters, more pages as the person scrolls, refreshed on demand and when
- * the window becomes active again. It also runs the new-message
- * notifications while the "notify-new-messages" setting is on. */
+/* Inbox: the received messages of the active account (when its provider
+ * is a HeraldInboxSource), newest first, with filters, more pages as the
+ * person scrolls, refreshed on demand, when the window becomes active again
+ * and when the session's inbox watcher announces new messages. The watcher
+ * and the notifications belong to the session and the application: the
+ * page only observes them. */
 
 #define HERALD_TYPE_INBOX_PAGE (herald_inbox_page_get_type ())
 G_DECLARE_FINAL_TYPE (HeraldInboxPage, herald_inbox_page, HERALD, INBOX_PAGE, AdwBin)
@@ -21,9 +23,10 @@ GtkWidget       *herald_inbox_page_new         (void);
 HeraldSession   *herald_inbox_page_get_session (HeraldInboxPage *self);
 void             herald_inbox_page_set_session (HeraldInboxPage *self,
                                                 HeraldSession   *session);
-/* The list shown (NULL without a FlixySMS account), for tests. */
+/* The list shown (NULL unless the account receives messages), for tests. */
 HeraldPagedList *herald_inbox_page_get_list    (HeraldInboxPage *self);
-/* The notification watcher (NULL without a FlixySMS account), for tests. */
+/* The session's inbox watcher the page follows (NULL unless the account
+ * receives messages), for tests. */
 HeraldInboxWatcher *herald_inbox_page_get_watcher (HeraldInboxPage *self);
 
 G_END_DECLS

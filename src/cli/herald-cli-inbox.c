@@ -7,7 +7,7 @@
 
 #include <glib/gi18n.h>
 
-#include "providers/flixysms/herald-flixysms-client.h"
+#include "providers/herald-inbox-source.h"
 #include "herald-cli.h"
 
 static char *opt_account;
@@ -40,18 +40,19 @@ print_json (GListModel *messages)
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
     {
-      g_autoptr(HeraldFlixysmsReceivedMessage) m = g_list_model_get_item (messages, i);
-      int slot = herald_flixysms_received_message_get_sim_slot (m);
+      g_autoptr(HeraldReceivedMessage) m = g_list_model_get_item (messages, i);
+      int slot = herald_received_message_get_sim_slot (m);
 
       json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "id", herald_flixysms_received_message_get_id (m));
-      herald_cli_json_add_string (builder, "from", herald_flixysms_received_message_get_from (m));
-      herald_cli_json_add_string (builder, "message", herald_flixysms_received_message_get_message (m));
-      herald_cli_json_add_time (builder, "received_at", herald_flixysms_received_message_get_received_at (m));
-      herald_cli_json_add_string (builder, "device_id", herald_flixysms_received_message_get_device_id (m));
-      herald_cli_json_add_string (builder, "device_name", herald_flixysms_received_message_get_device_name (m));
-      herald_cli_json_add_string (builder, "device_phone", herald_flixysms_received_message_get_device_phone (m));
-      herald_cli_json_add_string (builder, "type", herald_flixysms_received_message_get_message_type (m));
+      herald_cli_json_add_string (builder, "id", herald_received_message_get_id (m));
+      herald_cli_json_add_string (builder, "from", herald_received_message_get_from (m));
+      herald_cli_json_add_string (builder, "message", herald_received_message_get_text (m));
+      herald_cli_json_add_time (builder, "received_at", herald_received_message_get_received_at (m));
+      herald_cli_json_add_string (builder, "device_id", herald_received_message_get_device_id (m));
+      herald_cli_json_add_string (builder, "device_name", herald_received_message_get_device_name (m));
+      herald_cli_json_add_string (builder, "device_phone", herald_received_message_get_device_phone (m));
+      herald_cli_json_add_string (builder, "type",
+                                  herald_message_type_to_string (herald_received_message_get_message_type (m)));
       herald_cli_json_add_count (builder, "sim_slot", slot);
       json_builder_end_object (builder);
     }
@@ -62,8 +63,8 @@ print_json (GListModel *messages)
 }
 
 static void
-print_human (GListModel *messages,
-             HeraldFlixysmsReceivedPage *page)
+print_human (GListModel         *messages,
+             HeraldReceivedPage *page)
 {
   guint n = g_list_model_get_n_items (messages);
   glong from_width = 0, device_width = 0;
@@ -73,32 +74,38 @@ print_human (GListModel *messages,
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HeraldFlixysmsReceivedMessage) m = g_list_model_get_item (messages, i);
-      const char *device = herald_flixysms_received_message_get_device_name (m);
+      g_autoptr(HeraldReceivedMessage) m = g_list_model_get_item (messages, i);
+      const char *device = herald_received_message_get_device_name (m);
 
-      from_width = MAX (from_width, g_utf8_strlen (herald_flixysms_received_message_get_from (m), -1));
+      from_width = MAX (from_width, g_utf8_strlen (herald_received_message_get_from (m), -1));
       device_width = MAX (device_width, device != NULL ? g_utf8_strlen (device, -1) : 1);
     }
 
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HeraldFlixysmsReceivedMessage) m = g_list_model_get_item (messages, i);
-      g_autofree char *when = herald_cli_format_time (herald_flixysms_received_message_get_received_at (m));
-      g_autofree char *text = g_strdup (herald_flixysms_received_message_get_message (m));
+      g_autoptr(HeraldReceivedMessage) m = g_list_model_get_item (messages, i);
+      g_autofree char *when = herald_cli_format_time (herald_received_message_get_received_at (m));
+      g_autofree char *text = g_strdup (herald_received_message_get_text (m));
 
       /* One message a line: a newline in the text would start a false row. */
       g_strdelimit (text, "\r\n\t", ' ');
       herald_cli_print_padded (when, 18);
-      herald_cli_print_padded (herald_flixysms_received_message_get_from (m), from_width + 2);
-      herald_cli_print_padded (herald_flixysms_received_message_get_device_name (m), device_width + 2);
+      herald_cli_print_padded (herald_received_message_get_from (m), from_width + 2);
+      herald_cli_print_padded (herald_received_message_get_device_name (m), device_width + 2);
       g_print ("%s\n", text);
     }
 
-  if (page != NULL && herald_flixysms_received_page_get_has_more (page))
+  if (page == NULL || !herald_received_page_get_has_more (page))
+    return;
+  if (herald_received_page_get_total_pages (page) > 0)
     g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
-             herald_flixysms_received_page_get_page (page),
-             herald_flixysms_received_page_get_total_pages (page),
-             herald_flixysms_received_page_get_page (page) + 1);
+             herald_received_page_get_page (page),
+             herald_received_page_get_total_pages (page),
+             herald_received_page_get_page (page) + 1);
+  else
+    g_print (_("Page %u; --page %u shows the next, --all every page.\n"),
+             herald_received_page_get_page (page),
+             herald_received_page_get_page (page) + 1);
 }
 
 int
@@ -108,13 +115,13 @@ herald_cli_inbox_run (const HeraldCliCommand  *command,
 {
   g_auto(HeraldCliAccount) account = { 0 };
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(HeraldFlixysmsReceivedPage) page = NULL;
+  g_autoptr(HeraldReceivedPage) page = NULL;
   g_autoptr(GListModel) messages = NULL;
   g_autoptr(GDateTime) since = NULL;
   g_autoptr(GDateTime) until = NULL;
   g_autoptr(GError) error = NULL;
-  HeraldFlixysmsReceivedFilter filter = { 0 };
-  HeraldFlixysmsClient *client;
+  HeraldReceivedFilter filter = { 0 };
+  HeraldInboxSource *source;
   int status;
 
   if (argc != 1)
@@ -130,10 +137,10 @@ herald_cli_inbox_run (const HeraldCliCommand  *command,
 
   if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
     return status;
-  if (!HERALD_IS_FLIXYSMS_CLIENT (account.provider))
+  if (!HERALD_IS_INBOX_SOURCE (account.provider))
     return herald_cli_dialect_lacks (command, &account, _("inbox"));
 
-  client = HERALD_FLIXYSMS_CLIENT (account.provider);
+  source = HERALD_INBOX_SOURCE (account.provider);
   filter.from = opt_from;
   filter.device_id = opt_device;
   filter.since = since;
@@ -141,21 +148,21 @@ herald_cli_inbox_run (const HeraldCliCommand  *command,
 
   if (opt_all)
     {
-      herald_flixysms_client_received_all_async (client, &filter, NULL, herald_cli_async_done, &result);
+      herald_inbox_source_list_all_received_async (source, &filter, NULL, herald_cli_async_done, &result);
       herald_cli_wait (&result);
-      messages = herald_flixysms_client_received_all_finish (client, result, &error);
+      messages = herald_inbox_source_list_all_received_finish (source, result, &error);
       if (messages == NULL)
         return herald_cli_provider_failure (error);
     }
   else
     {
-      herald_flixysms_client_received_async (client, &filter, (guint) opt_page, 0, NULL,
-                                             herald_cli_async_done, &result);
+      herald_inbox_source_list_received_async (source, &filter, (guint) opt_page, 0, NULL,
+                                               herald_cli_async_done, &result);
       herald_cli_wait (&result);
-      page = herald_flixysms_client_received_finish (client, result, &error);
+      page = herald_inbox_source_list_received_finish (source, result, &error);
       if (page == NULL)
         return herald_cli_provider_failure (error);
-      messages = g_object_ref (herald_flixysms_received_page_get_items (page));
+      messages = g_object_ref (herald_received_page_get_items (page));
     }
 
   if (opt_json)

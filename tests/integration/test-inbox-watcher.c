@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "inbox/herald-inbox-watcher.h"
+#include "providers/flixysms/herald-flixysms-client.h"
 #include "net/herald-provider-error.h"
 #include "herald-fake-flixysms.h"
 
@@ -43,7 +44,7 @@ set_up (Fixture       *f,
   herald_fake_flixysms_set_rate_limit (f->fake, 1000, 10);
   f->client = herald_flixysms_client_new_for_key (herald_fake_flixysms_get_base_url (f->fake), key, "GH", &error);
   g_assert_no_error (error);
-  f->watcher = herald_inbox_watcher_new (f->client);
+  f->watcher = herald_inbox_watcher_new (HERALD_INBOX_SOURCE (f->client));
   herald_inbox_watcher_set_interval (f->watcher, 50);
   f->batches = g_ptr_array_new_with_free_func (g_object_unref);
   g_signal_connect (f->watcher, "new-messages", G_CALLBACK (new_messages_cb), f);
@@ -122,8 +123,8 @@ test_new_once (Fixture       *f,
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
   g_autoptr(GDateTime) later = g_date_time_add_seconds (now, 1);
-  g_autoptr(HeraldFlixysmsReceivedMessage) first = NULL;
-  g_autoptr(HeraldFlixysmsReceivedMessage) second = NULL;
+  g_autoptr(HeraldReceivedMessage) first = NULL;
+  g_autoptr(HeraldReceivedMessage) second = NULL;
   GListModel *batch;
   guint checks;
 
@@ -143,8 +144,8 @@ test_new_once (Fixture       *f,
   g_assert_cmpuint (g_list_model_get_n_items (batch), ==, 2);
   first = g_list_model_get_item (batch, 0);
   second = g_list_model_get_item (batch, 1);
-  g_assert_cmpstr (herald_flixysms_received_message_get_message (first), ==, "First");
-  g_assert_cmpstr (herald_flixysms_received_message_get_message (second), ==, "Second");
+  g_assert_cmpstr (herald_received_message_get_text (first), ==, "First");
+  g_assert_cmpstr (herald_received_message_get_text (second), ==, "Second");
 
   /* A third message with the very same time as the second is still new;
    * the first two are not announced again. */
@@ -156,9 +157,9 @@ test_new_once (Fixture       *f,
   batch = g_ptr_array_index (f->batches, 1);
   g_assert_cmpuint (g_list_model_get_n_items (batch), ==, 1);
   {
-    g_autoptr(HeraldFlixysmsReceivedMessage) third = g_list_model_get_item (batch, 0);
+    g_autoptr(HeraldReceivedMessage) third = g_list_model_get_item (batch, 0);
 
-    g_assert_cmpstr (herald_flixysms_received_message_get_message (third), ==, "Third");
+    g_assert_cmpstr (herald_received_message_get_text (third), ==, "Third");
   }
 }
 

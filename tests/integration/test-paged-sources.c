@@ -87,9 +87,9 @@ test_received_pages (void)
 {
   g_autoptr(HeraldFakeFlixysms) fake = NULL;
   g_autoptr(HeraldFlixysmsClient) client = flixy_client (&fake);
-  g_autoptr(HeraldPagedList) list = herald_paged_list_new_for_received (client, NULL, 25);
+  g_autoptr(HeraldPagedList) list = herald_paged_list_new_for_received (HERALD_INBOX_SOURCE (client), NULL, 25);
   g_autoptr(GHashTable) ids = g_hash_table_new (g_str_hash, g_str_equal);
-  g_autoptr(HeraldFlixysmsReceivedMessage) first = NULL;
+  g_autoptr(HeraldReceivedMessage) first = NULL;
 
   load_all (list);
 
@@ -100,12 +100,12 @@ test_received_pages (void)
   g_assert_nonnull (strstr (herald_fake_flixysms_get_request_uri (fake, 2), "page=3"));
 
   first = g_list_model_get_item (G_LIST_MODEL (list), 0);
-  g_assert_cmpstr (herald_flixysms_received_message_get_from (first), ==, "+233241234567");
+  g_assert_cmpstr (herald_received_message_get_from (first), ==, "+233241234567");
   for (guint i = 0; i < HERALD_FAKE_FLIXYSMS_SEED_RECEIVED; i++)
     {
-      g_autoptr(HeraldFlixysmsReceivedMessage) message = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(HeraldReceivedMessage) message = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-      g_assert_true (g_hash_table_add (ids, (gpointer) herald_flixysms_received_message_get_id (message)));
+      g_assert_true (g_hash_table_add (ids, (gpointer) herald_received_message_get_id (message)));
     }
 }
 
@@ -114,8 +114,8 @@ test_received_filter (void)
 {
   g_autoptr(HeraldFakeFlixysms) fake = NULL;
   g_autoptr(HeraldFlixysmsClient) client = flixy_client (&fake);
-  HeraldFlixysmsReceivedFilter filter = { .from = "0241234567", .device_id = HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL };
-  g_autoptr(HeraldPagedList) list = herald_paged_list_new_for_received (client, &filter, 25);
+  HeraldReceivedFilter filter = { .from = "0241234567", .device_id = HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL };
+  g_autoptr(HeraldPagedList) list = herald_paged_list_new_for_received (HERALD_INBOX_SOURCE (client), &filter, 25);
   const char *uri;
   guint n;
 
@@ -129,10 +129,10 @@ test_received_filter (void)
   g_assert_cmpuint (n, <, HERALD_FAKE_FLIXYSMS_SEED_RECEIVED);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HeraldFlixysmsReceivedMessage) message = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(HeraldReceivedMessage) message = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-      g_assert_cmpstr (herald_flixysms_received_message_get_from (message), ==, "+233241234567");
-      g_assert_cmpstr (herald_flixysms_received_message_get_device_id (message), ==, HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL);
+      g_assert_cmpstr (herald_received_message_get_from (message), ==, "+233241234567");
+      g_assert_cmpstr (herald_received_message_get_device_id (message), ==, HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL);
     }
 }
 
@@ -141,7 +141,7 @@ test_received_shifting (void)
 {
   g_autoptr(HeraldFakeFlixysms) fake = NULL;
   g_autoptr(HeraldFlixysmsClient) client = flixy_client (&fake);
-  g_autoptr(HeraldPagedList) list = herald_paged_list_new_for_received (client, NULL, 25);
+  g_autoptr(HeraldPagedList) list = herald_paged_list_new_for_received (HERALD_INBOX_SOURCE (client), NULL, 25);
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
 
   load_one (list);
@@ -159,9 +159,9 @@ test_received_shifting (void)
   herald_paged_list_reset (list);
   load_one (list);
   {
-    g_autoptr(HeraldFlixysmsReceivedMessage) top = g_list_model_get_item (G_LIST_MODEL (list), 0);
+    g_autoptr(HeraldReceivedMessage) top = g_list_model_get_item (G_LIST_MODEL (list), 0);
 
-    g_assert_cmpstr (herald_flixysms_received_message_get_message (top), ==, "Late news");
+    g_assert_cmpstr (herald_received_message_get_text (top), ==, "Late news");
   }
 }
 
@@ -170,7 +170,7 @@ test_received_error (void)
 {
   g_autoptr(HeraldFakeFlixysms) fake = NULL;
   g_autoptr(HeraldFlixysmsClient) client = flixy_client (&fake);
-  g_autoptr(HeraldPagedList) list = herald_paged_list_new_for_received (client, NULL, 25);
+  g_autoptr(HeraldPagedList) list = herald_paged_list_new_for_received (HERALD_INBOX_SOURCE (client), NULL, 25);
   gint64 deadline = g_get_monotonic_time () + 30 * G_USEC_PER_SEC;
 
   herald_fake_flixysms_inject_error (fake, 401, HERALD_FAKE_FLIXYSMS_ERROR_SUCCESS_FALSE, "Invalid API key", 1);

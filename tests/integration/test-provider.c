@@ -373,7 +373,7 @@ test_factory_modem_and_bad_input (void)
 typedef struct
 {
   HeraldSession  *session;
-  HeraldProvider *not_this;
+  HeraldProvider *not_this;   /* held: a new provider may take a freed one's address */
 } ProviderWait;
 
 static gboolean
@@ -461,7 +461,7 @@ test_session (void)
   /* switching */
   flixy = add_account (store, flixy_draft, FLIXY_KEY);
   g_assert_true (herald_session_get_active_account (session) == flash);
-  wait.not_this = herald_session_get_provider (session);
+  g_set_object (&wait.not_this, herald_session_get_provider (session));
   herald_session_set_active_account_id (session, herald_account_get_id (flixy));
   g_assert_true (herald_session_get_active_account (session) == flixy);
   g_assert_true (wait_until (has_new_provider, &wait));
@@ -469,7 +469,7 @@ test_session (void)
   g_assert_cmpint (herald_session_get_balance (session), ==, -1);
 
   /* an edit (here a new, wrong key) makes a new provider with it */
-  wait.not_this = herald_session_get_provider (session);
+  g_set_object (&wait.not_this, herald_session_get_provider (session));
   changes = herald_account_copy (flixy);
   g_clear_object (&result);
   herald_account_store_update_async (store, changes, "fx_rotated_key", NULL, herald_test_async_done, &result);
@@ -488,7 +488,7 @@ test_session (void)
   }
 
   /* removing the active account falls back to the other one */
-  wait.not_this = herald_session_get_provider (session);
+  g_set_object (&wait.not_this, herald_session_get_provider (session));
   g_clear_object (&result);
   herald_account_store_remove_async (store, flixy, NULL, herald_test_async_done, &result);
   g_assert_true (herald_account_store_remove_finish (store, herald_test_wait (&result), &error));
@@ -514,6 +514,7 @@ test_session (void)
   g_assert_true (wait_until (has_provider_error, session));
   g_assert_null (herald_session_get_provider (session));
 
+  g_clear_object (&wait.not_this);
   g_clear_object (&session);
   g_clear_object (&database);
   g_remove (path);

@@ -426,9 +426,9 @@ test_inbox_filter_sender (void)
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (list)), ==, N_RECEIVED / 10);
   for (guint i = 0; i < N_RECEIVED / 10; i++)
     {
-      g_autoptr(HeraldFlixysmsReceivedMessage) message = g_list_model_get_item (G_LIST_MODEL (list), i);
+      g_autoptr(HeraldReceivedMessage) message = g_list_model_get_item (G_LIST_MODEL (list), i);
 
-      g_assert_cmpstr (herald_flixysms_received_message_get_from (message), ==, "+233241000007");
+      g_assert_cmpstr (herald_received_message_get_from (message), ==, "+233241000007");
     }
   drain ();
   g_assert_true (wait_label (page, "body", "Message 7"));
@@ -494,6 +494,8 @@ test_inbox_notifications_setting (void)
   HeraldInboxWatcher *watcher;
 
   g_settings_set_boolean (settings, "notify-new-messages", FALSE);
+  /* The setting drives the session's one watcher, bound as HeraldApplication binds it. */
+  g_settings_bind (settings, "notify-new-messages", session, "watch-inbox", G_SETTINGS_BIND_GET);
   herald_inbox_page_set_session (HERALD_INBOX_PAGE (page), session);
   show_in_window (page);
 
@@ -511,6 +513,170 @@ test_inbox_notifications_setting (void)
   g_assert_false (herald_inbox_watcher_is_scheduled (watcher));
 
   close_all_windows ();
+}
+
+/* ---- the one watcher -------------------------------------------------------- */
+
+/* The watcher's requests: received pages asked for without a page size
+ * (the list asks for 25 a page). */
+static guint
+count_watcher_requests (HeraldFakeFlixysms *fake)
+{
+  guint n = herald_fake_flixysms_count_requests (fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_ANY);
+  guint count = 0;
+
+  for (guint i = 0; i < n; i++)
+    {
+      const char *uri = herald_fake_flixysms_get_request_uri (fake, i);
+
+      if (strstr (uri, "/messages/received") != NULL && strstr (uri, "per_page=") == NULL)
+        count++;
+    }
+
+  return count;
+}
+
+typedef struct
+{
+  HeraldInboxWatcher *watcher;
+  guint               n_checks;
+} CheckWait;
+
+static gboolean
+has_checked (gpointer data)
+{
+  CheckWait *wait = data;
+
+  return herald_inbox_watcher_get_n_checks (wait->watcher) >= wait->n_checks;
+}
+
+static void
+wait_more_checks (HeraldInboxWatcher *watcher,
+                  guint               more)
+{
+  CheckWait wait = { watcher, herald_inbox_watcher_get_n_checks (watcher) + more };
+
+  g_assert_true (wait_until (has_checked, &wait));
+}
+
+static void
+count_batches (HeraldInboxWatcher *watcher,
+               GListModel         *messages,
+               guint              *count)
+{
+  (*count)++;
+}
+
+static gboolean
+provider_is_not (gpointer data)
+{
+  gpointer *args = data;
+
+  return herald_session_get_provider (args[0]) != NULL && herald_session_get_provider (args[0]) != args[1];
+}
+
+static void
+test_inbox_one_watcher (void)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(HeraldFakeFlixysms) fake = flixysms_fake (&key);
+  g_autoptr(HeraldFakeFlixysms) other_fake = NULL;
+  g_autoptr(HeraldSession) session = session_for (HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (fake), key);
+  g_autoptr(HeraldInboxWatcher) watcher = NULL;
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  GtkWidget *page_1 = herald_inbox_page_new ();
+  GtkWidget *page_2 = herald_inbox_page_new ();
+  GtkWidget *page_3 = herald_inbox_page_new ();
+  GtkWidget *window_1;
+  guint batches = 0;
+  guint checks, requests;
+
+  herald_session_set_watch_inbox (session, TRUE);
+  watcher = g_object_ref (herald_session_get_inbox_watcher (session));
+  herald_inbox_watcher_set_interval (watcher, 50);
+  g_signal_connect (watcher, "new-messages", G_CALLBACK (count_batches), &batches);
+
+  /* Two windows, each with an Inbox page: both show the session's watcher. */
+  herald_inbox_page_set_session (HERALD_INBOX_PAGE (page_1), session);
+  window_1 = show_in_window (page_1);
+  herald_inbox_page_set_session (HERALD_INBOX_PAGE (page_2), session);
+  show_in_window (page_2);
+  g_assert_true (wait_until (first_page_loaded, page_1));
+  g_assert_true (wait_until (first_page_loaded, page_2));
+  g_assert_true (herald_inbox_page_get_watcher (HERALD_INBOX_PAGE (page_1)) == watcher);
+  g_assert_true (herald_inbox_page_get_watcher (HERALD_INBOX_PAGE (page_2)) == watcher);
+  g_assert_true (herald_session_get_inbox_watcher (session) == watcher);
+
+  /* One watcher asks: one request a check, not one per window. */
+  wait_more_checks (watcher, 4);
+  checks = herald_inbox_watcher_get_n_checks (watcher);
+  requests = count_watcher_requests (fake);
+  g_assert_cmpuint (requests, >=, checks);
+  g_assert_cmpuint (requests, <=, checks + 1);
+
+  /* A message arrives: announced once, and both lists show it. */
+  herald_fake_flixysms_add_received (fake, "+233209999999", "Fresh news", now,
+                                     HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL, "sms", 1);
+  wait_more_checks (watcher, 2);
+  g_assert_cmpuint (batches, ==, 1);
+  g_assert_true (wait_label (page_1, "body", "Fresh news"));
+  g_assert_true (wait_label (page_2, "body", "Fresh news"));
+  wait_more_checks (watcher, 2);
+  g_assert_cmpuint (batches, ==, 1);
+
+  /* Closing a window never stops it. */
+  gtk_window_destroy (GTK_WINDOW (window_1));
+  drain ();
+  g_assert_true (herald_session_get_inbox_watcher (session) == watcher);
+  g_assert_true (herald_inbox_watcher_get_enabled (watcher));
+  wait_more_checks (watcher, 2);
+
+  /* A page made again finds the same one. */
+  herald_inbox_page_set_session (HERALD_INBOX_PAGE (page_3), session);
+  show_in_window (page_3);
+  g_assert_true (herald_inbox_page_get_watcher (HERALD_INBOX_PAGE (page_3)) == watcher);
+  g_assert_true (herald_session_get_inbox_watcher (session) == watcher);
+
+  /* Another account: a new watcher, which the open pages follow; the old
+   * one stops. */
+  {
+    g_autoptr(HeraldAccount) draft = herald_account_new (HERALD_DIALECT_FLIXYSMS, "Other");
+    g_autoptr(HeraldAccount) account = NULL;
+    g_autoptr(GError) error = NULL;
+    GAsyncResult *add = NULL;
+    /* held: a new provider may take a freed one's address */
+    g_autoptr(HeraldProvider) before = g_object_ref (herald_session_get_provider (session));
+    gpointer switched[] = { session, before };
+    HeraldInboxWatcher *next;
+
+    other_fake = herald_fake_flixysms_new ("flixy-ui-other", 0, &error);
+    g_assert_no_error (error);
+    herald_account_set_base_url (draft, herald_fake_flixysms_get_base_url (other_fake));
+    herald_account_set_region (draft, "GH");
+    herald_account_store_add_async (herald_session_get_account_store (session), draft, "flixy-ui-other", NULL,
+                                    herald_test_async_done, &add);
+    account = herald_account_store_add_finish (herald_session_get_account_store (session),
+                                               herald_test_wait (&add), &error);
+    g_assert_no_error (error);
+    g_clear_object (&add);
+
+    herald_session_set_active_account_id (session, herald_account_get_id (account));
+    g_assert_true (wait_until (provider_is_not, switched));
+    next = herald_session_get_inbox_watcher (session);
+    g_assert_nonnull (next);
+    g_assert_true (next != watcher);
+    g_assert_true (herald_inbox_watcher_get_enabled (next));
+    g_assert_false (herald_inbox_watcher_get_enabled (watcher));
+    g_assert_false (herald_inbox_watcher_is_scheduled (watcher));
+    g_assert_true (herald_inbox_page_get_watcher (HERALD_INBOX_PAGE (page_2)) == next);
+    g_assert_true (herald_inbox_page_get_watcher (HERALD_INBOX_PAGE (page_3)) == next);
+  }
+
+  /* With every window closed, the session's watcher still runs. */
+  close_all_windows ();
+  g_assert_true (herald_inbox_watcher_get_enabled (herald_session_get_inbox_watcher (session)));
+  herald_session_set_watch_inbox (session, FALSE);
+  g_assert_false (herald_inbox_watcher_is_scheduled (herald_session_get_inbox_watcher (session)));
 }
 
 /* ---- History ------------------------------------------------------------- */
@@ -822,6 +988,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/inbox/filter-by-sender", test_inbox_filter_sender);
   g_test_add_func ("/inbox/flashsms-has-none", test_inbox_flashsms);
   g_test_add_func ("/inbox/notifications-follow-setting", test_inbox_notifications_setting);
+  g_test_add_func ("/inbox/one-watcher-for-all-windows", test_inbox_one_watcher);
   g_test_add_func ("/history/delivery-report", test_history_report);
   g_test_add_func ("/history/filters", test_history_filters);
   g_test_add_func ("/history/local-record", test_history_local_record);

@@ -375,6 +375,45 @@ test_preferences_bind_settings (void)
   drain ();
 }
 
+static gboolean
+app_has_session (gpointer data)
+{
+  return herald_application_get_session (data) != NULL;
+}
+
+/* The application, not a window, turns the session's inbox watcher on and
+ * off with the setting; a second window changes nothing to that. */
+static void
+test_window_inbox_watch_setting (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new (APP_ID);
+  HeraldSession *session;
+  GtkWidget *second;
+
+  g_assert_true (wait_until (app_has_session, app));
+  session = herald_application_get_session (app);
+
+  g_settings_set_boolean (settings, "notify-new-messages", TRUE);
+  g_assert_true (herald_session_get_watch_inbox (session));
+  open_window ();
+  second = GTK_WIDGET (herald_window_new (app));
+  gtk_window_present (GTK_WINDOW (second));
+  g_assert_true (wait_until (window_is_mapped, second));
+  g_assert_true (herald_session_get_watch_inbox (session));
+
+  g_settings_set_boolean (settings, "notify-new-messages", FALSE);
+  g_assert_false (herald_session_get_watch_inbox (session));
+  gtk_window_destroy (GTK_WINDOW (second));
+  drain ();
+  g_settings_set_boolean (settings, "notify-new-messages", TRUE);
+  g_assert_true (herald_session_get_watch_inbox (session));
+
+  close_all_windows ();
+  /* closing every window does not stop it either */
+  g_assert_true (herald_session_get_watch_inbox (session));
+  g_settings_set_boolean (settings, "notify-new-messages", FALSE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -394,6 +433,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/window/narrow", test_window_narrow);
   g_test_add_func ("/window/secondary-windows", test_window_secondary_windows);
   g_test_add_func ("/preferences/bind-settings", test_preferences_bind_settings);
+  g_test_add_func ("/window/inbox-watch-follows-setting", test_window_inbox_watch_setting);
 
   status = g_test_run ();
 

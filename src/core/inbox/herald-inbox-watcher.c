@@ -11,7 +11,7 @@ struct _HeraldInboxWatcher
 {
   GObject               parent_instance;
 
-  HeraldFlixysmsClient *client;
+  HeraldInboxSource    *source;
   guint                 interval_ms;
   guint                 source_id;
   GCancellable         *cancellable;   /* of the check in flight */
@@ -30,7 +30,7 @@ G_DEFINE_FINAL_TYPE (HeraldInboxWatcher, herald_inbox_watcher, G_TYPE_OBJECT)
 
 enum {
   PROP_0,
-  PROP_CLIENT,
+  PROP_SOURCE,
   PROP_ENABLED,
   N_PROPS
 };
@@ -87,10 +87,10 @@ schedule (HeraldInboxWatcher *self)
 }
 
 static gboolean
-is_new (HeraldInboxWatcher            *self,
-        HeraldFlixysmsReceivedMessage *message)
+is_new (HeraldInboxWatcher    *self,
+        HeraldReceivedMessage *message)
 {
-  GDateTime *at = herald_flixysms_received_message_get_received_at (message);
+  GDateTime *at = herald_received_message_get_received_at (message);
   int order;
 
   if (self->newest == NULL)
@@ -100,7 +100,7 @@ is_new (HeraldInboxWatcher            *self,
   if (order != 0)
     return order > 0;
 
-  return !g_hash_table_contains (self->ids_at_newest, herald_flixysms_received_message_get_id (message));
+  return !g_hash_table_contains (self->ids_at_newest, herald_received_message_get_id (message));
 }
 
 /* Learns @messages (newest first) as seen. */
@@ -110,9 +110,9 @@ remember (HeraldInboxWatcher *self,
 {
   for (guint i = 0; i < messages->len; i++)
     {
-      HeraldFlixysmsReceivedMessage *message = g_ptr_array_index (messages, i);
-      GDateTime *at = herald_flixysms_received_message_get_received_at (message);
-      const char *id = herald_flixysms_received_message_get_id (message);
+      HeraldReceivedMessage *message = g_ptr_array_index (messages, i);
+      GDateTime *at = herald_received_message_get_received_at (message);
+      const char *id = herald_received_message_get_id (message);
 
       if (self->newest == NULL || g_date_time_compare (at, self->newest) > 0)
         {
@@ -146,7 +146,7 @@ finish_check (HeraldInboxWatcher *self,
     }
   else if (fresh->len > 0)
     {
-      g_autoptr(GListStore) store = g_list_store_new (HERALD_TYPE_FLIXYSMS_RECEIVED_MESSAGE);
+      g_autoptr(GListStore) store = g_list_store_new (HERALD_TYPE_RECEIVED_MESSAGE);
 
       remember (self, fresh);
       for (guint i = fresh->len; i > 0; i--)
@@ -166,12 +166,12 @@ page_received (GObject      *object,
 {
   Check *check = user_data;
   g_autoptr(HeraldInboxWatcher) self = g_weak_ref_get (&check->self);
-  g_autoptr(HeraldFlixysmsReceivedPage) page = NULL;
+  g_autoptr(HeraldReceivedPage) page = NULL;
   g_autoptr(GError) error = NULL;
   gboolean reached_seen = FALSE;
   GListModel *items;
 
-  page = herald_flixysms_client_received_finish (HERALD_FLIXYSMS_CLIENT (object), result, &error);
+  page = herald_inbox_source_list_received_finish (HERALD_INBOX_SOURCE (object), result, &error);
   if (self == NULL || g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* Disabled or disposed meanwhile, and already cleaned up. */
@@ -185,10 +185,10 @@ page_received (GObject      *object,
       return;
     }
 
-  items = herald_flixysms_received_page_get_items (page);
+  items = herald_received_page_get_items (page);
   for (guint i = 0; i < g_list_model_get_n_items (items); i++)
     {
-      g_autoptr(HeraldFlixysmsReceivedMessage) message = g_list_model_get_item (items, i);
+      g_autoptr(HeraldReceivedMessage) message = g_list_model_get_item (items, i);
 
       /* Before priming everything on the first page is the baseline. */
       if (self->primed && !is_new (self, message))
@@ -200,7 +200,7 @@ page_received (GObject      *object,
     }
 
   if (self->primed && !reached_seen &&
-      herald_flixysms_received_page_get_has_more (page) &&
+      herald_received_page_get_has_more (page) &&
       check->page < HERALD_INBOX_WATCHER_MAX_PAGES)
     {
       check->page++;
@@ -216,8 +216,8 @@ static void
 fetch_page (HeraldInboxWatcher *self,
             Check              *check)
 {
-  herald_flixysms_client_received_async (self->client, NULL, check->page, 0,
-                                         self->cancellable, page_received, check);
+  herald_inbox_source_list_received_async (self->source, NULL, check->page, 0,
+                                           self->cancellable, page_received, check);
 }
 
 static void
@@ -237,19 +237,19 @@ start_check (HeraldInboxWatcher *self)
 }
 
 HeraldInboxWatcher *
-herald_inbox_watcher_new (HeraldFlixysmsClient *client)
+herald_inbox_watcher_new (HeraldInboxSource *source)
 {
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_CLIENT (client), NULL);
+  g_return_val_if_fail (HERALD_IS_INBOX_SOURCE (source), NULL);
 
-  return g_object_new (HERALD_TYPE_INBOX_WATCHER, "client", client, NULL);
+  return g_object_new (HERALD_TYPE_INBOX_WATCHER, "source", source, NULL);
 }
 
-HeraldFlixysmsClient *
-herald_inbox_watcher_get_client (HeraldInboxWatcher *self)
+HeraldInboxSource *
+herald_inbox_watcher_get_source (HeraldInboxWatcher *self)
 {
   g_return_val_if_fail (HERALD_IS_INBOX_WATCHER (self), NULL);
 
-  return self->client;
+  return self->source;
 }
 
 gboolean
@@ -352,7 +352,7 @@ herald_inbox_watcher_finalize (GObject *object)
 {
   HeraldInboxWatcher *self = HERALD_INBOX_WATCHER (object);
 
-  g_clear_object (&self->client);
+  g_clear_object (&self->source);
   g_clear_error (&self->error);
   g_hash_table_unref (self->ids_at_newest);
 
@@ -369,8 +369,8 @@ herald_inbox_watcher_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      g_value_set_object (value, self->client);
+    case PROP_SOURCE:
+      g_value_set_object (value, self->source);
       break;
     case PROP_ENABLED:
       g_value_set_boolean (value, self->enabled);
@@ -390,8 +390,8 @@ herald_inbox_watcher_set_property (GObject      *object,
 
   switch (prop_id)
     {
-    case PROP_CLIENT:
-      self->client = g_value_dup_object (value);
+    case PROP_SOURCE:
+      self->source = g_value_dup_object (value);
       break;
     case PROP_ENABLED:
       herald_inbox_watcher_set_enabled (self, g_value_get_boolean (value));
@@ -411,8 +411,8 @@ herald_inbox_watcher_class_init (HeraldInboxWatcherClass *klass)
   object_class->get_property = herald_inbox_watcher_get_property;
   object_class->set_property = herald_inbox_watcher_set_property;
 
-  properties [PROP_CLIENT] =
-    g_param_spec_object ("client", NULL, NULL, HERALD_TYPE_FLIXYSMS_CLIENT,
+  properties [PROP_SOURCE] =
+    g_param_spec_object ("source", NULL, NULL, HERALD_TYPE_INBOX_SOURCE,
                          (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties [PROP_ENABLED] =
     g_param_spec_boolean ("enabled", NULL, NULL, FALSE,

@@ -3,17 +3,18 @@
  */
 #pragma once
 
-#include "providers/flixysms/herald-flixysms-client.h"
+#include "providers/herald-inbox-source.h"
 
 G_BEGIN_DECLS
 
-/* Looks for newly received FlixySMS messages while "enabled" is TRUE, for
- * the new-message notifications. It asks at most once an interval (one
+/* Looks for newly received messages of a HeraldInboxSource while "enabled"
+ * is TRUE, for the new-message notifications. HeraldSession owns the one
+ * watcher of the active account; windows and pages only observe it. It asks at most once an interval (one
  * minute; a shorter one only for tests) and only while enabled: when
  * disabled no timer exists at all, so the app never wakes up for it.
  *
  * The first check after enabling only learns what is there; later checks
- * emit "new-messages" (GListModel of HeraldFlixysmsReceivedMessage, oldest
+ * emit "new-messages" (GListModel of HeraldReceivedMessage, oldest
  * first) with the messages not seen before, each once. A failed check is
  * logged and tried again at the next interval ("error" keeps it). */
 
@@ -24,8 +25,8 @@ G_BEGIN_DECLS
 #define HERALD_TYPE_INBOX_WATCHER (herald_inbox_watcher_get_type ())
 G_DECLARE_FINAL_TYPE (HeraldInboxWatcher, herald_inbox_watcher, HERALD, INBOX_WATCHER, GObject)
 
-HeraldInboxWatcher *herald_inbox_watcher_new          (HeraldFlixysmsClient *client);
-HeraldFlixysmsClient *herald_inbox_watcher_get_client (HeraldInboxWatcher   *self);
+HeraldInboxWatcher *herald_inbox_watcher_new          (HeraldInboxSource    *source);
+HeraldInboxSource  *herald_inbox_watcher_get_source   (HeraldInboxWatcher   *self);
 
 gboolean            herald_inbox_watcher_get_enabled  (HeraldInboxWatcher   *self);
 void                herald_inbox_watcher_set_enabled  (HeraldInboxWatcher   *self,

@@ -13,11 +13,11 @@ ref_date (GDateTime *date)
   return date != NULL ? g_date_time_ref (date) : NULL;
 }
 
-/* ---- FlixySMS received -------------------------------------------------- */
+/* ---- received messages (HeraldInboxSource) ------------------------------ */
 
 typedef struct
 {
-  HeraldFlixysmsClient *client;
+  HeraldInboxSource    *source;
   char                 *from;
   char                 *device_id;
   GDateTime            *since;
@@ -29,7 +29,7 @@ typedef struct
 static void
 received_free (Received *source)
 {
-  g_object_unref (source->client);
+  g_object_unref (source->source);
   g_free (source->from);
   g_free (source->device_id);
   g_clear_pointer (&source->since, g_date_time_unref);
@@ -45,26 +45,26 @@ received_fetched (GObject      *object,
 {
   g_autoptr(GTask) task = user_data;
   GHashTable *seen = g_task_get_task_data (task);
-  g_autoptr(HeraldFlixysmsReceivedPage) page = NULL;
+  g_autoptr(HeraldReceivedPage) page = NULL;
   g_autoptr(GError) error = NULL;
   GPtrArray *items;
   GListModel *messages;
   guint n;
 
-  page = herald_flixysms_client_received_finish (HERALD_FLIXYSMS_CLIENT (object), result, &error);
+  page = herald_inbox_source_list_received_finish (HERALD_INBOX_SOURCE (object), result, &error);
   if (page == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  messages = herald_flixysms_received_page_get_items (page);
+  messages = herald_received_page_get_items (page);
   n = g_list_model_get_n_items (messages);
   items = g_ptr_array_new_full (n, g_object_unref);
   for (guint i = 0; i < n; i++)
     {
-      g_autoptr(HeraldFlixysmsReceivedMessage) message = g_list_model_get_item (messages, i);
-      const char *id = herald_flixysms_received_message_get_id (message);
+      g_autoptr(HeraldReceivedMessage) message = g_list_model_get_item (messages, i);
+      const char *id = herald_received_message_get_id (message);
 
       if (!g_hash_table_add (seen, g_strdup (id)))
         continue;
@@ -72,7 +72,7 @@ received_fetched (GObject      *object,
     }
 
   herald_paged_list_task_return_page (g_steal_pointer (&task), items,
-                                      herald_flixysms_received_page_get_has_more (page));
+                                      herald_received_page_get_has_more (page));
 }
 
 static void
@@ -82,7 +82,7 @@ received_fetch (guint         page,
                 gpointer      user_data)
 {
   Received *source = user_data;
-  HeraldFlixysmsReceivedFilter filter = {
+  HeraldReceivedFilter filter = {
     source->from, source->device_id, source->since, source->until,
   };
 
@@ -90,33 +90,33 @@ received_fetch (guint         page,
   if (page == 1)
     g_hash_table_remove_all (source->seen);
   g_task_set_task_data (task, g_hash_table_ref (source->seen), (GDestroyNotify) g_hash_table_unref);
-  herald_flixysms_client_received_async (source->client, &filter, page, source->per_page,
-                                         cancellable, received_fetched, task);
+  herald_inbox_source_list_received_async (source->source, &filter, page, source->per_page,
+                                           cancellable, received_fetched, task);
 }
 
 HeraldPagedList *
-herald_paged_list_new_for_received (HeraldFlixysmsClient               *client,
-                                    const HeraldFlixysmsReceivedFilter *filter,
-                                    guint                               per_page)
+herald_paged_list_new_for_received (HeraldInboxSource          *source,
+                                    const HeraldReceivedFilter *filter,
+                                    guint                       per_page)
 {
-  Received *source;
+  Received *received;
 
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_CLIENT (client), NULL);
+  g_return_val_if_fail (HERALD_IS_INBOX_SOURCE (source), NULL);
 
-  source = g_new0 (Received, 1);
-  source->client = g_object_ref (client);
-  source->per_page = per_page;
-  source->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  received = g_new0 (Received, 1);
+  received->source = g_object_ref (source);
+  received->per_page = per_page;
+  received->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   if (filter != NULL)
     {
-      source->from = g_strdup (filter->from);
-      source->device_id = g_strdup (filter->device_id);
-      source->since = ref_date (filter->since);
-      source->until = ref_date (filter->until);
+      received->from = g_strdup (filter->from);
+      received->device_id = g_strdup (filter->device_id);
+      received->since = ref_date (filter->since);
+      received->until = ref_date (filter->until);
     }
 
-  return herald_paged_list_new (HERALD_TYPE_FLIXYSMS_RECEIVED_MESSAGE,
-                                received_fetch, source, (GDestroyNotify) received_free);
+  return herald_paged_list_new (HERALD_TYPE_RECEIVED_MESSAGE,
+                                received_fetch, received, (GDestroyNotify) received_free);
 }
 
 /* ---- FlashSMS history and transactions ----------------------------------- */

@@ -6,7 +6,7 @@
 #include "herald-boxed-item.h"
 #include "herald-paged-list.h"
 #include "providers/flashsms/herald-flashsms-client.h"
-#include "providers/flixysms/herald-flixysms-client.h"
+#include "providers/herald-inbox-source.h"
 #include "store/herald-message-log.h"
 
 G_BEGIN_DECLS
@@ -14,11 +14,11 @@ G_BEGIN_DECLS
 /* HeraldPagedLists over the lists Herald pages through. The filters are
  * copied: change a filter by making a new list. */
 
-/* FlixySMS GET /messages/received, newest first: HeraldFlixysmsReceivedMessage.
- * @per_page 0: the server's 25. A message already listed (new ones shift
- * the pages) is not listed twice. */
-HeraldPagedList *herald_paged_list_new_for_received     (HeraldFlixysmsClient                  *client,
-                                                         const HeraldFlixysmsReceivedFilter    *filter,
+/* The received messages of any HeraldInboxSource, newest first:
+ * HeraldReceivedMessage. @per_page 0: the source's own page size. A
+ * message already listed (new ones shift the pages) is not listed twice. */
+HeraldPagedList *herald_paged_list_new_for_received     (HeraldInboxSource                     *source,
+                                                         const HeraldReceivedFilter            *filter,
                                                          guint                                  per_page);
 
 /* FlashSMS GET /sms: HeraldBoxedItem of HERALD_TYPE_FLASHSMS_MESSAGE;

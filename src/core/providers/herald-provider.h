@@ -13,8 +13,10 @@ G_BEGIN_DECLS
  * numbers, look a message up, prove the key works and (where the dialect has
  * credits) read the balance. HeraldFlixysmsClient and HeraldFlashsmsClient
  * implement it; the local modems will join as a third implementation. The
- * campaign engine, the compose page and `heraldctl send` use only this; the
- * dialect's own extras (inbox, history, contacts…) stay on the client types,
+ * campaign engine, the compose page and `heraldctl send` use only this.
+ * What only some dialects can do is an optional interface that requires
+ * this one: received messages are HeraldInboxSource (herald-inbox-source.h).
+ * The extras without one yet (history, contacts…) stay on the client types,
  * reached with HERALD_IS_FLASHSMS_CLIENT () and friends. */
 
 /* Capabilities, so that a UI shows only what the account can do. */

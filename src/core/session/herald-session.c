@@ -29,6 +29,9 @@ struct _HeraldSession
   gint64              balance;
   char               *balance_error;
   GCancellable       *balance_cancellable;
+
+  HeraldInboxWatcher *inbox_watcher;   /* of provider, when it receives */
+  gboolean            watch_inbox;
 };
 
 G_DEFINE_FINAL_TYPE (HeraldSession, herald_session, G_TYPE_OBJECT)
@@ -43,6 +46,8 @@ enum {
   PROP_PROVIDER_ERROR,
   PROP_BALANCE,
   PROP_BALANCE_ERROR,
+  PROP_INBOX_WATCHER,
+  PROP_WATCH_INBOX,
   N_PROPS
 };
 
@@ -66,6 +71,24 @@ set_balance (HeraldSession *self,
     }
 }
 
+/* Drops the watcher (stopped, even if an observer still holds it) and
+ * makes the one for the provider, when it receives messages. */
+static void
+update_inbox_watcher (HeraldSession *self)
+{
+  g_autoptr(HeraldInboxWatcher) old = g_steal_pointer (&self->inbox_watcher);
+
+  if (old != NULL)
+    herald_inbox_watcher_set_enabled (old, FALSE);
+  if (self->provider != NULL && HERALD_IS_INBOX_SOURCE (self->provider))
+    {
+      self->inbox_watcher = herald_inbox_watcher_new (HERALD_INBOX_SOURCE (self->provider));
+      herald_inbox_watcher_set_enabled (self->inbox_watcher, self->watch_inbox);
+    }
+  if (old != NULL || self->inbox_watcher != NULL)
+    g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_INBOX_WATCHER]);
+}
+
 static void
 set_provider (HeraldSession  *self,
               HeraldProvider *provider,
@@ -74,6 +97,9 @@ set_provider (HeraldSession  *self,
   if (self->provider != provider)
     {
       g_set_object (&self->provider, provider);
+      /* before notify::provider, so that its observers find the watcher
+       * that goes with the provider */
+      update_inbox_watcher (self);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROVIDER]);
     }
   if (g_strcmp0 (self->provider_error, error) != 0)
@@ -212,6 +238,9 @@ herald_session_dispose (GObject *object)
   g_clear_object (&self->open_cancellable);
   g_cancellable_cancel (self->balance_cancellable);
   g_clear_object (&self->balance_cancellable);
+  if (self->inbox_watcher != NULL)
+    herald_inbox_watcher_set_enabled (self->inbox_watcher, FALSE);
+  g_clear_object (&self->inbox_watcher);
   g_clear_object (&self->provider);
   g_clear_object (&self->active);
   g_clear_object (&self->message_log);
@@ -270,6 +299,12 @@ herald_session_get_property (GObject    *object,
     case PROP_BALANCE_ERROR:
       g_value_set_string (value, self->balance_error);
       break;
+    case PROP_INBOX_WATCHER:
+      g_value_set_object (value, self->inbox_watcher);
+      break;
+    case PROP_WATCH_INBOX:
+      g_value_set_boolean (value, self->watch_inbox);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -290,6 +325,9 @@ herald_session_set_property (GObject      *object,
       break;
     case PROP_ACTIVE_ACCOUNT_ID:
       herald_session_set_active_account_id (self, g_value_get_string (value));
+      break;
+    case PROP_WATCH_INBOX:
+      herald_session_set_watch_inbox (self, g_value_get_boolean (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -331,6 +369,12 @@ herald_session_class_init (HeraldSessionClass *klass)
   properties [PROP_BALANCE_ERROR] =
     g_param_spec_string ("balance-error", NULL, NULL, NULL,
                          (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_INBOX_WATCHER] =
+    g_param_spec_object ("inbox-watcher", NULL, NULL, HERALD_TYPE_INBOX_WATCHER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_WATCH_INBOX] =
+    g_param_spec_boolean ("watch-inbox", NULL, NULL, FALSE,
+                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -550,6 +594,35 @@ herald_session_get_balance_error (HeraldSession *self)
 {
   g_return_val_if_fail (HERALD_IS_SESSION (self), NULL);
   return self->balance_error;
+}
+
+HeraldInboxWatcher *
+herald_session_get_inbox_watcher (HeraldSession *self)
+{
+  g_return_val_if_fail (HERALD_IS_SESSION (self), NULL);
+  return self->inbox_watcher;
+}
+
+gboolean
+herald_session_get_watch_inbox (HeraldSession *self)
+{
+  g_return_val_if_fail (HERALD_IS_SESSION (self), FALSE);
+  return self->watch_inbox;
+}
+
+void
+herald_session_set_watch_inbox (HeraldSession *self,
+                                gboolean       watch_inbox)
+{
+  g_return_if_fail (HERALD_IS_SESSION (self));
+
+  if (self->watch_inbox == !!watch_inbox)
+    return;
+
+  self->watch_inbox = !!watch_inbox;
+  if (self->inbox_watcher != NULL)
+    herald_inbox_watcher_set_enabled (self->inbox_watcher, self->watch_inbox);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WATCH_INBOX]);
 }
 
 static void

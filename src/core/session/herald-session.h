@@ -5,6 +5,7 @@
 
 #include <gio/gio.h>
 
+#include "inbox/herald-inbox-watcher.h"
 #include "providers/herald-provider.h"
 #include "store/herald-account-store.h"
 #include "store/herald-database.h"
@@ -33,6 +34,16 @@ G_BEGIN_DECLS
  *   balance             gint64, read-only: credits, -1 when unknown or the
  *                       dialect has none
  *   balance-error       string, read-only, nullable
+ *   inbox-watcher       HeraldInboxWatcher, read-only, nullable: the one
+ *                       watcher behind the new-message notifications, for
+ *                       the provider while it is a HeraldInboxSource; a new
+ *                       provider gets a new watcher and the old one stops
+ *   watch-inbox         boolean, read-write, FALSE at first: whether the
+ *                       watcher checks (the app binds it to the
+ *                       "notify-new-messages" setting); kept across watchers
+ *
+ * The session owns the watcher: windows and pages only observe it, so
+ * closing one never stops it and a second window never adds a second one.
  *
  * The provider is reopened when the active account changes or is edited
  * (URL, region, key). */
@@ -76,6 +87,10 @@ HeraldSendJob      *herald_session_start_send            (HeraldSession        *
 /* The session's sends, oldest first: every running one and the last few
  * finished ones (their outcome on the job). */
 GListModel         *herald_session_get_send_jobs         (HeraldSession        *self);
+HeraldInboxWatcher *herald_session_get_inbox_watcher     (HeraldSession        *self);
+gboolean            herald_session_get_watch_inbox       (HeraldSession        *self);
+void                herald_session_set_watch_inbox       (HeraldSession        *self,
+                                                          gboolean              watch_inbox);
 
 /* Asks the provider for the balance again (no-op without the feature);
  * the answer arrives as notify::balance or notify::balance-error. */

@@ -193,3 +193,94 @@ _herald_flixysms_provider_iface_init (HeraldProviderInterface *iface)
   iface->get_state_async = flixysms_get_state_async;
   iface->test_connection_async = flixysms_test_connection_async;
 }
+
+/* ---- HeraldInboxSource: GET /messages/received ----------------------------- */
+
+static HeraldReceivedMessage *
+received_message_from_flixysms (HeraldFlixysmsReceivedMessage *message)
+{
+  const char *type = herald_flixysms_received_message_get_message_type (message);
+
+  return g_object_new (HERALD_TYPE_RECEIVED_MESSAGE,
+                       "id", herald_flixysms_received_message_get_id (message),
+                       "from", herald_flixysms_received_message_get_from (message),
+                       "text", herald_flixysms_received_message_get_message (message),
+                       "received-at", herald_flixysms_received_message_get_received_at (message),
+                       "device-id", herald_flixysms_received_message_get_device_id (message),
+                       "device-name", herald_flixysms_received_message_get_device_name (message),
+                       "device-phone", herald_flixysms_received_message_get_device_phone (message),
+                       "message-type", herald_message_type_from_string (type),
+                       "sim-slot", herald_flixysms_received_message_get_sim_slot (message),
+                       NULL);
+}
+
+static HeraldReceivedPage *
+received_page_from_flixysms (HeraldFlixysmsReceivedPage *page)
+{
+  GListModel *messages = herald_flixysms_received_page_get_items (page);
+  g_autoptr(GListStore) items = g_list_store_new (HERALD_TYPE_RECEIVED_MESSAGE);
+  guint n = g_list_model_get_n_items (messages);
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeraldFlixysmsReceivedMessage) message = g_list_model_get_item (messages, i);
+      g_autoptr(HeraldReceivedMessage) item = received_message_from_flixysms (message);
+
+      g_list_store_append (items, item);
+    }
+
+  return herald_received_page_new (G_LIST_MODEL (items),
+                                   herald_flixysms_received_page_get_page (page),
+                                   herald_flixysms_received_page_get_per_page (page),
+                                   herald_flixysms_received_page_get_total (page),
+                                   herald_flixysms_received_page_get_total_pages (page),
+                                   herald_flixysms_received_page_get_has_more (page));
+}
+
+static void
+flixysms_received_cb (GObject      *object,
+                      GAsyncResult *result,
+                      gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HeraldFlixysmsReceivedPage) page = NULL;
+  GError *error = NULL;
+
+  page = herald_flixysms_client_received_finish (HERALD_FLIXYSMS_CLIENT (object), result, &error);
+  if (page == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, received_page_from_flixysms (page), (GDestroyNotify) herald_received_page_unref);
+}
+
+static void
+flixysms_list_received_async (HeraldInboxSource          *source,
+                              const HeraldReceivedFilter *filter,
+                              guint                       page,
+                              guint                       per_page,
+                              GCancellable               *cancellable,
+                              GAsyncReadyCallback         callback,
+                              gpointer                    user_data)
+{
+  GTask *task = g_task_new (source, cancellable, callback, user_data);
+  HeraldFlixysmsReceivedFilter flixysms_filter = { NULL };
+
+  g_task_set_source_tag (task, flixysms_list_received_async);
+  if (filter != NULL)
+    {
+      flixysms_filter.from = filter->from;
+      flixysms_filter.device_id = filter->device_id;
+      flixysms_filter.since = filter->since;
+      flixysms_filter.until = filter->until;
+    }
+
+  /* the client copies the filter before this returns */
+  herald_flixysms_client_received_async (HERALD_FLIXYSMS_CLIENT (source), &flixysms_filter, page, per_page,
+                                         cancellable, flixysms_received_cb, task);
+}
+
+void
+_herald_flixysms_inbox_source_iface_init (HeraldInboxSourceInterface *iface)
+{
+  iface->list_received_async = flixysms_list_received_async;
+}
