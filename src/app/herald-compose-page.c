@@ -8,8 +8,6 @@
 #include <glib/gi18n.h>
 
 #include "herald-compose-page-private.h"
-#include "providers/flashsms/herald-flashsms-client.h"
-#include "providers/flixysms/herald-flixysms-client.h"
 
 G_DEFINE_FINAL_TYPE (HeraldComposePage, herald_compose_page, ADW_TYPE_BIN)
 
@@ -40,12 +38,36 @@ get_provider (HeraldComposePage *self)
   return self->session != NULL ? herald_session_get_provider (self->session) : NULL;
 }
 
-static gboolean
-is_flashsms (HeraldComposePage *self)
+/* The dialect's facts (limits, names), or NULL without a provider. */
+static const HeraldDialectInfo *
+get_dialect_info (HeraldComposePage *self)
 {
   HeraldProvider *provider = get_provider (self);
 
-  return provider != NULL && herald_provider_get_dialect (provider) == HERALD_DIALECT_FLASHSMS;
+  return provider != NULL ? herald_dialect_get_info (herald_provider_get_dialect (provider)) : NULL;
+}
+
+/* How many characters the message has beyond what the dialect takes; 0 when it fits. */
+static guint
+characters_over_limit (HeraldComposePage *self)
+{
+  const HeraldDialectInfo *info = get_dialect_info (self);
+  guint characters;
+
+  if (self->analysis == NULL || info == NULL || info->max_characters == 0)
+    return 0;
+  characters = herald_sms_analysis_get_characters (self->analysis);
+  return characters > info->max_characters ? characters - info->max_characters : 0;
+}
+
+static gboolean
+media_url_is_valid (HeraldComposePage  *self,
+                    const char         *media_url,
+                    GError            **error)
+{
+  HeraldProvider *provider = get_provider (self);
+
+  return provider == NULL || herald_provider_validate_media_url (provider, media_url, error);
 }
 
 static void
@@ -275,15 +297,16 @@ herald_compose_page_can_send (HeraldComposePage  *self,
     return (*why_not = g_strdup (_("Add at least one valid number under Recipients.")), FALSE);
   if (self->analysis == NULL || herald_sms_analysis_get_characters (self->analysis) == 0)
     return (*why_not = g_strdup (_("Write a message first.")), FALSE);
-  if (is_flashsms (self) && herald_sms_analysis_get_characters (self->analysis) > HERALD_FLASHSMS_MAX_CHARACTERS)
-    return (*why_not = g_strdup_printf (_("FlashSMS takes at most %u characters: shorten the message by %u."),
-                                        HERALD_FLASHSMS_MAX_CHARACTERS,
-                                        herald_sms_analysis_get_characters (self->analysis) - HERALD_FLASHSMS_MAX_CHARACTERS),
+  if (characters_over_limit (self) > 0)
+    /* TRANSLATORS: the first %s is the service's name, "FlashSMS" */
+    return (*why_not = g_strdup_printf (_("%s takes at most %u characters: shorten the message by %u."),
+                                        get_dialect_info (self)->title, get_dialect_info (self)->max_characters,
+                                        characters_over_limit (self)),
             FALSE);
 
   media = gtk_editable_get_text (GTK_EDITABLE (self->media_row));
   if (gtk_widget_get_visible (GTK_WIDGET (self->media_row)) && *media != '\0'
-      && !herald_flixysms_validate_media_url (media, NULL))
+      && !media_url_is_valid (self, media, NULL))
     return (*why_not = g_strdup (_("Correct the media URL or leave it empty.")), FALSE);
 
   *why_not = NULL;
@@ -295,8 +318,7 @@ herald_compose_page_update_actions (HeraldComposePage *self)
 {
   g_autofree char *why_not = NULL;
   gboolean can_send = herald_compose_page_can_send (self, &why_not);
-  gboolean over_limit = self->analysis != NULL && is_flashsms (self)
-                        && herald_sms_analysis_get_characters (self->analysis) > HERALD_FLASHSMS_MAX_CHARACTERS;
+  gboolean over_limit = characters_over_limit (self) > 0;
 
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.send", can_send);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "compose.stop", self->job != NULL);
@@ -312,7 +334,7 @@ media_changed_cb (HeraldComposePage *self)
 {
   const char *media = gtk_editable_get_text (GTK_EDITABLE (self->media_row));
   g_autoptr(GError) error = NULL;
-  gboolean bad = *media != '\0' && !herald_flixysms_validate_media_url (media, &error);
+  gboolean bad = *media != '\0' && !media_url_is_valid (self, media, &error);
 
   gtk_widget_set_visible (GTK_WIDGET (self->media_error_label), bad);
   if (bad)
@@ -359,7 +381,7 @@ sender_ids_loaded_cb (GObject      *object,
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
-  ids = herald_flashsms_client_list_sender_ids_finish (HERALD_FLASHSMS_CLIENT (object), result, &error);
+  ids = herald_sender_id_source_list_sender_ids_finish (HERALD_SENDER_ID_SOURCE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -377,7 +399,7 @@ sender_ids_loaded_cb (GObject      *object,
   gtk_string_list_splice (self->sender_ids, 1,
                           g_list_model_get_n_items (G_LIST_MODEL (self->sender_ids)) - 1, NULL);
   for (guint i = 0; i < ids->len; i++)
-    gtk_string_list_append (self->sender_ids, herald_flashsms_sender_id_get_name (g_ptr_array_index (ids, i)));
+    gtk_string_list_append (self->sender_ids, ((HeraldSenderId *) g_ptr_array_index (ids, i))->name);
 }
 
 static void
@@ -385,13 +407,13 @@ load_sender_ids (HeraldComposePage *self)
 {
   HeraldProvider *provider = get_provider (self);
 
-  if (!HERALD_IS_FLASHSMS_CLIENT (provider) || self->sender_ids_loaded
+  if (!HERALD_IS_SENDER_ID_SOURCE (provider) || self->sender_ids_loaded
       || self->sender_ids_cancellable != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   self->sender_ids_cancellable = g_cancellable_new ();
-  herald_flashsms_client_list_sender_ids_async (HERALD_FLASHSMS_CLIENT (provider), self->sender_ids_cancellable,
-                                                sender_ids_loaded_cb, self);
+  herald_sender_id_source_list_sender_ids_async (HERALD_SENDER_ID_SOURCE (provider), self->sender_ids_cancellable,
+                                                 sender_ids_loaded_cb, self);
 }
 
 static void
@@ -437,7 +459,7 @@ provider_changed_cb (HeraldComposePage *self)
 
   /* FlashSMS sends only to mobiles; FlixySMS lets the phone try any number. */
   herald_recipient_list_set_flags (self->recipients,
-                                   herald_provider_get_dialect (provider) == HERALD_DIALECT_FLASHSMS
+                                   herald_dialect_get_info (herald_provider_get_dialect (provider))->mobile_only
                                      ? HERALD_PHONE_NUMBER_REQUIRE_MOBILE : HERALD_PHONE_NUMBER_FLAGS_NONE);
   herald_recipient_list_set_region (self->recipients, account != NULL ? herald_account_get_region (account) : NULL);
 

@@ -9,6 +9,7 @@
 
 #include "herald-inbox-page.h"
 #include "herald-list-util.h"
+#include "providers/flashsms/herald-flashsms-client.h"   /* until the inbox capability lands (the inbox helper's work) */
 
 #define PER_PAGE         25
 #define FILTER_DELAY_MS  400

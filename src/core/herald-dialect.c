@@ -14,15 +14,18 @@ static const HeraldDialectInfo dialects[] = {
     .dialect = HERALD_DIALECT_FLIXYSMS, .id = "flixysms", .title = "FlixySMS",
     .default_base_url = HERALD_FLIXYSMS_DEFAULT_BASE_URL,
     .has_key = TRUE, .needs_base_url = FALSE, .chooses_auth_style = FALSE,
+    .max_recipients = 100,
   },
   [HERALD_DIALECT_FLASHSMS] = {
     .dialect = HERALD_DIALECT_FLASHSMS, .id = "flashsms", .title = "FlashSMS",
     .default_region = HERALD_FLASHSMS_DEFAULT_REGION,
     .has_key = TRUE, .needs_base_url = TRUE, .chooses_auth_style = TRUE,
+    .mobile_only = TRUE, .max_characters = 918, .max_recipients = 1000,
   },
   /* Modems are local: nothing to authenticate to, no URL. */
   [HERALD_DIALECT_MODEM] = {
     .dialect = HERALD_DIALECT_MODEM, .id = "modem", .title = "Modem",
+    .local = TRUE,
   },
 };
 

@@ -25,6 +25,10 @@ typedef struct
   gboolean       has_key;            /* an API key lives in the keyring */
   gboolean       needs_base_url;     /* an account cannot work without a URL */
   gboolean       chooses_auth_style; /* the key header is the account's choice */
+  gboolean       local;              /* no service: the computer's own devices */
+  gboolean       mobile_only;        /* sends to mobile numbers only */
+  guint          max_characters;     /* of one message; 0: no limit of its own */
+  guint          max_recipients;     /* numbers one request takes; 0: no limit */
 } HeraldDialectInfo;
 
 /* NULL for a value that is not a dialect. */
