@@ -9,7 +9,6 @@
 
 #include "herald-inbox-page.h"
 #include "herald-list-util.h"
-#include "providers/flashsms/herald-flashsms-client.h"   /* until the inbox capability lands (the inbox helper's work) */
 
 #define PER_PAGE         25
 #define FILTER_DELAY_MS  400
@@ -338,7 +337,7 @@ provider_changed (HeraldInboxPage *self)
       g_signal_connect_swapped (self->watcher, "new-messages", G_CALLBACK (new_messages_cb), self);
       g_settings_bind (self->settings, "notify-new-messages", self->watcher, "enabled", G_SETTINGS_BIND_GET);
     }
-  else if (HERALD_IS_FLASHSMS_CLIENT (provider))
+  else if (provider != NULL && herald_provider_get_dialect (provider) == HERALD_DIALECT_FLASHSMS)
     show_status (self, "mail-unread-symbolic", _("FlashSMS Has No Inbox"),
                  _("FlashSMS accounts send messages but do not receive them. Received messages are listed for FlixySMS accounts."));
   else if (self->session != NULL && herald_session_get_provider_error (self->session) != NULL)

@@ -217,6 +217,7 @@ check_base_url (HeraldDialect   dialect,
                 char          **normalized,
                 GError        **error)
 {
+  const HeraldDialectInfo *info = herald_dialect_get_info (dialect);
   g_autofree char *copy = NULL;
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -235,25 +236,23 @@ check_base_url (HeraldDialect   dialect,
   copy = g_strstrip (g_strdup (base_url != NULL ? base_url : ""));
   if (*copy == '\0')
     {
-      switch (dialect)
+      if (info->default_base_url != NULL)
         {
-        case HERALD_DIALECT_FLIXYSMS:
-          *normalized = g_strdup (HERALD_FLIXYSMS_DEFAULT_BASE_URL);
-          return TRUE;
-
-        case HERALD_DIALECT_FLASHSMS:
-          g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                               _("A FlashSMS account needs the URL of its server’s API, "
-                                 "such as https://sms.example.com/api/v1: FlashSMS is self-hosted."));
-          return FALSE;
-
-        case HERALD_DIALECT_MODEM:
-        default:
+          *normalized = g_strdup (info->default_base_url);
           return TRUE;
         }
+      if (info->needs_base_url)
+        {
+          /* TRANSLATORS: both %s are the service's name, "FlashSMS" */
+          g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
+                       _("A %s account needs the URL of its server’s API, "
+                         "such as https://sms.example.com/api/v1: %s is self-hosted."), info->title, info->title);
+          return FALSE;
+        }
+      return TRUE;
     }
 
-  if (dialect == HERALD_DIALECT_MODEM)
+  if (info->local)
     {
       g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
                            _("A modem account has no URL: its modems are found on this computer."));
@@ -336,9 +335,9 @@ check_region (HeraldDialect   dialect,
   copy = g_strstrip (g_strdup (region != NULL ? region : ""));
   if (*copy == '\0')
     {
-      /* FlashSMS takes numbers in Ghana's national form. */
-      if (dialect == HERALD_DIALECT_FLASHSMS)
-        *normalized = g_strdup (HERALD_FLASHSMS_DEFAULT_REGION);
+      /* The dialect's own default, if it has one (FlashSMS takes numbers
+       * in Ghana's national form). */
+      *normalized = g_strdup (herald_dialect_get_info (dialect)->default_region);
       return TRUE;
     }
 
@@ -406,8 +405,9 @@ fill_row (AccountRow     *row,
           GError        **error)
 {
   HeraldDialect dialect = herald_account_get_dialect (account);
+  const HeraldDialectInfo *info = herald_dialect_get_info (dialect);
 
-  if ((guint) dialect > HERALD_DIALECT_MODEM)
+  if (info == NULL)
     {
       g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
                            _("Unknown dialect: use flixysms, flashsms or modem."));
@@ -425,7 +425,7 @@ fill_row (AccountRow     *row,
     return FALSE;
 
   if ((guint) row->auth_style > HERALD_ACCOUNT_AUTH_X_API_KEY ||
-      (row->auth_style != HERALD_ACCOUNT_AUTH_BEARER && dialect != HERALD_DIALECT_FLASHSMS))
+      (row->auth_style != HERALD_ACCOUNT_AUTH_BEARER && !info->chooses_auth_style))
     {
       g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
                            _("Only FlashSMS accounts can send the API key as X-API-Key."));
@@ -509,7 +509,7 @@ bind_row (sqlite3_stmt      *stmt,
           const AccountRow  *row,
           GError           **error)
 {
-  const char *auth = row->dialect == HERALD_DIALECT_FLASHSMS
+  const char *auth = herald_dialect_get_info (row->dialect)->chooses_auth_style
                        ? herald_account_auth_to_string (row->auth_style) : NULL;
 
   return bind_text (stmt, 1, row->id, error) &&
