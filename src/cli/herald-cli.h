@@ -128,7 +128,7 @@ int herald_cli_report_run  (const HeraldCliCommand *command, int argc, char **ar
 int herald_cli_inbox_run   (const HeraldCliCommand *command, int argc, char **argv);
 int herald_cli_history_run (const HeraldCliCommand *command, int argc, char **argv);
 /* contacts, groups and templates with --account: the lists the provider
- * keeps (HeraldRemoteDirectory; herald-cli-flashsms.c, -flashsms-contacts.c). */
+ * keeps (HeraldRemoteDirectory; herald-cli-remote-lists.c, -remote-contacts.c). */
 typedef struct
 {
   char     *account;

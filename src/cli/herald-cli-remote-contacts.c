@@ -1,7 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 The Herald authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "heraldctl-flashsms-contacts"
+#define G_LOG_DOMAIN "heraldctl-remote-contacts"
 
 #include "config.h"
 
