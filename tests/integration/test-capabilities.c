@@ -621,6 +621,57 @@ test_estimate (void)
   g_assert_cmpint (estimate->can_afford, ==, herald_flashsms_estimate_get_can_afford (flash_estimate));
 }
 
+/* ---- the dialect table ------------------------------------------------------------ */
+
+static void
+test_dialect_table (void)
+{
+  const HeraldDialectInfo *flixysms = herald_dialect_get_info (HERALD_DIALECT_FLIXYSMS);
+  const HeraldDialectInfo *flashsms = herald_dialect_get_info (HERALD_DIALECT_FLASHSMS);
+  const HeraldDialectInfo *modem = herald_dialect_get_info (HERALD_DIALECT_MODEM);
+  guint n = 0;
+
+  /* Rows from 0 up, each naming itself. */
+  for (const HeraldDialectInfo *info; (info = herald_dialect_get_info (n)) != NULL; n++)
+    {
+      g_assert_cmpint (info->dialect, ==, n);
+      g_assert_nonnull (info->id);
+      g_assert_nonnull (info->title);
+      g_assert_nonnull (info->summary);
+    }
+  g_assert_cmpuint (n, ==, 3);
+
+  g_assert_cmpstr (flixysms->title, ==, "FlixySMS");
+  g_assert_cmpstr (flixysms->default_base_url, ==, HERALD_FLIXYSMS_DEFAULT_BASE_URL);
+  g_assert_null (flixysms->default_region);
+  g_assert_false (flixysms->chooses_auth_style);
+  g_assert_false (flixysms->mobile_only);
+  g_assert_false (flixysms->has_credits);
+  g_assert_cmpuint (flixysms->max_characters, ==, 0);
+  g_assert_cmpuint (flixysms->max_recipients, ==, HERALD_FLIXYSMS_BULK_MAX);
+
+  g_assert_cmpstr (flashsms->title, ==, "FlashSMS");
+  g_assert_null (flashsms->default_base_url);
+  g_assert_true (flashsms->needs_base_url);
+  g_assert_cmpstr (flashsms->default_region, ==, HERALD_FLASHSMS_DEFAULT_REGION);
+  g_assert_true (flashsms->chooses_auth_style);
+  g_assert_true (flashsms->mobile_only);
+  g_assert_true (flashsms->has_credits);
+  g_assert_cmpuint (flashsms->max_characters, ==, HERALD_FLASHSMS_MAX_CHARACTERS);
+  g_assert_cmpuint (flashsms->max_recipients, ==, HERALD_FLASHSMS_MAX_SEND_RECIPIENTS);
+
+  g_assert_true (modem->local);
+  g_assert_false (modem->has_key);
+  g_assert_null (modem->default_base_url);
+
+  g_assert_true (herald_dialect_is_default_base_url (HERALD_FLIXYSMS_DEFAULT_BASE_URL));
+  g_assert_false (herald_dialect_is_default_base_url ("https://sms.example.com/api/v1"));
+  g_assert_false (herald_dialect_is_default_base_url (NULL));
+  g_assert_true (herald_dialect_is_default_region ("GH"));
+  g_assert_false (herald_dialect_is_default_region ("US"));
+  g_assert_null (herald_dialect_get_info (n));
+}
+
 /* ---- callers: heraldctl says what an account's provider lacks ------------------- */
 
 typedef struct
@@ -823,6 +874,7 @@ main (int   argc,
   g_test_add_func ("/capabilities/remote-directory/contacts", test_directory_contacts);
   g_test_add_func ("/capabilities/remote-directory/groups-templates", test_directory_groups_templates);
   g_test_add_func ("/capabilities/cost-estimator", test_estimate);
+  g_test_add_func ("/capabilities/dialect-table", test_dialect_table);
   g_test_add_func ("/capabilities/cli/not-available", test_cli_not_available);
   g_test_add_func ("/capabilities/cli/status", test_cli_status);
 
