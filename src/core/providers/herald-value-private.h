@@ -10,7 +10,9 @@ G_BEGIN_DECLS
 /* The capability values (herald-provider-values.h and the capability
  * headers) are reference-counted boxes (g_atomic_rc_box) with read-only
  * public fields: this defines the GType, ref and unref of one, given the
- * function that frees its members. */
+ * function that frees its members. (TypeName is a type: it cannot be
+ * parenthesised.) */
+/* NOLINTBEGIN(bugprone-macro-parentheses) */
 #define HERALD_DEFINE_VALUE(TypeName, type_name, clear_func)                   \
   G_DEFINE_BOXED_TYPE (TypeName, type_name, type_name##_ref, type_name##_unref) \
                                                                                \
@@ -27,5 +29,6 @@ G_BEGIN_DECLS
     g_return_if_fail (self != NULL);                                           \
     g_atomic_rc_box_release_full (self, (GDestroyNotify) clear_func);          \
   }
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 G_END_DECLS

@@ -309,16 +309,16 @@ static gpointer
 estimate_from_flashsms (gconstpointer value)
 {
   const HeraldFlashsmsEstimate *flash = value;
-  HeraldCostEstimate *estimate = herald_cost_estimate_new ();
+  HeraldCostEstimate *cost = herald_cost_estimate_new ();
 
-  estimate->length = herald_flashsms_estimate_get_length (flash);
-  estimate->parts = herald_flashsms_estimate_get_parts (flash);
-  estimate->encoding = g_strdup (herald_flashsms_estimate_get_encoding (flash));
-  estimate->recipient_count = herald_flashsms_estimate_get_recipient_count (flash);
-  estimate->credits_required = herald_flashsms_estimate_get_credits_required (flash);
-  estimate->current_balance = herald_flashsms_estimate_get_current_balance (flash);
-  estimate->can_afford = herald_flashsms_estimate_get_can_afford (flash);
-  return estimate;
+  cost->length = herald_flashsms_estimate_get_length (flash);
+  cost->parts = herald_flashsms_estimate_get_parts (flash);
+  cost->encoding = g_strdup (herald_flashsms_estimate_get_encoding (flash));
+  cost->recipient_count = herald_flashsms_estimate_get_recipient_count (flash);
+  cost->credits_required = herald_flashsms_estimate_get_credits_required (flash);
+  cost->current_balance = herald_flashsms_estimate_get_current_balance (flash);
+  cost->can_afford = herald_flashsms_estimate_get_can_afford (flash);
+  return cost;
 }
 
 /* ---- the adapter ------------------------------------------------------------ */
