@@ -58,7 +58,7 @@ enum {
 static guint signals [N_SIGNALS];
 
 /* The order of the two combo rows' items (herald-account-dialog.ui). */
-enum { DIALECT_ITEM_FLIXYSMS, DIALECT_ITEM_FLASHSMS };
+
 enum { AUTH_ITEM_BEARER, AUTH_ITEM_X_API_KEY };
 
 HeraldAccountDialog *
@@ -79,11 +79,19 @@ herald_account_dialog_new (HeraldAccountStore *store,
 static HeraldDialect
 get_dialect (HeraldAccountDialog *self)
 {
+  guint selected;
+  guint item = 0;
+
   if (self->account != NULL)
     return herald_account_get_dialect (self->account);
 
-  return adw_combo_row_get_selected (self->dialect_row) == DIALECT_ITEM_FLASHSMS
-         ? HERALD_DIALECT_FLASHSMS : HERALD_DIALECT_FLIXYSMS;
+  /* The row lists the dialects with a service, in the table's order. */
+  selected = adw_combo_row_get_selected (self->dialect_row);
+  for (const HeraldDialectInfo *info; (info = herald_dialect_get_info (item)) != NULL; item++)
+    if (!info->local && selected-- == 0)
+      return info->dialect;
+
+  return herald_dialect_get_info (0)->dialect;
 }
 
 /* The text of a row without surrounding blanks; NULL when empty, so that the
@@ -118,7 +126,7 @@ build_draft (HeraldAccountDialog *self)
   herald_account_set_base_url (draft, url);
   herald_account_set_region (draft, region);
   herald_account_set_auth_style (draft,
-                                 dialect == HERALD_DIALECT_FLASHSMS &&
+                                 herald_dialect_get_info (dialect)->chooses_auth_style &&
                                  adw_combo_row_get_selected (self->auth_row) == AUTH_ITEM_X_API_KEY
                                  ? HERALD_ACCOUNT_AUTH_X_API_KEY : HERALD_ACCOUNT_AUTH_BEARER);
 
@@ -274,7 +282,7 @@ static char *
 describe_error (HeraldDialect  dialect,
                 const GError  *error)
 {
-  const char *service = dialect == HERALD_DIALECT_FLASHSMS ? "FlashSMS" : "FlixySMS";
+  const char *service = herald_dialect_get_title (dialect);
 
   if (error->domain != HERALD_PROVIDER_ERROR)
     return g_strdup (error->message);
@@ -467,35 +475,26 @@ form_changed (HeraldAccountDialog *self)
 static void
 dialect_changed (HeraldAccountDialog *self)
 {
-  HeraldDialect dialect = get_dialect (self);
+  const HeraldDialectInfo *info = herald_dialect_get_info (get_dialect (self));
   const char *url = gtk_editable_get_text (GTK_EDITABLE (self->url_row));
   const char *region = gtk_editable_get_text (GTK_EDITABLE (self->region_row));
 
-  gtk_widget_set_visible (GTK_WIDGET (self->auth_row), dialect == HERALD_DIALECT_FLASHSMS);
+  gtk_widget_set_visible (GTK_WIDGET (self->auth_row), info->chooses_auth_style);
 
   if (self->account != NULL)
     return;
 
-  /* Fill in the defaults, without overwriting what the person typed. */
-  if (dialect == HERALD_DIALECT_FLIXYSMS)
-    {
-      if (url[0] == '\0')
-        gtk_editable_set_text (GTK_EDITABLE (self->url_row), HERALD_FLIXYSMS_DEFAULT_BASE_URL);
-      if (g_strcmp0 (region, HERALD_FLASHSMS_DEFAULT_REGION) == 0)
-        gtk_editable_set_text (GTK_EDITABLE (self->region_row), "");
-      adw_preferences_group_set_description (self->account_group,
-                                             _("FlixySMS sends through your own Android phones."));
-    }
-  else
-    {
-      if (g_strcmp0 (url, HERALD_FLIXYSMS_DEFAULT_BASE_URL) == 0)
-        gtk_editable_set_text (GTK_EDITABLE (self->url_row), "");
-      if (region[0] == '\0')
-        gtk_editable_set_text (GTK_EDITABLE (self->region_row), HERALD_FLASHSMS_DEFAULT_REGION);
-      adw_preferences_group_set_description (self->account_group,
-                                             _("FlashSMS is self-hosted: enter the URL of your "
-                                               "server’s API, such as https://sms.example.com/api/v1."));
-    }
+  /* Fill in the defaults, without overwriting what the person typed; a
+   * default of the dialect left behind goes. */
+  if (info->default_base_url != NULL && url[0] == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->url_row), info->default_base_url);
+  else if (info->default_base_url == NULL && herald_dialect_is_default_base_url (url))
+    gtk_editable_set_text (GTK_EDITABLE (self->url_row), "");
+  if (info->default_region != NULL && region[0] == '\0')
+    gtk_editable_set_text (GTK_EDITABLE (self->region_row), info->default_region);
+  else if (info->default_region == NULL && herald_dialect_is_default_region (region))
+    gtk_editable_set_text (GTK_EDITABLE (self->region_row), "");
+  adw_preferences_group_set_description (self->account_group, _(info->summary));
 }
 
 /* ---- Save ----------------------------------------------------------------- */

@@ -66,21 +66,9 @@ subtitle_from_url (GBinding     *binding,
 {
   HeraldAccount *account = HERALD_ACCOUNT (g_binding_dup_source (binding));
   const char *url = g_value_get_string (from);
-  const char *service;
+  const HeraldDialectInfo *info = herald_dialect_get_info (herald_account_get_dialect (account));
+  const char *service = info != NULL && !info->local ? info->title : _("Local modems");
 
-  switch (herald_account_get_dialect (account))
-    {
-    case HERALD_DIALECT_FLIXYSMS:
-      service = "FlixySMS";
-      break;
-    case HERALD_DIALECT_FLASHSMS:
-      service = "FlashSMS";
-      break;
-    case HERALD_DIALECT_MODEM:
-    default:
-      service = _("Local modems");
-      break;
-    }
   g_object_unref (account);
 
   g_value_take_string (to, url != NULL ? g_strdup_printf ("%s · %s", service, url)

@@ -8,8 +8,6 @@
 #include <glib/gi18n.h>
 
 #include "herald-compose-page-private.h"
-#include "providers/flashsms/herald-flashsms-client.h"
-#include "providers/flixysms/herald-flixysms-client.h"
 
 G_DEFINE_FINAL_TYPE (HeraldComposePage, herald_compose_page, ADW_TYPE_BIN)
 
@@ -38,6 +36,16 @@ static HeraldProvider *
 get_provider (HeraldComposePage *self)
 {
   return self->session != NULL ? herald_session_get_provider (self->session) : NULL;
+}
+
+static gboolean
+media_url_is_valid (HeraldComposePage  *self,
+                    const char         *media_url,
+                    GError            **error)
+{
+  HeraldProvider *provider = get_provider (self);
+
+  return provider == NULL || herald_provider_validate_media_url (provider, media_url, error);
 }
 
 static void
@@ -303,7 +311,7 @@ herald_compose_page_can_send (HeraldComposePage  *self,
 
   media = gtk_editable_get_text (GTK_EDITABLE (self->media_row));
   if (gtk_widget_get_visible (GTK_WIDGET (self->media_row)) && *media != '\0'
-      && !herald_flixysms_validate_media_url (media, NULL))
+      && !media_url_is_valid (self, media, NULL))
     return (*why_not = g_strdup (_("Correct the media URL or leave it empty.")), FALSE);
 
   *why_not = NULL;
@@ -332,7 +340,7 @@ media_changed_cb (HeraldComposePage *self)
 {
   const char *media = gtk_editable_get_text (GTK_EDITABLE (self->media_row));
   g_autoptr(GError) error = NULL;
-  gboolean bad = *media != '\0' && !herald_flixysms_validate_media_url (media, &error);
+  gboolean bad = *media != '\0' && !media_url_is_valid (self, media, &error);
 
   gtk_widget_set_visible (GTK_WIDGET (self->media_error_label), bad);
   if (bad)
@@ -379,7 +387,7 @@ sender_ids_loaded_cb (GObject      *object,
   g_autoptr(GPtrArray) ids = NULL;
   g_autoptr(GError) error = NULL;
 
-  ids = herald_flashsms_client_list_sender_ids_finish (HERALD_FLASHSMS_CLIENT (object), result, &error);
+  ids = herald_sender_id_source_list_sender_ids_finish (HERALD_SENDER_ID_SOURCE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
 
@@ -397,7 +405,7 @@ sender_ids_loaded_cb (GObject      *object,
   gtk_string_list_splice (self->sender_ids, 1,
                           g_list_model_get_n_items (G_LIST_MODEL (self->sender_ids)) - 1, NULL);
   for (guint i = 0; i < ids->len; i++)
-    gtk_string_list_append (self->sender_ids, herald_flashsms_sender_id_get_name (g_ptr_array_index (ids, i)));
+    gtk_string_list_append (self->sender_ids, ((HeraldSenderId *) g_ptr_array_index (ids, i))->name);
 }
 
 static void
@@ -405,13 +413,13 @@ load_sender_ids (HeraldComposePage *self)
 {
   HeraldProvider *provider = get_provider (self);
 
-  if (!HERALD_IS_FLASHSMS_CLIENT (provider) || self->sender_ids_loaded
+  if (!HERALD_IS_SENDER_ID_SOURCE (provider) || self->sender_ids_loaded
       || self->sender_ids_cancellable != NULL || !gtk_widget_get_mapped (GTK_WIDGET (self)))
     return;
 
   self->sender_ids_cancellable = g_cancellable_new ();
-  herald_flashsms_client_list_sender_ids_async (HERALD_FLASHSMS_CLIENT (provider), self->sender_ids_cancellable,
-                                                sender_ids_loaded_cb, self);
+  herald_sender_id_source_list_sender_ids_async (HERALD_SENDER_ID_SOURCE (provider), self->sender_ids_cancellable,
+                                                 sender_ids_loaded_cb, self);
 }
 
 static void

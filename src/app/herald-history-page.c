@@ -17,9 +17,9 @@
 typedef enum
 {
   MODE_NONE,
-  MODE_HISTORY,       /* FlashSMS GET /sms */
-  MODE_TRANSACTIONS,  /* FlashSMS GET /transactions */
-  MODE_LOG,           /* Herald's own record (FlixySMS) */
+  MODE_HISTORY,       /* the provider's own history (HeraldHistorySource) */
+  MODE_TRANSACTIONS,  /* its credit transactions (HeraldCreditAccount) */
+  MODE_LOG,           /* Herald's own record, for a provider that keeps none */
 } Mode;
 
 struct _HeraldHistoryPage
@@ -209,15 +209,15 @@ new_list (HeraldHistoryPage *self,
     {
     case MODE_HISTORY:
       {
-        HeraldFlashsmsHistoryFilter filter = { (HeraldFlashsmsStatus) state, since, until };
+        HeraldHistoryFilter filter = { (HeraldDeliveryState) state, since, until };
 
-        return herald_paged_list_new_for_history (HERALD_FLASHSMS_CLIENT (self->provider), &filter, PAGE_SIZE);
+        return herald_paged_list_new_for_history (HERALD_HISTORY_SOURCE (self->provider), &filter, PAGE_SIZE);
       }
     case MODE_TRANSACTIONS:
       {
-        HeraldFlashsmsTransactionFilter filter = { (HeraldFlashsmsTransactionType) type, since, until };
+        HeraldTransactionFilter filter = { (HeraldTransactionKind) type, since, until };
 
-        return herald_paged_list_new_for_transactions (HERALD_FLASHSMS_CLIENT (self->provider), &filter, PAGE_SIZE);
+        return herald_paged_list_new_for_transactions (HERALD_CREDIT_ACCOUNT (self->provider), &filter, PAGE_SIZE);
       }
     case MODE_LOG:
       {
@@ -297,9 +297,9 @@ dates_changed (HeraldHistoryPage *self)
 static void
 update_controls (HeraldHistoryPage *self)
 {
-  gboolean flashsms = self->mode == MODE_HISTORY || self->mode == MODE_TRANSACTIONS;
+  gboolean remote = self->mode == MODE_HISTORY || self->mode == MODE_TRANSACTIONS;
 
-  gtk_widget_set_visible (self->view_switch, flashsms);
+  gtk_widget_set_visible (self->view_switch, remote && HERALD_IS_CREDIT_ACCOUNT (self->provider));
   gtk_widget_set_visible (GTK_WIDGET (self->state_dropdown), self->mode != MODE_TRANSACTIONS);
   gtk_widget_set_visible (GTK_WIDGET (self->type_dropdown), self->mode == MODE_TRANSACTIONS);
   gtk_widget_set_visible (self->refresh_status_button, self->mode == MODE_LOG);
@@ -326,41 +326,42 @@ view_toggled (HeraldHistoryPage *self)
 
 /* ---- rows ---------------------------------------------------------------- */
 
+/* A message in the provider's history: it was accepted, so "Pending". */
 static const char *
-flashsms_status_label (HeraldFlashsmsStatus status)
+sent_state_label (HeraldDeliveryState state)
 {
-  switch (status)
+  switch (state)
     {
-    case HERALD_FLASHSMS_STATUS_PENDING:
+    case HERALD_DELIVERY_QUEUED:
       return _("Pending");
-    case HERALD_FLASHSMS_STATUS_SENT:
+    case HERALD_DELIVERY_SENT:
       return _("Sent");
-    case HERALD_FLASHSMS_STATUS_DELIVERED:
+    case HERALD_DELIVERY_DELIVERED:
       return _("Delivered");
-    case HERALD_FLASHSMS_STATUS_FAILED:
+    case HERALD_DELIVERY_FAILED:
       return _("Failed");
-    case HERALD_FLASHSMS_STATUS_UNKNOWN:
+    case HERALD_DELIVERY_UNKNOWN:
     default:
       return _("Unknown");
     }
 }
 
 static const char *
-transaction_label (HeraldFlashsmsTransactionType type)
+transaction_label (HeraldTransactionKind kind)
 {
-  switch (type)
+  switch (kind)
     {
-    case HERALD_FLASHSMS_TRANSACTION_PURCHASE:
+    case HERALD_TRANSACTION_PURCHASE:
       return _("Purchase");
-    case HERALD_FLASHSMS_TRANSACTION_USAGE:
+    case HERALD_TRANSACTION_USAGE:
       return _("Usage");
-    case HERALD_FLASHSMS_TRANSACTION_REFUND:
+    case HERALD_TRANSACTION_REFUND:
       return _("Refund");
-    case HERALD_FLASHSMS_TRANSACTION_BONUS:
+    case HERALD_TRANSACTION_BONUS:
       return _("Bonus");
-    case HERALD_FLASHSMS_TRANSACTION_ADJUSTMENT:
+    case HERALD_TRANSACTION_ADJUSTMENT:
       return _("Adjustment");
-    case HERALD_FLASHSMS_TRANSACTION_UNKNOWN:
+    case HERALD_TRANSACTION_UNKNOWN:
     default:
       return _("Transaction");
     }
@@ -386,37 +387,33 @@ delivery_label (HeraldDeliveryState state)
 }
 
 static void
-bind_message (GtkWidget             *row,
-              HeraldFlashsmsMessage *message)
+bind_message (GtkWidget         *row,
+              HeraldSentMessage *message)
 {
-  guint n = herald_flashsms_message_get_recipient_count (message);
-  const char *sender = herald_flashsms_message_get_sender_id (message);
-  g_autofree char *time = herald_list_util_format_time (herald_flashsms_message_get_created_at (message));
+  guint n = (guint) MAX (message->recipient_count, 0);
+  const char *sender = message->sender_id;
+  g_autofree char *time = herald_list_util_format_time (message->created_at);
   g_autofree char *recipients = NULL;
   g_autofree char *caption = NULL;
 
   recipients = g_strdup_printf (ngettext ("%u recipient", "%u recipients", n), n);
   /* TRANSLATORS: under a sent message: its state, recipients and credits */
   caption = g_strdup_printf (_("%s · %s · %" G_GINT64_FORMAT " credits"),
-                             flashsms_status_label (herald_flashsms_message_get_status (message)),
-                             recipients, herald_flashsms_message_get_credits_used (message));
-  herald_list_util_row_set (row, sender != NULL ? sender : _("No sender ID"), time,
-                            herald_flashsms_message_get_text (message), caption);
+                             sent_state_label (message->state), recipients, message->credits_used);
+  herald_list_util_row_set (row, sender != NULL ? sender : _("No sender ID"), time, message->text, caption);
 }
 
 static void
-bind_transaction (GtkWidget                 *row,
-                  HeraldFlashsmsTransaction *transaction)
+bind_transaction (GtkWidget         *row,
+                  HeraldTransaction *transaction)
 {
-  g_autofree char *time = herald_list_util_format_time (herald_flashsms_transaction_get_created_at (transaction));
+  g_autofree char *time = herald_list_util_format_time (transaction->created_at);
   g_autofree char *caption = NULL;
 
   /* TRANSLATORS: a transaction's amount and the balance after it */
   caption = g_strdup_printf (_("%+" G_GINT64_FORMAT " credits · balance %" G_GINT64_FORMAT),
-                             herald_flashsms_transaction_get_amount (transaction),
-                             herald_flashsms_transaction_get_balance (transaction));
-  herald_list_util_row_set (row, transaction_label (herald_flashsms_transaction_get_kind (transaction)), time,
-                            herald_flashsms_transaction_get_description (transaction), caption);
+                             transaction->amount, transaction->balance_after);
+  herald_list_util_row_set (row, transaction_label (transaction->kind), time, transaction->description, caption);
 }
 
 static void
@@ -455,13 +452,13 @@ bind_row (GtkSignalListItemFactory *factory,
   if (HERALD_IS_LOGGED_MESSAGE (object))
     bind_logged (row, HERALD_LOGGED_MESSAGE (object));
   else if (HERALD_IS_BOXED_ITEM (object) &&
-           herald_boxed_item_get_type_of (HERALD_BOXED_ITEM (object)) == HERALD_TYPE_FLASHSMS_MESSAGE)
+           herald_boxed_item_get_type_of (HERALD_BOXED_ITEM (object)) == HERALD_TYPE_SENT_MESSAGE)
     {
       bind_message (row, herald_boxed_item_get (HERALD_BOXED_ITEM (object)));
       gtk_list_item_set_activatable (item, TRUE);
     }
   else if (HERALD_IS_BOXED_ITEM (object) &&
-           herald_boxed_item_get_type_of (HERALD_BOXED_ITEM (object)) == HERALD_TYPE_FLASHSMS_TRANSACTION)
+           herald_boxed_item_get_type_of (HERALD_BOXED_ITEM (object)) == HERALD_TYPE_TRANSACTION)
     bind_transaction (row, herald_boxed_item_get (HERALD_BOXED_ITEM (object)));
 }
 
@@ -470,7 +467,7 @@ row_activated (HeraldHistoryPage *self,
                guint              position)
 {
   g_autoptr(GObject) object = NULL;
-  HeraldFlashsmsMessage *message;
+  HeraldSentMessage *message;
   GtkWidget *dialog;
   GtkRoot *root;
 
@@ -484,8 +481,7 @@ row_activated (HeraldHistoryPage *self,
   message = herald_boxed_item_get (HERALD_BOXED_ITEM (object));
   root = gtk_widget_get_root (GTK_WIDGET (self));
   dialog = herald_report_dialog_new (GTK_IS_WINDOW (root) ? GTK_WINDOW (root) : NULL,
-                                     HERALD_FLASHSMS_CLIENT (self->provider),
-                                     herald_flashsms_message_get_id (message));
+                                     HERALD_HISTORY_SOURCE (self->provider), message->id);
   gtk_window_present (GTK_WINDOW (dialog));
 }
 
@@ -588,8 +584,9 @@ provider_changed (HeraldHistoryPage *self)
   clear_list (self);
   g_set_object (&self->provider, provider);
 
-  if (HERALD_IS_FLASHSMS_CLIENT (provider))
-    self->mode = gtk_toggle_button_get_active (self->messages_toggle) ? MODE_HISTORY : MODE_TRANSACTIONS;
+  if (HERALD_IS_HISTORY_SOURCE (provider))
+    self->mode = gtk_toggle_button_get_active (self->messages_toggle) || !HERALD_IS_CREDIT_ACCOUNT (provider)
+                 ? MODE_HISTORY : MODE_TRANSACTIONS;
   else if (provider != NULL && herald_session_get_active_account_id (self->session) != NULL)
     self->mode = MODE_LOG;
   else

@@ -14,9 +14,9 @@ struct _HeraldReportDialog
 {
   AdwWindow             parent_instance;
 
-  HeraldFlashsmsClient *client;
+  HeraldHistorySource  *history;
   char                 *message_id;
-  HeraldFlashsmsReport *report;
+  HeraldDeliveryReport *report;
   GCancellable         *cancellable;
 
   GtkStack             *stack;
@@ -27,20 +27,20 @@ struct _HeraldReportDialog
 G_DEFINE_FINAL_TYPE (HeraldReportDialog, herald_report_dialog, ADW_TYPE_WINDOW)
 
 static const char *
-status_label (HeraldFlashsmsStatus status,
+status_label (HeraldDeliveryState  state,
               const char          *as_sent)
 {
-  switch (status)
+  switch (state)
     {
-    case HERALD_FLASHSMS_STATUS_PENDING:
+    case HERALD_DELIVERY_QUEUED:
       return _("Pending");
-    case HERALD_FLASHSMS_STATUS_SENT:
+    case HERALD_DELIVERY_SENT:
       return _("Sent to the carrier");
-    case HERALD_FLASHSMS_STATUS_DELIVERED:
+    case HERALD_DELIVERY_DELIVERED:
       return _("Delivered");
-    case HERALD_FLASHSMS_STATUS_FAILED:
+    case HERALD_DELIVERY_FAILED:
       return _("Failed");
-    case HERALD_FLASHSMS_STATUS_UNKNOWN:
+    case HERALD_DELIVERY_UNKNOWN:
     default:
       return as_sent != NULL ? as_sent : _("Unknown");
     }
@@ -65,17 +65,17 @@ count_row (const char *title,
 static void
 show_report (HeraldReportDialog *self)
 {
-  const HeraldFlashsmsRecipientState *recipients;
+  const HeraldRecipientDelivery *recipients;
   GtkWidget *summary = adw_preferences_group_new ();
   GtkWidget *list = adw_preferences_group_new ();
   g_autofree char *rate = NULL, *delivered = NULL, *failed = NULL, *pending = NULL;
   guint n = 0;
 
   /* TRANSLATORS: a delivery rate in percent, "66.7 %" */
-  rate = g_strdup_printf (_("%.1f %%"), herald_flashsms_report_get_delivery_rate (self->report));
-  delivered = g_strdup_printf ("%u", herald_flashsms_report_get_delivered (self->report));
-  failed = g_strdup_printf ("%u", herald_flashsms_report_get_failed (self->report));
-  pending = g_strdup_printf ("%u", herald_flashsms_report_get_pending (self->report));
+  rate = g_strdup_printf (_("%.1f %%"), self->report->delivery_rate);
+  delivered = g_strdup_printf ("%u", self->report->delivered);
+  failed = g_strdup_printf ("%u", self->report->failed);
+  pending = g_strdup_printf ("%u", self->report->pending);
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (summary), _("Summary"));
   adw_preferences_group_add (ADW_PREFERENCES_GROUP (summary), count_row (_("Delivery Rate"), rate, "rate"));
@@ -85,17 +85,18 @@ show_report (HeraldReportDialog *self)
   adw_preferences_page_add (self->report_page, ADW_PREFERENCES_GROUP (summary));
 
   adw_preferences_group_set_title (ADW_PREFERENCES_GROUP (list), _("Recipients"));
-  recipients = herald_flashsms_report_get_recipients (self->report, &n);
+  recipients = self->report->recipients;
+  n = self->report->n_recipients;
   for (guint i = 0; i < n; i++)
     {
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *time = herald_list_util_format_time (recipients[i].sent_at);
-      const char *state = status_label (recipients[i].status, recipients[i].status_string);
+      const char *state = status_label (recipients[i].state, recipients[i].provider_status);
       g_autofree char *subtitle = NULL;
       g_autofree char *number = NULL;
 
       subtitle = *time != '\0' ? g_strdup_printf ("%s · %s", state, time) : g_strdup (state);
-      /* FlashSMS writes numbers without the "+" of E.164; people read them with it. */
+      /* Providers may write numbers without the "+" of E.164; people read them with it. */
       number = g_ascii_isdigit (recipients[i].phone[0]) ? g_strconcat ("+", recipients[i].phone, NULL)
                                                          : g_strdup (recipients[i].phone);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), number);
@@ -116,7 +117,7 @@ report_cb (GObject      *object,
   g_autoptr(HeraldReportDialog) self = user_data;
   g_autoptr(GError) error = NULL;
 
-  self->report = herald_flashsms_client_get_report_finish (HERALD_FLASHSMS_CLIENT (object), result, &error);
+  self->report = herald_history_source_get_report_finish (HERALD_HISTORY_SOURCE (object), result, &error);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     return;
   g_clear_object (&self->cancellable);
@@ -132,29 +133,29 @@ report_cb (GObject      *object,
 }
 
 GtkWidget *
-herald_report_dialog_new (GtkWindow            *parent,
-                          HeraldFlashsmsClient *client,
-                          const char           *message_id)
+herald_report_dialog_new (GtkWindow           *parent,
+                          HeraldHistorySource *history,
+                          const char          *message_id)
 {
   HeraldReportDialog *self;
 
-  g_return_val_if_fail (HERALD_IS_FLASHSMS_CLIENT (client), NULL);
+  g_return_val_if_fail (HERALD_IS_HISTORY_SOURCE (history), NULL);
   g_return_val_if_fail (message_id != NULL, NULL);
 
   self = g_object_new (HERALD_TYPE_REPORT_DIALOG,
                        "transient-for", parent,
                        "modal", parent != NULL,
                        NULL);
-  self->client = g_object_ref (client);
+  self->history = g_object_ref (history);
   self->message_id = g_strdup (message_id);
   self->cancellable = g_cancellable_new ();
-  herald_flashsms_client_get_report_async (client, message_id, self->cancellable,
-                                           report_cb, g_object_ref (self));
+  herald_history_source_get_report_async (history, message_id, self->cancellable,
+                                          report_cb, g_object_ref (self));
 
   return GTK_WIDGET (self);
 }
 
-HeraldFlashsmsReport *
+HeraldDeliveryReport *
 herald_report_dialog_get_report (HeraldReportDialog *self)
 {
   g_return_val_if_fail (HERALD_IS_REPORT_DIALOG (self), NULL);
@@ -188,9 +189,9 @@ herald_report_dialog_finalize (GObject *object)
 {
   HeraldReportDialog *self = HERALD_REPORT_DIALOG (object);
 
-  g_clear_object (&self->client);
+  g_clear_object (&self->history);
   g_free (self->message_id);
-  g_clear_pointer (&self->report, herald_flashsms_report_unref);
+  g_clear_pointer (&self->report, herald_delivery_report_unref);
 
   G_OBJECT_CLASS (herald_report_dialog_parent_class)->finalize (object);
 }

@@ -9,17 +9,17 @@
 
 G_BEGIN_DECLS
 
-/* The delivery report of one FlashSMS message: the rate, the counts and
- * each recipient's state. It asks for the report when it opens and stops
+/* The delivery report of one message of a provider's history: the rate,
+ * the counts and each recipient's state. It asks for the report when it opens and stops
  * asking when it closes. */
 
 #define HERALD_TYPE_REPORT_DIALOG (herald_report_dialog_get_type ())
 G_DECLARE_FINAL_TYPE (HeraldReportDialog, herald_report_dialog, HERALD, REPORT_DIALOG, AdwWindow)
 
-GtkWidget            *herald_report_dialog_new    (GtkWindow            *parent,
-                                                   HeraldFlashsmsClient *client,
-                                                   const char           *message_id);
+GtkWidget            *herald_report_dialog_new        (GtkWindow           *parent,
+                                                       HeraldHistorySource *history,
+                                                       const char          *message_id);
 /* NULL until it has arrived. */
-HeraldFlashsmsReport *herald_report_dialog_get_report (HeraldReportDialog *self);
+HeraldDeliveryReport *herald_report_dialog_get_report (HeraldReportDialog  *self);
 
 G_END_DECLS

@@ -226,13 +226,13 @@ update_account_header (HeraldWindow *self)
   HeraldAccount *account = self->session != NULL
                            ? herald_session_get_active_account (self->session) : NULL;
   g_autofree char *subtitle = NULL;
-  gboolean flashsms = FALSE;
+  gboolean has_credits = FALSE;
 
   if (account != NULL)
     {
       gint64 balance = herald_session_get_balance (self->session);
 
-      flashsms = herald_account_get_dialect (account) == HERALD_DIALECT_FLASHSMS;
+      has_credits = herald_dialect_get_info (herald_account_get_dialect (account))->has_credits;
       if (balance >= 0)
         {
           g_autofree char *credits = herald_format_credits (balance);
@@ -246,7 +246,7 @@ update_account_header (HeraldWindow *self)
   adw_window_title_set_subtitle (self->sidebar_title, subtitle != NULL ? subtitle : "");
   g_simple_action_set_enabled (G_SIMPLE_ACTION (g_action_map_lookup_action (G_ACTION_MAP (self),
                                                                             "refresh-balance")),
-                               flashsms);
+                               has_credits);
 }
 
 static void

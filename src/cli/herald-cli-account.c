@@ -303,18 +303,14 @@ account_add (const HeraldCliCommand  *command,
 static const char *
 auth_of (HeraldAccount *account)
 {
-  switch (herald_account_get_dialect (account))
-    {
-    case HERALD_DIALECT_FLASHSMS:
-      return herald_account_auth_to_string (herald_account_get_auth_style (account));
+  const HeraldDialectInfo *info = herald_dialect_get_info (herald_account_get_dialect (account));
 
-    case HERALD_DIALECT_FLIXYSMS:
-      return herald_account_auth_to_string (HERALD_ACCOUNT_AUTH_BEARER);
-
-    case HERALD_DIALECT_MODEM:
-    default:
-      return NULL;
-    }
+  /* No key, no header; a dialect that does not let the account choose
+   * sends it as Bearer. */
+  if (info == NULL || !info->has_key)
+    return NULL;
+  return herald_account_auth_to_string (info->chooses_auth_style ? herald_account_get_auth_style (account)
+                                                                 : HERALD_ACCOUNT_AUTH_BEARER);
 }
 
 static void

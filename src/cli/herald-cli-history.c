@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "providers/flashsms/herald-flashsms-client.h"
 #include "herald-cli.h"
 
 /* Rows a page of the local log shows, like FlashSMS's default. */
@@ -43,8 +42,8 @@ print_one_line (const char *text)
 }
 
 static void
-print_flashsms (GPtrArray                      *messages,
-                const HeraldFlashsmsPagination *pagination)
+print_remote (GPtrArray              *messages,
+              const HeraldPagination *pagination)
 {
   if (opt_json)
     {
@@ -54,22 +53,22 @@ print_flashsms (GPtrArray                      *messages,
       json_builder_begin_array (builder);
       for (guint i = 0; i < messages->len; i++)
         {
-          HeraldFlashsmsMessage *m = messages->pdata[i];
-          const char *said = herald_flashsms_message_get_status_string (m);
+          HeraldSentMessage *m = messages->pdata[i];
+          const char *said = m->provider_status;
 
           json_builder_begin_object (builder);
-          herald_cli_json_add_string (builder, "id", herald_flashsms_message_get_id (m));
-          herald_cli_json_add_string (builder, "message", herald_flashsms_message_get_text (m));
-          herald_cli_json_add_count (builder, "recipients", herald_flashsms_message_get_recipient_count (m));
+          herald_cli_json_add_string (builder, "id", m->id);
+          herald_cli_json_add_string (builder, "message", m->text);
+          herald_cli_json_add_count (builder, "recipients", m->recipient_count);
           herald_cli_json_add_string (builder, "status",
                                       herald_delivery_state_to_string (herald_delivery_state_from_string (said)));
           herald_cli_json_add_string (builder, "provider_status", said);
-          herald_cli_json_add_count (builder, "credits_used", herald_flashsms_message_get_credits_used (m));
-          herald_cli_json_add_string (builder, "sender_id", herald_flashsms_message_get_sender_id (m));
-          herald_cli_json_add_string (builder, "campaign_name", herald_flashsms_message_get_campaign_name (m));
-          herald_cli_json_add_time (builder, "created_at", herald_flashsms_message_get_created_at (m));
-          herald_cli_json_add_time (builder, "sent_at", herald_flashsms_message_get_sent_at (m));
-          herald_cli_json_add_time (builder, "scheduled_at", herald_flashsms_message_get_scheduled_at (m));
+          herald_cli_json_add_count (builder, "credits_used", m->credits_used);
+          herald_cli_json_add_string (builder, "sender_id", m->sender_id);
+          herald_cli_json_add_string (builder, "campaign_name", m->campaign_name);
+          herald_cli_json_add_time (builder, "created_at", m->created_at);
+          herald_cli_json_add_time (builder, "sent_at", m->sent_at);
+          herald_cli_json_add_time (builder, "scheduled_at", m->scheduled_at);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -82,64 +81,80 @@ print_flashsms (GPtrArray                      *messages,
     g_print ("%s\n", _("No messages."));
   for (guint i = 0; i < messages->len; i++)
     {
-      HeraldFlashsmsMessage *m = messages->pdata[i];
-      g_autofree char *when = herald_cli_format_time (herald_flashsms_message_get_created_at (m));
-      g_autofree char *count = g_strdup_printf ("%u", herald_flashsms_message_get_recipient_count (m));
+      HeraldSentMessage *m = messages->pdata[i];
+      g_autofree char *when = herald_cli_format_time (m->created_at);
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, m->recipient_count);
 
       herald_cli_print_padded (when, 18);
-      herald_cli_print_padded (herald_flashsms_message_get_id (m), 28);
-      herald_cli_print_padded (herald_flashsms_message_get_status_string (m), 11);
+      herald_cli_print_padded (m->id, 28);
+      herald_cli_print_padded (m->provider_status, 11);
       herald_cli_print_padded (count, 6);
-      print_one_line (herald_flashsms_message_get_text (m));
+      print_one_line (m->text);
     }
   if (pagination != NULL && pagination->has_more)
     g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
              pagination->page, pagination->total_pages, pagination->page + 1);
 }
 
-static int
-flashsms_history (HeraldFlashsmsClient   *client,
-                  const HeraldCliCommand *command,
-                  GDateTime              *since,
-                  GDateTime              *until)
+/* The states a provider's history filters on, as --status spells them. */
+static gboolean
+remote_state_from_string (const char          *string,
+                          HeraldDeliveryState *state)
 {
-  HeraldFlashsmsHistoryFilter filter = { HERALD_FLASHSMS_STATUS_UNKNOWN, since, until };
+  static const struct { const char *word; HeraldDeliveryState state; } words[] = {
+    { "pending", HERALD_DELIVERY_QUEUED },
+    { "queued", HERALD_DELIVERY_QUEUED },
+    { "sent", HERALD_DELIVERY_SENT },
+    { "delivered", HERALD_DELIVERY_DELIVERED },
+    { "failed", HERALD_DELIVERY_FAILED },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (words); i++)
+    if (g_ascii_strcasecmp (string, words[i].word) == 0)
+      {
+        *state = words[i].state;
+        return TRUE;
+      }
+  return FALSE;
+}
+
+/* The provider's own history (HeraldHistorySource). */
+static int
+remote_history (HeraldHistorySource    *history,
+                const HeraldCliCommand *command,
+                GDateTime              *since,
+                GDateTime              *until)
+{
+  HeraldHistoryFilter filter = { HERALD_DELIVERY_UNKNOWN, since, until };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (opt_status != NULL)
-    {
-      g_autofree char *upper = g_ascii_strup (opt_status, -1);
-
-      filter.status = herald_flashsms_status_from_string (g_str_equal (upper, "QUEUED") ? "PENDING" : upper);
-      if (filter.status == HERALD_FLASHSMS_STATUS_UNKNOWN)
-        return herald_cli_usage_error (command, _("“%s” is not a state: use pending, sent, delivered or failed."),
-                                       g_utf8_validate (opt_status, -1, NULL) ? opt_status : "?");
-    }
+  if (opt_status != NULL && !remote_state_from_string (opt_status, &filter.state))
+    return herald_cli_usage_error (command, _("“%s” is not a state: use pending, sent, delivered or failed."),
+                                   g_utf8_validate (opt_status, -1, NULL) ? opt_status : "?");
 
   if (opt_all)
     {
       g_autoptr(GPtrArray) messages = NULL;
 
-      herald_flashsms_client_list_all_history_async (client, &filter, NULL, herald_cli_async_done, &result);
+      herald_history_source_list_all_history_async (history, &filter, NULL, herald_cli_async_done, &result);
       herald_cli_wait (&result);
-      messages = herald_flashsms_client_list_all_history_finish (client, result, &error);
+      messages = herald_history_source_list_all_history_finish (history, result, &error);
       if (messages == NULL)
         return herald_cli_provider_failure (error);
-      print_flashsms (messages, NULL);
+      print_remote (messages, NULL);
     }
   else
     {
-      g_autoptr(HeraldFlashsmsHistoryPage) page = NULL;
+      g_autoptr(HeraldRemotePage) page = NULL;
 
-      herald_flashsms_client_list_history_async (client, &filter, (guint) opt_page, 0, NULL,
-                                                 herald_cli_async_done, &result);
+      herald_history_source_list_history_async (history, &filter, (guint) opt_page, 0, NULL,
+                                                herald_cli_async_done, &result);
       herald_cli_wait (&result);
-      page = herald_flashsms_client_list_history_finish (client, result, &error);
+      page = herald_history_source_list_history_finish (history, result, &error);
       if (page == NULL)
         return herald_cli_provider_failure (error);
-      print_flashsms (herald_flashsms_history_page_get_messages (page),
-                      herald_flashsms_history_page_get_pagination (page));
+      print_remote (page->items, &page->pagination);
     }
 
   return HERALD_CLI_EXIT_OK;
@@ -193,7 +208,7 @@ print_local (GListModel *rows)
     }
 }
 
-/* FlixySMS keeps no history: Herald's own log of what it sent. */
+/* A provider that keeps no history (FlixySMS): Herald's own log of what it sent. */
 static int
 local_history (HeraldCliAccount       *account,
                const HeraldCliCommand *command,
@@ -279,8 +294,8 @@ herald_cli_history_run (const HeraldCliCommand  *command,
   if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
     return status;
 
-  if (HERALD_IS_FLASHSMS_CLIENT (account.provider))
-    return flashsms_history (HERALD_FLASHSMS_CLIENT (account.provider), command, since, until);
+  if (HERALD_IS_HISTORY_SOURCE (account.provider))
+    return remote_history (HERALD_HISTORY_SOURCE (account.provider), command, since, until);
 
   return local_history (&account, command, since, until);
 }

@@ -45,7 +45,7 @@ contacts_run (const HeraldCliCommand  *command,
 {
   if (options.account == NULL)
     return local_not_available (command);
-  return herald_cli_flashsms_contacts (command, &options, argc, argv);
+  return herald_cli_remote_contacts (command, &options, argc, argv);
 }
 
 static int
@@ -55,7 +55,7 @@ groups_run (const HeraldCliCommand  *command,
 {
   if (options.account == NULL)
     return local_not_available (command);
-  return herald_cli_flashsms_groups (command, &options, argc, argv);
+  return herald_cli_remote_groups (command, &options, argc, argv);
 }
 
 static int
@@ -65,7 +65,7 @@ templates_run (const HeraldCliCommand  *command,
 {
   if (options.account == NULL)
     return local_not_available (command);
-  return herald_cli_flashsms_templates (command, &options, argc, argv);
+  return herald_cli_remote_templates (command, &options, argc, argv);
 }
 
 const HeraldCliCommand herald_cli_list_commands[] = {

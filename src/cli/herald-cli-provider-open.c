@@ -85,16 +85,9 @@ herald_cli_open_account (const HeraldCliCommand *command,
 static const char *
 dialect_title (HeraldCliAccount *account)
 {
-  switch (herald_account_get_dialect (account->account))
-    {
-    case HERALD_DIALECT_FLIXYSMS:
-      return "FlixySMS";
-    case HERALD_DIALECT_FLASHSMS:
-      return "FlashSMS";
-    case HERALD_DIALECT_MODEM:
-    default:
-      return _("A modem account");
-    }
+  const HeraldDialectInfo *info = herald_dialect_get_info (herald_account_get_dialect (account->account));
+
+  return info != NULL && !info->local ? info->title : _("A modem account");
 }
 
 int

@@ -7,7 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "providers/flashsms/herald-flashsms-client.h"
 #include "herald-cli.h"
 
 static char *opt_account;
@@ -36,17 +35,19 @@ static const GOptionEntry transactions_entries[] = {
   { NULL }
 };
 
-/* Opens @name's account; FlashSMS is the only dialect with these records. */
+/* Opens --account's account; exit 2 saying it lacks @what when its
+ * provider does not implement @capability (an interface type). */
 static int
-open_flashsms (const HeraldCliCommand *command,
-               HeraldCliAccount       *account,
-               const char             *what)
+open_capable (const HeraldCliCommand *command,
+              HeraldCliAccount       *account,
+              GType                   capability,
+              const char             *what)
 {
   int status;
 
   if ((status = herald_cli_open_account (command, opt_account, account)) != HERALD_CLI_EXIT_OK)
     return status;
-  if (!HERALD_IS_FLASHSMS_CLIENT (account->provider))
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (account->provider, capability))
     return herald_cli_dialect_lacks (command, account, what);
 
   return HERALD_CLI_EXIT_OK;
@@ -59,20 +60,20 @@ balance_run (const HeraldCliCommand  *command,
 {
   g_auto(HeraldCliAccount) account = { 0 };
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(HeraldFlashsmsBalance) balance = NULL;
+  g_autoptr(HeraldBalanceDetails) balance = NULL;
   g_autoptr(GError) error = NULL;
-  HeraldFlashsmsClient *client;
+  HeraldCreditAccount *credits;
   int status;
 
   if (argc != 1)
     return herald_cli_usage_error (command, _("“balance” takes no arguments."));
-  if ((status = open_flashsms (command, &account, _("balance"))) != HERALD_CLI_EXIT_OK)
+  if ((status = open_capable (command, &account, HERALD_TYPE_CREDIT_ACCOUNT, _("balance"))) != HERALD_CLI_EXIT_OK)
     return status;
 
-  client = HERALD_FLASHSMS_CLIENT (account.provider);
-  herald_flashsms_client_get_balance_async (client, NULL, herald_cli_async_done, &result);
+  credits = HERALD_CREDIT_ACCOUNT (account.provider);
+  herald_credit_account_get_balance_details_async (credits, NULL, herald_cli_async_done, &result);
   herald_cli_wait (&result);
-  balance = herald_flashsms_client_get_balance_finish (client, result, &error);
+  balance = herald_credit_account_get_balance_details_finish (credits, result, &error);
   if (balance == NULL)
     return herald_cli_provider_failure (error);
 
@@ -83,16 +84,16 @@ balance_run (const HeraldCliCommand  *command,
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "balance");
-      json_builder_add_int_value (builder, herald_flashsms_balance_get_balance (balance));
-      herald_cli_json_add_string (builder, "currency", herald_flashsms_balance_get_currency (balance));
-      herald_cli_json_add_string (builder, "account_name", herald_flashsms_balance_get_account_name (balance));
-      herald_cli_json_add_string (builder, "account_phone", herald_flashsms_balance_get_account_phone (balance));
+      json_builder_add_int_value (builder, balance->balance);
+      herald_cli_json_add_string (builder, "currency", balance->currency);
+      herald_cli_json_add_string (builder, "account_name", balance->account_name);
+      herald_cli_json_add_string (builder, "account_phone", balance->account_phone);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       herald_cli_print_json (root);
     }
   else
-    g_print (_("%" G_GINT64_FORMAT " credits\n"), herald_flashsms_balance_get_balance (balance));
+    g_print (_("%" G_GINT64_FORMAT " credits\n"), balance->balance);
 
   return HERALD_CLI_EXIT_OK;
 }
@@ -103,18 +104,18 @@ add_transactions_json (JsonBuilder *builder,
 {
   for (guint i = 0; i < transactions->len; i++)
     {
-      HeraldFlashsmsTransaction *t = transactions->pdata[i];
+      HeraldTransaction *t = transactions->pdata[i];
 
       json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "id", herald_flashsms_transaction_get_id (t));
-      herald_cli_json_add_string (builder, "type", herald_flashsms_transaction_get_kind_string (t));
+      herald_cli_json_add_string (builder, "id", t->id);
+      herald_cli_json_add_string (builder, "type", t->kind_string);
       json_builder_set_member_name (builder, "amount");
-      json_builder_add_int_value (builder, herald_flashsms_transaction_get_amount (t));
+      json_builder_add_int_value (builder, t->amount);
       json_builder_set_member_name (builder, "balance");
-      json_builder_add_int_value (builder, herald_flashsms_transaction_get_balance (t));
-      herald_cli_json_add_string (builder, "description", herald_flashsms_transaction_get_description (t));
-      herald_cli_json_add_string (builder, "reference", herald_flashsms_transaction_get_reference (t));
-      herald_cli_json_add_time (builder, "created_at", herald_flashsms_transaction_get_created_at (t));
+      json_builder_add_int_value (builder, t->balance_after);
+      herald_cli_json_add_string (builder, "description", t->description);
+      herald_cli_json_add_string (builder, "reference", t->reference);
+      herald_cli_json_add_time (builder, "created_at", t->created_at);
       json_builder_end_object (builder);
     }
 }
@@ -124,14 +125,14 @@ print_transactions (GPtrArray *transactions)
 {
   for (guint i = 0; i < transactions->len; i++)
     {
-      HeraldFlashsmsTransaction *t = transactions->pdata[i];
-      g_autofree char *when = herald_cli_format_time (herald_flashsms_transaction_get_created_at (t));
-      g_autofree char *amount = g_strdup_printf ("%+" G_GINT64_FORMAT, herald_flashsms_transaction_get_amount (t));
-      g_autofree char *after = g_strdup_printf ("%" G_GINT64_FORMAT, herald_flashsms_transaction_get_balance (t));
-      const char *description = herald_flashsms_transaction_get_description (t);
+      HeraldTransaction *t = transactions->pdata[i];
+      g_autofree char *when = herald_cli_format_time (t->created_at);
+      g_autofree char *amount = g_strdup_printf ("%+" G_GINT64_FORMAT, t->amount);
+      g_autofree char *after = g_strdup_printf ("%" G_GINT64_FORMAT, t->balance_after);
+      const char *description = t->description;
 
       herald_cli_print_padded (when, 18);
-      herald_cli_print_padded (herald_flashsms_transaction_get_kind_string (t), 12);
+      herald_cli_print_padded (t->kind_string, 12);
       g_print ("%8s %8s  ", amount, after);
       g_print ("%s\n", description != NULL ? description : "");
     }
@@ -145,11 +146,11 @@ transactions_run (const HeraldCliCommand  *command,
   g_auto(HeraldCliAccount) account = { 0 };
   g_autoptr(GDateTime) since = NULL;
   g_autoptr(GDateTime) until = NULL;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_flashsms_transaction_unref);
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_transaction_unref);
   g_autoptr(GError) error = NULL;
-  HeraldFlashsmsTransactionFilter filter = { HERALD_FLASHSMS_TRANSACTION_UNKNOWN, NULL, NULL };
-  const HeraldFlashsmsPagination *last = NULL;
-  g_autoptr(HeraldFlashsmsTransactionPage) page = NULL;
+  HeraldTransactionFilter filter = { HERALD_TRANSACTION_UNKNOWN, NULL, NULL };
+  const HeraldPagination *last = NULL;
+  g_autoptr(HeraldRemotePage) page = NULL;
   guint number = opt_page > 0 ? (guint) opt_page : 1;
   int status;
 
@@ -161,10 +162,8 @@ transactions_run (const HeraldCliCommand  *command,
     return herald_cli_usage_error (command, _("--page counts from 1."));
   if (opt_type != NULL)
     {
-      g_autofree char *upper = g_ascii_strup (opt_type, -1);
-
-      filter.type = herald_flashsms_transaction_type_from_string (upper);
-      if (filter.type == HERALD_FLASHSMS_TRANSACTION_UNKNOWN)
+      filter.kind = herald_transaction_kind_from_string (opt_type);
+      if (filter.kind == HERALD_TRANSACTION_UNKNOWN)
         return herald_cli_usage_error (command, _("“%s” is not a transaction type: use purchase, usage, "
                                                   "refund, bonus or adjustment."),
                                        g_utf8_validate (opt_type, -1, NULL) ? opt_type : "?");
@@ -173,31 +172,31 @@ transactions_run (const HeraldCliCommand  *command,
     return herald_cli_usage_error (command, "--since: %s", error->message);
   if (opt_until != NULL && (until = herald_cli_parse_time (opt_until, TRUE, &error)) == NULL)
     return herald_cli_usage_error (command, "--until: %s", error->message);
-  filter.start_date = since;
-  filter.end_date = until;
+  filter.since = since;
+  filter.until = until;
 
-  if ((status = open_flashsms (command, &account, _("transactions"))) != HERALD_CLI_EXIT_OK)
+  if ((status = open_capable (command, &account, HERALD_TYPE_CREDIT_ACCOUNT, _("transactions"))) != HERALD_CLI_EXIT_OK)
     return status;
 
   /* --all: page after page, 100 at a time, until the server says no more. */
   for (;;)
     {
       g_autoptr(GAsyncResult) result = NULL;
-      HeraldFlashsmsClient *client = HERALD_FLASHSMS_CLIENT (account.provider);
+      HeraldCreditAccount *credits = HERALD_CREDIT_ACCOUNT (account.provider);
       GPtrArray *items;
 
-      g_clear_pointer (&page, herald_flashsms_transaction_page_unref);
-      herald_flashsms_client_list_transactions_async (client, &filter, number, opt_all ? 100 : 0, NULL,
-                                                      herald_cli_async_done, &result);
+      g_clear_pointer (&page, herald_remote_page_unref);
+      herald_credit_account_list_transactions_async (credits, &filter, number, opt_all ? 100 : 0, NULL,
+                                                     herald_cli_async_done, &result);
       herald_cli_wait (&result);
-      page = herald_flashsms_client_list_transactions_finish (client, result, &error);
+      page = herald_credit_account_list_transactions_finish (credits, result, &error);
       if (page == NULL)
         return herald_cli_provider_failure (error);
 
-      items = herald_flashsms_transaction_page_get_transactions (page);
+      items = page->items;
       for (guint i = 0; i < items->len; i++)
-        g_ptr_array_add (all, herald_flashsms_transaction_ref (items->pdata[i]));
-      last = herald_flashsms_transaction_page_get_pagination (page);
+        g_ptr_array_add (all, herald_transaction_ref (items->pdata[i]));
+      last = &page->pagination;
       if (!opt_all || !last->has_more || items->len == 0)
         break;
       number++;
@@ -236,18 +235,18 @@ senders_run (const HeraldCliCommand  *command,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GPtrArray) senders = NULL;
   g_autoptr(GError) error = NULL;
-  HeraldFlashsmsClient *client;
+  HeraldSenderIdSource *source;
   int status;
 
   if (argc != 1)
     return herald_cli_usage_error (command, _("“senders” takes no arguments."));
-  if ((status = open_flashsms (command, &account, _("sender IDs"))) != HERALD_CLI_EXIT_OK)
+  if ((status = open_capable (command, &account, HERALD_TYPE_SENDER_ID_SOURCE, _("sender IDs"))) != HERALD_CLI_EXIT_OK)
     return status;
 
-  client = HERALD_FLASHSMS_CLIENT (account.provider);
-  herald_flashsms_client_list_sender_ids_async (client, NULL, herald_cli_async_done, &result);
+  source = HERALD_SENDER_ID_SOURCE (account.provider);
+  herald_sender_id_source_list_sender_ids_async (source, NULL, herald_cli_async_done, &result);
   herald_cli_wait (&result);
-  senders = herald_flashsms_client_list_sender_ids_finish (client, result, &error);
+  senders = herald_sender_id_source_list_sender_ids_finish (source, result, &error);
   if (senders == NULL)
     return herald_cli_provider_failure (error);
 
@@ -259,13 +258,13 @@ senders_run (const HeraldCliCommand  *command,
       json_builder_begin_array (builder);
       for (guint i = 0; i < senders->len; i++)
         {
-          HeraldFlashsmsSenderId *s = senders->pdata[i];
+          HeraldSenderId *s = senders->pdata[i];
 
           json_builder_begin_object (builder);
-          herald_cli_json_add_string (builder, "id", herald_flashsms_sender_id_get_id (s));
-          herald_cli_json_add_string (builder, "name", herald_flashsms_sender_id_get_name (s));
-          herald_cli_json_add_string (builder, "status", herald_flashsms_sender_id_get_status (s));
-          herald_cli_json_add_time (builder, "approved_at", herald_flashsms_sender_id_get_approved_at (s));
+          herald_cli_json_add_string (builder, "id", s->id);
+          herald_cli_json_add_string (builder, "name", s->name);
+          herald_cli_json_add_string (builder, "status", s->status);
+          herald_cli_json_add_time (builder, "approved_at", s->approved_at);
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
@@ -278,11 +277,11 @@ senders_run (const HeraldCliCommand  *command,
     g_print ("%s\n", _("No approved sender IDs."));
   for (guint i = 0; i < senders->len; i++)
     {
-      HeraldFlashsmsSenderId *s = senders->pdata[i];
+      HeraldSenderId *s = senders->pdata[i];
 
-      herald_cli_print_padded (herald_flashsms_sender_id_get_name (s), 14);
-      herald_cli_print_padded (herald_flashsms_sender_id_get_status (s), 10);
-      g_print ("%s\n", herald_flashsms_sender_id_get_id (s));
+      herald_cli_print_padded (s->name, 14);
+      herald_cli_print_padded (s->status, 10);
+      g_print ("%s\n", s->id);
     }
 
   return HERALD_CLI_EXIT_OK;

@@ -8,7 +8,6 @@
 #include <string.h>
 #include <glib/gi18n.h>
 
-#include "providers/flashsms/herald-flashsms-client.h"
 #include "herald-cli.h"
 
 static char *opt_account;
@@ -105,7 +104,7 @@ read_to_file (const char  *path,
   return error == NULL || *error == NULL;
 }
 
-/* FlashSMS templates live with the provider; a local one does not exist yet. */
+/* Templates the provider keeps (HeraldRemoteDirectory); local ones do not exist yet. */
 static char *
 find_template (HeraldCliAccount  *account,
                const char        *name,
@@ -115,7 +114,7 @@ find_template (HeraldCliAccount  *account,
   g_autoptr(GPtrArray) templates = NULL;
   g_autoptr(GError) error = NULL;
 
-  if (!HERALD_IS_FLASHSMS_CLIENT (account->provider))
+  if (!HERALD_IS_REMOTE_DIRECTORY (account->provider))
     {
       g_printerr (_("heraldctl send: --template reads the provider’s templates, which only FlashSMS "
                     "has; Herald’s own templates are not available yet. Use --message.\n"));
@@ -123,11 +122,11 @@ find_template (HeraldCliAccount  *account,
       return NULL;
     }
 
-  herald_flashsms_client_list_templates_async (HERALD_FLASHSMS_CLIENT (account->provider), NULL,
-                                               herald_cli_async_done, &result);
+  herald_remote_directory_list_templates_async (HERALD_REMOTE_DIRECTORY (account->provider), NULL,
+                                                herald_cli_async_done, &result);
   herald_cli_wait (&result);
-  templates = herald_flashsms_client_list_templates_finish (HERALD_FLASHSMS_CLIENT (account->provider),
-                                                            result, &error);
+  templates = herald_remote_directory_list_templates_finish (HERALD_REMOTE_DIRECTORY (account->provider),
+                                                             result, &error);
   if (templates == NULL)
     {
       *status = herald_cli_provider_failure (error);
@@ -135,8 +134,12 @@ find_template (HeraldCliAccount  *account,
     }
 
   for (guint i = 0; i < templates->len; i++)
-    if (g_strcmp0 (herald_flashsms_template_get_name (templates->pdata[i]), name) == 0)
-      return g_strdup (herald_flashsms_template_get_content (templates->pdata[i]));
+    {
+      HeraldDirectoryTemplate *template = templates->pdata[i];
+
+      if (g_strcmp0 (template->name, name) == 0)
+        return g_strdup (template->content);
+    }
 
   g_printerr (_("heraldctl send: the account “%s” has no template named “%s”; "
                 "“heraldctl templates list --account %s” shows them.\n"),

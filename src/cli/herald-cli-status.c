@@ -7,8 +7,6 @@
 
 #include <glib/gi18n.h>
 
-#include "providers/flashsms/herald-flashsms-client.h"
-#include "providers/flixysms/herald-flixysms-client.h"
 #include "herald-cli.h"
 
 static char *opt_account;
@@ -37,97 +35,64 @@ print_time_row (const char *label,
   print_row (label, text);
 }
 
+/* What the dialect reports of a message (@message->fields), in one order
+ * for every dialect. */
 static int
-flashsms_status (HeraldFlashsmsClient *client,
-                 const char           *id)
+print_status (HeraldSentMessage *message)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(HeraldFlashsmsMessage) message = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *said;
+  HeraldSentMessageFields fields = message->fields;
+  const char *said = message->provider_status;
 
-  herald_flashsms_client_get_status_async (client, id, NULL, herald_cli_async_done, &result);
-  herald_cli_wait (&result);
-  message = herald_flashsms_client_get_status_finish (client, result, &error);
-  if (message == NULL)
-    return herald_cli_provider_failure (error);
-
-  said = herald_flashsms_message_get_status_string (message);
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "id", herald_flashsms_message_get_id (message));
+      herald_cli_json_add_string (builder, "id", message->id);
       herald_cli_json_add_string (builder, "status",
                                   herald_delivery_state_to_string (herald_delivery_state_from_string (said)));
       herald_cli_json_add_string (builder, "provider_status", said);
-      herald_cli_json_add_count (builder, "recipients", herald_flashsms_message_get_recipient_count (message));
-      herald_cli_json_add_count (builder, "credits_used", herald_flashsms_message_get_credits_used (message));
-      herald_cli_json_add_string (builder, "sender_id", herald_flashsms_message_get_sender_id (message));
-      herald_cli_json_add_time (builder, "created_at", herald_flashsms_message_get_created_at (message));
-      herald_cli_json_add_time (builder, "sent_at", herald_flashsms_message_get_sent_at (message));
-      herald_cli_json_add_time (builder, "scheduled_at", herald_flashsms_message_get_scheduled_at (message));
+      if (fields & HERALD_SENT_MESSAGE_RECIPIENT_COUNT)
+        herald_cli_json_add_count (builder, "recipients", message->recipient_count);
+      if (fields & HERALD_SENT_MESSAGE_CREDITS_USED)
+        herald_cli_json_add_count (builder, "credits_used", message->credits_used);
+      if (fields & HERALD_SENT_MESSAGE_SENDER_ID)
+        herald_cli_json_add_string (builder, "sender_id", message->sender_id);
+      if (fields & HERALD_SENT_MESSAGE_DEVICE_ID)
+        herald_cli_json_add_string (builder, "device_id", message->device_id);
+      if (fields & HERALD_SENT_MESSAGE_CREATED_AT)
+        herald_cli_json_add_time (builder, "created_at", message->created_at);
+      if (fields & HERALD_SENT_MESSAGE_SENT_AT)
+        herald_cli_json_add_time (builder, "sent_at", message->sent_at);
+      if (fields & HERALD_SENT_MESSAGE_SCHEDULED_AT)
+        herald_cli_json_add_time (builder, "scheduled_at", message->scheduled_at);
+      if (fields & HERALD_SENT_MESSAGE_DELIVERED_AT)
+        herald_cli_json_add_time (builder, "delivered_at", message->delivered_at);
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
       herald_cli_print_json (root);
+      return HERALD_CLI_EXIT_OK;
     }
-  else
-    {
-      g_autofree char *count = g_strdup_printf ("%u", herald_flashsms_message_get_recipient_count (message));
 
-      print_row (_("Message"), herald_flashsms_message_get_id (message));
-      print_row (_("Status"), said);
+  print_row (_("Message"), message->id);
+  print_row (_("Status"), said);
+  if (fields & HERALD_SENT_MESSAGE_RECIPIENT_COUNT)
+    {
+      g_autofree char *count = g_strdup_printf ("%" G_GINT64_FORMAT, message->recipient_count);
+
       print_row (_("Recipients"), count);
-      print_row (_("Sender"), herald_flashsms_message_get_sender_id (message));
-      print_time_row (_("Created"), herald_flashsms_message_get_created_at (message));
-      print_time_row (_("Sent"), herald_flashsms_message_get_sent_at (message));
     }
-
-  return HERALD_CLI_EXIT_OK;
-}
-
-static int
-flixysms_status (HeraldFlixysmsClient *client,
-                 const char           *id)
-{
-  g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(HeraldFlixysmsMessageStatus) message = NULL;
-  g_autoptr(GError) error = NULL;
-  const char *said;
-
-  herald_flixysms_client_status_async (client, id, NULL, herald_cli_async_done, &result);
-  herald_cli_wait (&result);
-  message = herald_flixysms_client_status_finish (client, result, &error);
-  if (message == NULL)
-    return herald_cli_provider_failure (error);
-
-  said = herald_flixysms_message_status_get_status (message);
-  if (opt_json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "id", herald_flixysms_message_status_get_message_id (message));
-      herald_cli_json_add_string (builder, "status",
-                                  herald_delivery_state_to_string (herald_delivery_state_from_string (said)));
-      herald_cli_json_add_string (builder, "provider_status", said);
-      herald_cli_json_add_string (builder, "device_id", herald_flixysms_message_status_get_device_id (message));
-      herald_cli_json_add_time (builder, "delivered_at",
-                                herald_flixysms_message_status_get_delivered_at (message));
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
-    }
-  else
-    {
-      print_row (_("Message"), herald_flixysms_message_status_get_message_id (message));
-      print_row (_("Status"), said);
-      print_row (_("Device"), herald_flixysms_message_status_get_device_id (message));
-      print_time_row (_("Delivered"), herald_flixysms_message_status_get_delivered_at (message));
-    }
+  if (fields & HERALD_SENT_MESSAGE_SENDER_ID)
+    print_row (_("Sender"), message->sender_id);
+  if (fields & HERALD_SENT_MESSAGE_DEVICE_ID)
+    print_row (_("Device"), message->device_id);
+  if (fields & HERALD_SENT_MESSAGE_CREATED_AT)
+    print_time_row (_("Created"), message->created_at);
+  if (fields & HERALD_SENT_MESSAGE_SENT_AT)
+    print_time_row (_("Sent"), message->sent_at);
+  if (fields & HERALD_SENT_MESSAGE_DELIVERED_AT)
+    print_time_row (_("Delivered"), message->delivered_at);
 
   return HERALD_CLI_EXIT_OK;
 }
@@ -138,49 +103,56 @@ herald_cli_status_run (const HeraldCliCommand  *command,
                        char                   **argv)
 {
   g_auto(HeraldCliAccount) account = { 0 };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(HeraldSentMessage) message = NULL;
+  g_autoptr(GError) error = NULL;
+  HeraldMessageDetails *details;
   int status;
 
   if (argc != 2)
     return herald_cli_usage_error (command, _("“status” takes one MESSAGE_ID."));
   if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
     return status;
+  if (!HERALD_IS_MESSAGE_DETAILS (account.provider))
+    return herald_cli_dialect_lacks (command, &account, _("message status"));
 
-  if (HERALD_IS_FLASHSMS_CLIENT (account.provider))
-    return flashsms_status (HERALD_FLASHSMS_CLIENT (account.provider), argv[1]);
-  if (HERALD_IS_FLIXYSMS_CLIENT (account.provider))
-    return flixysms_status (HERALD_FLIXYSMS_CLIENT (account.provider), argv[1]);
+  details = HERALD_MESSAGE_DETAILS (account.provider);
+  herald_message_details_get_message_async (details, argv[1], NULL, herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  message = herald_message_details_get_message_finish (details, result, &error);
+  if (message == NULL)
+    return herald_cli_provider_failure (error);
 
-  return herald_cli_dialect_lacks (command, &account, _("message status"));
+  return print_status (message);
 }
 
 static void
-print_report_json (HeraldFlashsmsReport *report)
+print_report_json (HeraldDeliveryReport *report)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
   g_autoptr(JsonNode) root = NULL;
-  const HeraldFlashsmsRecipientState *recipients;
-  guint n;
+  const HeraldRecipientDelivery *recipients = report->recipients;
+  guint n = report->n_recipients;
 
-  recipients = herald_flashsms_report_get_recipients (report, &n);
   json_builder_begin_object (builder);
-  herald_cli_json_add_string (builder, "id", herald_flashsms_report_get_message_id (report));
+  herald_cli_json_add_string (builder, "id", report->message_id);
   herald_cli_json_add_string (builder, "status",
                               herald_delivery_state_to_string (herald_delivery_state_from_string (
-                                herald_flashsms_report_get_status_string (report))));
-  herald_cli_json_add_string (builder, "provider_status", herald_flashsms_report_get_status_string (report));
-  herald_cli_json_add_count (builder, "recipient_count", herald_flashsms_report_get_recipient_count (report));
-  herald_cli_json_add_count (builder, "delivered", herald_flashsms_report_get_delivered (report));
-  herald_cli_json_add_count (builder, "failed", herald_flashsms_report_get_failed (report));
-  herald_cli_json_add_count (builder, "pending", herald_flashsms_report_get_pending (report));
+                                report->provider_status)));
+  herald_cli_json_add_string (builder, "provider_status", report->provider_status);
+  herald_cli_json_add_count (builder, "recipient_count", report->recipient_count);
+  herald_cli_json_add_count (builder, "delivered", report->delivered);
+  herald_cli_json_add_count (builder, "failed", report->failed);
+  herald_cli_json_add_count (builder, "pending", report->pending);
   json_builder_set_member_name (builder, "delivery_rate");
-  json_builder_add_double_value (builder, herald_flashsms_report_get_delivery_rate (report));
+  json_builder_add_double_value (builder, report->delivery_rate);
   json_builder_set_member_name (builder, "recipients");
   json_builder_begin_array (builder);
   for (guint i = 0; i < n; i++)
     {
       json_builder_begin_object (builder);
       herald_cli_json_add_string (builder, "phone", recipients[i].phone);
-      herald_cli_json_add_string (builder, "status", recipients[i].status_string);
+      herald_cli_json_add_string (builder, "status", recipients[i].provider_status);
       herald_cli_json_add_time (builder, "sent_at", recipients[i].sent_at);
       json_builder_end_object (builder);
     }
@@ -192,26 +164,21 @@ print_report_json (HeraldFlashsmsReport *report)
 }
 
 static void
-print_report_human (HeraldFlashsmsReport *report)
+print_report_human (HeraldDeliveryReport *report)
 {
-  const HeraldFlashsmsRecipientState *recipients;
-  guint n;
+  const HeraldRecipientDelivery *recipients = report->recipients;
+  guint n = report->n_recipients;
 
-  recipients = herald_flashsms_report_get_recipients (report, &n);
   g_print (_("Message %s: %s — %u delivered, %u failed, %u pending (%.1f%% delivered)\n"),
-           herald_flashsms_report_get_message_id (report),
-           herald_flashsms_report_get_status_string (report),
-           herald_flashsms_report_get_delivered (report),
-           herald_flashsms_report_get_failed (report),
-           herald_flashsms_report_get_pending (report),
-           herald_flashsms_report_get_delivery_rate (report));
+           report->message_id, report->provider_status,
+           report->delivered, report->failed, report->pending, report->delivery_rate);
   for (guint i = 0; i < n; i++)
     {
       g_autofree char *sent = herald_cli_format_time (recipients[i].sent_at);
 
       g_print ("  ");
       herald_cli_print_padded (recipients[i].phone, 16);
-      herald_cli_print_padded (recipients[i].status_string, 12);
+      herald_cli_print_padded (recipients[i].provider_status, 12);
       g_print ("%s\n", sent);
     }
 }
@@ -223,23 +190,23 @@ herald_cli_report_run (const HeraldCliCommand  *command,
 {
   g_auto(HeraldCliAccount) account = { 0 };
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(HeraldFlashsmsReport) report = NULL;
+  g_autoptr(HeraldDeliveryReport) report = NULL;
   g_autoptr(GError) error = NULL;
-  HeraldFlashsmsClient *client;
+  HeraldHistorySource *history;
   int status;
 
   if (argc != 2)
     return herald_cli_usage_error (command, _("“report” takes one MESSAGE_ID."));
   if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
     return status;
-  if (!HERALD_IS_FLASHSMS_CLIENT (account.provider))
+  if (!HERALD_IS_HISTORY_SOURCE (account.provider))
     return herald_cli_dialect_lacks (command, &account,
                                      _("delivery reports; use “heraldctl status” for one message"));
 
-  client = HERALD_FLASHSMS_CLIENT (account.provider);
-  herald_flashsms_client_get_report_async (client, argv[1], NULL, herald_cli_async_done, &result);
+  history = HERALD_HISTORY_SOURCE (account.provider);
+  herald_history_source_get_report_async (history, argv[1], NULL, herald_cli_async_done, &result);
   herald_cli_wait (&result);
-  report = herald_flashsms_client_get_report_finish (client, result, &error);
+  report = herald_history_source_get_report_finish (history, result, &error);
   if (report == NULL)
     return herald_cli_provider_failure (error);
 

@@ -7,8 +7,6 @@
 #include <json-glib/json-glib.h>
 
 #include "herald-core.h"
-#include "providers/flashsms/herald-flashsms-client.h"
-#include "providers/flixysms/herald-flixysms-client.h"
 #include "net/herald-provider-error.h"
 
 G_BEGIN_DECLS
@@ -129,8 +127,8 @@ int herald_cli_status_run  (const HeraldCliCommand *command, int argc, char **ar
 int herald_cli_report_run  (const HeraldCliCommand *command, int argc, char **argv);
 int herald_cli_inbox_run   (const HeraldCliCommand *command, int argc, char **argv);
 int herald_cli_history_run (const HeraldCliCommand *command, int argc, char **argv);
-/* contacts, groups and templates with --account: the provider's own lists
- * (herald-cli-flashsms.c). */
+/* contacts, groups and templates with --account: the lists the provider
+ * keeps (HeraldRemoteDirectory; herald-cli-remote-lists.c, -remote-contacts.c). */
 typedef struct
 {
   char     *account;
@@ -146,17 +144,18 @@ typedef struct
   gboolean  json;
 } HeraldCliListOptions;
 
-int herald_cli_flashsms_contacts  (const HeraldCliCommand *command, const HeraldCliListOptions *options,
-                                   int argc, char **argv);
-int herald_cli_flashsms_groups    (const HeraldCliCommand *command, const HeraldCliListOptions *options,
-                                   int argc, char **argv);
-int herald_cli_flashsms_templates (const HeraldCliCommand *command, const HeraldCliListOptions *options,
-                                   int argc, char **argv);
-/* A FlashSMS group by id or name: its id, or NULL after printing why
- * (exit status in @status). */
-char *herald_cli_flashsms_resolve_group (HeraldFlashsmsClient *client, const char *wanted, int *status);
-int   herald_cli_open_flashsms_lists    (const HeraldCliCommand *command, const HeraldCliListOptions *options,
-                                         HeraldCliAccount *account);
+int herald_cli_remote_contacts  (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                 int argc, char **argv);
+int herald_cli_remote_groups    (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                 int argc, char **argv);
+int herald_cli_remote_templates (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                 int argc, char **argv);
+/* A group of the provider's by id or name: its id, or NULL after printing
+ * why (exit status in @status). */
+char *herald_cli_remote_resolve_group (HeraldRemoteDirectory *directory, const char *wanted, int *status);
+/* Opens the account; exit 2 (saying so) when its provider keeps no lists. */
+int   herald_cli_open_remote_lists    (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                       HeraldCliAccount *account);
 int herald_cli_account_test (const HeraldCliCommand *command, int argc, char **argv, gboolean json);
 
 G_END_DECLS

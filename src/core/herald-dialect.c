@@ -5,6 +5,8 @@
 
 #include "config.h"
 
+#include <glib/gi18n-lib.h>
+
 #include "herald-dialect.h"
 
 /* ---- HeraldDialect ------------------------------------------------------ */
@@ -14,15 +16,22 @@ static const HeraldDialectInfo dialects[] = {
     .dialect = HERALD_DIALECT_FLIXYSMS, .id = "flixysms", .title = "FlixySMS",
     .default_base_url = HERALD_FLIXYSMS_DEFAULT_BASE_URL,
     .has_key = TRUE, .needs_base_url = FALSE, .chooses_auth_style = FALSE,
+    .max_recipients = 100,
+    .summary = N_("FlixySMS sends through your own Android phones."),
   },
   [HERALD_DIALECT_FLASHSMS] = {
     .dialect = HERALD_DIALECT_FLASHSMS, .id = "flashsms", .title = "FlashSMS",
     .default_region = HERALD_FLASHSMS_DEFAULT_REGION,
     .has_key = TRUE, .needs_base_url = TRUE, .chooses_auth_style = TRUE,
+    .mobile_only = TRUE, .max_characters = 918, .max_recipients = 1000, .has_credits = TRUE,
+    .summary = N_("FlashSMS is self-hosted: enter the URL of your server’s API, such as "
+                  "https://sms.example.com/api/v1."),
   },
   /* Modems are local: nothing to authenticate to, no URL. */
   [HERALD_DIALECT_MODEM] = {
     .dialect = HERALD_DIALECT_MODEM, .id = "modem", .title = "Modem",
+    .local = TRUE,
+    .summary = N_("Modems are found on this computer: no URL and no key."),
   },
 };
 
@@ -87,4 +96,22 @@ herald_dialect_get_title (HeraldDialect dialect)
   const HeraldDialectInfo *info = herald_dialect_get_info (dialect);
 
   return info != NULL ? info->title : NULL;
+}
+
+gboolean
+herald_dialect_is_default_base_url (const char *url)
+{
+  for (guint i = 0; url != NULL && i < G_N_ELEMENTS (dialects); i++)
+    if (g_strcmp0 (dialects[i].default_base_url, url) == 0)
+      return TRUE;
+  return FALSE;
+}
+
+gboolean
+herald_dialect_is_default_region (const char *region)
+{
+  for (guint i = 0; region != NULL && i < G_N_ELEMENTS (dialects); i++)
+    if (g_strcmp0 (dialects[i].default_region, region) == 0)
+      return TRUE;
+  return FALSE;
 }

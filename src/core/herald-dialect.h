@@ -25,10 +25,22 @@ typedef struct
   gboolean       has_key;            /* an API key lives in the keyring */
   gboolean       needs_base_url;     /* an account cannot work without a URL */
   gboolean       chooses_auth_style; /* the key header is the account's choice */
+  gboolean       local;              /* no service: the computer's own devices */
+  gboolean       has_credits;        /* the account has a credit balance */
+  gboolean       mobile_only;        /* sends to mobile numbers only */
+  guint          max_characters;     /* of one message; 0: no limit of its own */
+  guint          max_recipients;     /* numbers one request takes; 0: no limit */
+  const char    *summary;            /* one sentence for the account form, untranslated: pass it to gettext */
 } HeraldDialectInfo;
 
-/* NULL for a value that is not a dialect. */
+/* NULL for a value that is not a dialect; every dialect is a row from 0
+ * up, so a loop may stop at the first NULL. */
 const HeraldDialectInfo *herald_dialect_get_info             (HeraldDialect dialect);
+/* Whether @url is some dialect's default URL (the form clears it when the
+ * person switches to a dialect without one). */
+gboolean                 herald_dialect_is_default_base_url  (const char   *url);
+/* Whether @region is some dialect's default region. */
+gboolean                 herald_dialect_is_default_region    (const char   *region);
 
 /* NULL when the dialect has no default (FlashSMS is self-hosted) or no URL. */
 const char              *herald_dialect_get_default_base_url (HeraldDialect dialect);

@@ -211,7 +211,7 @@ test_history (void)
   g_autoptr(HeraldFlashsmsClient) client = flash_client (&fake);
   g_autoptr(HeraldPagedList) all = NULL;
   g_autoptr(HeraldPagedList) failed = NULL;
-  HeraldFlashsmsHistoryFilter filter = { .status = HERALD_FLASHSMS_STATUS_FAILED };
+  HeraldHistoryFilter filter = { .state = HERALD_DELIVERY_FAILED };
   const char *phones[] = { "0241234567", "0201234567", NULL };
   const char *bad[] = { "FAILED", "FAILED", NULL };
   GPtrArray *requests;
@@ -225,19 +225,19 @@ test_history (void)
                                         i % 10 == 0 ? bad : NULL, 1700000000 + i * 60);
     }
 
-  all = herald_paged_list_new_for_history (client, NULL, 20);
+  all = herald_paged_list_new_for_history (HERALD_HISTORY_SOURCE (client), NULL, 20);
   load_all (all);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (all)), ==, 45);
   g_assert_cmpuint (herald_paged_list_get_pages_loaded (all), ==, 3);
   {
     g_autoptr(HeraldBoxedItem) item = g_list_model_get_item (G_LIST_MODEL (all), 0);
 
-    g_assert_true (herald_boxed_item_get_type_of (item) == HERALD_TYPE_FLASHSMS_MESSAGE);
+    g_assert_true (herald_boxed_item_get_type_of (item) == HERALD_TYPE_SENT_MESSAGE);
     /* newest first */
-    g_assert_cmpstr (herald_flashsms_message_get_text (herald_boxed_item_get (item)), ==, "Message 44");
+    g_assert_cmpstr (((HeraldSentMessage *) herald_boxed_item_get (item))->text, ==, "Message 44");
   }
 
-  failed = herald_paged_list_new_for_history (client, &filter, 20);
+  failed = herald_paged_list_new_for_history (HERALD_HISTORY_SOURCE (client), &filter, 20);
   load_all (failed);
   /* 0, 10, 20, 30, 40 */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (failed)), ==, 5);
@@ -252,13 +252,13 @@ test_transactions (void)
   g_autoptr(HeraldFakeFlashsms) fake = NULL;
   g_autoptr(HeraldFlashsmsClient) client = flash_client (&fake);
   g_autoptr(HeraldPagedList) purchases = NULL;
-  HeraldFlashsmsTransactionFilter filter = { .type = HERALD_FLASHSMS_TRANSACTION_PURCHASE };
+  HeraldTransactionFilter filter = { .kind = HERALD_TRANSACTION_PURCHASE };
 
   for (guint i = 0; i < 30; i++)
     herald_fake_flashsms_add_transaction (fake, i % 3 == 0 ? "PURCHASE" : "USAGE",
                                           i % 3 == 0 ? 500 : -2, NULL, NULL, 1700000000 + i * 60);
 
-  purchases = herald_paged_list_new_for_transactions (client, &filter, 4);
+  purchases = herald_paged_list_new_for_transactions (HERALD_CREDIT_ACCOUNT (client), &filter, 4);
   load_all (purchases);
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (purchases)), ==, 10);
   g_assert_cmpuint (herald_paged_list_get_pages_loaded (purchases), ==, 3);
@@ -266,9 +266,10 @@ test_transactions (void)
     {
       g_autoptr(HeraldBoxedItem) item = g_list_model_get_item (G_LIST_MODEL (purchases), i);
 
-      g_assert_cmpint (herald_flashsms_transaction_get_kind (herald_boxed_item_get (item)), ==,
-                       HERALD_FLASHSMS_TRANSACTION_PURCHASE);
-      g_assert_cmpint (herald_flashsms_transaction_get_amount (herald_boxed_item_get (item)), ==, 500);
+      HeraldTransaction *transaction = herald_boxed_item_get (item);
+
+      g_assert_cmpint (transaction->kind, ==, HERALD_TRANSACTION_PURCHASE);
+      g_assert_cmpint (transaction->amount, ==, 500);
     }
 }
 

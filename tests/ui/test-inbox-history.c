@@ -770,7 +770,7 @@ test_history_report (void)
   {
     g_autoptr(HeraldBoxedItem) newest = g_list_model_get_item (G_LIST_MODEL (list), 0);
     g_autofree char *path = g_strdup_printf ("/sms/%s/recipients",
-                                             herald_flashsms_message_get_id (herald_boxed_item_get (newest)));
+                                             ((HeraldSentMessage *) herald_boxed_item_get (newest))->id);
 
     g_assert_cmpuint (herald_fake_flashsms_count_requests (fake, "GET", path), ==, 1);
   }

@@ -7,8 +7,8 @@
 
 G_BEGIN_DECLS
 
-/* A GObject holding one boxed value (a HeraldFlashsmsMessage, a
- * transaction…), so that values that are not GObjects can sit in a
+/* A GObject holding one boxed value (a HeraldSentMessage, a
+ * HeraldTransaction…), so that values that are not GObjects can sit in a
  * GListModel for a list view. */
 
 #define HERALD_TYPE_BOXED_ITEM (herald_boxed_item_get_type ())

@@ -119,36 +119,56 @@ herald_paged_list_new_for_received (HeraldInboxSource          *source,
                                 received_fetch, received, (GDestroyNotify) received_free);
 }
 
-/* ---- FlashSMS history and transactions ----------------------------------- */
+/* ---- a provider's history and transactions ---------------------------------- */
 
 typedef struct
 {
-  HeraldFlashsmsClient *client;
-  int                   status_or_type;
-  GDateTime            *start_date;
-  GDateTime            *end_date;
-  guint                 limit;
-} Flashsms;
+  GObject   *provider;   /* HeraldHistorySource or HeraldCreditAccount */
+  int        state_or_kind;
+  GDateTime *since;
+  GDateTime *until;
+  guint      limit;
+} Remote;
 
 static void
-flashsms_free (Flashsms *source)
+remote_free (Remote *source)
 {
-  g_object_unref (source->client);
-  g_clear_pointer (&source->start_date, g_date_time_unref);
-  g_clear_pointer (&source->end_date, g_date_time_unref);
+  g_object_unref (source->provider);
+  g_clear_pointer (&source->since, g_date_time_unref);
+  g_clear_pointer (&source->until, g_date_time_unref);
   g_free (source);
 }
 
-static GPtrArray *
-wrap_boxed (GType      boxed_type,
-            GPtrArray *values)
+static Remote *
+remote_new (gpointer   provider,
+            int        state_or_kind,
+            GDateTime *since,
+            GDateTime *until,
+            guint      limit)
 {
-  GPtrArray *items = g_ptr_array_new_full (values->len, g_object_unref);
+  Remote *source = g_new0 (Remote, 1);
 
-  for (guint i = 0; i < values->len; i++)
-    g_ptr_array_add (items, herald_boxed_item_new (boxed_type, g_ptr_array_index (values, i)));
+  source->provider = g_object_ref (provider);
+  source->state_or_kind = state_or_kind;
+  source->since = ref_date (since);
+  source->until = ref_date (until);
+  source->limit = limit;
 
-  return items;
+  return source;
+}
+
+/* Returns @page's items, each in a HeraldBoxedItem of @boxed_type. */
+static void
+return_remote_page (GTask            *task,
+                    GType             boxed_type,
+                    HeraldRemotePage *page)
+{
+  GPtrArray *items = g_ptr_array_new_full (page->items->len, g_object_unref);
+
+  for (guint i = 0; i < page->items->len; i++)
+    g_ptr_array_add (items, herald_boxed_item_new (boxed_type, g_ptr_array_index (page->items, i)));
+
+  herald_paged_list_task_return_page (task, items, page->pagination.has_more);
 }
 
 static void
@@ -157,20 +177,17 @@ history_fetched (GObject      *object,
                  gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(HeraldFlashsmsHistoryPage) page = NULL;
+  g_autoptr(HeraldRemotePage) page = NULL;
   g_autoptr(GError) error = NULL;
 
-  page = herald_flashsms_client_list_history_finish (HERALD_FLASHSMS_CLIENT (object), result, &error);
+  page = herald_history_source_list_history_finish (HERALD_HISTORY_SOURCE (object), result, &error);
   if (page == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  herald_paged_list_task_return_page (g_steal_pointer (&task),
-                                      wrap_boxed (HERALD_TYPE_FLASHSMS_MESSAGE,
-                                                  herald_flashsms_history_page_get_messages (page)),
-                                      herald_flashsms_history_page_get_pagination (page)->has_more);
+  return_remote_page (g_steal_pointer (&task), HERALD_TYPE_SENT_MESSAGE, page);
 }
 
 static void
@@ -179,13 +196,11 @@ history_fetch (guint         page,
                GTask        *task,
                gpointer      user_data)
 {
-  Flashsms *source = user_data;
-  HeraldFlashsmsHistoryFilter filter = {
-    source->status_or_type, source->start_date, source->end_date,
-  };
+  Remote *source = user_data;
+  HeraldHistoryFilter filter = { source->state_or_kind, source->since, source->until };
 
-  herald_flashsms_client_list_history_async (source->client, &filter, page, source->limit,
-                                             cancellable, history_fetched, task);
+  herald_history_source_list_history_async (HERALD_HISTORY_SOURCE (source->provider), &filter, page,
+                                            source->limit, cancellable, history_fetched, task);
 }
 
 static void
@@ -194,20 +209,17 @@ transactions_fetched (GObject      *object,
                       gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  g_autoptr(HeraldFlashsmsTransactionPage) page = NULL;
+  g_autoptr(HeraldRemotePage) page = NULL;
   g_autoptr(GError) error = NULL;
 
-  page = herald_flashsms_client_list_transactions_finish (HERALD_FLASHSMS_CLIENT (object), result, &error);
+  page = herald_credit_account_list_transactions_finish (HERALD_CREDIT_ACCOUNT (object), result, &error);
   if (page == NULL)
     {
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
 
-  herald_paged_list_task_return_page (g_steal_pointer (&task),
-                                      wrap_boxed (HERALD_TYPE_FLASHSMS_TRANSACTION,
-                                                  herald_flashsms_transaction_page_get_transactions (page)),
-                                      herald_flashsms_transaction_page_get_pagination (page)->has_more);
+  return_remote_page (g_steal_pointer (&task), HERALD_TYPE_TRANSACTION, page);
 }
 
 static void
@@ -216,63 +228,41 @@ transactions_fetch (guint         page,
                     GTask        *task,
                     gpointer      user_data)
 {
-  Flashsms *source = user_data;
-  HeraldFlashsmsTransactionFilter filter = {
-    source->status_or_type, source->start_date, source->end_date,
-  };
+  Remote *source = user_data;
+  HeraldTransactionFilter filter = { source->state_or_kind, source->since, source->until };
 
-  herald_flashsms_client_list_transactions_async (source->client, &filter, page, source->limit,
-                                                  cancellable, transactions_fetched, task);
-}
-
-static Flashsms *
-flashsms_new (HeraldFlashsmsClient *client,
-              int                   status_or_type,
-              GDateTime            *start_date,
-              GDateTime            *end_date,
-              guint                 limit)
-{
-  Flashsms *source = g_new0 (Flashsms, 1);
-
-  source->client = g_object_ref (client);
-  source->status_or_type = status_or_type;
-  source->start_date = ref_date (start_date);
-  source->end_date = ref_date (end_date);
-  source->limit = limit;
-
-  return source;
+  herald_credit_account_list_transactions_async (HERALD_CREDIT_ACCOUNT (source->provider), &filter, page,
+                                                 source->limit, cancellable, transactions_fetched, task);
 }
 
 HeraldPagedList *
-herald_paged_list_new_for_history (HeraldFlashsmsClient              *client,
-                                   const HeraldFlashsmsHistoryFilter *filter,
-                                   guint                              limit)
+herald_paged_list_new_for_history (HeraldHistorySource       *history,
+                                   const HeraldHistoryFilter *filter,
+                                   guint                      limit)
 {
-  Flashsms *source;
+  Remote *source;
 
-  g_return_val_if_fail (HERALD_IS_FLASHSMS_CLIENT (client), NULL);
+  g_return_val_if_fail (HERALD_IS_HISTORY_SOURCE (history), NULL);
 
   source = filter != NULL
-    ? flashsms_new (client, filter->status, filter->start_date, filter->end_date, limit)
-    : flashsms_new (client, HERALD_FLASHSMS_STATUS_UNKNOWN, NULL, NULL, limit);
+    ? remote_new (history, filter->state, filter->since, filter->until, limit)
+    : remote_new (history, HERALD_DELIVERY_UNKNOWN, NULL, NULL, limit);
 
-  return herald_paged_list_new (HERALD_TYPE_BOXED_ITEM, history_fetch, source,
-                                (GDestroyNotify) flashsms_free);
+  return herald_paged_list_new (HERALD_TYPE_BOXED_ITEM, history_fetch, source, (GDestroyNotify) remote_free);
 }
 
 HeraldPagedList *
-herald_paged_list_new_for_transactions (HeraldFlashsmsClient                  *client,
-                                        const HeraldFlashsmsTransactionFilter *filter,
-                                        guint                                  limit)
+herald_paged_list_new_for_transactions (HeraldCreditAccount           *account,
+                                        const HeraldTransactionFilter *filter,
+                                        guint                          limit)
 {
-  Flashsms *source;
+  Remote *source;
 
-  g_return_val_if_fail (HERALD_IS_FLASHSMS_CLIENT (client), NULL);
+  g_return_val_if_fail (HERALD_IS_CREDIT_ACCOUNT (account), NULL);
 
   source = filter != NULL
-    ? flashsms_new (client, filter->type, filter->start_date, filter->end_date, limit)
-    : flashsms_new (client, HERALD_FLASHSMS_TRANSACTION_UNKNOWN, NULL, NULL, limit);
+    ? remote_new (account, filter->kind, filter->since, filter->until, limit)
+    : remote_new (account, HERALD_TRANSACTION_UNKNOWN, NULL, NULL, limit);
 
-  return herald_paged_list_new (HERALD_TYPE_BOXED_ITEM, transactions_fetch, source,
-                                (GDestroyNotify) flashsms_free);
+  return herald_paged_list_new (HERALD_TYPE_BOXED_ITEM, transactions_fetch, source, (GDestroyNotify) remote_free);
 }

@@ -5,7 +5,8 @@
 
 #include "herald-boxed-item.h"
 #include "herald-paged-list.h"
-#include "providers/flashsms/herald-flashsms-client.h"
+#include "providers/herald-credit-account.h"
+#include "providers/herald-history-source.h"
 #include "providers/herald-inbox-source.h"
 #include "store/herald-message-log.h"
 
@@ -21,15 +22,15 @@ HeraldPagedList *herald_paged_list_new_for_received     (HeraldInboxSource      
                                                          const HeraldReceivedFilter            *filter,
                                                          guint                                  per_page);
 
-/* FlashSMS GET /sms: HeraldBoxedItem of HERALD_TYPE_FLASHSMS_MESSAGE;
- * @limit 0: the server's 20. */
-HeraldPagedList *herald_paged_list_new_for_history      (HeraldFlashsmsClient                  *client,
-                                                         const HeraldFlashsmsHistoryFilter     *filter,
+/* The provider's own history of sent messages: HeraldBoxedItem of
+ * HERALD_TYPE_SENT_MESSAGE; @limit 0: the provider's default. */
+HeraldPagedList *herald_paged_list_new_for_history      (HeraldHistorySource                   *history,
+                                                         const HeraldHistoryFilter             *filter,
                                                          guint                                  limit);
 
-/* FlashSMS GET /transactions: HeraldBoxedItem of HERALD_TYPE_FLASHSMS_TRANSACTION. */
-HeraldPagedList *herald_paged_list_new_for_transactions (HeraldFlashsmsClient                  *client,
-                                                         const HeraldFlashsmsTransactionFilter *filter,
+/* The provider's credit transactions: HeraldBoxedItem of HERALD_TYPE_TRANSACTION. */
+HeraldPagedList *herald_paged_list_new_for_transactions (HeraldCreditAccount                   *account,
+                                                         const HeraldTransactionFilter         *filter,
                                                          guint                                  limit);
 
 /* The local record of @account_id's sent messages: HeraldLoggedMessage;

@@ -508,9 +508,18 @@ task_test_connection_finish (HeraldProvider  *self,
   return g_task_propagate_pointer (G_TASK (result), error);
 }
 
+static gboolean
+default_validate_media_url (HeraldProvider  *self,
+                            const char      *media_url,
+                            GError         **error)
+{
+  return TRUE;
+}
+
 static void
 herald_provider_default_init (HeraldProviderInterface *iface)
 {
+  iface->validate_media_url = default_validate_media_url;
   iface->send_finish = task_send_finish;
   iface->get_state_finish = task_get_state_finish;
   iface->test_connection_finish = task_test_connection_finish;
@@ -617,4 +626,14 @@ herald_provider_get_balance_finish (HeraldProvider  *self,
 {
   g_return_val_if_fail (HERALD_IS_PROVIDER (self), -1);
   return HERALD_PROVIDER_GET_IFACE (self)->get_balance_finish (self, result, error);
+}
+
+gboolean
+herald_provider_validate_media_url (HeraldProvider  *self,
+                                    const char      *media_url,
+                                    GError         **error)
+{
+  g_return_val_if_fail (HERALD_IS_PROVIDER (self), FALSE);
+  g_return_val_if_fail (media_url != NULL, FALSE);
+  return HERALD_PROVIDER_GET_IFACE (self)->validate_media_url (self, media_url, error);
 }

@@ -13,11 +13,12 @@ G_BEGIN_DECLS
  * numbers, look a message up, prove the key works and (where the dialect has
  * credits) read the balance. HeraldFlixysmsClient and HeraldFlashsmsClient
  * implement it; the local modems will join as a third implementation. The
- * campaign engine, the compose page and `heraldctl send` use only this.
- * What only some dialects can do is an optional interface that requires
- * this one: received messages are HeraldInboxSource (herald-inbox-source.h).
- * The extras without one yet (history, contacts…) stay on the client types,
- * reached with HERALD_IS_FLASHSMS_CLIENT () and friends. */
+ * campaign engine, the compose page and `heraldctl send` use only this; what
+ * a dialect can do beyond it (received messages, history, credits, sender
+ * IDs, contacts…) is an optional capability interface with this one as its
+ * prerequisite (herald-inbox-source.h, herald-history-source.h and their
+ * neighbours), tested with HERALD_IS_INBOX_SOURCE () and friends, never by
+ * casting to a client. */
 
 /* Capabilities, so that a UI shows only what the account can do. */
 typedef enum
@@ -187,6 +188,11 @@ struct _HeraldProviderInterface
   gint64                  (*get_balance_finish)     (HeraldProvider       *self,
                                                      GAsyncResult         *result,
                                                      GError              **error);
+
+  /* Optional (HERALD_PROVIDER_FEATURE_MEDIA): the default takes any URL. */
+  gboolean                (*validate_media_url)     (HeraldProvider       *self,
+                                                     const char           *media_url,
+                                                     GError              **error);
 };
 
 HeraldDialect           herald_provider_get_dialect            (HeraldProvider       *self);
@@ -237,6 +243,12 @@ void                    herald_provider_get_balance_async      (HeraldProvider  
                                                                 gpointer              user_data);
 gint64                  herald_provider_get_balance_finish     (HeraldProvider       *self,
                                                                 GAsyncResult         *result,
+                                                                GError              **error);
+
+/* Whether the dialect takes @media_url for HeraldOutgoing's media-url,
+ * checked before anything is sent (INVALID_INPUT saying why not). */
+gboolean                herald_provider_validate_media_url     (HeraldProvider       *self,
+                                                                const char           *media_url,
                                                                 GError              **error);
 
 G_END_DECLS

@@ -29,21 +29,22 @@ struct _HeraldSendPlan
 
 G_DEFINE_BOXED_TYPE (HeraldSendPlan, herald_send_plan, herald_send_plan_ref, herald_send_plan_unref)
 
-/* FlashSMS's documented limit for one message (HERALD_FLASHSMS_MAX_CHARACTERS
- * in its client, which send/ does not see). */
-#define FLASHSMS_MAX_CHARACTERS 918
-
+/* The dialect's rules, from its row of the dialect table. */
 HeraldPhoneNumberFlags
 herald_send_plan_phone_flags_for (HeraldDialect dialect)
 {
+  const HeraldDialectInfo *info = herald_dialect_get_info (dialect);
+
   /* FlashSMS sends only to mobiles; FlixySMS lets the phone try any number. */
-  return dialect == HERALD_DIALECT_FLASHSMS ? HERALD_PHONE_NUMBER_REQUIRE_MOBILE : HERALD_PHONE_NUMBER_FLAGS_NONE;
+  return info != NULL && info->mobile_only ? HERALD_PHONE_NUMBER_REQUIRE_MOBILE : HERALD_PHONE_NUMBER_FLAGS_NONE;
 }
 
 guint
 herald_send_plan_max_characters_for (HeraldDialect dialect)
 {
-  return dialect == HERALD_DIALECT_FLASHSMS ? FLASHSMS_MAX_CHARACTERS : 0;
+  const HeraldDialectInfo *info = herald_dialect_get_info (dialect);
+
+  return info != NULL ? info->max_characters : 0;
 }
 
 static void

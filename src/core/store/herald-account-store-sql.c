@@ -38,7 +38,7 @@ fill_row (HeraldAccountRow  *row,
 {
   HeraldDialect dialect = herald_account_get_dialect (account);
 
-  if ((guint) dialect > HERALD_DIALECT_MODEM)
+  if (herald_dialect_get_info (dialect) == NULL)
     {
       g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
                            _("Unknown dialect: use flixysms, flashsms or modem."));
@@ -117,7 +117,7 @@ bind_row (sqlite3_stmt            *stmt,
           const HeraldAccountRow  *row,
           GError                 **error)
 {
-  const char *auth = row->dialect == HERALD_DIALECT_FLASHSMS
+  const char *auth = herald_dialect_get_info (row->dialect)->chooses_auth_style
                        ? herald_account_auth_to_string (row->auth_style) : NULL;
 
   return herald_database_bind_text_at (stmt, 1, row->id, error) &&

@@ -88,6 +88,7 @@ herald_account_validate_base_url (HeraldDialect   dialect,
                                   char          **normalized,
                                   GError        **error)
 {
+  const HeraldDialectInfo *info = herald_dialect_get_info (dialect);
   g_autofree char *copy = NULL;
   g_autoptr(GUri) uri = NULL;
   g_autoptr(GError) local_error = NULL;
@@ -106,25 +107,23 @@ herald_account_validate_base_url (HeraldDialect   dialect,
   copy = g_strstrip (g_strdup (base_url != NULL ? base_url : ""));
   if (*copy == '\0')
     {
-      switch (dialect)
+      if (info->default_base_url != NULL)
         {
-        case HERALD_DIALECT_FLIXYSMS:
-          *normalized = g_strdup (HERALD_FLIXYSMS_DEFAULT_BASE_URL);
-          return TRUE;
-
-        case HERALD_DIALECT_FLASHSMS:
-          g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
-                               _("A FlashSMS account needs the URL of its server’s API, "
-                                 "such as https://sms.example.com/api/v1: FlashSMS is self-hosted."));
-          return FALSE;
-
-        case HERALD_DIALECT_MODEM:
-        default:
+          *normalized = g_strdup (info->default_base_url);
           return TRUE;
         }
+      if (info->needs_base_url)
+        {
+          /* TRANSLATORS: both %s are the service's name, "FlashSMS" */
+          g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
+                       _("A %s account needs the URL of its server’s API, "
+                         "such as https://sms.example.com/api/v1: %s is self-hosted."), info->title, info->title);
+          return FALSE;
+        }
+      return TRUE;
     }
 
-  if (dialect == HERALD_DIALECT_MODEM)
+  if (info->local)
     {
       g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
                            _("A modem account has no URL: its modems are found on this computer."));
@@ -207,9 +206,9 @@ herald_account_validate_region (HeraldDialect   dialect,
   copy = g_strstrip (g_strdup (region != NULL ? region : ""));
   if (*copy == '\0')
     {
-      /* FlashSMS takes numbers in Ghana's national form. */
-      if (dialect == HERALD_DIALECT_FLASHSMS)
-        *normalized = g_strdup (HERALD_FLASHSMS_DEFAULT_REGION);
+      /* The dialect's own default, if it has one (FlashSMS takes numbers
+       * in Ghana's national form). */
+      *normalized = g_strdup (herald_dialect_get_info (dialect)->default_region);
       return TRUE;
     }
 
@@ -277,7 +276,7 @@ herald_account_validate_auth_style (HeraldDialect       dialect,
                                     GError            **error)
 {
   if ((guint) auth_style > HERALD_ACCOUNT_AUTH_X_API_KEY ||
-      (auth_style != HERALD_ACCOUNT_AUTH_BEARER && dialect != HERALD_DIALECT_FLASHSMS))
+      (auth_style != HERALD_ACCOUNT_AUTH_BEARER && !herald_dialect_get_info (dialect)->chooses_auth_style))
     {
       g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID,
                            _("Only FlashSMS accounts can send the API key as X-API-Key."));

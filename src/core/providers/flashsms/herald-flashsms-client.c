@@ -31,7 +31,7 @@ struct _HeraldFlashsmsClient
 };
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (HeraldFlashsmsClient, herald_flashsms_client, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (HERALD_TYPE_PROVIDER, _herald_flashsms_provider_iface_init))
+                               _HERALD_FLASHSMS_IMPLEMENT_INTERFACES)
 
 enum {
   PROP_0,

@@ -196,8 +196,8 @@ flashsms_send_async (HeraldProvider      *provider,
                                      flashsms_send_cb, g_steal_pointer (&task));
 }
 
-static HeraldDeliveryState
-state_for_status (HeraldFlashsmsStatus status)
+HeraldDeliveryState
+_herald_flashsms_delivery_state (HeraldFlashsmsStatus status)
 {
   switch (status)
     {
@@ -223,7 +223,7 @@ flashsms_status_cb (GObject      *object,
   if (message == NULL)
     g_task_return_error (task, error);
   else
-    g_task_return_int (task, state_for_status (herald_flashsms_message_get_status (message)));
+    g_task_return_int (task, _herald_flashsms_delivery_state (herald_flashsms_message_get_status (message)));
 }
 
 static void

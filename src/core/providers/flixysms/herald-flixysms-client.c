@@ -28,9 +28,7 @@ struct _HeraldFlixysmsClient
 };
 
 G_DEFINE_FINAL_TYPE_WITH_CODE (HeraldFlixysmsClient, herald_flixysms_client, G_TYPE_OBJECT,
-                               G_IMPLEMENT_INTERFACE (HERALD_TYPE_PROVIDER, _herald_flixysms_provider_iface_init)
-                               G_IMPLEMENT_INTERFACE (HERALD_TYPE_INBOX_SOURCE,
-                                                      _herald_flixysms_inbox_source_iface_init))
+                               _HERALD_FLIXYSMS_IMPLEMENT_INTERFACES)
 
 enum {
   PROP_0,

@@ -184,6 +184,14 @@ flixysms_test_connection_async (HeraldProvider      *provider,
                                                 flixysms_test_cb, task);
 }
 
+static gboolean
+flixysms_validate_media_url (HeraldProvider  *provider,
+                             const char      *media_url,
+                             GError         **error)
+{
+  return herald_flixysms_validate_media_url (media_url, error);
+}
+
 void
 _herald_flixysms_provider_iface_init (HeraldProviderInterface *iface)
 {
@@ -192,6 +200,62 @@ _herald_flixysms_provider_iface_init (HeraldProviderInterface *iface)
   iface->send_async = flixysms_send_async;
   iface->get_state_async = flixysms_get_state_async;
   iface->test_connection_async = flixysms_test_connection_async;
+  iface->validate_media_url = flixysms_validate_media_url;
+}
+
+/* ---- HeraldMessageDetails ------------------------------------------------- */
+
+/* FlixySMS says of a message its status, the device that sent it and when
+ * it was delivered. */
+static HeraldSentMessage *
+sent_message_from_status (HeraldFlixysmsMessageStatus *status)
+{
+  HeraldSentMessage *message = herald_sent_message_new ();
+
+  message->fields = HERALD_SENT_MESSAGE_DEVICE_ID | HERALD_SENT_MESSAGE_DELIVERED_AT;
+  message->id = g_strdup (herald_flixysms_message_status_get_message_id (status));
+  message->provider_status = g_strdup (herald_flixysms_message_status_get_status (status));
+  message->state = herald_delivery_state_from_string (message->provider_status);
+  message->device_id = g_strdup (herald_flixysms_message_status_get_device_id (status));
+  if (herald_flixysms_message_status_get_delivered_at (status) != NULL)
+    message->delivered_at = g_date_time_ref (herald_flixysms_message_status_get_delivered_at (status));
+  return message;
+}
+
+static void
+flixysms_get_message_cb (GObject      *object,
+                         GAsyncResult *result,
+                         gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  g_autoptr(HeraldFlixysmsMessageStatus) status = NULL;
+  GError *error = NULL;
+
+  status = herald_flixysms_client_status_finish (HERALD_FLIXYSMS_CLIENT (object), result, &error);
+  if (status == NULL)
+    g_task_return_error (task, error);
+  else
+    g_task_return_pointer (task, sent_message_from_status (status), (GDestroyNotify) herald_sent_message_unref);
+}
+
+static void
+flixysms_get_message_async (HeraldMessageDetails *details,
+                            const char           *message_id,
+                            GCancellable         *cancellable,
+                            GAsyncReadyCallback   callback,
+                            gpointer              user_data)
+{
+  GTask *task = g_task_new (details, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, flixysms_get_message_async);
+  herald_flixysms_client_status_async (HERALD_FLIXYSMS_CLIENT (details), message_id, cancellable,
+                                       flixysms_get_message_cb, task);
+}
+
+void
+_herald_flixysms_message_details_iface_init (HeraldMessageDetailsInterface *iface)
+{
+  iface->get_message_async = flixysms_get_message_async;
 }
 
 /* ---- HeraldInboxSource: GET /messages/received ----------------------------- */

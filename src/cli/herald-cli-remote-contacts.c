@@ -1,7 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 The Herald authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "heraldctl-flashsms-contacts"
+#define G_LOG_DOMAIN "heraldctl-remote-contacts"
 
 #include "config.h"
 
@@ -9,26 +9,27 @@
 
 #include "herald-cli.h"
 
-/* A FlashSMS account's own contacts: list, search, add, edit, remove, import. */
+/* The contacts an account keeps with its provider (HeraldRemoteDirectory):
+ * list, search, add, edit, remove, import. */
 
 static void
-add_contact_json (JsonBuilder           *builder,
-                  HeraldFlashsmsContact *contact)
+add_contact_json (JsonBuilder            *builder,
+                  HeraldDirectoryContact *contact)
 {
   json_builder_begin_object (builder);
-  herald_cli_json_add_string (builder, "id", herald_flashsms_contact_get_id (contact));
-  herald_cli_json_add_string (builder, "phone", herald_flashsms_contact_get_phone (contact));
-  herald_cli_json_add_string (builder, "first_name", herald_flashsms_contact_get_first_name (contact));
-  herald_cli_json_add_string (builder, "last_name", herald_flashsms_contact_get_last_name (contact));
-  herald_cli_json_add_string (builder, "email", herald_flashsms_contact_get_email (contact));
-  herald_cli_json_add_time (builder, "created_at", herald_flashsms_contact_get_created_at (contact));
+  herald_cli_json_add_string (builder, "id", contact->id);
+  herald_cli_json_add_string (builder, "phone", contact->phone);
+  herald_cli_json_add_string (builder, "first_name", contact->first_name);
+  herald_cli_json_add_string (builder, "last_name", contact->last_name);
+  herald_cli_json_add_string (builder, "email", contact->email);
+  herald_cli_json_add_time (builder, "created_at", contact->created_at);
   json_builder_end_object (builder);
 }
 
 static void
-print_contacts (const HeraldCliListOptions     *options,
-                GPtrArray                      *contacts,
-                const HeraldFlashsmsPagination *pagination)
+print_contacts (const HeraldCliListOptions *options,
+                GPtrArray                  *contacts,
+                const HeraldPagination     *pagination)
 {
   if (options->json)
     {
@@ -48,16 +49,14 @@ print_contacts (const HeraldCliListOptions     *options,
     g_print ("%s\n", _("No contacts."));
   for (guint i = 0; i < contacts->len; i++)
     {
-      HeraldFlashsmsContact *c = contacts->pdata[i];
-      g_autofree char *name = g_strjoin (" ",
-                                         herald_flashsms_contact_get_first_name (c) ? herald_flashsms_contact_get_first_name (c) : "",
-                                         herald_flashsms_contact_get_last_name (c) ? herald_flashsms_contact_get_last_name (c) : "",
+      HeraldDirectoryContact *c = contacts->pdata[i];
+      g_autofree char *name = g_strjoin (" ", c->first_name ? c->first_name : "", c->last_name ? c->last_name : "",
                                          NULL);
 
-      herald_cli_print_padded (herald_flashsms_contact_get_phone (c), 16);
+      herald_cli_print_padded (c->phone, 16);
       herald_cli_print_padded (g_strstrip (name), 26);
-      herald_cli_print_padded (herald_flashsms_contact_get_email (c), 28);
-      g_print ("%s\n", herald_flashsms_contact_get_id (c));
+      herald_cli_print_padded (c->email, 28);
+      g_print ("%s\n", c->id);
     }
   if (pagination != NULL && pagination->has_more)
     g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
@@ -66,12 +65,12 @@ print_contacts (const HeraldCliListOptions     *options,
 
 static int
 list_or_search (const HeraldCliListOptions *options,
-                HeraldFlashsmsClient       *client,
+                HeraldRemoteDirectory      *directory,
                 const char                 *query,
                 const char                 *group_id)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_flashsms_contact_unref);
-  g_autoptr(HeraldFlashsmsContactPage) page = NULL;
+  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_directory_contact_unref);
+  g_autoptr(HeraldRemotePage) page = NULL;
   guint number = options->page > 0 ? (guint) options->page : 1;
 
   for (;;)
@@ -80,34 +79,34 @@ list_or_search (const HeraldCliListOptions *options,
       g_autoptr(GError) error = NULL;
       GPtrArray *items;
 
-      g_clear_pointer (&page, herald_flashsms_contact_page_unref);
+      g_clear_pointer (&page, herald_remote_page_unref);
       if (query != NULL)
-        herald_flashsms_client_search_contacts_async (client, query, number, options->all ? 200 : 0, NULL,
-                                                      herald_cli_async_done, &result);
+        herald_remote_directory_search_contacts_async (directory, query, number, options->all ? 200 : 0, NULL,
+                                                       herald_cli_async_done, &result);
       else
-        herald_flashsms_client_list_contacts_async (client, number, options->all ? 200 : 0, NULL, group_id,
-                                                    NULL, herald_cli_async_done, &result);
+        herald_remote_directory_list_contacts_async (directory, number, options->all ? 200 : 0, group_id,
+                                                     NULL, herald_cli_async_done, &result);
       herald_cli_wait (&result);
-      page = query != NULL ? herald_flashsms_client_search_contacts_finish (client, result, &error)
-                           : herald_flashsms_client_list_contacts_finish (client, result, &error);
+      page = query != NULL ? herald_remote_directory_search_contacts_finish (directory, result, &error)
+                           : herald_remote_directory_list_contacts_finish (directory, result, &error);
       if (page == NULL)
         return herald_cli_provider_failure (error);
 
-      items = herald_flashsms_contact_page_get_contacts (page);
+      items = page->items;
       for (guint i = 0; i < items->len; i++)
-        g_ptr_array_add (all, herald_flashsms_contact_ref (items->pdata[i]));
-      if (!options->all || !herald_flashsms_contact_page_get_pagination (page)->has_more || items->len == 0)
+        g_ptr_array_add (all, herald_directory_contact_ref (items->pdata[i]));
+      if (!options->all || !page->pagination.has_more || items->len == 0)
         break;
       number++;
     }
 
-  print_contacts (options, all, options->all ? NULL : herald_flashsms_contact_page_get_pagination (page));
+  print_contacts (options, all, options->all ? NULL : &page->pagination);
   return HERALD_CLI_EXIT_OK;
 }
 
 static int
 print_one (const HeraldCliListOptions *options,
-           HeraldFlashsmsContact      *contact,
+           HeraldDirectoryContact     *contact,
            const char                 *format)
 {
   if (options->json)
@@ -120,7 +119,7 @@ print_one (const HeraldCliListOptions *options,
       herald_cli_print_json (root);
     }
   else
-    g_print (format, herald_flashsms_contact_get_phone (contact), herald_flashsms_contact_get_id (contact));
+    g_print (format, contact->phone, contact->id);
 
   return HERALD_CLI_EXIT_OK;
 }
@@ -128,16 +127,16 @@ print_one (const HeraldCliListOptions *options,
 static int
 import_file (const HeraldCliCommand     *command,
              const HeraldCliListOptions *options,
-             HeraldFlashsmsClient       *client,
+             HeraldRemoteDirectory      *directory,
              const char                 *path,
              const char                 *group_id)
 {
-  g_autoptr(HeraldContactImporter) importer = herald_contact_importer_new (herald_flashsms_client_get_default_region (client));
+  g_autoptr(HeraldContactImporter) importer = herald_contact_importer_new (herald_remote_directory_get_default_region (directory));
   g_autoptr(HeraldContactImportReport) read = NULL;
-  g_autoptr(HeraldFlashsmsImportResult) imported = NULL;
+  g_autoptr(HeraldDirectoryImport) imported = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree HeraldFlashsmsContactFields *fields = NULL;
+  g_autofree HeraldDirectoryContactFields *fields = NULL;
   GPtrArray *contacts;
 
   read = herald_contact_importer_import_path (importer, path, NULL, &error);
@@ -148,7 +147,7 @@ import_file (const HeraldCliCommand     *command,
   if (contacts->len == 0)
     return herald_cli_usage_error (command, _("%s holds no contact with a valid phone number."), path);
 
-  fields = g_new0 (HeraldFlashsmsContactFields, contacts->len);
+  fields = g_new0 (HeraldDirectoryContactFields, contacts->len);
   for (guint i = 0; i < contacts->len; i++)
     {
       HeraldContact *c = contacts->pdata[i];
@@ -159,10 +158,10 @@ import_file (const HeraldCliCommand     *command,
       fields[i].email = herald_contact_get_email (c);
     }
 
-  herald_flashsms_client_import_contacts_async (client, fields, contacts->len, group_id, NULL,
-                                                herald_cli_async_done, &result);
+  herald_remote_directory_import_contacts_async (directory, fields, contacts->len, group_id, NULL,
+                                                 herald_cli_async_done, &result);
   herald_cli_wait (&result);
-  imported = herald_flashsms_client_import_contacts_finish (client, result, &error);
+  imported = herald_remote_directory_import_contacts_finish (directory, result, &error);
   if (imported == NULL)
     return herald_cli_provider_failure (error);
 
@@ -172,12 +171,11 @@ import_file (const HeraldCliCommand     *command,
       g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      herald_cli_json_add_count (builder, "imported", herald_flashsms_import_result_get_imported (imported));
-      herald_cli_json_add_count (builder, "created", herald_flashsms_import_result_get_created (imported));
-      herald_cli_json_add_count (builder, "skipped", herald_flashsms_import_result_get_skipped (imported));
+      herald_cli_json_add_count (builder, "imported", imported->imported);
+      herald_cli_json_add_count (builder, "created", imported->created);
+      herald_cli_json_add_count (builder, "skipped", imported->skipped);
       herald_cli_json_add_count (builder, "invalid",
-                                 herald_flashsms_import_result_get_invalid (imported) +
-                                 herald_contact_import_report_get_n_invalid (read));
+                                 imported->invalid + herald_contact_import_report_get_n_invalid (read));
       herald_cli_json_add_count (builder, "duplicates", herald_contact_import_report_get_n_duplicates (read));
       json_builder_end_object (builder);
       root = json_builder_get_root (builder);
@@ -185,28 +183,26 @@ import_file (const HeraldCliCommand     *command,
     }
   else
     g_print (_("Imported %u contacts (%u new, %u already there); %u rows were invalid and %u duplicates.\n"),
-             herald_flashsms_import_result_get_imported (imported),
-             herald_flashsms_import_result_get_created (imported),
-             herald_flashsms_import_result_get_skipped (imported),
-             herald_flashsms_import_result_get_invalid (imported) + herald_contact_import_report_get_n_invalid (read),
+             imported->imported, imported->created, imported->skipped,
+             imported->invalid + herald_contact_import_report_get_n_invalid (read),
              herald_contact_import_report_get_n_duplicates (read));
 
   return HERALD_CLI_EXIT_OK;
 }
 
 int
-herald_cli_flashsms_contacts (const HeraldCliCommand      *command,
+herald_cli_remote_contacts (const HeraldCliCommand      *command,
                               const HeraldCliListOptions  *options,
                               int                          argc,
                               char                       **argv)
 {
   g_auto(HeraldCliAccount) account = { 0 };
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(HeraldFlashsmsContact) contact = NULL;
+  g_autoptr(HeraldDirectoryContact) contact = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *group_id = NULL;
-  HeraldFlashsmsContactFields fields = { options->phone, options->first_name, options->last_name, options->email };
-  HeraldFlashsmsClient *client;
+  HeraldDirectoryContactFields fields = { options->phone, options->first_name, options->last_name, options->email };
+  HeraldRemoteDirectory *directory;
   const char *action = argc > 1 ? argv[1] : "list";
   gboolean takes_one = g_str_equal (action, "add") || g_str_equal (action, "edit") ||
                        g_str_equal (action, "remove") || g_str_equal (action, "search") ||
@@ -222,27 +218,27 @@ herald_cli_flashsms_contacts (const HeraldCliCommand      *command,
   if (options->all && options->page != 0)
     return herald_cli_usage_error (command, _("Give --page N or --all, not both."));
 
-  if ((status = herald_cli_open_flashsms_lists (command, options, &account)) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_remote_lists (command, options, &account)) != HERALD_CLI_EXIT_OK)
     return status;
-  client = HERALD_FLASHSMS_CLIENT (account.provider);
+  directory = HERALD_REMOTE_DIRECTORY (account.provider);
 
   if (options->group != NULL &&
-      (group_id = herald_cli_flashsms_resolve_group (client, options->group, &status)) == NULL)
+      (group_id = herald_cli_remote_resolve_group (directory, options->group, &status)) == NULL)
     return status;
 
   if (g_str_equal (action, "list"))
-    return list_or_search (options, client, NULL, group_id);
+    return list_or_search (options, directory, NULL, group_id);
   if (g_str_equal (action, "search"))
-    return list_or_search (options, client, argv[2], NULL);
+    return list_or_search (options, directory, argv[2], NULL);
   if (g_str_equal (action, "import"))
-    return import_file (command, options, client, argv[2], group_id);
+    return import_file (command, options, directory, argv[2], group_id);
 
   if (g_str_equal (action, "add"))
     {
       fields.phone = argv[2];
-      herald_flashsms_client_create_contact_async (client, &fields, group_id, NULL, herald_cli_async_done, &result);
+      herald_remote_directory_create_contact_async (directory, &fields, group_id, NULL, herald_cli_async_done, &result);
       herald_cli_wait (&result);
-      contact = herald_flashsms_client_create_contact_finish (client, result, &error);
+      contact = herald_remote_directory_create_contact_finish (directory, result, &error);
       if (contact == NULL)
         return herald_cli_provider_failure (error);
       return print_one (options, contact, _("Added the contact %s (%s).\n"));
@@ -254,18 +250,18 @@ herald_cli_flashsms_contacts (const HeraldCliCommand      *command,
           fields.email == NULL && group_id == NULL)
         return herald_cli_usage_error (command, _("Say what changes with --phone, --first-name, --last-name, "
                                                   "--email or --group."));
-      herald_flashsms_client_update_contact_async (client, argv[2], &fields, group_id, NULL,
-                                                   herald_cli_async_done, &result);
+      herald_remote_directory_update_contact_async (directory, argv[2], &fields, group_id, NULL,
+                                                    herald_cli_async_done, &result);
       herald_cli_wait (&result);
-      contact = herald_flashsms_client_update_contact_finish (client, result, &error);
+      contact = herald_remote_directory_update_contact_finish (directory, result, &error);
       if (contact == NULL)
         return herald_cli_provider_failure (error);
       return print_one (options, contact, _("Changed the contact %s (%s).\n"));
     }
 
-  herald_flashsms_client_delete_contact_async (client, argv[2], NULL, herald_cli_async_done, &result);
+  herald_remote_directory_delete_contact_async (directory, argv[2], NULL, herald_cli_async_done, &result);
   herald_cli_wait (&result);
-  if (!herald_flashsms_client_delete_contact_finish (client, result, &error))
+  if (!herald_remote_directory_delete_contact_finish (directory, result, &error))
     return herald_cli_provider_failure (error);
   if (options->json)
     {

@@ -1,19 +1,19 @@
 /* SPDX-FileCopyrightText: 2026 The Herald authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "heraldctl-flashsms"
+#define G_LOG_DOMAIN "heraldctl-remote-lists"
 
 #include "config.h"
 
 #include <glib/gi18n.h>
 
-#include "providers/flashsms/herald-flashsms-client.h"
 #include "herald-cli.h"
 
-/* A FlashSMS account's own contacts, groups and templates. */
+/* The contacts, groups and templates an account keeps with its provider
+ * (HeraldRemoteDirectory). */
 
 int
-herald_cli_open_flashsms_lists (const HeraldCliCommand     *command,
+herald_cli_open_remote_lists (const HeraldCliCommand     *command,
                                 const HeraldCliListOptions *options,
                                 HeraldCliAccount           *account)
 {
@@ -21,7 +21,7 @@ herald_cli_open_flashsms_lists (const HeraldCliCommand     *command,
 
   if ((status = herald_cli_open_account (command, options->account, account)) != HERALD_CLI_EXIT_OK)
     return status;
-  if (HERALD_IS_FLASHSMS_CLIENT (account->provider))
+  if (HERALD_IS_REMOTE_DIRECTORY (account->provider))
     return HERALD_CLI_EXIT_OK;
 
   return herald_cli_dialect_lacks (command, account, _("contact list, groups or templates"));
@@ -44,35 +44,38 @@ print_builder (JsonBuilder *builder)
 /* ---- groups ---------------------------------------------------------------- */
 
 static GPtrArray *
-list_groups (HeraldFlashsmsClient  *client,
-             GError               **error)
+list_groups (HeraldRemoteDirectory  *directory,
+             GError                **error)
 {
   g_autoptr(GAsyncResult) result = NULL;
 
-  herald_flashsms_client_list_groups_async (client, NULL, herald_cli_async_done, &result);
+  herald_remote_directory_list_groups_async (directory, NULL, herald_cli_async_done, &result);
   herald_cli_wait (&result);
-  return herald_flashsms_client_list_groups_finish (client, result, error);
+  return herald_remote_directory_list_groups_finish (directory, result, error);
 }
 
 /* A group by id or name: its id, or NULL after printing why (@status). */
 char *
-herald_cli_flashsms_resolve_group (HeraldFlashsmsClient *client,
-                                   const char           *wanted,
-                                   int                  *status)
+herald_cli_remote_resolve_group (HeraldRemoteDirectory *directory,
+                                 const char            *wanted,
+                                 int                   *status)
 {
   g_autoptr(GPtrArray) groups = NULL;
   g_autoptr(GError) error = NULL;
 
-  groups = list_groups (client, &error);
+  groups = list_groups (directory, &error);
   if (groups == NULL)
     {
       *status = herald_cli_provider_failure (error);
       return NULL;
     }
   for (guint i = 0; i < groups->len; i++)
-    if (g_strcmp0 (herald_flashsms_group_get_id (groups->pdata[i]), wanted) == 0 ||
-        g_strcmp0 (herald_flashsms_group_get_name (groups->pdata[i]), wanted) == 0)
-      return g_strdup (herald_flashsms_group_get_id (groups->pdata[i]));
+    {
+      HeraldDirectoryGroup *group = groups->pdata[i];
+
+      if (g_strcmp0 (group->id, wanted) == 0 || g_strcmp0 (group->name, wanted) == 0)
+        return g_strdup (group->id);
+    }
 
   g_printerr (_("heraldctl: there is no group “%s”; “heraldctl groups list --account NAME” shows them.\n"),
               printable (wanted));
@@ -81,19 +84,19 @@ herald_cli_flashsms_resolve_group (HeraldFlashsmsClient *client,
 }
 
 static void
-add_group_json (JsonBuilder         *builder,
-                HeraldFlashsmsGroup *group)
+add_group_json (JsonBuilder          *builder,
+                HeraldDirectoryGroup *group)
 {
   json_builder_begin_object (builder);
-  herald_cli_json_add_string (builder, "id", herald_flashsms_group_get_id (group));
-  herald_cli_json_add_string (builder, "name", herald_flashsms_group_get_name (group));
-  herald_cli_json_add_count (builder, "contacts", herald_flashsms_group_get_contact_count (group));
-  herald_cli_json_add_time (builder, "created_at", herald_flashsms_group_get_created_at (group));
+  herald_cli_json_add_string (builder, "id", group->id);
+  herald_cli_json_add_string (builder, "name", group->name);
+  herald_cli_json_add_count (builder, "contacts", group->contact_count);
+  herald_cli_json_add_time (builder, "created_at", group->created_at);
   json_builder_end_object (builder);
 }
 
 int
-herald_cli_flashsms_groups (const HeraldCliCommand      *command,
+herald_cli_remote_groups (const HeraldCliCommand      *command,
                             const HeraldCliListOptions  *options,
                             int                          argc,
                             char                       **argv)
@@ -101,17 +104,17 @@ herald_cli_flashsms_groups (const HeraldCliCommand      *command,
   g_auto(HeraldCliAccount) account = { 0 };
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  HeraldFlashsmsClient *client;
+  HeraldRemoteDirectory *directory;
   const char *action = argc > 1 ? argv[1] : "list";
   int status;
 
-  if ((status = herald_cli_open_flashsms_lists (command, options, &account)) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_remote_lists (command, options, &account)) != HERALD_CLI_EXIT_OK)
     return status;
-  client = HERALD_FLASHSMS_CLIENT (account.provider);
+  directory = HERALD_REMOTE_DIRECTORY (account.provider);
 
   if (g_str_equal (action, "list") && argc <= 2)
     {
-      g_autoptr(GPtrArray) groups = list_groups (client, &error);
+      g_autoptr(GPtrArray) groups = list_groups (directory, &error);
 
       if (groups == NULL)
         return herald_cli_provider_failure (error);
@@ -130,23 +133,24 @@ herald_cli_flashsms_groups (const HeraldCliCommand      *command,
         g_print ("%s\n", _("No groups."));
       for (guint i = 0; i < groups->len; i++)
         {
-          gint64 count = herald_flashsms_group_get_contact_count (groups->pdata[i]);
-          g_autofree char *contacts = count >= 0 ? g_strdup_printf ("%" G_GINT64_FORMAT, count) : g_strdup ("-");
+          HeraldDirectoryGroup *group = groups->pdata[i];
+          g_autofree char *contacts = group->contact_count >= 0
+                                      ? g_strdup_printf ("%" G_GINT64_FORMAT, group->contact_count) : g_strdup ("-");
 
-          herald_cli_print_padded (herald_flashsms_group_get_name (groups->pdata[i]), 24);
+          herald_cli_print_padded (group->name, 24);
           herald_cli_print_padded (contacts, 8);
-          g_print ("%s\n", herald_flashsms_group_get_id (groups->pdata[i]));
+          g_print ("%s\n", group->id);
         }
       return HERALD_CLI_EXIT_OK;
     }
 
   if (g_str_equal (action, "add") && argc == 3)
     {
-      g_autoptr(HeraldFlashsmsGroup) group = NULL;
+      g_autoptr(HeraldDirectoryGroup) group = NULL;
 
-      herald_flashsms_client_create_group_async (client, argv[2], NULL, herald_cli_async_done, &result);
+      herald_remote_directory_create_group_async (directory, argv[2], NULL, herald_cli_async_done, &result);
       herald_cli_wait (&result);
-      group = herald_flashsms_client_create_group_finish (client, result, &error);
+      group = herald_remote_directory_create_group_finish (directory, result, &error);
       if (group == NULL)
         return herald_cli_provider_failure (error);
       if (options->json)
@@ -157,20 +161,19 @@ herald_cli_flashsms_groups (const HeraldCliCommand      *command,
           print_builder (builder);
         }
       else
-        g_print (_("Added the group “%s” (%s).\n"), herald_flashsms_group_get_name (group),
-                 herald_flashsms_group_get_id (group));
+        g_print (_("Added the group “%s” (%s).\n"), group->name, group->id);
       return HERALD_CLI_EXIT_OK;
     }
 
   if (g_str_equal (action, "remove") && argc == 3)
     {
-      g_autofree char *id = herald_cli_flashsms_resolve_group (client, argv[2], &status);
+      g_autofree char *id = herald_cli_remote_resolve_group (directory, argv[2], &status);
 
       if (id == NULL)
         return status;
-      herald_flashsms_client_delete_group_async (client, id, NULL, herald_cli_async_done, &result);
+      herald_remote_directory_delete_group_async (directory, id, NULL, herald_cli_async_done, &result);
       herald_cli_wait (&result);
-      if (!herald_flashsms_client_delete_group_finish (client, result, &error))
+      if (!herald_remote_directory_delete_group_finish (directory, result, &error))
         return herald_cli_provider_failure (error);
       if (!options->json)
         g_print (_("Removed the group “%s”; its contacts stay.\n"), printable (argv[2]));
@@ -192,20 +195,20 @@ herald_cli_flashsms_groups (const HeraldCliCommand      *command,
 /* ---- templates ------------------------------------------------------------- */
 
 static void
-add_template_json (JsonBuilder            *builder,
-                   HeraldFlashsmsTemplate *template)
+add_template_json (JsonBuilder             *builder,
+                   HeraldDirectoryTemplate *template)
 {
   json_builder_begin_object (builder);
-  herald_cli_json_add_string (builder, "id", herald_flashsms_template_get_id (template));
-  herald_cli_json_add_string (builder, "name", herald_flashsms_template_get_name (template));
-  herald_cli_json_add_string (builder, "message", herald_flashsms_template_get_content (template));
-  herald_cli_json_add_time (builder, "updated_at", herald_flashsms_template_get_updated_at (template));
+  herald_cli_json_add_string (builder, "id", template->id);
+  herald_cli_json_add_string (builder, "name", template->name);
+  herald_cli_json_add_string (builder, "message", template->content);
+  herald_cli_json_add_time (builder, "updated_at", template->updated_at);
   json_builder_end_object (builder);
 }
 
 static void
 print_template (const HeraldCliListOptions *options,
-                HeraldFlashsmsTemplate     *template,
+                HeraldDirectoryTemplate    *template,
                 const char                 *format)
 {
   if (options->json)
@@ -216,7 +219,7 @@ print_template (const HeraldCliListOptions *options,
       print_builder (builder);
     }
   else
-    g_print (format, herald_flashsms_template_get_name (template), herald_flashsms_template_get_id (template));
+    g_print (format, template->name, template->id);
 }
 
 static void
@@ -239,11 +242,12 @@ print_templates (const HeraldCliListOptions *options,
     g_print ("%s\n", _("No templates."));
   for (guint i = 0; i < templates->len; i++)
     {
-      g_autofree char *content = g_strdup (herald_flashsms_template_get_content (templates->pdata[i]));
+      HeraldDirectoryTemplate *template = templates->pdata[i];
+      g_autofree char *content = g_strdup (template->content);
 
       g_strdelimit (content, "\r\n\t", ' ');
-      herald_cli_print_padded (herald_flashsms_template_get_name (templates->pdata[i]), 20);
-      herald_cli_print_padded (herald_flashsms_template_get_id (templates->pdata[i]), 28);
+      herald_cli_print_padded (template->name, 20);
+      herald_cli_print_padded (template->id, 28);
       g_print ("%s\n", content);
     }
 }
@@ -251,8 +255,8 @@ print_templates (const HeraldCliListOptions *options,
 /* templates edit / remove of @found. */
 static int
 change_template (const HeraldCliListOptions *options,
-                 HeraldFlashsmsClient       *client,
-                 HeraldFlashsmsTemplate     *found,
+                 HeraldRemoteDirectory      *directory,
+                 HeraldDirectoryTemplate    *found,
                  const char                 *action)
 {
   g_autoptr(GAsyncResult) result = NULL;
@@ -260,43 +264,42 @@ change_template (const HeraldCliListOptions *options,
 
   if (g_str_equal (action, "edit"))
     {
-      g_autoptr(HeraldFlashsmsTemplate) updated = NULL;
+      g_autoptr(HeraldDirectoryTemplate) updated = NULL;
 
-      /* FlashSMS wants both fields: keep the one not given. */
-      herald_flashsms_client_update_template_async (client, herald_flashsms_template_get_id (found),
-                                                    options->name ? options->name : herald_flashsms_template_get_name (found),
-                                                    options->message ? options->message : herald_flashsms_template_get_content (found),
-                                                    NULL, herald_cli_async_done, &result);
+      /* An update takes both fields: keep the one not given. */
+      herald_remote_directory_update_template_async (directory, found->id,
+                                                     options->name ? options->name : found->name,
+                                                     options->message ? options->message : found->content,
+                                                     NULL, herald_cli_async_done, &result);
       herald_cli_wait (&result);
-      updated = herald_flashsms_client_update_template_finish (client, result, &error);
+      updated = herald_remote_directory_update_template_finish (directory, result, &error);
       if (updated == NULL)
         return herald_cli_provider_failure (error);
       print_template (options, updated, _("Changed the template “%s” (%s).\n"));
       return HERALD_CLI_EXIT_OK;
     }
 
-  herald_flashsms_client_delete_template_async (client, herald_flashsms_template_get_id (found), NULL,
-                                                herald_cli_async_done, &result);
+  herald_remote_directory_delete_template_async (directory, found->id, NULL, herald_cli_async_done, &result);
   herald_cli_wait (&result);
-  if (!herald_flashsms_client_delete_template_finish (client, result, &error))
+  if (!herald_remote_directory_delete_template_finish (directory, result, &error))
     return herald_cli_provider_failure (error);
   if (options->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "removed", herald_flashsms_template_get_id (found));
+      herald_cli_json_add_string (builder, "removed", found->id);
       json_builder_end_object (builder);
       print_builder (builder);
     }
   else
-    g_print (_("Removed the template “%s”.\n"), herald_flashsms_template_get_name (found));
+    g_print (_("Removed the template “%s”.\n"), found->name);
 
   return HERALD_CLI_EXIT_OK;
 }
 
 int
-herald_cli_flashsms_templates (const HeraldCliCommand      *command,
+herald_cli_remote_templates (const HeraldCliCommand      *command,
                                const HeraldCliListOptions  *options,
                                int                          argc,
                                char                       **argv)
@@ -306,8 +309,8 @@ herald_cli_flashsms_templates (const HeraldCliCommand      *command,
   g_autoptr(GAsyncResult) listed = NULL;
   g_autoptr(GPtrArray) templates = NULL;
   g_autoptr(GError) error = NULL;
-  HeraldFlashsmsTemplate *found = NULL;
-  HeraldFlashsmsClient *client;
+  HeraldDirectoryTemplate *found = NULL;
+  HeraldRemoteDirectory *directory;
   const char *action = argc > 1 ? argv[1] : "list";
   int status;
 
@@ -321,27 +324,27 @@ herald_cli_flashsms_templates (const HeraldCliCommand      *command,
       !g_str_equal (action, "remove") && !(g_str_equal (action, "list") && argc <= 2))
     return herald_cli_usage_error (command, _("With --account: templates list, add, edit or remove."));
 
-  if ((status = herald_cli_open_flashsms_lists (command, options, &account)) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_remote_lists (command, options, &account)) != HERALD_CLI_EXIT_OK)
     return status;
-  client = HERALD_FLASHSMS_CLIENT (account.provider);
+  directory = HERALD_REMOTE_DIRECTORY (account.provider);
 
   if (g_str_equal (action, "add"))
     {
-      g_autoptr(HeraldFlashsmsTemplate) created = NULL;
+      g_autoptr(HeraldDirectoryTemplate) created = NULL;
 
-      herald_flashsms_client_create_template_async (client, argv[2], options->message, NULL,
-                                                    herald_cli_async_done, &result);
+      herald_remote_directory_create_template_async (directory, argv[2], options->message, NULL,
+                                                     herald_cli_async_done, &result);
       herald_cli_wait (&result);
-      created = herald_flashsms_client_create_template_finish (client, result, &error);
+      created = herald_remote_directory_create_template_finish (directory, result, &error);
       if (created == NULL)
         return herald_cli_provider_failure (error);
       print_template (options, created, _("Added the template “%s” (%s).\n"));
       return HERALD_CLI_EXIT_OK;
     }
 
-  herald_flashsms_client_list_templates_async (client, NULL, herald_cli_async_done, &listed);
+  herald_remote_directory_list_templates_async (directory, NULL, herald_cli_async_done, &listed);
   herald_cli_wait (&listed);
-  templates = herald_flashsms_client_list_templates_finish (client, listed, &error);
+  templates = herald_remote_directory_list_templates_finish (directory, listed, &error);
   if (templates == NULL)
     return herald_cli_provider_failure (error);
 
@@ -352,9 +355,12 @@ herald_cli_flashsms_templates (const HeraldCliCommand      *command,
     }
 
   for (guint i = 0; i < templates->len && found == NULL; i++)
-    if (g_strcmp0 (herald_flashsms_template_get_id (templates->pdata[i]), argv[2]) == 0 ||
-        g_strcmp0 (herald_flashsms_template_get_name (templates->pdata[i]), argv[2]) == 0)
-      found = templates->pdata[i];
+    {
+      HeraldDirectoryTemplate *template = templates->pdata[i];
+
+      if (g_strcmp0 (template->id, argv[2]) == 0 || g_strcmp0 (template->name, argv[2]) == 0)
+        found = template;
+    }
   if (found == NULL)
     {
       g_printerr (_("heraldctl: there is no template “%s”; “heraldctl templates list --account NAME” "
@@ -362,5 +368,5 @@ herald_cli_flashsms_templates (const HeraldCliCommand      *command,
       return HERALD_CLI_EXIT_USAGE;
     }
 
-  return change_template (options, client, found, action);
+  return change_template (options, directory, found, action);
 }

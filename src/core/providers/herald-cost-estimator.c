@@ -1,0 +1,67 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "herald-provider"
+
+#include "config.h"
+
+#include "herald-cost-estimator.h"
+#include "herald-value-private.h"
+
+static void
+herald_cost_estimate_clear (HeraldCostEstimate *self)
+{
+  g_free (self->encoding);
+}
+
+HERALD_DEFINE_VALUE (HeraldCostEstimate, herald_cost_estimate, herald_cost_estimate_clear)
+
+HeraldCostEstimate *
+herald_cost_estimate_new (void)
+{
+  HeraldCostEstimate *self = g_atomic_rc_box_new0 (HeraldCostEstimate);
+
+  self->current_balance = -1;
+  return self;
+}
+
+/* ---- the interface -------------------------------------------------------- */
+
+G_DEFINE_INTERFACE (HeraldCostEstimator, herald_cost_estimator, HERALD_TYPE_PROVIDER)
+
+static HeraldCostEstimate *
+task_estimate_finish (HeraldCostEstimator  *self,
+                      GAsyncResult         *result,
+                      GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+herald_cost_estimator_default_init (HeraldCostEstimatorInterface *iface)
+{
+  iface->estimate_finish = task_estimate_finish;
+}
+
+void
+herald_cost_estimator_estimate_async (HeraldCostEstimator *self,
+                                      const char          *text,
+                                      guint                recipient_count,
+                                      GCancellable        *cancellable,
+                                      GAsyncReadyCallback  callback,
+                                      gpointer             user_data)
+{
+  g_return_if_fail (HERALD_IS_COST_ESTIMATOR (self));
+  g_return_if_fail (text != NULL);
+  HERALD_COST_ESTIMATOR_GET_IFACE (self)->estimate_async (self, text, recipient_count, cancellable, callback, user_data);
+}
+
+HeraldCostEstimate *
+herald_cost_estimator_estimate_finish (HeraldCostEstimator  *self,
+                                       GAsyncResult         *result,
+                                       GError              **error)
+{
+  g_return_val_if_fail (HERALD_IS_COST_ESTIMATOR (self), NULL);
+  return HERALD_COST_ESTIMATOR_GET_IFACE (self)->estimate_finish (self, result, error);
+}

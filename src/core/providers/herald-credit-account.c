@@ -1,0 +1,141 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "herald-provider"
+
+#include "config.h"
+
+#include "herald-credit-account.h"
+#include "herald-value-private.h"
+
+static const char * const kind_names[] = {
+  [HERALD_TRANSACTION_UNKNOWN] = NULL,
+  [HERALD_TRANSACTION_PURCHASE] = "purchase",
+  [HERALD_TRANSACTION_USAGE] = "usage",
+  [HERALD_TRANSACTION_REFUND] = "refund",
+  [HERALD_TRANSACTION_BONUS] = "bonus",
+  [HERALD_TRANSACTION_ADJUSTMENT] = "adjustment",
+};
+
+const char *
+herald_transaction_kind_to_string (HeraldTransactionKind kind)
+{
+  return (guint) kind < G_N_ELEMENTS (kind_names) ? kind_names[kind] : NULL;
+}
+
+HeraldTransactionKind
+herald_transaction_kind_from_string (const char *string)
+{
+  for (guint i = 0; string != NULL && i < G_N_ELEMENTS (kind_names); i++)
+    if (kind_names[i] != NULL && g_ascii_strcasecmp (string, kind_names[i]) == 0)
+      return (HeraldTransactionKind) i;
+  return HERALD_TRANSACTION_UNKNOWN;
+}
+
+/* ---- HeraldBalanceDetails ------------------------------------------------- */
+
+static void
+herald_balance_details_clear (HeraldBalanceDetails *self)
+{
+  g_free (self->currency);
+  g_free (self->account_name);
+  g_free (self->account_phone);
+}
+
+HERALD_DEFINE_VALUE (HeraldBalanceDetails, herald_balance_details, herald_balance_details_clear)
+
+HeraldBalanceDetails *
+herald_balance_details_new (void)
+{
+  return g_atomic_rc_box_new0 (HeraldBalanceDetails);
+}
+
+/* ---- HeraldTransaction ---------------------------------------------------- */
+
+static void
+herald_transaction_clear (HeraldTransaction *self)
+{
+  g_free (self->id);
+  g_free (self->kind_string);
+  g_free (self->description);
+  g_free (self->reference);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+}
+
+HERALD_DEFINE_VALUE (HeraldTransaction, herald_transaction, herald_transaction_clear)
+
+HeraldTransaction *
+herald_transaction_new (void)
+{
+  return g_atomic_rc_box_new0 (HeraldTransaction);
+}
+
+/* ---- the interface -------------------------------------------------------- */
+
+G_DEFINE_INTERFACE (HeraldCreditAccount, herald_credit_account, HERALD_TYPE_PROVIDER)
+
+static HeraldBalanceDetails *
+task_get_balance_details_finish (HeraldCreditAccount  *self,
+                                 GAsyncResult         *result,
+                                 GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static HeraldRemotePage *
+task_list_transactions_finish (HeraldCreditAccount  *self,
+                               GAsyncResult         *result,
+                               GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+herald_credit_account_default_init (HeraldCreditAccountInterface *iface)
+{
+  iface->get_balance_details_finish = task_get_balance_details_finish;
+  iface->list_transactions_finish = task_list_transactions_finish;
+}
+
+void
+herald_credit_account_get_balance_details_async (HeraldCreditAccount *self,
+                                                 GCancellable        *cancellable,
+                                                 GAsyncReadyCallback  callback,
+                                                 gpointer             user_data)
+{
+  g_return_if_fail (HERALD_IS_CREDIT_ACCOUNT (self));
+  HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->get_balance_details_async (self, cancellable, callback, user_data);
+}
+
+HeraldBalanceDetails *
+herald_credit_account_get_balance_details_finish (HeraldCreditAccount  *self,
+                                                  GAsyncResult         *result,
+                                                  GError              **error)
+{
+  g_return_val_if_fail (HERALD_IS_CREDIT_ACCOUNT (self), NULL);
+  return HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->get_balance_details_finish (self, result, error);
+}
+
+void
+herald_credit_account_list_transactions_async (HeraldCreditAccount           *self,
+                                               const HeraldTransactionFilter *filter,
+                                               guint                          page,
+                                               guint                          limit,
+                                               GCancellable                  *cancellable,
+                                               GAsyncReadyCallback            callback,
+                                               gpointer                       user_data)
+{
+  g_return_if_fail (HERALD_IS_CREDIT_ACCOUNT (self));
+  HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->list_transactions_async (self, filter, page, limit, cancellable, callback, user_data);
+}
+
+HeraldRemotePage *
+herald_credit_account_list_transactions_finish (HeraldCreditAccount  *self,
+                                                GAsyncResult         *result,
+                                                GError              **error)
+{
+  g_return_val_if_fail (HERALD_IS_CREDIT_ACCOUNT (self), NULL);
+  return HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->list_transactions_finish (self, result, error);
+}

@@ -1,0 +1,139 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "herald-provider"
+
+#include "config.h"
+
+#include "herald-history-source.h"
+#include "herald-value-private.h"
+
+/* ---- HeraldDeliveryReport ------------------------------------------------- */
+
+static void
+herald_delivery_report_clear (HeraldDeliveryReport *self)
+{
+  for (guint i = 0; i < self->n_recipients; i++)
+    {
+      g_free (self->recipients[i].phone);
+      g_free (self->recipients[i].provider_status);
+      g_clear_pointer (&self->recipients[i].sent_at, g_date_time_unref);
+    }
+  g_free (self->recipients);
+  g_free (self->message_id);
+  g_free (self->provider_status);
+}
+
+HERALD_DEFINE_VALUE (HeraldDeliveryReport, herald_delivery_report, herald_delivery_report_clear)
+
+HeraldDeliveryReport *
+herald_delivery_report_new (guint n_recipients)
+{
+  HeraldDeliveryReport *self = g_atomic_rc_box_new0 (HeraldDeliveryReport);
+
+  self->recipients = g_new0 (HeraldRecipientDelivery, n_recipients);
+  self->n_recipients = n_recipients;
+  return self;
+}
+
+/* ---- the interface -------------------------------------------------------- */
+
+G_DEFINE_INTERFACE (HeraldHistorySource, herald_history_source, HERALD_TYPE_PROVIDER)
+
+static HeraldRemotePage *
+task_list_history_finish (HeraldHistorySource  *self,
+                          GAsyncResult         *result,
+                          GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static GPtrArray *
+task_list_all_history_finish (HeraldHistorySource  *self,
+                              GAsyncResult         *result,
+                              GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static HeraldDeliveryReport *
+task_get_report_finish (HeraldHistorySource  *self,
+                        GAsyncResult         *result,
+                        GError              **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+herald_history_source_default_init (HeraldHistorySourceInterface *iface)
+{
+  iface->list_history_finish = task_list_history_finish;
+  iface->list_all_history_finish = task_list_all_history_finish;
+  iface->get_report_finish = task_get_report_finish;
+}
+
+void
+herald_history_source_list_history_async (HeraldHistorySource       *self,
+                                          const HeraldHistoryFilter *filter,
+                                          guint                      page,
+                                          guint                      limit,
+                                          GCancellable              *cancellable,
+                                          GAsyncReadyCallback        callback,
+                                          gpointer                   user_data)
+{
+  g_return_if_fail (HERALD_IS_HISTORY_SOURCE (self));
+  HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_history_async (self, filter, page, limit, cancellable, callback, user_data);
+}
+
+HeraldRemotePage *
+herald_history_source_list_history_finish (HeraldHistorySource  *self,
+                                           GAsyncResult         *result,
+                                           GError              **error)
+{
+  g_return_val_if_fail (HERALD_IS_HISTORY_SOURCE (self), NULL);
+  return HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_history_finish (self, result, error);
+}
+
+void
+herald_history_source_list_all_history_async (HeraldHistorySource       *self,
+                                              const HeraldHistoryFilter *filter,
+                                              GCancellable              *cancellable,
+                                              GAsyncReadyCallback        callback,
+                                              gpointer                   user_data)
+{
+  g_return_if_fail (HERALD_IS_HISTORY_SOURCE (self));
+  HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_all_history_async (self, filter, cancellable, callback, user_data);
+}
+
+GPtrArray *
+herald_history_source_list_all_history_finish (HeraldHistorySource  *self,
+                                               GAsyncResult         *result,
+                                               GError              **error)
+{
+  g_return_val_if_fail (HERALD_IS_HISTORY_SOURCE (self), NULL);
+  return HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_all_history_finish (self, result, error);
+}
+
+void
+herald_history_source_get_report_async (HeraldHistorySource *self,
+                                        const char          *message_id,
+                                        GCancellable        *cancellable,
+                                        GAsyncReadyCallback  callback,
+                                        gpointer             user_data)
+{
+  g_return_if_fail (HERALD_IS_HISTORY_SOURCE (self));
+  g_return_if_fail (message_id != NULL);
+  HERALD_HISTORY_SOURCE_GET_IFACE (self)->get_report_async (self, message_id, cancellable, callback, user_data);
+}
+
+HeraldDeliveryReport *
+herald_history_source_get_report_finish (HeraldHistorySource  *self,
+                                         GAsyncResult         *result,
+                                         GError              **error)
+{
+  g_return_val_if_fail (HERALD_IS_HISTORY_SOURCE (self), NULL);
+  return HERALD_HISTORY_SOURCE_GET_IFACE (self)->get_report_finish (self, result, error);
+}

@@ -1,0 +1,46 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "herald-provider"
+
+#include "config.h"
+
+#include "herald-message-details.h"
+
+G_DEFINE_INTERFACE (HeraldMessageDetails, herald_message_details, HERALD_TYPE_PROVIDER)
+
+static HeraldSentMessage *
+task_get_message_finish (HeraldMessageDetails  *self,
+                         GAsyncResult          *result,
+                         GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+herald_message_details_default_init (HeraldMessageDetailsInterface *iface)
+{
+  iface->get_message_finish = task_get_message_finish;
+}
+
+void
+herald_message_details_get_message_async (HeraldMessageDetails *self,
+                                          const char           *message_id,
+                                          GCancellable         *cancellable,
+                                          GAsyncReadyCallback   callback,
+                                          gpointer              user_data)
+{
+  g_return_if_fail (HERALD_IS_MESSAGE_DETAILS (self));
+  g_return_if_fail (message_id != NULL);
+  HERALD_MESSAGE_DETAILS_GET_IFACE (self)->get_message_async (self, message_id, cancellable, callback, user_data);
+}
+
+HeraldSentMessage *
+herald_message_details_get_message_finish (HeraldMessageDetails  *self,
+                                           GAsyncResult          *result,
+                                           GError               **error)
+{
+  g_return_val_if_fail (HERALD_IS_MESSAGE_DETAILS (self), NULL);
+  return HERALD_MESSAGE_DETAILS_GET_IFACE (self)->get_message_finish (self, result, error);
+}

@@ -1,0 +1,516 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "herald-provider"
+
+#include "config.h"
+
+#include "herald-remote-directory.h"
+#include "herald-value-private.h"
+
+/* ---- HeraldDirectoryContact ----------------------------------------------- */
+
+static void
+herald_directory_contact_clear (HeraldDirectoryContact *self)
+{
+  g_free (self->id);
+  g_free (self->phone);
+  g_free (self->first_name);
+  g_free (self->last_name);
+  g_free (self->email);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+}
+
+HERALD_DEFINE_VALUE (HeraldDirectoryContact, herald_directory_contact, herald_directory_contact_clear)
+
+HeraldDirectoryContact *
+herald_directory_contact_new (void)
+{
+  return g_atomic_rc_box_new0 (HeraldDirectoryContact);
+}
+
+/* ---- HeraldDirectoryGroup ------------------------------------------------- */
+
+static void
+herald_directory_group_clear (HeraldDirectoryGroup *self)
+{
+  g_free (self->id);
+  g_free (self->name);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+}
+
+HERALD_DEFINE_VALUE (HeraldDirectoryGroup, herald_directory_group, herald_directory_group_clear)
+
+HeraldDirectoryGroup *
+herald_directory_group_new (void)
+{
+  HeraldDirectoryGroup *self = g_atomic_rc_box_new0 (HeraldDirectoryGroup);
+
+  self->contact_count = -1;
+  return self;
+}
+
+/* ---- HeraldDirectoryTemplate ---------------------------------------------- */
+
+static void
+herald_directory_template_clear (HeraldDirectoryTemplate *self)
+{
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->content);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+  g_clear_pointer (&self->updated_at, g_date_time_unref);
+}
+
+HERALD_DEFINE_VALUE (HeraldDirectoryTemplate, herald_directory_template, herald_directory_template_clear)
+
+HeraldDirectoryTemplate *
+herald_directory_template_new (void)
+{
+  return g_atomic_rc_box_new0 (HeraldDirectoryTemplate);
+}
+
+/* ---- HeraldDirectoryImport ------------------------------------------------ */
+
+static void
+herald_directory_import_clear (HeraldDirectoryImport *self)
+{
+}
+
+HERALD_DEFINE_VALUE (HeraldDirectoryImport, herald_directory_import, herald_directory_import_clear)
+
+HeraldDirectoryImport *
+herald_directory_import_new (void)
+{
+  return g_atomic_rc_box_new0 (HeraldDirectoryImport);
+}
+
+/* ---- the interface -------------------------------------------------------- */
+
+G_DEFINE_INTERFACE (HeraldRemoteDirectory, herald_remote_directory, HERALD_TYPE_PROVIDER)
+
+static HeraldRemotePage *
+task_list_contacts_finish (HeraldRemoteDirectory  *self,
+                           GAsyncResult           *result,
+                           GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static HeraldRemotePage *
+task_search_contacts_finish (HeraldRemoteDirectory  *self,
+                             GAsyncResult           *result,
+                             GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static HeraldDirectoryContact *
+task_create_contact_finish (HeraldRemoteDirectory  *self,
+                            GAsyncResult           *result,
+                            GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static HeraldDirectoryContact *
+task_update_contact_finish (HeraldRemoteDirectory  *self,
+                            GAsyncResult           *result,
+                            GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+task_delete_contact_finish (HeraldRemoteDirectory  *self,
+                            GAsyncResult           *result,
+                            GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static HeraldDirectoryImport *
+task_import_contacts_finish (HeraldRemoteDirectory  *self,
+                             GAsyncResult           *result,
+                             GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static GPtrArray *
+task_list_groups_finish (HeraldRemoteDirectory  *self,
+                         GAsyncResult           *result,
+                         GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static HeraldDirectoryGroup *
+task_create_group_finish (HeraldRemoteDirectory  *self,
+                          GAsyncResult           *result,
+                          GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+task_delete_group_finish (HeraldRemoteDirectory  *self,
+                          GAsyncResult           *result,
+                          GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static GPtrArray *
+task_list_templates_finish (HeraldRemoteDirectory  *self,
+                            GAsyncResult           *result,
+                            GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static HeraldDirectoryTemplate *
+task_create_template_finish (HeraldRemoteDirectory  *self,
+                             GAsyncResult           *result,
+                             GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static HeraldDirectoryTemplate *
+task_update_template_finish (HeraldRemoteDirectory  *self,
+                             GAsyncResult           *result,
+                             GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static gboolean
+task_delete_template_finish (HeraldRemoteDirectory  *self,
+                             GAsyncResult           *result,
+                             GError                **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
+  return g_task_propagate_boolean (G_TASK (result), error);
+}
+
+static void
+herald_remote_directory_default_init (HeraldRemoteDirectoryInterface *iface)
+{
+  iface->list_contacts_finish = task_list_contacts_finish;
+  iface->search_contacts_finish = task_search_contacts_finish;
+  iface->create_contact_finish = task_create_contact_finish;
+  iface->update_contact_finish = task_update_contact_finish;
+  iface->delete_contact_finish = task_delete_contact_finish;
+  iface->import_contacts_finish = task_import_contacts_finish;
+  iface->list_groups_finish = task_list_groups_finish;
+  iface->create_group_finish = task_create_group_finish;
+  iface->delete_group_finish = task_delete_group_finish;
+  iface->list_templates_finish = task_list_templates_finish;
+  iface->create_template_finish = task_create_template_finish;
+  iface->update_template_finish = task_update_template_finish;
+  iface->delete_template_finish = task_delete_template_finish;
+}
+
+const char *
+herald_remote_directory_get_default_region (HeraldRemoteDirectory *self)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->get_default_region (self);
+}
+
+void
+herald_remote_directory_list_contacts_async (HeraldRemoteDirectory *self,
+                                             guint                  page,
+                                             guint                  limit,
+                                             const char            *group_id,
+                                             GCancellable          *cancellable,
+                                             GAsyncReadyCallback    callback,
+                                             gpointer               user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_contacts_async (self, page, limit, group_id, cancellable, callback, user_data);
+}
+
+HeraldRemotePage *
+herald_remote_directory_list_contacts_finish (HeraldRemoteDirectory  *self,
+                                              GAsyncResult           *result,
+                                              GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_contacts_finish (self, result, error);
+}
+
+void
+herald_remote_directory_search_contacts_async (HeraldRemoteDirectory *self,
+                                               const char            *query,
+                                               guint                  page,
+                                               guint                  limit,
+                                               GCancellable          *cancellable,
+                                               GAsyncReadyCallback    callback,
+                                               gpointer               user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  g_return_if_fail (query != NULL);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->search_contacts_async (self, query, page, limit, cancellable, callback, user_data);
+}
+
+HeraldRemotePage *
+herald_remote_directory_search_contacts_finish (HeraldRemoteDirectory  *self,
+                                                GAsyncResult           *result,
+                                                GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->search_contacts_finish (self, result, error);
+}
+
+void
+herald_remote_directory_create_contact_async (HeraldRemoteDirectory              *self,
+                                              const HeraldDirectoryContactFields *fields,
+                                              const char                         *group_id,
+                                              GCancellable                       *cancellable,
+                                              GAsyncReadyCallback                 callback,
+                                              gpointer                            user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  g_return_if_fail (fields != NULL);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_contact_async (self, fields, group_id, cancellable, callback, user_data);
+}
+
+HeraldDirectoryContact *
+herald_remote_directory_create_contact_finish (HeraldRemoteDirectory  *self,
+                                               GAsyncResult           *result,
+                                               GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_contact_finish (self, result, error);
+}
+
+void
+herald_remote_directory_update_contact_async (HeraldRemoteDirectory              *self,
+                                              const char                         *contact_id,
+                                              const HeraldDirectoryContactFields *fields,
+                                              const char                         *group_id,
+                                              GCancellable                       *cancellable,
+                                              GAsyncReadyCallback                 callback,
+                                              gpointer                            user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  g_return_if_fail (contact_id != NULL);
+  g_return_if_fail (fields != NULL);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_contact_async (self, contact_id, fields, group_id, cancellable, callback, user_data);
+}
+
+HeraldDirectoryContact *
+herald_remote_directory_update_contact_finish (HeraldRemoteDirectory  *self,
+                                               GAsyncResult           *result,
+                                               GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_contact_finish (self, result, error);
+}
+
+void
+herald_remote_directory_delete_contact_async (HeraldRemoteDirectory *self,
+                                              const char            *contact_id,
+                                              GCancellable          *cancellable,
+                                              GAsyncReadyCallback    callback,
+                                              gpointer               user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  g_return_if_fail (contact_id != NULL);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_contact_async (self, contact_id, cancellable, callback, user_data);
+}
+
+gboolean
+herald_remote_directory_delete_contact_finish (HeraldRemoteDirectory  *self,
+                                               GAsyncResult           *result,
+                                               GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), FALSE);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_contact_finish (self, result, error);
+}
+
+void
+herald_remote_directory_import_contacts_async (HeraldRemoteDirectory              *self,
+                                               const HeraldDirectoryContactFields *contacts,
+                                               guint                               n_contacts,
+                                               const char                         *group_id,
+                                               GCancellable                       *cancellable,
+                                               GAsyncReadyCallback                 callback,
+                                               gpointer                            user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  g_return_if_fail (contacts != NULL || n_contacts == 0);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->import_contacts_async (self, contacts, n_contacts, group_id, cancellable, callback, user_data);
+}
+
+HeraldDirectoryImport *
+herald_remote_directory_import_contacts_finish (HeraldRemoteDirectory  *self,
+                                                GAsyncResult           *result,
+                                                GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->import_contacts_finish (self, result, error);
+}
+
+void
+herald_remote_directory_list_groups_async (HeraldRemoteDirectory *self,
+                                           GCancellable          *cancellable,
+                                           GAsyncReadyCallback    callback,
+                                           gpointer               user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_groups_async (self, cancellable, callback, user_data);
+}
+
+GPtrArray *
+herald_remote_directory_list_groups_finish (HeraldRemoteDirectory  *self,
+                                            GAsyncResult           *result,
+                                            GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_groups_finish (self, result, error);
+}
+
+void
+herald_remote_directory_create_group_async (HeraldRemoteDirectory *self,
+                                            const char            *name,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  g_return_if_fail (name != NULL);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_group_async (self, name, cancellable, callback, user_data);
+}
+
+HeraldDirectoryGroup *
+herald_remote_directory_create_group_finish (HeraldRemoteDirectory  *self,
+                                             GAsyncResult           *result,
+                                             GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_group_finish (self, result, error);
+}
+
+void
+herald_remote_directory_delete_group_async (HeraldRemoteDirectory *self,
+                                            const char            *group_id,
+                                            GCancellable          *cancellable,
+                                            GAsyncReadyCallback    callback,
+                                            gpointer               user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  g_return_if_fail (group_id != NULL);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_group_async (self, group_id, cancellable, callback, user_data);
+}
+
+gboolean
+herald_remote_directory_delete_group_finish (HeraldRemoteDirectory  *self,
+                                             GAsyncResult           *result,
+                                             GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), FALSE);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_group_finish (self, result, error);
+}
+
+void
+herald_remote_directory_list_templates_async (HeraldRemoteDirectory *self,
+                                              GCancellable          *cancellable,
+                                              GAsyncReadyCallback    callback,
+                                              gpointer               user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_templates_async (self, cancellable, callback, user_data);
+}
+
+GPtrArray *
+herald_remote_directory_list_templates_finish (HeraldRemoteDirectory  *self,
+                                               GAsyncResult           *result,
+                                               GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_templates_finish (self, result, error);
+}
+
+void
+herald_remote_directory_create_template_async (HeraldRemoteDirectory *self,
+                                               const char            *name,
+                                               const char            *content,
+                                               GCancellable          *cancellable,
+                                               GAsyncReadyCallback    callback,
+                                               gpointer               user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (content != NULL);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_template_async (self, name, content, cancellable, callback, user_data);
+}
+
+HeraldDirectoryTemplate *
+herald_remote_directory_create_template_finish (HeraldRemoteDirectory  *self,
+                                                GAsyncResult           *result,
+                                                GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_template_finish (self, result, error);
+}
+
+void
+herald_remote_directory_update_template_async (HeraldRemoteDirectory *self,
+                                               const char            *template_id,
+                                               const char            *name,
+                                               const char            *content,
+                                               GCancellable          *cancellable,
+                                               GAsyncReadyCallback    callback,
+                                               gpointer               user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  g_return_if_fail (template_id != NULL);
+  g_return_if_fail (name != NULL);
+  g_return_if_fail (content != NULL);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_template_async (self, template_id, name, content, cancellable, callback, user_data);
+}
+
+HeraldDirectoryTemplate *
+herald_remote_directory_update_template_finish (HeraldRemoteDirectory  *self,
+                                                GAsyncResult           *result,
+                                                GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_template_finish (self, result, error);
+}
+
+void
+herald_remote_directory_delete_template_async (HeraldRemoteDirectory *self,
+                                               const char            *template_id,
+                                               GCancellable          *cancellable,
+                                               GAsyncReadyCallback    callback,
+                                               gpointer               user_data)
+{
+  g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
+  g_return_if_fail (template_id != NULL);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_template_async (self, template_id, cancellable, callback, user_data);
+}
+
+gboolean
+herald_remote_directory_delete_template_finish (HeraldRemoteDirectory  *self,
+                                                GAsyncResult           *result,
+                                                GError                **error)
+{
+  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), FALSE);
+  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_template_finish (self, result, error);
+}

@@ -1,0 +1,65 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "herald-provider"
+
+#include "config.h"
+
+#include "herald-sender-id-source.h"
+#include "herald-value-private.h"
+
+static void
+herald_sender_id_clear (HeraldSenderId *self)
+{
+  g_free (self->id);
+  g_free (self->name);
+  g_free (self->status);
+  g_clear_pointer (&self->created_at, g_date_time_unref);
+  g_clear_pointer (&self->approved_at, g_date_time_unref);
+}
+
+HERALD_DEFINE_VALUE (HeraldSenderId, herald_sender_id, herald_sender_id_clear)
+
+HeraldSenderId *
+herald_sender_id_new (void)
+{
+  return g_atomic_rc_box_new0 (HeraldSenderId);
+}
+
+/* ---- the interface -------------------------------------------------------- */
+
+G_DEFINE_INTERFACE (HeraldSenderIdSource, herald_sender_id_source, HERALD_TYPE_PROVIDER)
+
+static GPtrArray *
+task_list_sender_ids_finish (HeraldSenderIdSource  *self,
+                             GAsyncResult          *result,
+                             GError               **error)
+{
+  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
+  return g_task_propagate_pointer (G_TASK (result), error);
+}
+
+static void
+herald_sender_id_source_default_init (HeraldSenderIdSourceInterface *iface)
+{
+  iface->list_sender_ids_finish = task_list_sender_ids_finish;
+}
+
+void
+herald_sender_id_source_list_sender_ids_async (HeraldSenderIdSource *self,
+                                               GCancellable         *cancellable,
+                                               GAsyncReadyCallback   callback,
+                                               gpointer              user_data)
+{
+  g_return_if_fail (HERALD_IS_SENDER_ID_SOURCE (self));
+  HERALD_SENDER_ID_SOURCE_GET_IFACE (self)->list_sender_ids_async (self, cancellable, callback, user_data);
+}
+
+GPtrArray *
+herald_sender_id_source_list_sender_ids_finish (HeraldSenderIdSource  *self,
+                                                GAsyncResult          *result,
+                                                GError               **error)
+{
+  g_return_val_if_fail (HERALD_IS_SENDER_ID_SOURCE (self), NULL);
+  return HERALD_SENDER_ID_SOURCE_GET_IFACE (self)->list_sender_ids_finish (self, result, error);
+}

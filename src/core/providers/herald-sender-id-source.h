@@ -1,0 +1,61 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#pragma once
+
+#include <gio/gio.h>
+
+#include "herald-provider.h"
+
+G_BEGIN_DECLS
+
+/* HeraldSenderIdSource: a provider whose account sends under names it
+ * registered (HERALD_PROVIDER_FEATURE_SENDER_ID) and can list them.
+ * Optional, with HeraldProvider as its prerequisite: test with
+ * HERALD_IS_SENDER_ID_SOURCE (provider). */
+
+#define HERALD_TYPE_SENDER_ID (herald_sender_id_get_type ())
+typedef struct
+{
+  char      *id;
+  char      *name;          /* what HeraldOutgoing's sender-id takes */
+  char      *status;        /* the provider's word: "APPROVED" */
+  GDateTime *created_at;    /* nullable */
+  GDateTime *approved_at;   /* nullable */
+} HeraldSenderId;
+
+GType           herald_sender_id_get_type (void) G_GNUC_CONST;
+HeraldSenderId *herald_sender_id_new      (void);
+HeraldSenderId *herald_sender_id_ref      (HeraldSenderId *self);
+void            herald_sender_id_unref    (HeraldSenderId *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldSenderId, herald_sender_id_unref)
+
+#define HERALD_TYPE_SENDER_ID_SOURCE (herald_sender_id_source_get_type ())
+G_DECLARE_INTERFACE (HeraldSenderIdSource, herald_sender_id_source, HERALD, SENDER_ID_SOURCE, HeraldProvider)
+
+/* The *_finish members default to GTask propagation: an implementation
+ * that answers through a GTask sets only the *_async ones. */
+struct _HeraldSenderIdSourceInterface
+{
+  GTypeInterface parent_iface;
+
+  void (*list_sender_ids_async) (HeraldSenderIdSource *self,
+                                 GCancellable         *cancellable,
+                                 GAsyncReadyCallback   callback,
+                                 gpointer              user_data);
+  GPtrArray *(*list_sender_ids_finish) (HeraldSenderIdSource  *self,
+                                        GAsyncResult          *result,
+                                        GError               **error);
+};
+
+/* The sender IDs the account may send as.
+ * Returns: (element-type HeraldSenderId) (transfer container) */
+void herald_sender_id_source_list_sender_ids_async (HeraldSenderIdSource *self,
+                                                    GCancellable         *cancellable,
+                                                    GAsyncReadyCallback   callback,
+                                                    gpointer              user_data);
+GPtrArray *herald_sender_id_source_list_sender_ids_finish (HeraldSenderIdSource  *self,
+                                                           GAsyncResult          *result,
+                                                           GError               **error);
+
+G_END_DECLS
