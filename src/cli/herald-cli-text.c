@@ -22,7 +22,7 @@ static const GOptionEntry estimate_entries[] = {
   { "recipients", 0, 0, G_OPTION_ARG_INT, &opt_recipients,
     N_("Number of recipients (default 1)"), "N" },
   { "account", 0, 0, G_OPTION_ARG_STRING, &opt_account,
-    N_("Apply this account’s dialect limits"), "NAME" },
+    N_("Apply this account’s dialect limits and ask its provider for the price, where it gives one"), "NAME" },
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print one JSON document"), NULL },
   { NULL }
 };
@@ -46,6 +46,115 @@ describe_character (gunichar ch)
   return g_strdup_printf ("%s (U+%04X)", utf8, ch);
 }
 
+/* ---- estimate --account: the account's dialect and, where it prices
+ * messages, its own quote --------------------------------------------- */
+
+/* Asks the provider for its price where it has one (FlashSMS), and checks
+ * the dialect's length limit; the local figures stay as they are. */
+static gboolean
+estimate_for_account (HeraldCliAccount    *account,
+                      HeraldSmsAnalysis   *analysis,
+                      HeraldCostEstimate **quote,
+                      guint               *over_limit,
+                      GError             **error)
+{
+  const HeraldDialectInfo *info = herald_dialect_get_info (herald_account_get_dialect (account->account));
+  guint characters = herald_sms_analysis_get_characters (analysis);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  *over_limit = info->max_characters > 0 && characters > info->max_characters
+                  ? characters - info->max_characters : 0;
+  /* The provider would refuse a text over its limit: no request for it. */
+  if (*over_limit > 0 || !HERALD_IS_COST_ESTIMATOR (account->provider))
+    return TRUE;
+
+  herald_cost_estimator_estimate_async (HERALD_COST_ESTIMATOR (account->provider), opt_message,
+                                        (guint) opt_recipients, NULL, herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  *quote = herald_cost_estimator_estimate_finish (HERALD_COST_ESTIMATOR (account->provider), result, error);
+
+  return *quote != NULL;
+}
+
+static void
+add_account_json (JsonBuilder        *builder,
+                  HeraldCliAccount   *account,
+                  HeraldCostEstimate *quote,
+                  guint               over_limit)
+{
+  HeraldDialect dialect = herald_account_get_dialect (account->account);
+  const HeraldDialectInfo *info = herald_dialect_get_info (dialect);
+
+  json_builder_set_member_name (builder, "account");
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "name");
+  json_builder_add_string_value (builder, herald_account_get_name (account->account));
+  json_builder_set_member_name (builder, "dialect");
+  json_builder_add_string_value (builder, herald_dialect_to_string (dialect));
+  json_builder_set_member_name (builder, "region");
+  if (herald_account_get_region (account->account) != NULL)
+    json_builder_add_string_value (builder, herald_account_get_region (account->account));
+  else
+    json_builder_add_null_value (builder);
+  json_builder_set_member_name (builder, "max_characters");
+  json_builder_add_int_value (builder, info->max_characters);
+  json_builder_set_member_name (builder, "over_limit");
+  json_builder_add_int_value (builder, over_limit);
+  json_builder_end_object (builder);
+
+  if (quote != NULL)
+    {
+      json_builder_set_member_name (builder, "provider_estimate");
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "parts");
+      json_builder_add_int_value (builder, quote->parts);
+      json_builder_set_member_name (builder, "encoding");
+      json_builder_add_string_value (builder, quote->encoding);
+      json_builder_set_member_name (builder, "credits_required");
+      json_builder_add_int_value (builder, quote->credits_required);
+      json_builder_set_member_name (builder, "balance");
+      if (quote->current_balance >= 0)
+        json_builder_add_int_value (builder, quote->current_balance);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_set_member_name (builder, "can_afford");
+      json_builder_add_boolean_value (builder, quote->can_afford);
+      json_builder_end_object (builder);
+    }
+}
+
+static void
+print_account_estimate (HeraldCliAccount   *account,
+                        HeraldCostEstimate *quote,
+                        guint               over_limit)
+{
+  HeraldDialect dialect = herald_account_get_dialect (account->account);
+  const HeraldDialectInfo *info = herald_dialect_get_info (dialect);
+  const char *region = herald_account_get_region (account->account);
+
+  g_print ("%-12s %s (%s%s%s)\n", _("Account:"), herald_account_get_name (account->account), info->title,
+           region != NULL ? ", " : "", region != NULL ? region : "");
+
+  if (over_limit > 0)
+    return;   /* said on stderr */
+
+  if (quote == NULL)
+    {
+      /* TRANSLATORS: %s is the service's name, "FlixySMS" */
+      g_print (_("%s gives no price before sending: the credits above are counted here, one a part.\n"),
+               info->title);
+      return;
+    }
+
+  g_print ("%s\n", _("The provider’s estimate:"));
+  g_print ("  %-12s %u (%s)\n", _("Parts:"), quote->parts, quote->encoding);
+  g_print ("  %-12s %" G_GINT64_FORMAT "\n", _("Credits:"), quote->credits_required);
+  if (quote->current_balance >= 0)
+    g_print ("  %-12s %" G_GINT64_FORMAT " %s\n", _("Balance:"), quote->current_balance,
+             quote->can_afford ? _("(enough)")
+                               : _("(not enough: buy credits before sending)"));
+}
+
 static int
 run_estimate (const HeraldCliCommand *command,
               int                     argc,
@@ -54,6 +163,9 @@ run_estimate (const HeraldCliCommand *command,
   g_autoptr(HeraldSmsAnalysis) analysis = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *replaced = NULL;
+  g_auto(HeraldCliAccount) account = { 0 };
+  g_autoptr(HeraldCostEstimate) quote = NULL;
+  guint over_limit = 0;
   const HeraldSmsUcs2Char *ucs2;
   gboolean now_gsm7 = FALSE;
   int parts_saved = 0;
@@ -67,13 +179,28 @@ run_estimate (const HeraldCliCommand *command,
   if (opt_recipients < 1)
     return herald_cli_usage_error (command, _("--recipients must be 1 or more, not %d."),
                                    opt_recipients);
-  if (opt_account != NULL)
-    return herald_cli_usage_error (command, _("--account is not available yet: accounts arrive "
-                                              "with the cloud clients."));
 
   analysis = herald_sms_analyse (opt_message, -1, &error);
   if (analysis == NULL)
     return herald_cli_usage_error (command, "%s", error->message);
+
+  if (opt_account != NULL)
+    {
+      int status = herald_cli_open_account (command, opt_account, &account);
+
+      if (status != HERALD_CLI_EXIT_OK)
+        return status;
+      if (!estimate_for_account (&account, analysis, &quote, &over_limit, &error))
+        return herald_cli_provider_failure (error);
+      if (over_limit > 0)
+        {
+          const HeraldDialectInfo *info = herald_dialect_get_info (herald_account_get_dialect (account.account));
+
+          /* TRANSLATORS: %s is the service's name, "FlashSMS" */
+          g_printerr (_("heraldctl: %s takes at most %u characters: shorten the message by %u.\n"),
+                      info->title, info->max_characters, over_limit);
+        }
+    }
 
   ucs2 = herald_sms_analysis_get_ucs2_characters (analysis, &n_ucs2);
   if (n_ucs2 > 0)
@@ -141,11 +268,13 @@ run_estimate (const HeraldCliCommand *command,
           json_builder_add_boolean_value (builder, now_gsm7);
           json_builder_end_object (builder);
         }
+      if (account.account != NULL)
+        add_account_json (builder, &account, quote, over_limit);
       json_builder_end_object (builder);
 
       root = json_builder_get_root (builder);
       herald_cli_print_json (root);
-      return HERALD_CLI_EXIT_OK;
+      return over_limit > 0 ? HERALD_CLI_EXIT_FAILURE : HERALD_CLI_EXIT_OK;
     }
 
   g_print ("%-12s %s\n", _("Encoding:"),
@@ -179,7 +308,10 @@ run_estimate (const HeraldCliCommand *command,
                       : _("With the replacements the text stays UCS-2 and needs %d part(s) fewer.\n"),
              parts_saved);
 
-  return HERALD_CLI_EXIT_OK;
+  if (account.account != NULL)
+    print_account_estimate (&account, quote, over_limit);
+
+  return over_limit > 0 ? HERALD_CLI_EXIT_FAILURE : HERALD_CLI_EXIT_OK;
 }
 
 static int

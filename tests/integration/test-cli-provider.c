@@ -860,6 +860,75 @@ test_groups_templates (void)
   assert_failed_quietly (&local, 2, "not available yet");
 }
 
+/* ---- estimate --account ---------------------------------------------------- */
+
+static void
+test_estimate_account (void)
+{
+  g_autofree char *two_parts = g_strnfill (161, 'a');
+  g_autofree char *too_long = g_strnfill (919, 'a');
+  g_auto(Run) short_run = { 0 };
+  g_auto(Run) enough = { 0 };
+  g_auto(Run) json = { 0 };
+  g_auto(Run) flixy_run = { 0 };
+  g_auto(Run) long_run = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonObject *object, *quote, *account;
+  guint asked = herald_fake_flashsms_count_requests (flash, "POST", "/sms/estimate");
+  gint64 balance = herald_fake_flashsms_get_balance (flash);
+  /* one more recipient than the balance pays for at 2 parts each */
+  g_autofree char *recipients = g_strdup_printf ("%" G_GINT64_FORMAT, balance / 2 + 1);
+  g_autofree char *credits_line = g_strdup_printf ("Credits:     %" G_GINT64_FORMAT "\n", (balance / 2 + 1) * 2);
+  g_autofree char *short_line = g_strdup_printf ("Balance:     %" G_GINT64_FORMAT " (not enough", balance);
+  g_autofree char *enough_line = g_strdup_printf ("Balance:     %" G_GINT64_FORMAT " (enough)", balance);
+
+  g_assert_cmpint (balance, >, 2);
+  g_assert_cmpint (balance, <, 20000);   /* the estimate takes 10,000 recipients at most */
+
+  /* FlashSMS prices it: 2 parts a recipient, 2 credits more than the fake's balance. */
+  HERALDCTL (&short_run, "estimate", "--account", "Flash", "--recipients", recipients, "--message", two_parts);
+  g_assert_cmpint (short_run.status, ==, 0);
+  g_assert_cmpuint (herald_fake_flashsms_count_requests (flash, "POST", "/sms/estimate"), ==, asked + 1);
+  g_assert_nonnull (strstr (short_run.out, "Account:     Flash (FlashSMS, GH)"));
+  g_assert_nonnull (strstr (short_run.out, "The provider’s estimate:"));
+  g_assert_nonnull (strstr (short_run.out, credits_line));
+  g_assert_nonnull (strstr (short_run.out, short_line));
+
+  HERALDCTL (&enough, "estimate", "--account", "Flash", "--message", two_parts);
+  g_assert_cmpint (enough.status, ==, 0);
+  g_assert_nonnull (strstr (enough.out, "Credits:     2\n"));
+  g_assert_nonnull (strstr (enough.out, enough_line));
+
+  HERALDCTL (&json, "estimate", "--json", "--account", "Flash", "--recipients", recipients, "--message", two_parts);
+  g_assert_cmpint (json.status, ==, 0);
+  root = json_of (&json);
+  object = json_node_get_object (root);
+  g_assert_cmpint (json_object_get_int_member (object, "credits"), ==, (balance / 2 + 1) * 2);   /* the local count */
+  account = json_object_get_object_member (object, "account");
+  g_assert_cmpstr (json_object_get_string_member (account, "dialect"), ==, "flashsms");
+  g_assert_cmpstr (json_object_get_string_member (account, "region"), ==, "GH");
+  g_assert_cmpint (json_object_get_int_member (account, "max_characters"), ==, 918);
+  quote = json_object_get_object_member (object, "provider_estimate");
+  g_assert_cmpint (json_object_get_int_member (quote, "parts"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (quote, "credits_required"), ==, (balance / 2 + 1) * 2);
+  g_assert_cmpint (json_object_get_int_member (quote, "balance"), ==, balance);
+  g_assert_false (json_object_get_boolean_member (quote, "can_afford"));
+
+  /* FlixySMS prices nothing: the local figures, said to be local. */
+  HERALDCTL (&flixy_run, "estimate", "--account", "Flixy", "--message", two_parts);
+  g_assert_cmpint (flixy_run.status, ==, 0);
+  g_assert_nonnull (strstr (flixy_run.out, "Account:     Flixy (FlixySMS, GH)"));
+  g_assert_nonnull (strstr (flixy_run.out, "FlixySMS gives no price before sending"));
+  g_assert_null (strstr (flixy_run.out, "The provider’s estimate:"));
+
+  /* Over FlashSMS's 918 characters: said, exit 1, nothing asked. */
+  asked = herald_fake_flashsms_count_requests (flash, "POST", "/sms/estimate");
+  HERALDCTL (&long_run, "estimate", "--account", "Flash", "--message", too_long);
+  g_assert_cmpint (long_run.status, ==, 1);
+  g_assert_nonnull (strstr (long_run.err, "FlashSMS takes at most 918 characters: shorten the message by 1."));
+  g_assert_cmpuint (herald_fake_flashsms_count_requests (flash, "POST", "/sms/estimate"), ==, asked);
+}
+
 static void
 seed_flashsms (void)
 {
@@ -902,6 +971,7 @@ main (int   argc,
   add_account ("FlixyCannotSend", "flixysms", herald_fake_flixysms_get_base_url (flixy), FLIXY_NOSEND);
 
   g_test_add_func ("/cli-provider/account-test/works", test_account_test);
+  g_test_add_func ("/cli-provider/estimate/account", test_estimate_account);
   g_test_add_func ("/cli-provider/account-test/missing-scopes", test_account_test_missing_scopes);
   g_test_add_func ("/cli-provider/account-test/wrong-key", test_account_test_wrong_key);
   g_test_add_func ("/cli-provider/send/flixysms-json", test_send_flixysms_json);
