@@ -450,6 +450,9 @@ struct _SaveSteps
    * row was undone, else why it could not be. Returns the task's error. */
   void               (*undone) (GTask        *task,
                                 const GError *undo_error);
+  /* A NULL key keeps the stored one (update) rather than being checked
+   * against the dialect (add, where only a modem account has none). */
+  gboolean             null_keeps_key;
 };
 
 static char *
@@ -524,17 +527,51 @@ save_written_cb (GObject      *object,
                               save_key_stored_cb, g_steal_pointer (&task));
 }
 
-/* Takes @task; its Operation holds the checked row and the key. */
+/* Add and update alike: checks @account and @key, then writes the row
+ * and stores the key as @steps say. */
 static void
-save (HeraldAccountStore *self,
-      GTask              *task,
-      const SaveSteps    *steps)
+save (HeraldAccountStore  *self,
+      HeraldAccount       *account,
+      const char          *key,
+      const SaveSteps     *steps,
+      gpointer             source_tag,
+      GCancellable        *cancellable,
+      GAsyncReadyCallback  callback,
+      gpointer             user_data)
+{
+  g_autoptr(GTask) task = NULL;
+  GError *error = NULL;
+  Operation *op;
+
+  task = operation_task_new (self, source_tag, cancellable, callback, user_data);
+  op = g_task_get_task_data (task);
+
+  if ((op->sql.row = _herald_account_row_new_from_account (account, &error)) == NULL ||
+      ((key != NULL || !steps->null_keeps_key) &&
+       !herald_account_validate_key (op->sql.row->dialect, key, &error)))
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+  op->key = g_strdup (key);
+  op->steps = steps;
+
+  herald_database_run_async (self->database, steps->write, &op->sql, cancellable,
+                             save_written_cb, g_steal_pointer (&task));
+}
+
+/* The keyring failed and the row was undone: a cancelled store is
+ * returned as it is, any other failure as @message. */
+static void
+return_keyring_failed (GTask      *task,
+                       const char *message)
 {
   Operation *op = g_task_get_task_data (task);
 
-  op->steps = steps;
-  herald_database_run_async (self->database, steps->write, &op->sql, g_task_get_cancellable (task),
-                             save_written_cb, task);
+  if (g_error_matches (op->keyring_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    g_task_return_error (task, g_steal_pointer (&op->keyring_error));
+  else
+    g_task_return_new_error (task, HERALD_STORE_ERROR, HERALD_STORE_ERROR_KEYRING, "%s", message);
 }
 
 /* Adding: without the key, the row goes again. */
@@ -555,6 +592,7 @@ add_undone (GTask        *task,
 {
   HeraldAccountStore *self = g_task_get_source_object (task);
   Operation *op = g_task_get_task_data (task);
+  g_autofree char *message = NULL;
 
   if (undo_error != NULL)
     {
@@ -569,20 +607,14 @@ add_undone (GTask        *task,
   /* A load that ran meanwhile may have picked the row up. */
   herald_account_store_drop (self, op->sql.row->id);
 
-  if (g_error_matches (op->keyring_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, g_steal_pointer (&op->keyring_error));
-      return;
-    }
-
-  g_task_return_new_error (task, HERALD_STORE_ERROR, HERALD_STORE_ERROR_KEYRING,
-                           _("The account “%s” was not added: its API key could not be "
-                             "stored in the keyring. %s"),
-                           op->sql.row->name, op->keyring_error->message);
+  message = g_strdup_printf (_("The account “%s” was not added: its API key could not be "
+                               "stored in the keyring. %s"),
+                             op->sql.row->name, op->keyring_error->message);
+  return_keyring_failed (task, message);
 }
 
 static const SaveSteps add_steps = {
-  _herald_account_sql_insert, _herald_account_sql_delete, add_saved, add_undone,
+  _herald_account_sql_insert, _herald_account_sql_delete, add_saved, add_undone, FALSE,
 };
 
 /**
@@ -602,25 +634,10 @@ herald_account_store_add_async (HeraldAccountStore  *self,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  Operation *op;
-
   g_return_if_fail (HERALD_IS_ACCOUNT_STORE (self));
   g_return_if_fail (HERALD_IS_ACCOUNT (draft));
 
-  task = operation_task_new (self, herald_account_store_add_async, cancellable, callback, user_data);
-  op = g_task_get_task_data (task);
-
-  if ((op->sql.row = _herald_account_row_new_from_account (draft, &error)) == NULL ||
-      !herald_account_validate_key (op->sql.row->dialect, key, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  op->key = g_strdup (key);
-
-  save (self, g_steal_pointer (&task), &add_steps);
+  save (self, draft, key, &add_steps, herald_account_store_add_async, cancellable, callback, user_data);
 }
 
 /**
@@ -656,6 +673,7 @@ update_undone (GTask        *task,
                const GError *undo_error)
 {
   Operation *op = g_task_get_task_data (task);
+  g_autofree char *message = NULL;
 
   if (undo_error != NULL)
     {
@@ -670,20 +688,14 @@ update_undone (GTask        *task,
       return;
     }
 
-  if (g_error_matches (op->keyring_error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
-    {
-      g_task_return_error (task, g_steal_pointer (&op->keyring_error));
-      return;
-    }
-
-  g_task_return_new_error (task, HERALD_STORE_ERROR, HERALD_STORE_ERROR_KEYRING,
-                           _("The changes to “%s” were not saved: its new API key could not be "
-                             "stored in the keyring. %s"),
-                           op->sql.old_row->name, op->keyring_error->message);
+  message = g_strdup_printf (_("The changes to “%s” were not saved: its new API key could not be "
+                               "stored in the keyring. %s"),
+                             op->sql.old_row->name, op->keyring_error->message);
+  return_keyring_failed (task, message);
 }
 
 static const SaveSteps update_steps = {
-  _herald_account_sql_update, _herald_account_sql_revert, update_saved, update_undone,
+  _herald_account_sql_update, _herald_account_sql_revert, update_saved, update_undone, TRUE,
 };
 
 /**
@@ -703,25 +715,11 @@ herald_account_store_update_async (HeraldAccountStore  *self,
                                    GAsyncReadyCallback  callback,
                                    gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-  GError *error = NULL;
-  Operation *op;
-
   g_return_if_fail (HERALD_IS_ACCOUNT_STORE (self));
   g_return_if_fail (HERALD_IS_ACCOUNT (changes));
 
-  task = operation_task_new (self, herald_account_store_update_async, cancellable, callback, user_data);
-  op = g_task_get_task_data (task);
-
-  if ((op->sql.row = _herald_account_row_new_from_account (changes, &error)) == NULL ||
-      (new_key != NULL && !herald_account_validate_key (op->sql.row->dialect, new_key, &error)))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  op->key = g_strdup (new_key);
-
-  save (self, g_steal_pointer (&task), &update_steps);
+  save (self, changes, new_key, &update_steps, herald_account_store_update_async,
+        cancellable, callback, user_data);
 }
 
 gboolean
