@@ -126,14 +126,9 @@ herald_cli_inbox_run (const HeraldCliCommand  *command,
 
   if (argc != 1)
     return herald_cli_usage_error (command, _("“inbox” takes no arguments."));
-  if (opt_all && opt_page != 0)
-    return herald_cli_usage_error (command, _("Give --page N or --all, not both."));
-  if (opt_page < 0)
-    return herald_cli_usage_error (command, _("--page counts from 1."));
-  if (opt_since != NULL && (since = herald_cli_parse_time (opt_since, FALSE, &error)) == NULL)
-    return herald_cli_usage_error (command, "--since: %s", error->message);
-  if (opt_until != NULL && (until = herald_cli_parse_time (opt_until, TRUE, &error)) == NULL)
-    return herald_cli_usage_error (command, "--until: %s", error->message);
+  if ((status = herald_cli_parse_page_options (command, opt_all, opt_page, opt_since, opt_until,
+                                               &since, &until)) != HERALD_CLI_EXIT_OK)
+    return status;
 
   if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
     return status;

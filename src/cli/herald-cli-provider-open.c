@@ -156,6 +156,29 @@ herald_cli_parse_time (const char  *text,
   return NULL;
 }
 
+int
+herald_cli_parse_page_options (const HeraldCliCommand  *command,
+                               gboolean                 all,
+                               int                      page,
+                               const char              *since_text,
+                               const char              *until_text,
+                               GDateTime              **since,
+                               GDateTime              **until)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (all && page != 0)
+    return herald_cli_usage_error (command, _("Give --page N or --all, not both."));
+  if (page < 0)
+    return herald_cli_usage_error (command, _("--page counts from 1."));
+  if (since_text != NULL && (*since = herald_cli_parse_time (since_text, FALSE, &error)) == NULL)
+    return herald_cli_usage_error (command, "--since: %s", error->message);
+  if (until_text != NULL && (*until = herald_cli_parse_time (until_text, TRUE, &error)) == NULL)
+    return herald_cli_usage_error (command, "--until: %s", error->message);
+
+  return HERALD_CLI_EXIT_OK;
+}
+
 char *
 herald_cli_format_time (GDateTime *time)
 {

@@ -101,6 +101,17 @@ int  herald_cli_provider_failure       (const GError           *error);
 GDateTime *herald_cli_parse_time       (const char             *text,
                                         gboolean                end_of_day,
                                         GError                **error);
+/* The paging and period options that history and inbox share: refuses
+ * --page with --all or below 1, and reads --since and --until into @since
+ * and @until (left NULL when not given). HERALD_CLI_EXIT_OK, or the usage
+ * error's exit status once it is printed. */
+int herald_cli_parse_page_options      (const HeraldCliCommand *command,
+                                        gboolean                all,
+                                        int                     page,
+                                        const char             *since_text,
+                                        const char             *until_text,
+                                        GDateTime             **since,
+                                        GDateTime             **until);
 /* Local time, "2026-05-01 10:00"; "-" for NULL. */
 char *herald_cli_format_time           (GDateTime              *time);
 void  herald_cli_print_padded          (const char             *text,
