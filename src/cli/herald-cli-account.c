@@ -314,18 +314,6 @@ auth_of (HeraldAccount *account)
 }
 
 static void
-add_nullable (JsonBuilder *builder,
-              const char  *member,
-              const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-static void
 print_json (GListModel *accounts)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
@@ -337,12 +325,12 @@ print_json (GListModel *accounts)
       g_autoptr(HeraldAccount) account = g_list_model_get_item (accounts, i);
 
       json_builder_begin_object (builder);
-      add_nullable (builder, "id", herald_account_get_id (account));
-      add_nullable (builder, "name", herald_account_get_name (account));
-      add_nullable (builder, "dialect", herald_dialect_to_string (herald_account_get_dialect (account)));
-      add_nullable (builder, "url", herald_account_get_base_url (account));
-      add_nullable (builder, "region", herald_account_get_region (account));
-      add_nullable (builder, "auth", auth_of (account));
+      herald_cli_json_add_string (builder, "id", herald_account_get_id (account));
+      herald_cli_json_add_string (builder, "name", herald_account_get_name (account));
+      herald_cli_json_add_string (builder, "dialect", herald_dialect_to_string (herald_account_get_dialect (account)));
+      herald_cli_json_add_string (builder, "url", herald_account_get_base_url (account));
+      herald_cli_json_add_string (builder, "region", herald_account_get_region (account));
+      herald_cli_json_add_string (builder, "auth", auth_of (account));
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
