@@ -204,6 +204,21 @@ herald_cli_print_padded (const char *text,
 }
 
 void
+herald_cli_print_json_array (GPtrArray             *items,
+                             HeraldCliJsonItemFunc  add_item)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) root = NULL;
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < items->len; i++)
+    add_item (builder, items->pdata[i]);
+  json_builder_end_array (builder);
+  root = json_builder_get_root (builder);
+  herald_cli_print_json (root);
+}
+
+void
 herald_cli_json_add_string (JsonBuilder *builder,
                             const char  *member,
                             const char  *value)

@@ -13,9 +13,11 @@
  * list, search, add, edit, remove, import. */
 
 static void
-add_contact_json (JsonBuilder            *builder,
-                  HeraldDirectoryContact *contact)
+add_contact_json (JsonBuilder   *builder,
+                  gconstpointer  item)
 {
+  const HeraldDirectoryContact *contact = item;
+
   json_builder_begin_object (builder);
   herald_cli_json_add_string (builder, "id", contact->id);
   herald_cli_json_add_string (builder, "phone", contact->phone);
@@ -33,15 +35,7 @@ print_contacts (const HeraldCliListOptions *options,
 {
   if (options->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < contacts->len; i++)
-        add_contact_json (builder, contacts->pdata[i]);
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json_array (contacts, add_contact_json);
       return;
     }
 

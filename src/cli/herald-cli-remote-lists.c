@@ -84,9 +84,11 @@ herald_cli_remote_resolve_group (HeraldRemoteDirectory *directory,
 }
 
 static void
-add_group_json (JsonBuilder          *builder,
-                HeraldDirectoryGroup *group)
+add_group_json (JsonBuilder   *builder,
+                gconstpointer  item)
 {
+  const HeraldDirectoryGroup *group = item;
+
   json_builder_begin_object (builder);
   herald_cli_json_add_string (builder, "id", group->id);
   herald_cli_json_add_string (builder, "name", group->name);
@@ -120,13 +122,7 @@ herald_cli_remote_groups (const HeraldCliCommand      *command,
         return herald_cli_provider_failure (error);
       if (options->json)
         {
-          g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-          json_builder_begin_array (builder);
-          for (guint i = 0; i < groups->len; i++)
-            add_group_json (builder, groups->pdata[i]);
-          json_builder_end_array (builder);
-          print_builder (builder);
+          herald_cli_print_json_array (groups, add_group_json);
           return HERALD_CLI_EXIT_OK;
         }
       if (groups->len == 0)
@@ -195,9 +191,11 @@ herald_cli_remote_groups (const HeraldCliCommand      *command,
 /* ---- templates ------------------------------------------------------------- */
 
 static void
-add_template_json (JsonBuilder             *builder,
-                   HeraldDirectoryTemplate *template)
+add_template_json (JsonBuilder   *builder,
+                   gconstpointer  item)
 {
+  const HeraldDirectoryTemplate *template = item;
+
   json_builder_begin_object (builder);
   herald_cli_json_add_string (builder, "id", template->id);
   herald_cli_json_add_string (builder, "name", template->name);
@@ -228,13 +226,7 @@ print_templates (const HeraldCliListOptions *options,
 {
   if (options->json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < templates->len; i++)
-        add_template_json (builder, templates->pdata[i]);
-      json_builder_end_array (builder);
-      print_builder (builder);
+      herald_cli_print_json_array (templates, add_template_json);
       return;
     }
 

@@ -53,6 +53,13 @@ int  herald_cli_failure     (const char             *format,
                              ...) G_GNUC_PRINTF (1, 2);
 /* Prints @node as the one JSON document of the command, on stdout. */
 void herald_cli_print_json  (JsonNode               *node);
+/* Writes one item of a list to @builder, as a JSON object. */
+typedef void (*HeraldCliJsonItemFunc) (JsonBuilder   *builder,
+                                       gconstpointer  item);
+/* Prints @items as the command's one JSON document: an array of what
+ * @add_item writes for each. */
+void herald_cli_print_json_array (GPtrArray            *items,
+                                  HeraldCliJsonItemFunc add_item);
 
 /* Runs an async call to its end: pass herald_cli_async_done as its callback
  * and the address of a NULL GAsyncResult pointer as its data, then
