@@ -326,26 +326,6 @@ view_toggled (HeraldHistoryPage *self)
 
 /* ---- rows ---------------------------------------------------------------- */
 
-/* A message in the provider's history: it was accepted, so "Pending". */
-static const char *
-sent_state_label (HeraldDeliveryState state)
-{
-  switch (state)
-    {
-    case HERALD_DELIVERY_QUEUED:
-      return _("Pending");
-    case HERALD_DELIVERY_SENT:
-      return _("Sent");
-    case HERALD_DELIVERY_DELIVERED:
-      return _("Delivered");
-    case HERALD_DELIVERY_FAILED:
-      return _("Failed");
-    case HERALD_DELIVERY_UNKNOWN:
-    default:
-      return _("Unknown");
-    }
-}
-
 static const char *
 transaction_label (HeraldTransactionKind kind)
 {
@@ -367,13 +347,16 @@ transaction_label (HeraldTransactionKind kind)
     }
 }
 
+/* @in_provider_history: a message in the provider's history was accepted,
+ * so a queued one is "Pending" there; in the local log it is "Queued". */
 static const char *
-delivery_label (HeraldDeliveryState state)
+delivery_label (HeraldDeliveryState state,
+                gboolean            in_provider_history)
 {
   switch (state)
     {
     case HERALD_DELIVERY_QUEUED:
-      return _("Queued");
+      return in_provider_history ? _("Pending") : _("Queued");
     case HERALD_DELIVERY_SENT:
       return _("Sent");
     case HERALD_DELIVERY_DELIVERED:
@@ -382,7 +365,7 @@ delivery_label (HeraldDeliveryState state)
       return _("Failed");
     case HERALD_DELIVERY_UNKNOWN:
     default:
-      return _("State unknown");
+      return in_provider_history ? _("Unknown") : _("State unknown");
     }
 }
 
@@ -399,7 +382,7 @@ bind_message (GtkWidget         *row,
   recipients = g_strdup_printf (ngettext ("%u recipient", "%u recipients", n), n);
   /* TRANSLATORS: under a sent message: its state, recipients and credits */
   caption = g_strdup_printf (_("%s · %s · %" G_GINT64_FORMAT " credits"),
-                             sent_state_label (message->state), recipients, message->credits_used);
+                             delivery_label (message->state, TRUE), recipients, message->credits_used);
   herald_list_util_row_set (row, sender != NULL ? sender : _("No sender ID"), time, message->text, caption);
 }
 
@@ -425,9 +408,9 @@ bind_logged (GtkWidget           *row,
   g_autofree char *caption = NULL;
 
   if (error != NULL)
-    caption = g_strdup_printf ("%s · %s", delivery_label (herald_logged_message_get_state (message)), error);
+    caption = g_strdup_printf ("%s · %s", delivery_label (herald_logged_message_get_state (message), FALSE), error);
   else
-    caption = g_strdup (delivery_label (herald_logged_message_get_state (message)));
+    caption = g_strdup (delivery_label (herald_logged_message_get_state (message), FALSE));
   herald_list_util_row_set (row, herald_logged_message_get_recipient (message), time,
                             herald_logged_message_get_text (message), caption);
 }
