@@ -233,6 +233,17 @@ decode_valid (const guchar **pp)
   return ch;
 }
 
+/* The public entry points take a NULL @text with @length 0 as "", and a
+ * negative @length as "up to the NUL". */
+static gsize
+text_length (const char **text,
+             gssize       length)
+{
+  if (*text == NULL)
+    *text = "";
+  return length < 0 ? strlen (*text) : (gsize) length;
+}
+
 static gboolean
 check_text (const char  *text,
             gsize        length,
@@ -480,9 +491,7 @@ herald_sms_analyse (const char  *text,
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (text == NULL)
-    text = "";
-  len = length < 0 ? strlen (text) : (gsize) length;
+  len = text_length (&text, length);
 
   if (!check_text (text, len, error))
     return NULL;
@@ -624,9 +633,7 @@ herald_sms_text_replace_for_gsm7 (const char  *text,
   g_return_val_if_fail (text != NULL || length == 0, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  if (text == NULL)
-    text = "";
-  len = length < 0 ? strlen (text) : (gsize) length;
+  len = text_length (&text, length);
 
   before = herald_sms_analyse (text, len, error);
   if (before == NULL)
