@@ -65,7 +65,14 @@ estimate_for_account (HeraldCliAccount    *account,
   *over_limit = info->max_characters > 0 && characters > info->max_characters
                   ? characters - info->max_characters : 0;
   /* The provider would refuse a text over its limit: no request for it. */
-  if (*over_limit > 0 || !HERALD_IS_COST_ESTIMATOR (account->provider))
+  if (*over_limit > 0)
+    {
+      /* TRANSLATORS: %s is the service's name, "FlashSMS" */
+      g_printerr (_("heraldctl: %s takes at most %u characters: shorten the message by %u.\n"),
+                  info->title, info->max_characters, *over_limit);
+      return TRUE;
+    }
+  if (!HERALD_IS_COST_ESTIMATOR (account->provider))
     return TRUE;
 
   herald_cost_estimator_estimate_async (HERALD_COST_ESTIMATOR (account->provider), opt_message,
@@ -74,6 +81,26 @@ estimate_for_account (HeraldCliAccount    *account,
   *quote = herald_cost_estimator_estimate_finish (HERALD_COST_ESTIMATOR (account->provider), result, error);
 
   return *quote != NULL;
+}
+
+/* Opens --account and prices the text with it: HERALD_CLI_EXIT_OK, or
+ * the exit status after saying why not. */
+static int
+estimate_with_account (const HeraldCliCommand  *command,
+                       HeraldSmsAnalysis       *analysis,
+                       HeraldCliAccount        *account,
+                       HeraldCostEstimate     **quote,
+                       guint                   *over_limit)
+{
+  g_autoptr(GError) error = NULL;
+  int status = herald_cli_open_account (command, opt_account, account);
+
+  if (status != HERALD_CLI_EXIT_OK)
+    return status;
+  if (!estimate_for_account (account, analysis, quote, over_limit, &error))
+    return herald_cli_provider_failure (error);
+
+  return HERALD_CLI_EXIT_OK;
 }
 
 static void
@@ -155,6 +182,39 @@ print_account_estimate (HeraldCliAccount   *account,
                                : _("(not enough: buy credits before sending)"));
 }
 
+/* The characters that force UCS-2, with what each could become. */
+static void
+add_ucs2_json (JsonBuilder             *builder,
+               const HeraldSmsUcs2Char *ucs2,
+               guint                    n_ucs2)
+{
+  json_builder_set_member_name (builder, "ucs2_characters");
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < n_ucs2; i++)
+    {
+      char utf8[7] = { 0 };
+      g_autofree char *codepoint = g_strdup_printf ("U+%04X", ucs2[i].ch);
+
+      g_unichar_to_utf8 (ucs2[i].ch, utf8);
+      json_builder_begin_object (builder);
+      json_builder_set_member_name (builder, "character");
+      json_builder_add_string_value (builder, utf8);
+      json_builder_set_member_name (builder, "codepoint");
+      json_builder_add_string_value (builder, codepoint);
+      json_builder_set_member_name (builder, "count");
+      json_builder_add_int_value (builder, ucs2[i].count);
+      json_builder_set_member_name (builder, "offset");
+      json_builder_add_int_value (builder, (gint64) ucs2[i].first_offset);
+      json_builder_set_member_name (builder, "replacement");
+      if (ucs2[i].replacement != NULL)
+        json_builder_add_string_value (builder, ucs2[i].replacement);
+      else
+        json_builder_add_null_value (builder);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+}
+
 static int
 run_estimate (const HeraldCliCommand *command,
               int                     argc,
@@ -186,20 +246,10 @@ run_estimate (const HeraldCliCommand *command,
 
   if (opt_account != NULL)
     {
-      int status = herald_cli_open_account (command, opt_account, &account);
+      int status = estimate_with_account (command, analysis, &account, &quote, &over_limit);
 
       if (status != HERALD_CLI_EXIT_OK)
         return status;
-      if (!estimate_for_account (&account, analysis, &quote, &over_limit, &error))
-        return herald_cli_provider_failure (error);
-      if (over_limit > 0)
-        {
-          const HeraldDialectInfo *info = herald_dialect_get_info (herald_account_get_dialect (account.account));
-
-          /* TRANSLATORS: %s is the service's name, "FlashSMS" */
-          g_printerr (_("heraldctl: %s takes at most %u characters: shorten the message by %u.\n"),
-                      info->title, info->max_characters, over_limit);
-        }
     }
 
   ucs2 = herald_sms_analysis_get_ucs2_characters (analysis, &n_ucs2);
@@ -230,31 +280,7 @@ run_estimate (const HeraldCliCommand *command,
       json_builder_set_member_name (builder, "credits");
       json_builder_add_int_value (builder, herald_sms_analysis_get_credits (analysis, (guint) opt_recipients));
 
-      json_builder_set_member_name (builder, "ucs2_characters");
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n_ucs2; i++)
-        {
-          char utf8[7] = { 0 };
-          g_autofree char *codepoint = g_strdup_printf ("U+%04X", ucs2[i].ch);
-
-          g_unichar_to_utf8 (ucs2[i].ch, utf8);
-          json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "character");
-          json_builder_add_string_value (builder, utf8);
-          json_builder_set_member_name (builder, "codepoint");
-          json_builder_add_string_value (builder, codepoint);
-          json_builder_set_member_name (builder, "count");
-          json_builder_add_int_value (builder, ucs2[i].count);
-          json_builder_set_member_name (builder, "offset");
-          json_builder_add_int_value (builder, (gint64) ucs2[i].first_offset);
-          json_builder_set_member_name (builder, "replacement");
-          if (ucs2[i].replacement != NULL)
-            json_builder_add_string_value (builder, ucs2[i].replacement);
-          else
-            json_builder_add_null_value (builder);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
+      add_ucs2_json (builder, ucs2, n_ucs2);
 
       if (replaced != NULL)
         {

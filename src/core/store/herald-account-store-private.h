@@ -43,28 +43,28 @@ typedef struct
 } HeraldAccountSql;
 
 gboolean _herald_account_sql_load   (HeraldDatabase  *database,
-                                     gpointer         sql,
+                                     gpointer         user_data,
                                      GCancellable    *cancellable,
                                      GError         **error);
 /* In one transaction: the name is free, then the row. */
 gboolean _herald_account_sql_insert (HeraldDatabase  *database,
-                                     gpointer         sql,
+                                     gpointer         user_data,
                                      GCancellable    *cancellable,
                                      GError         **error);
 /* In one transaction: reads old_row, refuses a change of dialect or a taken
  * name, writes row. */
 gboolean _herald_account_sql_update (HeraldDatabase  *database,
-                                     gpointer         sql,
+                                     gpointer         user_data,
                                      GCancellable    *cancellable,
                                      GError         **error);
 /* Writes old_row back (undoes update). */
 gboolean _herald_account_sql_revert (HeraldDatabase  *database,
-                                     gpointer         sql,
+                                     gpointer         user_data,
                                      GCancellable    *cancellable,
                                      GError         **error);
 /* Deletes row (undoes insert; removes). */
 gboolean _herald_account_sql_delete (HeraldDatabase  *database,
-                                     gpointer         sql,
+                                     gpointer         user_data,
                                      GCancellable    *cancellable,
                                      GError         **error);
 
