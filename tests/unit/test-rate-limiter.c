@@ -889,6 +889,130 @@ test_update_retry_after_forgets_window (void)
   _herald_rate_limiter_set_clock (limiter, NULL, NULL);
 }
 
+/* 1000 a second (T = 1.03 ms): a request may go ahead of the timeline by
+ * a quarter interval at most (257 µs), not the 5 ms allowed at lower
+ * rates: after the burst of five the sixth is due 773 µs on. */
+static void
+test_acquire_tolerance_quarter_interval (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("tolerance-quarter", 1000, 1);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  for (guint i = 0; i < 5; i++)
+    acquire_at_once (limiter);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 773);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+  assert_idle (limiter);
+}
+
+/* Past 10 000 requests a window the starts are not tracked: pacing alone
+ * (T = 6.12 ms at 10 001 a minute). After 10 001 starts one interval
+ * apart the burst still goes, where the hard rule would hold it 10 ms. */
+static void
+test_acquire_untracked_above_10000 (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("untracked", 10001, 60);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  for (guint k = 0; k < 10001; k++)
+    {
+      if (k > 0)
+        fake_clock_advance (&clock, 6120);
+      acquire_at_once (limiter);
+    }
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 0);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+  assert_idle (limiter);
+}
+
+/* A lower limit keeps the newest starts for the hard rule: after 100
+ * starts one interval (612.1 ms) apart and a new limit of 10, the next
+ * waits until the 91st start is W' (61.21 s) old: 61.21 s − 9 × 612.1 ms
+ * from the last. */
+static void
+test_update_lowered_limit_keeps_newest_starts (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("lowered-keeps-newest", 100, 60);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  for (guint k = 0; k < 100; k++)
+    {
+      if (k > 0)
+        fake_clock_advance (&clock, 612100);
+      acquire_at_once (limiter);
+    }
+  herald_rate_limiter_update (limiter, 10, -1, 0, 0);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 61210000 - 9 * 612100);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+  assert_idle (limiter);
+}
+
+/* A window is at most a day, however it is given or learnt. */
+static void
+test_window_at_most_a_day (void)
+{
+  g_autoptr(HeraldRateLimiter) given = herald_rate_limiter_get_for_key ("day-given", 10, 100000);
+  g_autoptr(HeraldRateLimiter) learnt = herald_rate_limiter_get_for_key ("day-learnt", 10, 60);
+  g_autoptr(HeraldRateLimiter) from_resets = herald_rate_limiter_get_for_key ("day-resets", 10, 60);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+
+  g_assert_cmpuint (herald_rate_limiter_get_window_seconds (given), ==, 86400);
+
+  /* The first answer of a window whose reset is two days away. */
+  _herald_rate_limiter_set_clock (learnt, fake_clock_get, &clock);
+  herald_rate_limiter_update (learnt, 10, 9, 1000 + 2 * 86400, 0);
+  g_assert_cmpuint (herald_rate_limiter_get_window_seconds (learnt), ==, 86400);
+  _herald_rate_limiter_set_clock (learnt, NULL, NULL);
+
+  /* Consecutive resets two days apart. */
+  _herald_rate_limiter_set_clock (from_resets, fake_clock_get, &clock);
+  herald_rate_limiter_update (from_resets, 10, 5, 1100, 0);
+  fake_clock_advance (&clock, SECONDS (1));
+  herald_rate_limiter_update (from_resets, 10, 5, 1100 + 2 * 86400, 0);
+  g_assert_cmpuint (herald_rate_limiter_get_window_seconds (from_resets), ==, 86400);
+  _herald_rate_limiter_set_clock (from_resets, NULL, NULL);
+}
+
+/* Two resets give the window's length only when their answers came close
+ * together: within 2 s, or two intervals when that is longer. */
+static void
+assert_reset_gap (guint    window,
+                  gint64   gap,
+                  gint64   difference,
+                  guint    expected)
+{
+  g_autofree char *key = g_strdup_printf ("reset-gap-%u-%" G_GINT64_FORMAT, window, gap);
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key (key, 10, window);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+  herald_rate_limiter_update (limiter, 10, 5, 1100, 0);
+  fake_clock_advance (&clock, gap);
+  herald_rate_limiter_update (limiter, 10, 5, 1100 + difference, 0);
+  g_assert_cmpuint (herald_rate_limiter_get_window_seconds (limiter), ==, expected);
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+}
+
+static void
+test_window_reset_gap (void)
+{
+  /* W = 2 s, 10 a window: T = 205 ms, so the gap allowed is 2 s. */
+  assert_reset_gap (2, 2000000, 3, 3);
+  assert_reset_gap (2, 2000001, 3, 2);
+  /* W = 60 s: T = 6.121 s, so two intervals, 12.242 s. */
+  assert_reset_gap (60, 12242000, 50, 50);
+  assert_reset_gap (60, 12242001, 50, 60);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -903,6 +1027,8 @@ main (int   argc,
   g_test_add_func ("/rate-limiter/acquire/spacing", test_acquire_spacing);
   g_test_add_func ("/rate-limiter/acquire/burst-at-high-limit", test_acquire_burst_at_high_limit);
   g_test_add_func ("/rate-limiter/acquire/hard-limit-after-full-window", test_acquire_hard_limit);
+  g_test_add_func ("/rate-limiter/acquire/tolerance-quarter-interval", test_acquire_tolerance_quarter_interval);
+  g_test_add_func ("/rate-limiter/acquire/untracked-above-10000", test_acquire_untracked_above_10000);
   g_test_add_func ("/rate-limiter/acquire/cancel-frees-slot", test_acquire_cancel_frees_slot);
   g_test_add_func ("/rate-limiter/acquire/cancelled-before", test_acquire_cancelled_before);
   g_test_add_func ("/rate-limiter/update/learns-limit-and-window", test_update_learns_limit_and_window);
@@ -913,6 +1039,8 @@ main (int   argc,
   g_test_add_func ("/rate-limiter/update/new-window-counts-from-zero", test_update_new_window_counts_from_zero);
   g_test_add_func ("/rate-limiter/update/raised-limit-rebases-timeline", test_update_raised_limit_rebases);
   g_test_add_func ("/rate-limiter/update/lowered-limit-rebases-timeline", test_update_lowered_limit_rebases);
+  g_test_add_func ("/rate-limiter/update/lowered-limit-keeps-newest-starts",
+                   test_update_lowered_limit_keeps_newest_starts);
   g_test_add_func ("/rate-limiter/update/retry-after-forgets-window", test_update_retry_after_forgets_window);
   g_test_add_func ("/rate-limiter/threads/share-limiter", test_threads_share_limiter);
   g_test_add_func ("/rate-limiter/window-end/from-first-answer", test_window_end_from_first_answer);
@@ -921,6 +1049,8 @@ main (int   argc,
                    test_window_end_unknown_window_waits_for_reset);
   g_test_add_func ("/rate-limiter/window-end/retry-after-wins", test_window_end_retry_after_wins);
   g_test_add_func ("/rate-limiter/window/smallest-recent-difference", test_window_smallest_recent_difference);
+  g_test_add_func ("/rate-limiter/window/at-most-a-day", test_window_at_most_a_day);
+  g_test_add_func ("/rate-limiter/window/reset-gap", test_window_reset_gap);
 
   return g_test_run ();
 }
