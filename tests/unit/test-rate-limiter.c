@@ -1013,6 +1013,33 @@ test_window_reset_gap (void)
   assert_reset_gap (60, 12242001, 50, 60);
 }
 
+/* An answer that changes neither the limit nor the window leaves the
+ * timeline where it was: after the burst of five at 100 a minute, the
+ * sixth is still due 607.1 ms on. */
+static void
+test_update_same_limit_keeps_timeline (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("same-limit-timeline", 100, 60);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  for (guint i = 0; i < 5; i++)
+    acquire_at_once (limiter);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 607100);
+
+  herald_rate_limiter_update (limiter, 100, 95, 1060, 0);
+  g_assert_cmpuint (herald_rate_limiter_get_limit (limiter), ==, 100);
+  g_assert_cmpuint (herald_rate_limiter_get_window_seconds (limiter), ==, 60);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 607100);
+
+  herald_rate_limiter_update (limiter, 0, -1, 0, 0);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 607100);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+  assert_idle (limiter);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1037,6 +1064,7 @@ main (int   argc,
   g_test_add_func ("/rate-limiter/update/exhausted-waits-for-reset", test_update_exhausted_waits_for_reset);
   g_test_add_func ("/rate-limiter/update/new-window-lifts-budget", test_update_new_window_lifts_budget);
   g_test_add_func ("/rate-limiter/update/new-window-counts-from-zero", test_update_new_window_counts_from_zero);
+  g_test_add_func ("/rate-limiter/update/same-limit-keeps-timeline", test_update_same_limit_keeps_timeline);
   g_test_add_func ("/rate-limiter/update/raised-limit-rebases-timeline", test_update_raised_limit_rebases);
   g_test_add_func ("/rate-limiter/update/lowered-limit-rebases-timeline", test_update_lowered_limit_rebases);
   g_test_add_func ("/rate-limiter/update/lowered-limit-keeps-newest-starts",

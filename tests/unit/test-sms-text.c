@@ -1129,6 +1129,22 @@ test_replace_explicit_length (void)
 }
 
 static void
+test_replace_explicit_length_zero (void)
+{
+  /* A length of 0 is the empty text, whatever the pointer holds. */
+  g_autoptr(GError) error = NULL;
+  gboolean now_gsm7 = FALSE;
+  gint saved = 99;
+  g_autofree char *result = herald_sms_text_replace_for_gsm7 ("not looked at \xE2\x80\x99", 0, &saved,
+                                                             &now_gsm7, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (result, ==, "");
+  g_assert_cmpint (saved, ==, 0);
+  g_assert_true (now_gsm7);
+}
+
+static void
 test_replace_invalid_utf8 (void)
 {
   g_autoptr(GError) error = NULL;
@@ -1548,6 +1564,7 @@ main (int   argc,
   g_test_add_func ("/sms-text/replace/only-invisible", test_replace_only_invisible);
   g_test_add_func ("/sms-text/replace/gsm7-unchanged", test_replace_gsm7_unchanged);
   g_test_add_func ("/sms-text/replace/explicit-length", test_replace_explicit_length);
+  g_test_add_func ("/sms-text/replace/explicit-length-zero", test_replace_explicit_length_zero);
   g_test_add_func ("/sms-text/replace/invalid-utf8", test_replace_invalid_utf8);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
