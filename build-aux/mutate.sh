@@ -160,6 +160,7 @@ fi
 
 killed=0; survived=0; stillborn=0; equivalent=0
 start=$(date +%s)
+busy_ms=0   # time under the lock: rebuilding and testing, without waiting for it
 while IFS=$'\t' read -r id line kind edit key reason; do
   [ "$reason" != - ] || continue
   equivalent=$((equivalent + 1))
@@ -173,10 +174,12 @@ while read -r -u 3 chosen_id; do
   status=0
   # Mutated, built and tested under the lock; restored before it is let go.
   lock_take
+  t0=${EPOCHREALTIME/[.,]/}
   mutated=1
   cp "$work/mutant.c" "$file"
   build_and_test </dev/null || status=$?
   restore
+  busy_ms=$(( busy_ms + (${EPOCHREALTIME/[.,]/} - t0) / 1000 ))
   lock_give
 
   case $status in
@@ -195,7 +198,8 @@ else
 fi
 echo "mutation: $file: $killed killed / $counted non-equivalent = $percent %" \
      "($survived survived, $equivalent equivalent, $stillborn not compiled;" \
-     "$(( $(date +%s) - start )) s; tests: ${tests[*]})"
+     "$(( $(date +%s) - start )) s, of which $(( busy_ms / 1000 )) s rebuilding and testing;" \
+     "tests: ${tests[*]})"
 
 if [ -n "$min" ] && [ "$percent" -lt "$min" ]; then
   echo "mutation: $file is below $min %" >&2
