@@ -202,6 +202,7 @@ test_backoff_bounds (void)
   g_assert_cmpint (herald_rate_limiter_backoff_delay (3, 0, cap), ==, 0);
   g_assert_cmpint (herald_rate_limiter_backoff_delay (3, -5, cap), ==, 0);
   g_assert_cmpint (herald_rate_limiter_backoff_delay (3, base, 0), ==, 0);
+  g_assert_cmpint (herald_rate_limiter_backoff_delay (3, base, -5), ==, 0);
 }
 
 static void
@@ -1040,6 +1041,30 @@ test_update_same_limit_keeps_timeline (void)
   assert_idle (limiter);
 }
 
+/* The first answer of a window (remaining = limit − 1) gives its length,
+ * rounded up to whole seconds, when its reset is still ahead; a reset
+ * that is now or past says nothing. A limit of 1 is a limit like any. */
+static void
+test_update_first_answer_window (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("first-answer-window", 10, 60);
+  g_autoptr(HeraldRateLimiter) one = herald_rate_limiter_get_for_key ("first-answer-one", 10, 60);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+  herald_rate_limiter_update (limiter, 10, 9, 1000, 0);
+  g_assert_cmpuint (herald_rate_limiter_get_window_seconds (limiter), ==, 60);
+  fake_clock_set_real (&clock, 1000.5);
+  herald_rate_limiter_update (limiter, 10, 9, 1001, 0);
+  g_assert_cmpuint (herald_rate_limiter_get_window_seconds (limiter), ==, 1);
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+
+  _herald_rate_limiter_set_clock (one, fake_clock_get, &clock);
+  herald_rate_limiter_update (one, 1, 0, 1100, 0);
+  g_assert_cmpuint (herald_rate_limiter_get_limit (one), ==, 1);
+  _herald_rate_limiter_set_clock (one, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1064,6 +1089,7 @@ main (int   argc,
   g_test_add_func ("/rate-limiter/update/exhausted-waits-for-reset", test_update_exhausted_waits_for_reset);
   g_test_add_func ("/rate-limiter/update/new-window-lifts-budget", test_update_new_window_lifts_budget);
   g_test_add_func ("/rate-limiter/update/new-window-counts-from-zero", test_update_new_window_counts_from_zero);
+  g_test_add_func ("/rate-limiter/update/first-answer-window", test_update_first_answer_window);
   g_test_add_func ("/rate-limiter/update/same-limit-keeps-timeline", test_update_same_limit_keeps_timeline);
   g_test_add_func ("/rate-limiter/update/raised-limit-rebases-timeline", test_update_raised_limit_rebases);
   g_test_add_func ("/rate-limiter/update/lowered-limit-rebases-timeline", test_update_lowered_limit_rebases);
