@@ -66,10 +66,18 @@ cd "$root"
 file=${file#"$root"/}
 [ -f "$file" ] || { echo "mutate: no file $file" >&2; exit 2; }
 
+# Taken around each mutant's rebuild and test, not the whole run.
+lock_take() { if [ -n "$lock" ]; then exec 9>"$lock"; flock 9; fi; }
+lock_give() { if [ -n "$lock" ]; then flock -u 9; exec 9>&-; fi; }
+
 work=$(mktemp -d)
 original=$work/original
-cp "$file" "$original"
 mutated=0
+# Copied under the lock: another run may have a mutant of FILE in place
+# between taking the lock and letting it go, never outside.
+lock_take
+cp "$file" "$original"
+lock_give
 
 restore() {
   if [ "$mutated" = 1 ]; then
@@ -92,10 +100,6 @@ if [ "$list_only" = 1 ]; then
   done <"$work/mutants"
   exit 0
 fi
-
-# Taken around each mutant's rebuild and test, not the whole run.
-lock_take() { if [ -n "$lock" ]; then exec 9>"$lock"; flock 9; fi; }
-lock_give() { if [ -n "$lock" ]; then flock -u 9; exec 9>&-; fi; }
 
 if [ ! -f "$builddir/build.ninja" ]; then
   cc=gcc; cxx=g++
