@@ -13,6 +13,10 @@
 #             invalid reads/writes and uninitialised values fail
 #   fuzz      every libFuzzer target for 60 s or 10⁶ runs, whichever comes first
 #   lint      clang-tidy and cppcheck over src/ (build-aux/run-static-analysis.sh)
+#   mutation  build-aux/mutate.sh on the money paths (mutation_targets below):
+#             MUTATION_SAMPLE mutants a file (default 30), chosen from the
+#             commit so that successive runs cover different ones; fails
+#             below 90 % of the non-equivalent mutants killed
 #
 # BUILDDIR is the normal (gcc) build, _build by default; ASAN_BUILDDIR the
 # sanitizer and fuzzing build, _build-asan by default. Each stage prints how
@@ -27,6 +31,15 @@ builddir=${BUILDDIR:-$root/_build}
 asan_builddir=${ASAN_BUILDDIR:-$root/_build-asan}
 fuzz_seconds=${FUZZ_SECONDS:-60}
 fuzz_runs=${FUZZ_RUNS:-1000000}
+mutation_sample=${MUTATION_SAMPLE:-30}
+
+# The money paths under mutation testing: a source file and the tests
+# (meson test names) that must notice a mutant of it. Adding a file is one
+# line.
+mutation_targets=(
+  "src/core/text/herald-sms-text.c      sms-text fuzz-corpus-sms-text"
+  "src/core/net/herald-rate-limiter.c   rate-limiter"
+)
 cd "$root"
 
 stage_coverage() {
@@ -119,8 +132,19 @@ stage_lint() {
   bash "$root/build-aux/run-static-analysis.sh" "$builddir" || return 1
 }
 
+stage_mutation() {
+  local entry file tests status=0
+
+  for entry in "${mutation_targets[@]}"; do
+    read -r file tests <<<"$entry"
+    # shellcheck disable=SC2086  # the tests are words
+    bash "$root/build-aux/mutate.sh" --sample "$mutation_sample" --min 90 "$file" $tests || status=1
+  done
+  return $status
+}
+
 stages=("$@")
-[ ${#stages[@]} -gt 0 ] || stages=(coverage asan valgrind fuzz lint)
+[ ${#stages[@]} -gt 0 ] || stages=(coverage asan valgrind fuzz lint mutation)
 
 timings=()
 for stage in "${stages[@]}"; do

@@ -23,6 +23,82 @@
 
 int LLVMFuzzerTestOneInput (const uint8_t *data, size_t size);
 
+/* The oracle's own tables, kept apart from the module's on purpose: a wrong
+ * entry there must fail here. GSM 03.38 (3GPP TS 23.038, 6.2.1) as its
+ * chart reads, without the escape position; then the extension table. */
+static const char gsm7_default_chars[] =
+  "@\u00A3$\u00A5\u00E8\u00E9\u00F9\u00EC\u00F2\u00C7\n\u00D8\u00F8\r\u00C5\u00E5"
+  "\u0394_\u03A6\u0393\u039B\u03A9\u03A0\u03A8\u03A3\u0398\u039E\u00C6\u00E6\u00DF\u00C9"
+  " !\"#\u00A4%&'()*+,-./0123456789:;<=>?"
+  "\u00A1ABCDEFGHIJKLMNOPQRSTUVWXYZ\u00C4\u00D6\u00D1\u00DC\u00A7"
+  "\u00BFabcdefghijklmnopqrstuvwxyz\u00E4\u00F6\u00F1\u00FC\u00E0";
+static const char gsm7_extension_chars[] = "\f^{}\\[~]|\u20AC";
+
+/* The replacements the module documents, one per line of its comment:
+ * quotes, primes and guillemets; dashes, minus and bullets; the ellipsis;
+ * spaces and tab; separators; invisible characters; look-alikes. */
+static const struct
+{
+  gunichar    ch;
+  const char *replacement;
+} oracle_replacements[] = {
+  { 0x0060, "'" }, { 0x00B4, "'" }, { 0x02BC, "'" }, { 0x2018, "'" }, { 0x2019, "'" },
+  { 0x201A, "'" }, { 0x201B, "'" }, { 0x2032, "'" }, { 0x2039, "'" }, { 0x203A, "'" },
+  { 0x00AB, "\"" }, { 0x00BB, "\"" }, { 0x201C, "\"" }, { 0x201D, "\"" }, { 0x201E, "\"" },
+  { 0x201F, "\"" }, { 0x2033, "\"" },
+  { 0x2010, "-" }, { 0x2011, "-" }, { 0x2012, "-" }, { 0x2013, "-" }, { 0x2014, "-" },
+  { 0x2015, "-" }, { 0x2212, "-" }, { 0x2022, "-" }, { 0x2023, "-" }, { 0x2043, "-" },
+  { 0x2219, "-" }, { 0x25E6, "-" },
+  { 0x2026, "..." }, { 0x2024, "." },
+  { 0x0009, " " }, { 0x00A0, " " }, { 0x2000, " " }, { 0x2001, " " }, { 0x2002, " " },
+  { 0x2003, " " }, { 0x2004, " " }, { 0x2005, " " }, { 0x2006, " " }, { 0x2007, " " },
+  { 0x2008, " " }, { 0x2009, " " }, { 0x200A, " " }, { 0x202F, " " }, { 0x205F, " " },
+  { 0x3000, " " },
+  { 0x2028, "\n" }, { 0x2029, "\n" },
+  { 0x00AD, "" }, { 0x200B, "" }, { 0x200C, "" }, { 0x200D, "" }, { 0x2060, "" }, { 0xFEFF, "" },
+  { 0x2126, "\u03A9" }, { 0x2206, "\u0394" },
+  { 0x2044, "/" }, { 0x2215, "/" },
+};
+
+#define ORACLE_TABLE_SIZE 0x2100   /* past U+20AC, the highest GSM-7 character */
+
+static guint8 oracle_septets[ORACLE_TABLE_SIZE];
+
+static void
+oracle_init (void)
+{
+  static gboolean done;
+  guint n = 0;
+
+  if (done)
+    return;
+
+  for (const char *p = gsm7_default_chars; *p; p = g_utf8_next_char (p), n++)
+    oracle_septets[g_utf8_get_char (p)] = 1;
+  CHECK (n == 127);
+  for (const char *p = gsm7_extension_chars; *p; p = g_utf8_next_char (p), n++)
+    oracle_septets[g_utf8_get_char (p)] = 2;
+  CHECK (n == 137);
+  CHECK (G_N_ELEMENTS (oracle_replacements) == 59);
+  done = TRUE;
+}
+
+static guint
+oracle_gsm7_septets (gunichar ch)
+{
+  return ch < ORACLE_TABLE_SIZE ? oracle_septets[ch] : 0;
+}
+
+static const char *
+oracle_replacement (gunichar ch)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (oracle_replacements); i++)
+    if (oracle_replacements[i].ch == ch)
+      return oracle_replacements[i].replacement;
+
+  return NULL;
+}
+
 static guint
 units_of (const char        *text,
           gsize              length,
@@ -37,7 +113,7 @@ units_of (const char        *text,
       if (encoding == HERALD_SMS_ENCODING_UCS2)
         units += ch > 0xFFFF ? 2 : 1;
       else
-        units += herald_sms_text_get_gsm7_septets (ch);
+        units += oracle_gsm7_septets (ch);
     }
 
   return units;
@@ -78,7 +154,9 @@ check_ucs2_characters (const HeraldSmsAnalysis *analysis,
       CHECK (chars[i].count > 0);
       CHECK (chars[i].first_offset < size);
       CHECK (g_utf8_get_char (text + chars[i].first_offset) == chars[i].ch);
+      CHECK (oracle_gsm7_septets (chars[i].ch) == 0);
       CHECK (herald_sms_text_get_gsm7_septets (chars[i].ch) == 0);
+      CHECK (g_strcmp0 (chars[i].replacement, oracle_replacement (chars[i].ch)) == 0);
       CHECK (chars[i].replacement == herald_sms_text_get_gsm7_replacement (chars[i].ch));
       /* In order of first appearance, hence distinct. */
       if (i > 0)
@@ -87,7 +165,7 @@ check_ucs2_characters (const HeraldSmsAnalysis *analysis,
     }
 
   for (const char *p = text; p < text + size; p = g_utf8_next_char (p))
-    if (herald_sms_text_get_gsm7_septets (g_utf8_get_char (p)) == 0)
+    if (oracle_gsm7_septets (g_utf8_get_char (p)) == 0)
       expected++;
 
   CHECK (total == expected);
@@ -170,6 +248,7 @@ check_replacement (const HeraldSmsAnalysis *before,
   g_autoptr(HeraldSmsAnalysis) after = NULL;
   g_autofree char *result = NULL;
   g_autofree char *again = NULL;
+  g_autoptr(GString) expected = NULL;
   gboolean now_gsm7 = FALSE;
   gint saved = 0;
   gsize length;
@@ -179,6 +258,21 @@ check_replacement (const HeraldSmsAnalysis *before,
   CHECK (result != NULL);
   length = strlen (result);
   CHECK (length <= size);
+
+  /* Each character outside GSM-7 with a replacement is replaced, nothing
+   * else changes. */
+  expected = g_string_sized_new (size);
+  for (const char *p = text; p < text + size; p = g_utf8_next_char (p))
+    {
+      gunichar ch = g_utf8_get_char (p);
+      const char *replacement = oracle_gsm7_septets (ch) == 0 ? oracle_replacement (ch) : NULL;
+
+      if (replacement != NULL)
+        g_string_append (expected, replacement);
+      else
+        g_string_append_len (expected, p, g_utf8_next_char (p) - p);
+    }
+  CHECK (strcmp (expected->str, result) == 0);
 
   after = herald_sms_analyse (result, length, &error);
   CHECK (after != NULL);
@@ -202,6 +296,7 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
   g_autoptr(GError) error = NULL;
   g_autoptr(HeraldSmsAnalysis) analysis = NULL;
 
+  oracle_init ();
   analysis = herald_sms_analyse (text, size, &error);
   if (analysis == NULL)
     {
@@ -217,6 +312,14 @@ LLVMFuzzerTestOneInput (const uint8_t *data,
 
   CHECK (error == NULL);
   CHECK (g_utf8_validate_len (text, size, NULL));
+  /* GSM-7 exactly when every character is in the oracle's alphabet. */
+  {
+    gboolean all_gsm7 = TRUE;
+
+    for (const char *p = text; p < text + size && all_gsm7; p = g_utf8_next_char (p))
+      all_gsm7 = oracle_gsm7_septets (g_utf8_get_char (p)) != 0;
+    CHECK ((herald_sms_analysis_get_encoding (analysis) == HERALD_SMS_ENCODING_GSM7) == all_gsm7);
+  }
   CHECK (herald_sms_analysis_get_characters (analysis) == (guint) g_utf8_strlen (text, size));
 
   check_ucs2_characters (analysis, text, size);

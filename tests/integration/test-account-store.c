@@ -563,8 +563,8 @@ test_account_store_key_not_in_files (void)
    * WAL), so not finding the keys means something. */
   g_assert_true (g_file_test (wal, G_FILE_TEST_EXISTS));
   g_assert_true (herald_test_tree_contains (root, name));
-  g_assert_false (herald_test_tree_contains (root, key));
-  g_assert_false (herald_test_tree_contains (root, "fx_live_STORE_CANARY_4712"));
+  herald_test_tree_assert_lacks (root, key);
+  herald_test_tree_assert_lacks (root, "fx_live_STORE_CANARY_4712");
 
   g_assert_true (remove_account (store, account, NULL));
 }

@@ -520,12 +520,17 @@ test_send_forbidden (void)
 {
   g_auto(Run) flash_run = { 0 };
   g_auto(Run) flixy_run = { 0 };
+  guint flash_before = herald_fake_flashsms_get_sent (flash)->len;
+  guint flixy_before = herald_fake_flixysms_get_n_accepted (flixy);
 
   HERALDCTL (&flash_run, "send", "--account", "FlashReadOnly", "--to", "0241110060", "--message", "x");
   assert_failed_quietly (&flash_run, 1, "sms:send");
+  /* Refused, not sent and then reported as refused. */
+  g_assert_cmpuint (herald_fake_flashsms_get_sent (flash)->len, ==, flash_before);
 
   HERALDCTL (&flixy_run, "send", "--account", "FlixyCannotSend", "--to", "0241110060", "--message", "x");
   assert_failed_quietly (&flixy_run, 1, "403");
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (flixy), ==, flixy_before);
 }
 
 static void

@@ -115,7 +115,7 @@ test_secrets_never_in_plain_files (void)
 
   /* The harness's whole private tree — data, config, cache, the keyring's
    * own files — must not hold the key in clear. */
-  g_assert_false (herald_test_tree_contains (root, key));
+  herald_test_tree_assert_lacks (root, key);
 
   clear ("account-canary");
 }

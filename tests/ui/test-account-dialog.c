@@ -258,7 +258,7 @@ test_add_flashsms (Fixture       *fixture,
    * database, not the GSettings key file. */
   stored_key = lookup_key (herald_account_get_id (account));
   g_assert_cmpstr (stored_key, ==, GOOD_KEY);
-  g_assert_false (herald_test_tree_contains (g_getenv ("HERALD_TEST_ROOT"), GOOD_KEY));
+  herald_test_tree_assert_lacks (g_getenv ("HERALD_TEST_ROOT"), GOOD_KEY);
   herald_secrets_free (g_steal_pointer (&stored_key));
 }
 
@@ -427,7 +427,7 @@ test_connection_verdicts (Fixture       *fixture,
 
   /* Testing saves nothing. */
   g_assert_cmpuint (g_list_model_get_n_items (G_LIST_MODEL (fixture->store)), ==, 0);
-  g_assert_false (herald_test_tree_contains (g_getenv ("HERALD_TEST_ROOT"), GOOD_KEY));
+  herald_test_tree_assert_lacks (g_getenv ("HERALD_TEST_ROOT"), GOOD_KEY);
 }
 
 static HeraldAccountsPage *
@@ -510,7 +510,7 @@ test_page_edit_remove (Fixture       *fixture,
   stored_key = lookup_key (account_id);
   g_assert_cmpstr (stored_key, ==, NEW_KEY);
   herald_secrets_free (g_steal_pointer (&stored_key));
-  g_assert_false (herald_test_tree_contains (g_getenv ("HERALD_TEST_ROOT"), NEW_KEY));
+  herald_test_tree_assert_lacks (g_getenv ("HERALD_TEST_ROOT"), NEW_KEY);
 
   /* Remove asks first; Cancel keeps the account. */
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (row), "accounts.remove", "s", account_id));

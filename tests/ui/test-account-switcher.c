@@ -201,7 +201,7 @@ test_first_run (void)
   stored = g_settings_get_string (settings, "active-account");
   g_assert_cmpstr (stored, ==, herald_session_get_active_account_id (session));
   g_assert_cmpstr (herald_account_get_name (herald_session_get_active_account (session)), ==, "Shop");
-  g_assert_false (herald_test_tree_contains (g_getenv ("HERALD_TEST_ROOT"), SHOP_KEY));
+  herald_test_tree_assert_lacks (g_getenv ("HERALD_TEST_ROOT"), SHOP_KEY);
 
   herald_ui_close_all_windows ();
 }

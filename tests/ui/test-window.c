@@ -10,23 +10,54 @@
 #include "herald-application.h"
 #include "herald-preferences-window.h"
 #include "herald-window.h"
+#include "session/herald-paths.h"
 
 typedef struct
 {
   const char *id;
   const char *title;   /* the page's empty-state title */
+  const char *says;    /* what its description must say */
 } ExpectedSection;
 
 /* Written out here, not taken from the window, so a missing or renamed
  * section fails the test. */
 static const ExpectedSection expected[] = {
-  { "compose", "No Account Yet" },
-  { "campaigns", "No Campaigns Yet" },
-  { "contacts", "No Contacts Yet" },
-  { "templates", "No Templates Yet" },
-  { "inbox", "No Messages Yet" },
-  { "history", "No Sent Messages" },
-  { "devices", "No Devices Yet" },
+  { "compose", "No Account Yet", "Sending needs a FlixySMS or FlashSMS account" },
+  { "campaigns", "No Campaigns Yet", "sends a message or a template to many contacts" },
+  { "contacts", "No Contacts Yet", "imported from CSV or vCard files" },
+  { "templates", "No Templates Yet", "reusable messages with placeholders" },
+  { "inbox", "No Messages Yet", "Replies received" },
+  { "history", "No Sent Messages", "Messages sent from Herald" },
+  { "devices", "No Devices Yet", "USB modems found by ModemManager" },
+};
+
+/* The shortcuts window's entries: a title and the accelerator it shows,
+ * or the action whose accelerator it shows. */
+typedef struct
+{
+  const char *title;
+  const char *accelerator;
+  const char *action;
+  gboolean    app_accel;   /* the accelerator is the application's */
+} ExpectedShortcut;
+
+static const ExpectedShortcut expected_shortcuts[] = {
+  { "Show Shortcuts", NULL, "win.show-help-overlay", TRUE },
+  { "Preferences", NULL, "app.preferences", TRUE },
+  { "Switch Account", NULL, "win.show-accounts", TRUE },
+  { "Close Window", NULL, "window.close", TRUE },
+  { "Quit", NULL, "app.quit", TRUE },
+  { "Send the Message", "<Primary>Return", NULL, FALSE },
+  { "New Message", "<Primary>n", NULL, TRUE },
+  { "Compose", "<Alt>1", NULL, TRUE },
+  { "Campaigns", "<Alt>2", NULL, TRUE },
+  { "Contacts", "<Alt>3", NULL, TRUE },
+  { "Templates", "<Alt>4", NULL, TRUE },
+  { "Inbox", "<Alt>5", NULL, TRUE },
+  { "History", "<Alt>6", NULL, TRUE },
+  { "Devices", "<Alt>7", NULL, TRUE },
+  { "Back to the Sections", "<Alt>Left", NULL, TRUE },
+  { "Refresh", "F5 <Primary>r", NULL, FALSE },
 };
 
 /* Iterates the main context until check() holds or 5 s pass. */
@@ -220,7 +251,7 @@ check_section (HeraldWindow *window, guint index)
   g_assert_true (ADW_IS_STATUS_PAGE (page));
   g_assert_true (gtk_widget_get_visible (page));
   g_assert_cmpstr (adw_status_page_get_title (ADW_STATUS_PAGE (page)), ==, expected[index].title);
-  g_assert_cmpuint (strlen (adw_status_page_get_description (ADW_STATUS_PAGE (page))), >, 20);
+  g_assert_nonnull (strstr (adw_status_page_get_description (ADW_STATUS_PAGE (page)), expected[index].says));
 
   g_assert_cmpint (gtk_list_box_row_get_index (gtk_list_box_get_selected_row (sidebar)), ==, index);
   g_assert_cmpstr (gtk_widget_get_name (GTK_WIDGET (gtk_list_box_get_selected_row (sidebar))), ==, expected[index].id);
@@ -327,6 +358,65 @@ test_window_narrow (void)
   close_all_windows ();
 }
 
+/* The entries of the window's sections (its search page holds copies). */
+static void
+collect_shortcuts (GtkWidget *widget, GPtrArray *found, gboolean in_section)
+{
+  in_section = in_section || GTK_IS_SHORTCUTS_SECTION (widget);
+  if (in_section && GTK_IS_SHORTCUTS_SHORTCUT (widget))
+    g_ptr_array_add (found, widget);
+
+  for (GtkWidget *child = gtk_widget_get_first_child (widget);
+       child != NULL; child = gtk_widget_get_next_sibling (child))
+    collect_shortcuts (child, found, in_section);
+}
+
+/* Every entry of the shortcuts window, and no other, with the key it
+ * shows; the keys that the application binds are bound. */
+static void
+check_shortcuts_window (GtkWidget *shortcuts)
+{
+  g_autoptr(GPtrArray) found = g_ptr_array_new ();
+
+  collect_shortcuts (shortcuts, found, FALSE);
+  g_assert_cmpuint (found->len, ==, G_N_ELEMENTS (expected_shortcuts));
+
+  for (guint i = 0; i < G_N_ELEMENTS (expected_shortcuts); i++)
+    {
+      const ExpectedShortcut *e = &expected_shortcuts[i];
+      gboolean listed = FALSE;
+
+      for (guint j = 0; j < found->len && !listed; j++)
+        {
+          g_autofree char *title = NULL;
+          g_autofree char *accelerator = NULL;
+          g_autofree char *action = NULL;
+
+          g_object_get (found->pdata[j], "title", &title, "accelerator", &accelerator,
+                        "action-name", &action, NULL);
+          listed = g_strcmp0 (title, e->title) == 0 &&
+                   (e->accelerator == NULL || g_strcmp0 (accelerator, e->accelerator) == 0) &&
+                   (e->action == NULL || g_strcmp0 (action, e->action) == 0);
+        }
+      if (!listed)
+        g_error ("the shortcuts window does not list \"%s\"", e->title);
+
+      if (e->app_accel && e->action != NULL)
+        {
+          g_auto(GStrv) accels = gtk_application_get_accels_for_action (GTK_APPLICATION (app), e->action);
+
+          g_assert_cmpuint (g_strv_length (accels), >, 0);
+        }
+      else if (e->app_accel)
+        {
+          g_auto(GStrv) actions = gtk_application_get_actions_for_accel (GTK_APPLICATION (app),
+                                                                         e->accelerator);
+
+          g_assert_cmpuint (g_strv_length (actions), >, 0);
+        }
+    }
+}
+
 static void
 test_window_secondary_windows (void)
 {
@@ -346,13 +436,14 @@ test_window_secondary_windows (void)
   drain ();
   about = find_toplevel (ADW_TYPE_ABOUT_WINDOW);
   g_assert_nonnull (about);
-  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, PACKAGE_VERSION);
+  g_assert_cmpstr (adw_about_window_get_version (ADW_ABOUT_WINDOW (about)), ==, herald_get_version ());
   gtk_window_destroy (GTK_WINDOW (about));
 
   g_assert_true (gtk_widget_activate_action (GTK_WIDGET (window), "win.show-help-overlay", NULL));
   drain ();
   shortcuts = find_toplevel (GTK_TYPE_SHORTCUTS_WINDOW);
   g_assert_nonnull (shortcuts);
+  check_shortcuts_window (shortcuts);
 
   close_all_windows ();
 }

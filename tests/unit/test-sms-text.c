@@ -51,7 +51,9 @@ static const struct
   { 0x65, 0x20AC },  /* € */
 };
 
-/* Replacements the issue asks for, plus a few more of the documented table. */
+/* Every replacement the module offers: the issue's list and the rest of the
+ * documented table (quotes, dashes, bullets, spaces, invisible characters,
+ * separators, look-alike letters and slashes), written out here. */
 static const struct
 {
   gunichar    ch;
@@ -71,6 +73,11 @@ static const struct
   { 0x2022, "-" }, { 0x00AB, "\"" }, { 0x00BB, "\"" }, { 0x2039, "'" }, { 0x203A, "'" },
   { 0x0060, "'" }, { 0x00B4, "'" }, { 0x0009, " " }, { 0x2028, "\n" }, { 0x2029, "\n" },
   { 0x2126, "\xCE\xA9" }, { 0x2206, "\xCE\x94" },
+  { 0x02BC, "'" },                                   /* ʼ modifier letter apostrophe */
+  { 0x2012, "-" }, { 0x2023, "-" }, { 0x2043, "-" }, /* figure dash, ‣, ⁃ */
+  { 0x2219, "-" }, { 0x25E6, "-" },                  /* ∙ bullet operator, ◦ white bullet */
+  { 0x2024, "." },                                   /* ․ one dot leader */
+  { 0x2044, "/" }, { 0x2215, "/" },                  /* ⁄ fraction slash, ∕ division slash */
 };
 
 /* Characters outside GSM-7 that must force UCS-2. */
@@ -1122,6 +1129,22 @@ test_replace_explicit_length (void)
 }
 
 static void
+test_replace_explicit_length_zero (void)
+{
+  /* A length of 0 is the empty text, whatever the pointer holds. */
+  g_autoptr(GError) error = NULL;
+  gboolean now_gsm7 = FALSE;
+  gint saved = 99;
+  g_autofree char *result = herald_sms_text_replace_for_gsm7 ("not looked at \xE2\x80\x99", 0, &saved,
+                                                             &now_gsm7, &error);
+
+  g_assert_no_error (error);
+  g_assert_cmpstr (result, ==, "");
+  g_assert_cmpint (saved, ==, 0);
+  g_assert_true (now_gsm7);
+}
+
+static void
 test_replace_invalid_utf8 (void)
 {
   g_autoptr(GError) error = NULL;
@@ -1223,6 +1246,195 @@ test_error_quark (void)
   g_assert_cmpstr (g_quark_to_string (HERALD_SMS_TEXT_ERROR), ==, "herald-sms-text-error-quark");
 }
 
+/* The replacement the test's own table gives for @ch, or NULL. */
+static const char *
+test_replacement (gunichar ch)
+{
+  for (guint i = 0; i < G_N_ELEMENTS (expected_replacements); i++)
+    if (expected_replacements[i].ch == ch)
+      return expected_replacements[i].replacement;
+
+  return NULL;
+}
+
+/* The highest code point in the test's GSM-7 tables: nothing above it is
+ * GSM-7. */
+static gunichar
+test_gsm7_highest (void)
+{
+  gunichar highest = 0;
+
+  for (guint i = 0; i < G_N_ELEMENTS (gsm_default_table); i++)
+    highest = MAX (highest, gsm_default_table[i]);
+  for (guint i = 0; i < G_N_ELEMENTS (gsm_extension_table); i++)
+    highest = MAX (highest, gsm_extension_table[i].ch);
+
+  return highest;
+}
+
+/* Every code point, not just the ones a table lists: the septets and the
+ * replacement the module gives agree with the test's own tables. (Among
+ * others: every zero of a Latin-1 lookup, and U+0100 just past it.) */
+static void
+test_gsm7_every_code_point (void)
+{
+  gunichar highest = test_gsm7_highest ();
+  guint n_gsm7 = 0;
+  guint n_replaced = 0;
+
+  g_assert_cmpuint (highest, ==, 0x20AC);
+
+  for (gunichar ch = 0; ch <= 0x10FFFF; ch++)
+    {
+      guint expected = ch <= highest ? test_gsm7_cost (ch) : 0;
+      const char *replacement;
+
+      if (ch >= 0xD800 && ch <= 0xDFFF)
+        continue;
+
+      if (herald_sms_text_get_gsm7_septets (ch) != expected)
+        g_error ("U+%04X: %u septets, expected %u", ch, herald_sms_text_get_gsm7_septets (ch), expected);
+      n_gsm7 += expected != 0;
+
+      replacement = herald_sms_text_get_gsm7_replacement (ch);
+      if (g_strcmp0 (replacement, test_replacement (ch)) != 0)
+        g_error ("U+%04X: replacement \"%s\", expected \"%s\"", ch,
+                 replacement ? replacement : "(none)",
+                 test_replacement (ch) ? test_replacement (ch) : "(none)");
+      n_replaced += replacement != NULL;
+    }
+
+  /* 127 characters of the default table and 10 of the extension table. */
+  g_assert_cmpuint (n_gsm7, ==, 137);
+  g_assert_cmpuint (n_replaced, ==, G_N_ELEMENTS (expected_replacements));
+  g_assert_cmpuint (n_replaced, ==, 59);
+}
+
+/* One text holding every code point of [@first, @last] (every @step-th
+ * one, NUL and surrogates left out), analysed at once: every character is
+ * decoded, counted and listed as the test's tables say, whatever the
+ * length of its UTF-8 sequence, and the parts split no character. */
+static void
+assert_range_analysed (gunichar first,
+                       gunichar last,
+                       gunichar step)
+{
+  g_autoptr(GString) text = g_string_new (NULL);
+  g_autoptr(GArray) offsets = g_array_new (FALSE, FALSE, sizeof (gsize));
+  g_autoptr(GArray) absent = g_array_new (FALSE, FALSE, sizeof (gunichar));
+  g_autoptr(HeraldSmsAnalysis) analysis = NULL;
+  const HeraldSmsUcs2Char *chars;
+  guint characters = 0;
+  guint utf16 = 0;
+  guint n = 0;
+
+  for (gunichar ch = first; ch <= last; ch += step)
+    {
+      gsize offset = text->len;
+
+      if (ch == 0 || (ch >= 0xD800 && ch <= 0xDFFF))
+        continue;
+      g_string_append_unichar (text, ch);
+      characters++;
+      utf16 += ch > 0xFFFF ? 2 : 1;
+      if (test_gsm7_cost (ch) == 0)
+        {
+          g_array_append_val (absent, ch);
+          g_array_append_val (offsets, offset);
+        }
+    }
+
+  analysis = analyse_ok (text->str, text->len);
+  g_assert_cmpuint (herald_sms_analysis_get_characters (analysis), ==, characters);
+  g_assert_cmpuint (absent->len, >, 0);
+  g_assert_cmpint (herald_sms_analysis_get_encoding (analysis), ==, HERALD_SMS_ENCODING_UCS2);
+  g_assert_cmpuint (herald_sms_analysis_get_units (analysis), ==, utf16);
+
+  chars = herald_sms_analysis_get_ucs2_characters (analysis, &n);
+  g_assert_cmpuint (n, ==, absent->len);
+  for (guint i = 0; i < n; i++)
+    {
+      gunichar ch = g_array_index (absent, gunichar, i);
+
+      if (chars[i].ch != ch)
+        g_error ("character %u not in GSM-7: U+%04X, expected U+%04X", i, chars[i].ch, ch);
+      g_assert_cmpuint (chars[i].count, ==, 1);
+      g_assert_cmpuint (chars[i].first_offset, ==, g_array_index (offsets, gsize, i));
+      g_assert_cmpstr (chars[i].replacement, ==, test_replacement (ch));
+    }
+
+  assert_parts_consistent (analysis, text->str);
+}
+
+static void
+test_analyse_one_byte_range (void)
+{
+  assert_range_analysed (0x01, 0x7F, 1);
+}
+
+static void
+test_analyse_two_byte_range (void)
+{
+  assert_range_analysed (0x80, 0x7FF, 1);
+}
+
+/* U+0800..U+FFFF, lead bytes 0xE0..0xEF; 0xE0 is U+0800..U+0FFF
+ * (Devanagari, Bengali, Thai …). */
+static void
+test_analyse_three_byte_range (void)
+{
+  assert_range_analysed (0x800, 0xFFFF, 1);
+}
+
+static void
+test_analyse_four_byte_range (void)
+{
+  assert_range_analysed (0x10000, 0x10FFFF, 0x101);
+  assert_range_analysed (0x10FF00, 0x10FFFF, 1);
+}
+
+/* नमस: three characters of three bytes each, lead byte 0xE0. */
+static void
+test_ucs2_devanagari (void)
+{
+  const char *text = "\xE0\xA4\xA8\xE0\xA4\xAE\xE0\xA4\xB8";
+  g_autoptr(HeraldSmsAnalysis) analysis = analyse_ok (text, -1);
+  const HeraldSmsUcs2Char *chars;
+  guint n = 0;
+
+  g_assert_cmpint (herald_sms_analysis_get_encoding (analysis), ==, HERALD_SMS_ENCODING_UCS2);
+  g_assert_cmpuint (herald_sms_analysis_get_characters (analysis), ==, 3);
+  g_assert_cmpuint (herald_sms_analysis_get_units (analysis), ==, 3);
+  g_assert_cmpuint (herald_sms_analysis_get_parts (analysis), ==, 1);
+  g_assert_cmpuint (herald_sms_analysis_get_remaining (analysis), ==, 67);
+
+  chars = herald_sms_analysis_get_ucs2_characters (analysis, &n);
+  g_assert_cmpuint (n, ==, 3);
+  g_assert_cmpuint (chars[0].ch, ==, 0x0928);
+  g_assert_cmpuint (chars[0].first_offset, ==, 0);
+  g_assert_cmpuint (chars[1].ch, ==, 0x092E);
+  g_assert_cmpuint (chars[1].first_offset, ==, 3);
+  g_assert_cmpuint (chars[2].ch, ==, 0x0938);
+  g_assert_cmpuint (chars[2].first_offset, ==, 6);
+}
+
+/* 71 × न: two parts of 67 and 4 characters, split between characters. */
+static void
+test_ucs2_devanagari_parts (void)
+{
+  g_autofree char *text = repeat ("\xE0\xA4\xA8", 71);
+  g_autofree char *first = repeat ("\xE0\xA4\xA8", 67);
+  g_autofree char *second = repeat ("\xE0\xA4\xA8", 4);
+  g_autoptr(HeraldSmsAnalysis) analysis = analyse_ok (text, -1);
+
+  g_assert_cmpuint (herald_sms_analysis_get_characters (analysis), ==, 71);
+  g_assert_cmpuint (herald_sms_analysis_get_units (analysis), ==, 71);
+  g_assert_cmpuint (herald_sms_analysis_get_parts (analysis), ==, 2);
+  g_assert_cmpstr (herald_sms_analysis_get_part (analysis, 0), ==, first);
+  g_assert_cmpstr (herald_sms_analysis_get_part (analysis, 1), ==, second);
+  g_assert_cmpuint (herald_sms_analysis_get_remaining (analysis), ==, 63);
+}
+
 static void
 add_indexed (const char    *prefix,
              const char    *name,
@@ -1259,6 +1471,11 @@ main (int   argc,
     }
   g_test_add_func ("/sms-text/gsm7/default-table/escape-is-not-a-character", test_gsm7_escape_position);
   g_test_add_func ("/sms-text/gsm7/default-table/all-at-once", test_gsm7_whole_table);
+  g_test_add_func ("/sms-text/gsm7/every-code-point", test_gsm7_every_code_point);
+  g_test_add_func ("/sms-text/analyse/every-one-byte-character", test_analyse_one_byte_range);
+  g_test_add_func ("/sms-text/analyse/every-two-byte-character", test_analyse_two_byte_range);
+  g_test_add_func ("/sms-text/analyse/every-three-byte-character", test_analyse_three_byte_range);
+  g_test_add_func ("/sms-text/analyse/four-byte-characters", test_analyse_four_byte_range);
 
   for (guint i = 0; i < G_N_ELEMENTS (gsm_extension_table); i++)
     {
@@ -1307,6 +1524,8 @@ main (int   argc,
   g_test_add_func ("/sms-text/ucs2/emoji-at-single-limit", test_ucs2_emoji_at_single_limit);
   g_test_add_func ("/sms-text/ucs2/gsm-text-with-one-emoji", test_ucs2_gsm_text_with_one_emoji);
   g_test_add_func ("/sms-text/ucs2/extension-chars-count-one", test_ucs2_extension_chars_count_one);
+  g_test_add_func ("/sms-text/ucs2/devanagari", test_ucs2_devanagari);
+  g_test_add_func ("/sms-text/ucs2/devanagari-parts", test_ucs2_devanagari_parts);
 
   for (guint i = 0; i < G_N_ELEMENTS (count_cases); i++)
     {
@@ -1345,6 +1564,7 @@ main (int   argc,
   g_test_add_func ("/sms-text/replace/only-invisible", test_replace_only_invisible);
   g_test_add_func ("/sms-text/replace/gsm7-unchanged", test_replace_gsm7_unchanged);
   g_test_add_func ("/sms-text/replace/explicit-length", test_replace_explicit_length);
+  g_test_add_func ("/sms-text/replace/explicit-length-zero", test_replace_explicit_length_zero);
   g_test_add_func ("/sms-text/replace/invalid-utf8", test_replace_invalid_utf8);
 
   for (guint i = 0; i < G_N_ELEMENTS (invalid_cases); i++)
