@@ -420,7 +420,7 @@ set_section_accels (HeraldWindow *self,
     return;
 
   ids = herald_window_list_sections (self);
-  for (guint i = 0; ids[i] != NULL && i < 9; i++)
+  for (guint i = 0; i < 9 && ids[i] != NULL; i++)
     {
       g_autofree char *detailed = g_strdup_printf ("win.section('%s')", ids[i]);
       g_autofree char *accel = g_strdup_printf ("<Alt>%u", i + 1);

@@ -96,8 +96,6 @@ herald_date_input_parse_time (const char  *text,
   g_autoptr(GTimeZone) local = NULL;
   g_autofree char *stripped = NULL;
   g_autoptr(GString) iso = NULL;
-  const char *clock;
-  gsize length;
 
   g_return_val_if_fail (time != NULL, FALSE);
 
@@ -110,8 +108,9 @@ herald_date_input_parse_time (const char  *text,
    * on the clock. People write a space and leave the seconds out. */
   if (strlen (stripped) > 11 && (stripped[10] == ' ' || stripped[10] == 'T'))
     {
-      clock = stripped + 11;
-      length = clock_length (clock);
+      const char *clock = stripped + 11;
+      gsize length = clock_length (clock);
+
       if (length > 0)
         {
           iso = g_string_new_len (stripped, 10);
