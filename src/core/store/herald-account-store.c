@@ -387,20 +387,10 @@ herald_account_store_get_database (HeraldAccountStore *self)
 /* Loading */
 
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+load_done (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
   HeraldAccountStore *self = g_task_get_source_object (task);
   Operation *op = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
 
   herald_account_store_replace (self, op->sql.rows);
   g_task_return_boolean (task, TRUE);
@@ -421,8 +411,8 @@ herald_account_store_load_async (HeraldAccountStore  *self,
   op = g_task_get_task_data (task);
   op->sql.rows = g_ptr_array_new_with_free_func (_herald_account_row_free);
 
-  herald_database_run_async (self->database, _herald_account_sql_load, &op->sql, cancellable,
-                             load_cb, g_steal_pointer (&task));
+  herald_database_run_task (self->database, _herald_account_sql_load, &op->sql, cancellable,
+                            g_steal_pointer (&task), load_done);
 }
 
 gboolean
@@ -497,21 +487,11 @@ save_key_stored_cb (GObject      *object,
 }
 
 static void
-save_written_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+save_written (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
   Operation *op = g_task_get_task_data (task);
   g_autofree char *label = NULL;
   GCancellable *cancellable;
-  GError *error = NULL;
-
-  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
 
   /* No key: a modem account, or an update that keeps the key. */
   if (op->key == NULL)
@@ -520,11 +500,10 @@ save_written_cb (GObject      *object,
       return;
     }
 
-  /* Read before the task is handed on: argument order is unspecified. */
   cancellable = g_task_get_cancellable (task);
   label = dup_keyring_label (op->sql.row);
   herald_secrets_store_async (op->sql.row->id, label, op->key, cancellable,
-                              save_key_stored_cb, g_steal_pointer (&task));
+                              save_key_stored_cb, g_object_ref (task));
 }
 
 /* Add and update alike: checks @account and @key, then writes the row
@@ -556,8 +535,8 @@ save (HeraldAccountStore  *self,
   op->key = g_strdup (key);
   op->steps = steps;
 
-  herald_database_run_async (self->database, steps->write, &op->sql, cancellable,
-                             save_written_cb, g_steal_pointer (&task));
+  herald_database_run_task (self->database, steps->write, &op->sql, cancellable,
+                            g_steal_pointer (&task), save_written);
 }
 
 /* The keyring failed and the row was undone: a cancelled store is

@@ -411,6 +411,47 @@ herald_database_column_int64 (sqlite3_stmt *stmt,
   return sqlite3_column_int64 (stmt, column);
 }
 
+gboolean
+herald_database_step_one (HeraldDatabase  *self,
+                          sqlite3_stmt    *stmt,
+                          const char      *missing,
+                          GError         **error)
+{
+  int rc = herald_database_step (self, stmt, error);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE && missing != NULL)
+    g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND, missing);
+  else if (rc == SQLITE_DONE)
+    herald_database_set_error (self, error, SQLITE_ERROR);
+
+  return FALSE;
+}
+
+gboolean
+herald_database_read_rows (HeraldDatabase         *self,
+                           sqlite3_stmt           *stmt,
+                           HeraldDatabaseRowFunc   read,
+                           GPtrArray              *items,
+                           GError                **error)
+{
+  int rc;
+
+  g_return_val_if_fail (read != NULL, FALSE);
+  g_return_val_if_fail (items != NULL, FALSE);
+
+  while ((rc = herald_database_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gpointer item = read (stmt);
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+
+  return rc == SQLITE_DONE;
+}
+
 int
 herald_database_changes (HeraldDatabase *self)
 {
@@ -456,15 +497,9 @@ read_user_version (HeraldDatabase  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (self, "PRAGMA user_version", error);
 
-  if (stmt == NULL)
+  /* A pragma always answers one row; no row would be SQLite's bug. */
+  if (stmt == NULL || !herald_database_step_one (self, stmt, NULL, error))
     return FALSE;
-  if (herald_database_step (self, stmt, error) != SQLITE_ROW)
-    {
-      /* A pragma always answers one row; no row would be SQLite's bug. */
-      if (error != NULL && *error == NULL)
-        herald_database_set_error (self, error, SQLITE_ERROR);
-      return FALSE;
-    }
 
   *version = (guint) MAX (0, herald_database_column_int64 (stmt, 0));
   return TRUE;
@@ -561,14 +596,8 @@ query_text_equals (HeraldDatabase  *self,
   g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (self, sql, error);
   const char *value;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !herald_database_step_one (self, stmt, NULL, error))
     return FALSE;
-  if (herald_database_step (self, stmt, error) != SQLITE_ROW)
-    {
-      if (error != NULL && *error == NULL)
-        herald_database_set_error (self, error, SQLITE_ERROR);
-      return FALSE;
-    }
 
   value = herald_database_column_text (stmt, 0);
   if (g_strcmp0 (value, expected) != 0)
@@ -891,6 +920,61 @@ herald_database_run_async (HeraldDatabase      *self,
   g_task_set_source_tag (task, herald_database_run_async);
   g_task_set_task_data (task, run, g_free);
   g_task_run_in_thread (task, run_thread);
+}
+
+typedef struct
+{
+  GTask                  *task;
+  HeraldDatabaseTaskFunc  done;
+} TaskRun;
+
+static void
+run_task_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  TaskRun *run = user_data;
+  g_autoptr(GTask) task = run->task;
+  HeraldDatabaseTaskFunc done = run->done;
+  GError *error = NULL;
+
+  g_free (run);
+
+  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
+    g_task_return_error (task, error);
+  else if (done != NULL)
+    done (task);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * herald_database_run_task:
+ * @self: a #HeraldDatabase
+ * @func: the work, run on a worker thread with the connection locked
+ * @func_data: handed to @func; @task must keep it alive (as its task data)
+ * @cancellable: (nullable): for @func
+ * @task: (transfer full): the task of the store call
+ * @done: (nullable): returns @task's value after @func succeeded
+ */
+void
+herald_database_run_task (HeraldDatabase         *self,
+                          HeraldDatabaseFunc      func,
+                          gpointer                func_data,
+                          GCancellable           *cancellable,
+                          GTask                  *task,
+                          HeraldDatabaseTaskFunc  done)
+{
+  TaskRun *run;
+
+  g_return_if_fail (HERALD_IS_DATABASE (self));
+  g_return_if_fail (G_IS_TASK (task));
+
+  run = g_new0 (TaskRun, 1);
+  run->task = task;
+  run->done = done;
+
+  herald_database_run_async (self, func, func_data, cancellable, run_task_cb, run);
 }
 
 gboolean
