@@ -32,7 +32,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (HeraldAccountStore, herald_account_store, G_TYPE_
 
 enum {
   PROP_0,
-  PROP_DATABASE,
   PROP_N_ITEMS,
   N_PROPS
 };
@@ -293,31 +292,8 @@ herald_account_store_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->accounts->len);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-herald_account_store_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  HeraldAccountStore *self = HERALD_ACCOUNT_STORE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      self->database = g_value_dup_object (value);
       break;
 
     default:
@@ -332,11 +308,7 @@ herald_account_store_class_init (HeraldAccountStoreClass *klass)
 
   object_class->finalize = herald_account_store_finalize;
   object_class->get_property = herald_account_store_get_property;
-  object_class->set_property = herald_account_store_set_property;
 
-  properties [PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, HERALD_TYPE_DATABASE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties [PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -366,9 +338,15 @@ herald_account_store_init (HeraldAccountStore *self)
 HeraldAccountStore *
 herald_account_store_new (HeraldDatabase *database)
 {
+  HeraldAccountStore *self;
+
   g_return_val_if_fail (HERALD_IS_DATABASE (database), NULL);
 
-  return g_object_new (HERALD_TYPE_ACCOUNT_STORE, "database", database, NULL);
+  /* Kept from the start, as by every store module: no property. */
+  self = g_object_new (HERALD_TYPE_ACCOUNT_STORE, NULL);
+  self->database = g_object_ref (database);
+
+  return self;
 }
 
 /**

@@ -9,6 +9,8 @@
  * Every store module (accounts, the message log, contacts, campaigns, …) has
  * the same shape, and these helpers are it:
  *
+ * - The module is a final GObject whose herald_…_new (database) keeps a
+ *   reference to the database in a field (no property: it never changes).
  * - A call is a job: a struct of plain copies of what the statements need
  *   (never objects the caller may change meanwhile) and the answer, owned by
  *   the call's GTask as its task data. herald_database_run_task() (in

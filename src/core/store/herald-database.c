@@ -113,14 +113,6 @@ G_DEFINE_FINAL_TYPE (HeraldDatabase, herald_database, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (herald-store-error-quark, herald_store_error)
 
-enum {
-  PROP_0,
-  PROP_PATH,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
 static void
 herald_database_lock (HeraldDatabase *self)
 {
@@ -157,57 +149,9 @@ herald_database_finalize (GObject *object)
 }
 
 static void
-herald_database_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  HeraldDatabase *self = HERALD_DATABASE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PATH:
-      g_value_set_string (value, self->path);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-herald_database_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  HeraldDatabase *self = HERALD_DATABASE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PATH:
-      self->path = g_value_dup_string (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 herald_database_class_init (HeraldDatabaseClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = herald_database_finalize;
-  object_class->get_property = herald_database_get_property;
-  object_class->set_property = herald_database_set_property;
-
-  properties [PROP_PATH] =
-    g_param_spec_string ("path", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = herald_database_finalize;
 }
 
 static void
@@ -699,7 +643,8 @@ herald_database_open_with_migrations (const char          *path,
   if (!ensure_private_file (path, error))
     return NULL;
 
-  self = g_object_new (HERALD_TYPE_DATABASE, "path", path, NULL);
+  self = g_object_new (HERALD_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
 
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,

@@ -25,14 +25,6 @@ struct _HeraldMessageLog
 
 G_DEFINE_FINAL_TYPE (HeraldMessageLog, herald_message_log, G_TYPE_OBJECT)
 
-enum {
-  PROP_0,
-  PROP_DATABASE,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
 static void
 herald_message_log_dispose (GObject *object)
 {
@@ -44,57 +36,9 @@ herald_message_log_dispose (GObject *object)
 }
 
 static void
-herald_message_log_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  HeraldMessageLog *self = HERALD_MESSAGE_LOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-herald_message_log_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  HeraldMessageLog *self = HERALD_MESSAGE_LOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      self->database = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 herald_message_log_class_init (HeraldMessageLogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = herald_message_log_dispose;
-  object_class->get_property = herald_message_log_get_property;
-  object_class->set_property = herald_message_log_set_property;
-
-  properties [PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, HERALD_TYPE_DATABASE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->dispose = herald_message_log_dispose;
 }
 
 static void
@@ -102,12 +46,19 @@ herald_message_log_init (HeraldMessageLog *self)
 {
 }
 
+/* Like every store module, it keeps its database from the start: no
+ * property, since nothing may change it. */
 HeraldMessageLog *
 herald_message_log_new (HeraldDatabase *database)
 {
+  HeraldMessageLog *self;
+
   g_return_val_if_fail (HERALD_IS_DATABASE (database), NULL);
 
-  return g_object_new (HERALD_TYPE_MESSAGE_LOG, "database", database, NULL);
+  self = g_object_new (HERALD_TYPE_MESSAGE_LOG, NULL);
+  self->database = g_object_ref (database);
+
+  return self;
 }
 
 /* ---- statement helpers (worker thread) ---------------------------------- */
