@@ -296,21 +296,26 @@ herald_database_bind_int64_at (sqlite3_stmt  *stmt,
   return herald_database_check_bind (sqlite3_bind_int64 (stmt, position, value), error);
 }
 
+/* Where @name stands in @stmt: 0 when the statement does not use it. */
+static int
+named_position (sqlite3_stmt *stmt,
+                const char   *name)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  return sqlite3_bind_parameter_index (stmt, name);
+}
+
 gboolean
 herald_database_bind_text (sqlite3_stmt  *stmt,
                            const char    *name,
                            const char    *value,
                            GError       **error)
 {
-  int position;
+  int position = named_position (stmt, name);
 
-  g_return_val_if_fail (stmt != NULL, FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  position = sqlite3_bind_parameter_index (stmt, name);
-  if (position == 0)
-    return TRUE;
-  return herald_database_bind_text_at (stmt, position, value, error);
+  return position == 0 || herald_database_bind_text_at (stmt, position, value, error);
 }
 
 gboolean
@@ -319,15 +324,9 @@ herald_database_bind_int64 (sqlite3_stmt  *stmt,
                             gint64         value,
                             GError       **error)
 {
-  int position;
+  int position = named_position (stmt, name);
 
-  g_return_val_if_fail (stmt != NULL, FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  position = sqlite3_bind_parameter_index (stmt, name);
-  if (position == 0)
-    return TRUE;
-  return herald_database_bind_int64_at (stmt, position, value, error);
+  return position == 0 || herald_database_bind_int64_at (stmt, position, value, error);
 }
 
 const char *
