@@ -29,19 +29,9 @@ herald_cost_estimate_new (void)
 
 G_DEFINE_INTERFACE (HeraldCostEstimator, herald_cost_estimator, HERALD_TYPE_PROVIDER)
 
-static HeraldCostEstimate *
-task_estimate_finish (HeraldCostEstimator  *self,
-                      GAsyncResult         *result,
-                      GError              **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 herald_cost_estimator_default_init (HeraldCostEstimatorInterface *iface)
 {
-  iface->estimate_finish = task_estimate_finish;
 }
 
 void
@@ -57,11 +47,4 @@ herald_cost_estimator_estimate_async (HeraldCostEstimator *self,
   HERALD_COST_ESTIMATOR_GET_IFACE (self)->estimate_async (self, text, recipient_count, cancellable, callback, user_data);
 }
 
-HeraldCostEstimate *
-herald_cost_estimator_estimate_finish (HeraldCostEstimator  *self,
-                                       GAsyncResult         *result,
-                                       GError              **error)
-{
-  g_return_val_if_fail (HERALD_IS_COST_ESTIMATOR (self), NULL);
-  return HERALD_COST_ESTIMATOR_GET_IFACE (self)->estimate_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldCostEstimate *, herald_cost_estimator_estimate_finish, HeraldCostEstimator)

@@ -34,8 +34,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldCostEstimate, herald_cost_estimate_unref)
 #define HERALD_TYPE_COST_ESTIMATOR (herald_cost_estimator_get_type ())
 G_DECLARE_INTERFACE (HeraldCostEstimator, herald_cost_estimator, HERALD, COST_ESTIMATOR, HeraldProvider)
 
-/* The *_finish members default to GTask propagation: an implementation
- * that answers through a GTask sets only the *_async ones. */
+/* An implementation answers every call through a GTask whose source
+ * object is the provider (a pointer, or a boolean for deletes): the
+ * *_finish functions propagate it. */
 struct _HeraldCostEstimatorInterface
 {
   GTypeInterface parent_iface;
@@ -46,9 +47,6 @@ struct _HeraldCostEstimatorInterface
                           GCancellable        *cancellable,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data);
-  HeraldCostEstimate *(*estimate_finish) (HeraldCostEstimator  *self,
-                                          GAsyncResult         *result,
-                                          GError              **error);
 };
 
 /* What sending @text to @recipient_count numbers would cost; nothing is sent. */

@@ -74,29 +74,9 @@ herald_transaction_new (void)
 
 G_DEFINE_INTERFACE (HeraldCreditAccount, herald_credit_account, HERALD_TYPE_PROVIDER)
 
-static HeraldBalanceDetails *
-task_get_balance_details_finish (HeraldCreditAccount  *self,
-                                 GAsyncResult         *result,
-                                 GError              **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldRemotePage *
-task_list_transactions_finish (HeraldCreditAccount  *self,
-                               GAsyncResult         *result,
-                               GError              **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 herald_credit_account_default_init (HeraldCreditAccountInterface *iface)
 {
-  iface->get_balance_details_finish = task_get_balance_details_finish;
-  iface->list_transactions_finish = task_list_transactions_finish;
 }
 
 void
@@ -109,14 +89,7 @@ herald_credit_account_get_balance_details_async (HeraldCreditAccount *self,
   HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->get_balance_details_async (self, cancellable, callback, user_data);
 }
 
-HeraldBalanceDetails *
-herald_credit_account_get_balance_details_finish (HeraldCreditAccount  *self,
-                                                  GAsyncResult         *result,
-                                                  GError              **error)
-{
-  g_return_val_if_fail (HERALD_IS_CREDIT_ACCOUNT (self), NULL);
-  return HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->get_balance_details_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldBalanceDetails *, herald_credit_account_get_balance_details_finish, HeraldCreditAccount)
 
 void
 herald_credit_account_list_transactions_async (HeraldCreditAccount           *self,
@@ -131,11 +104,4 @@ herald_credit_account_list_transactions_async (HeraldCreditAccount           *se
   HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->list_transactions_async (self, filter, page, limit, cancellable, callback, user_data);
 }
 
-HeraldRemotePage *
-herald_credit_account_list_transactions_finish (HeraldCreditAccount  *self,
-                                                GAsyncResult         *result,
-                                                GError              **error)
-{
-  g_return_val_if_fail (HERALD_IS_CREDIT_ACCOUNT (self), NULL);
-  return HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->list_transactions_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldRemotePage *, herald_credit_account_list_transactions_finish, HeraldCreditAccount)

@@ -77,8 +77,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldTransaction, herald_transaction_unref)
 #define HERALD_TYPE_CREDIT_ACCOUNT (herald_credit_account_get_type ())
 G_DECLARE_INTERFACE (HeraldCreditAccount, herald_credit_account, HERALD, CREDIT_ACCOUNT, HeraldProvider)
 
-/* The *_finish members default to GTask propagation: an implementation
- * that answers through a GTask sets only the *_async ones. */
+/* An implementation answers every call through a GTask whose source
+ * object is the provider (a pointer, or a boolean for deletes): the
+ * *_finish functions propagate it. */
 struct _HeraldCreditAccountInterface
 {
   GTypeInterface parent_iface;
@@ -87,9 +88,6 @@ struct _HeraldCreditAccountInterface
                                      GCancellable        *cancellable,
                                      GAsyncReadyCallback  callback,
                                      gpointer             user_data);
-  HeraldBalanceDetails *(*get_balance_details_finish) (HeraldCreditAccount  *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
   void (*list_transactions_async) (HeraldCreditAccount           *self,
                                    const HeraldTransactionFilter *filter,
                                    guint                          page,
@@ -97,9 +95,6 @@ struct _HeraldCreditAccountInterface
                                    GCancellable                  *cancellable,
                                    GAsyncReadyCallback            callback,
                                    gpointer                       user_data);
-  HeraldRemotePage *(*list_transactions_finish) (HeraldCreditAccount  *self,
-                                                 GAsyncResult         *result,
-                                                 GError              **error);
 };
 
 /* The balance with what the provider says about the account it belongs to. */

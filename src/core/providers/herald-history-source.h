@@ -58,8 +58,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDeliveryReport, herald_delivery_report_unre
 #define HERALD_TYPE_HISTORY_SOURCE (herald_history_source_get_type ())
 G_DECLARE_INTERFACE (HeraldHistorySource, herald_history_source, HERALD, HISTORY_SOURCE, HeraldProvider)
 
-/* The *_finish members default to GTask propagation: an implementation
- * that answers through a GTask sets only the *_async ones. */
+/* An implementation answers every call through a GTask whose source
+ * object is the provider (a pointer, or a boolean for deletes): the
+ * *_finish functions propagate it. */
 struct _HeraldHistorySourceInterface
 {
   GTypeInterface parent_iface;
@@ -71,25 +72,16 @@ struct _HeraldHistorySourceInterface
                               GCancellable              *cancellable,
                               GAsyncReadyCallback        callback,
                               gpointer                   user_data);
-  HeraldRemotePage *(*list_history_finish) (HeraldHistorySource  *self,
-                                            GAsyncResult         *result,
-                                            GError              **error);
   void (*list_all_history_async) (HeraldHistorySource       *self,
                                   const HeraldHistoryFilter *filter,
                                   GCancellable              *cancellable,
                                   GAsyncReadyCallback        callback,
                                   gpointer                   user_data);
-  GPtrArray *(*list_all_history_finish) (HeraldHistorySource  *self,
-                                         GAsyncResult         *result,
-                                         GError              **error);
   void (*get_report_async) (HeraldHistorySource *self,
                             const char          *message_id,
                             GCancellable        *cancellable,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data);
-  HeraldDeliveryReport *(*get_report_finish) (HeraldHistorySource  *self,
-                                              GAsyncResult         *result,
-                                              GError              **error);
 };
 
 /* One page of sent messages, newest first: a HeraldRemotePage of HeraldSentMessage.

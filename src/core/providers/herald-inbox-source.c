@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "herald-inbox-source.h"
+#include "herald-value-private.h"
 
 /* ---- HeraldReceivedPage --------------------------------------------------- */
 
@@ -112,19 +113,9 @@ herald_received_page_get_has_more (HeraldReceivedPage *self)
 
 G_DEFINE_INTERFACE (HeraldInboxSource, herald_inbox_source, HERALD_TYPE_PROVIDER)
 
-static HeraldReceivedPage *
-task_list_received_finish (HeraldInboxSource  *self,
-                           GAsyncResult       *result,
-                           GError            **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
 static void
 herald_inbox_source_default_init (HeraldInboxSourceInterface *iface)
 {
-  iface->list_received_finish = task_list_received_finish;
 }
 
 void
@@ -143,14 +134,7 @@ herald_inbox_source_list_received_async (HeraldInboxSource          *self,
                                                              cancellable, callback, user_data);
 }
 
-HeraldReceivedPage *
-herald_inbox_source_list_received_finish (HeraldInboxSource  *self,
-                                          GAsyncResult       *result,
-                                          GError            **error)
-{
-  g_return_val_if_fail (HERALD_IS_INBOX_SOURCE (self), NULL);
-  return HERALD_INBOX_SOURCE_GET_IFACE (self)->list_received_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldReceivedPage *, herald_inbox_source_list_received_finish, HeraldInboxSource)
 
 /* ---- every page ----------------------------------------------------------- */
 

@@ -58,9 +58,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldReceivedPage, herald_received_page_unref)
 #define HERALD_TYPE_INBOX_SOURCE (herald_inbox_source_get_type ())
 G_DECLARE_INTERFACE (HeraldInboxSource, herald_inbox_source, HERALD, INBOX_SOURCE, HeraldProvider)
 
-/* list_received_finish defaults to GTask propagation of a
- * HeraldReceivedPage pointer, so an implementation that answers through a
- * GTask whose source object is the provider sets only list_received_async. */
+/* An implementation answers through a GTask whose source object is the
+ * provider, with a HeraldReceivedPage pointer: list_received_finish
+ * propagates it. */
 struct _HeraldInboxSourceInterface
 {
   GTypeInterface parent_iface;
@@ -72,9 +72,6 @@ struct _HeraldInboxSourceInterface
                                                GCancellable               *cancellable,
                                                GAsyncReadyCallback         callback,
                                                gpointer                    user_data);
-  HeraldReceivedPage *(*list_received_finish) (HeraldInboxSource          *self,
-                                               GAsyncResult               *result,
-                                               GError                    **error);
 };
 
 /* One page, newest first. @filter nullable. @page counts from 1 (0 is the

@@ -19,8 +19,9 @@ G_BEGIN_DECLS
 #define HERALD_TYPE_MESSAGE_DETAILS (herald_message_details_get_type ())
 G_DECLARE_INTERFACE (HeraldMessageDetails, herald_message_details, HERALD, MESSAGE_DETAILS, HeraldProvider)
 
-/* The *_finish members default to GTask propagation: an implementation
- * that answers through a GTask sets only the *_async ones. */
+/* An implementation answers every call through a GTask whose source
+ * object is the provider (a pointer, or a boolean for deletes): the
+ * *_finish functions propagate it. */
 struct _HeraldMessageDetailsInterface
 {
   GTypeInterface parent_iface;
@@ -30,9 +31,6 @@ struct _HeraldMessageDetailsInterface
                              GCancellable         *cancellable,
                              GAsyncReadyCallback   callback,
                              gpointer              user_data);
-  HeraldSentMessage *(*get_message_finish) (HeraldMessageDetails  *self,
-                                            GAsyncResult          *result,
-                                            GError               **error);
 };
 
 /* One message by the id a send returned, with what the dialect knows of it

@@ -89,139 +89,9 @@ herald_directory_import_new (void)
 
 G_DEFINE_INTERFACE (HeraldRemoteDirectory, herald_remote_directory, HERALD_TYPE_PROVIDER)
 
-static HeraldRemotePage *
-task_list_contacts_finish (HeraldRemoteDirectory  *self,
-                           GAsyncResult           *result,
-                           GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldRemotePage *
-task_search_contacts_finish (HeraldRemoteDirectory  *self,
-                             GAsyncResult           *result,
-                             GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldDirectoryContact *
-task_create_contact_finish (HeraldRemoteDirectory  *self,
-                            GAsyncResult           *result,
-                            GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldDirectoryContact *
-task_update_contact_finish (HeraldRemoteDirectory  *self,
-                            GAsyncResult           *result,
-                            GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static gboolean
-task_delete_contact_finish (HeraldRemoteDirectory  *self,
-                            GAsyncResult           *result,
-                            GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static HeraldDirectoryImport *
-task_import_contacts_finish (HeraldRemoteDirectory  *self,
-                             GAsyncResult           *result,
-                             GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static GPtrArray *
-task_list_groups_finish (HeraldRemoteDirectory  *self,
-                         GAsyncResult           *result,
-                         GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldDirectoryGroup *
-task_create_group_finish (HeraldRemoteDirectory  *self,
-                          GAsyncResult           *result,
-                          GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static gboolean
-task_delete_group_finish (HeraldRemoteDirectory  *self,
-                          GAsyncResult           *result,
-                          GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static GPtrArray *
-task_list_templates_finish (HeraldRemoteDirectory  *self,
-                            GAsyncResult           *result,
-                            GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldDirectoryTemplate *
-task_create_template_finish (HeraldRemoteDirectory  *self,
-                             GAsyncResult           *result,
-                             GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldDirectoryTemplate *
-task_update_template_finish (HeraldRemoteDirectory  *self,
-                             GAsyncResult           *result,
-                             GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static gboolean
-task_delete_template_finish (HeraldRemoteDirectory  *self,
-                             GAsyncResult           *result,
-                             GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
 static void
 herald_remote_directory_default_init (HeraldRemoteDirectoryInterface *iface)
 {
-  iface->list_contacts_finish = task_list_contacts_finish;
-  iface->search_contacts_finish = task_search_contacts_finish;
-  iface->create_contact_finish = task_create_contact_finish;
-  iface->update_contact_finish = task_update_contact_finish;
-  iface->delete_contact_finish = task_delete_contact_finish;
-  iface->import_contacts_finish = task_import_contacts_finish;
-  iface->list_groups_finish = task_list_groups_finish;
-  iface->create_group_finish = task_create_group_finish;
-  iface->delete_group_finish = task_delete_group_finish;
-  iface->list_templates_finish = task_list_templates_finish;
-  iface->create_template_finish = task_create_template_finish;
-  iface->update_template_finish = task_update_template_finish;
-  iface->delete_template_finish = task_delete_template_finish;
 }
 
 const char *
@@ -244,14 +114,7 @@ herald_remote_directory_list_contacts_async (HeraldRemoteDirectory *self,
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_contacts_async (self, page, limit, group_id, cancellable, callback, user_data);
 }
 
-HeraldRemotePage *
-herald_remote_directory_list_contacts_finish (HeraldRemoteDirectory  *self,
-                                              GAsyncResult           *result,
-                                              GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_contacts_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldRemotePage *, herald_remote_directory_list_contacts_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_search_contacts_async (HeraldRemoteDirectory *self,
@@ -267,14 +130,7 @@ herald_remote_directory_search_contacts_async (HeraldRemoteDirectory *self,
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->search_contacts_async (self, query, page, limit, cancellable, callback, user_data);
 }
 
-HeraldRemotePage *
-herald_remote_directory_search_contacts_finish (HeraldRemoteDirectory  *self,
-                                                GAsyncResult           *result,
-                                                GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->search_contacts_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldRemotePage *, herald_remote_directory_search_contacts_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_create_contact_async (HeraldRemoteDirectory              *self,
@@ -289,14 +145,7 @@ herald_remote_directory_create_contact_async (HeraldRemoteDirectory             
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_contact_async (self, fields, group_id, cancellable, callback, user_data);
 }
 
-HeraldDirectoryContact *
-herald_remote_directory_create_contact_finish (HeraldRemoteDirectory  *self,
-                                               GAsyncResult           *result,
-                                               GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_contact_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryContact *, herald_remote_directory_create_contact_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_update_contact_async (HeraldRemoteDirectory              *self,
@@ -313,14 +162,7 @@ herald_remote_directory_update_contact_async (HeraldRemoteDirectory             
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_contact_async (self, contact_id, fields, group_id, cancellable, callback, user_data);
 }
 
-HeraldDirectoryContact *
-herald_remote_directory_update_contact_finish (HeraldRemoteDirectory  *self,
-                                               GAsyncResult           *result,
-                                               GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_contact_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryContact *, herald_remote_directory_update_contact_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_delete_contact_async (HeraldRemoteDirectory *self,
@@ -334,14 +176,7 @@ herald_remote_directory_delete_contact_async (HeraldRemoteDirectory *self,
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_contact_async (self, contact_id, cancellable, callback, user_data);
 }
 
-gboolean
-herald_remote_directory_delete_contact_finish (HeraldRemoteDirectory  *self,
-                                               GAsyncResult           *result,
-                                               GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), FALSE);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_contact_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH_BOOLEAN (herald_remote_directory_delete_contact_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_import_contacts_async (HeraldRemoteDirectory              *self,
@@ -357,14 +192,7 @@ herald_remote_directory_import_contacts_async (HeraldRemoteDirectory            
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->import_contacts_async (self, contacts, n_contacts, group_id, cancellable, callback, user_data);
 }
 
-HeraldDirectoryImport *
-herald_remote_directory_import_contacts_finish (HeraldRemoteDirectory  *self,
-                                                GAsyncResult           *result,
-                                                GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->import_contacts_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryImport *, herald_remote_directory_import_contacts_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_list_groups_async (HeraldRemoteDirectory *self,
@@ -376,14 +204,7 @@ herald_remote_directory_list_groups_async (HeraldRemoteDirectory *self,
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_groups_async (self, cancellable, callback, user_data);
 }
 
-GPtrArray *
-herald_remote_directory_list_groups_finish (HeraldRemoteDirectory  *self,
-                                            GAsyncResult           *result,
-                                            GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_groups_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (GPtrArray *, herald_remote_directory_list_groups_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_create_group_async (HeraldRemoteDirectory *self,
@@ -397,14 +218,7 @@ herald_remote_directory_create_group_async (HeraldRemoteDirectory *self,
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_group_async (self, name, cancellable, callback, user_data);
 }
 
-HeraldDirectoryGroup *
-herald_remote_directory_create_group_finish (HeraldRemoteDirectory  *self,
-                                             GAsyncResult           *result,
-                                             GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_group_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryGroup *, herald_remote_directory_create_group_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_delete_group_async (HeraldRemoteDirectory *self,
@@ -418,14 +232,7 @@ herald_remote_directory_delete_group_async (HeraldRemoteDirectory *self,
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_group_async (self, group_id, cancellable, callback, user_data);
 }
 
-gboolean
-herald_remote_directory_delete_group_finish (HeraldRemoteDirectory  *self,
-                                             GAsyncResult           *result,
-                                             GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), FALSE);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_group_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH_BOOLEAN (herald_remote_directory_delete_group_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_list_templates_async (HeraldRemoteDirectory *self,
@@ -437,14 +244,7 @@ herald_remote_directory_list_templates_async (HeraldRemoteDirectory *self,
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_templates_async (self, cancellable, callback, user_data);
 }
 
-GPtrArray *
-herald_remote_directory_list_templates_finish (HeraldRemoteDirectory  *self,
-                                               GAsyncResult           *result,
-                                               GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_templates_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (GPtrArray *, herald_remote_directory_list_templates_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_create_template_async (HeraldRemoteDirectory *self,
@@ -460,14 +260,7 @@ herald_remote_directory_create_template_async (HeraldRemoteDirectory *self,
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_template_async (self, name, content, cancellable, callback, user_data);
 }
 
-HeraldDirectoryTemplate *
-herald_remote_directory_create_template_finish (HeraldRemoteDirectory  *self,
-                                                GAsyncResult           *result,
-                                                GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_template_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryTemplate *, herald_remote_directory_create_template_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_update_template_async (HeraldRemoteDirectory *self,
@@ -485,14 +278,7 @@ herald_remote_directory_update_template_async (HeraldRemoteDirectory *self,
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_template_async (self, template_id, name, content, cancellable, callback, user_data);
 }
 
-HeraldDirectoryTemplate *
-herald_remote_directory_update_template_finish (HeraldRemoteDirectory  *self,
-                                                GAsyncResult           *result,
-                                                GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_template_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryTemplate *, herald_remote_directory_update_template_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_delete_template_async (HeraldRemoteDirectory *self,
@@ -506,11 +292,4 @@ herald_remote_directory_delete_template_async (HeraldRemoteDirectory *self,
   HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_template_async (self, template_id, cancellable, callback, user_data);
 }
 
-gboolean
-herald_remote_directory_delete_template_finish (HeraldRemoteDirectory  *self,
-                                                GAsyncResult           *result,
-                                                GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), FALSE);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_template_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH_BOOLEAN (herald_remote_directory_delete_template_finish, HeraldRemoteDirectory)

@@ -96,8 +96,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDirectoryImport, herald_directory_import_un
 #define HERALD_TYPE_REMOTE_DIRECTORY (herald_remote_directory_get_type ())
 G_DECLARE_INTERFACE (HeraldRemoteDirectory, herald_remote_directory, HERALD, REMOTE_DIRECTORY, HeraldProvider)
 
-/* The *_finish members default to GTask propagation: an implementation
- * that answers through a GTask sets only the *_async ones. */
+/* An implementation answers every call through a GTask whose source
+ * object is the provider (a pointer, or a boolean for deletes): the
+ * *_finish functions propagate it. */
 struct _HeraldRemoteDirectoryInterface
 {
   GTypeInterface parent_iface;
@@ -110,9 +111,6 @@ struct _HeraldRemoteDirectoryInterface
                                GCancellable          *cancellable,
                                GAsyncReadyCallback    callback,
                                gpointer               user_data);
-  HeraldRemotePage *(*list_contacts_finish) (HeraldRemoteDirectory  *self,
-                                             GAsyncResult           *result,
-                                             GError                **error);
   void (*search_contacts_async) (HeraldRemoteDirectory *self,
                                  const char            *query,
                                  guint                  page,
@@ -120,18 +118,12 @@ struct _HeraldRemoteDirectoryInterface
                                  GCancellable          *cancellable,
                                  GAsyncReadyCallback    callback,
                                  gpointer               user_data);
-  HeraldRemotePage *(*search_contacts_finish) (HeraldRemoteDirectory  *self,
-                                               GAsyncResult           *result,
-                                               GError                **error);
   void (*create_contact_async) (HeraldRemoteDirectory              *self,
                                 const HeraldDirectoryContactFields *fields,
                                 const char                         *group_id,
                                 GCancellable                       *cancellable,
                                 GAsyncReadyCallback                 callback,
                                 gpointer                            user_data);
-  HeraldDirectoryContact *(*create_contact_finish) (HeraldRemoteDirectory  *self,
-                                                    GAsyncResult           *result,
-                                                    GError                **error);
   void (*update_contact_async) (HeraldRemoteDirectory              *self,
                                 const char                         *contact_id,
                                 const HeraldDirectoryContactFields *fields,
@@ -139,17 +131,11 @@ struct _HeraldRemoteDirectoryInterface
                                 GCancellable                       *cancellable,
                                 GAsyncReadyCallback                 callback,
                                 gpointer                            user_data);
-  HeraldDirectoryContact *(*update_contact_finish) (HeraldRemoteDirectory  *self,
-                                                    GAsyncResult           *result,
-                                                    GError                **error);
   void (*delete_contact_async) (HeraldRemoteDirectory *self,
                                 const char            *contact_id,
                                 GCancellable          *cancellable,
                                 GAsyncReadyCallback    callback,
                                 gpointer               user_data);
-  gboolean (*delete_contact_finish) (HeraldRemoteDirectory  *self,
-                                     GAsyncResult           *result,
-                                     GError                **error);
   void (*import_contacts_async) (HeraldRemoteDirectory              *self,
                                  const HeraldDirectoryContactFields *contacts,
                                  guint                               n_contacts,
@@ -157,48 +143,30 @@ struct _HeraldRemoteDirectoryInterface
                                  GCancellable                       *cancellable,
                                  GAsyncReadyCallback                 callback,
                                  gpointer                            user_data);
-  HeraldDirectoryImport *(*import_contacts_finish) (HeraldRemoteDirectory  *self,
-                                                    GAsyncResult           *result,
-                                                    GError                **error);
   void (*list_groups_async) (HeraldRemoteDirectory *self,
                              GCancellable          *cancellable,
                              GAsyncReadyCallback    callback,
                              gpointer               user_data);
-  GPtrArray *(*list_groups_finish) (HeraldRemoteDirectory  *self,
-                                    GAsyncResult           *result,
-                                    GError                **error);
   void (*create_group_async) (HeraldRemoteDirectory *self,
                               const char            *name,
                               GCancellable          *cancellable,
                               GAsyncReadyCallback    callback,
                               gpointer               user_data);
-  HeraldDirectoryGroup *(*create_group_finish) (HeraldRemoteDirectory  *self,
-                                                GAsyncResult           *result,
-                                                GError                **error);
   void (*delete_group_async) (HeraldRemoteDirectory *self,
                               const char            *group_id,
                               GCancellable          *cancellable,
                               GAsyncReadyCallback    callback,
                               gpointer               user_data);
-  gboolean (*delete_group_finish) (HeraldRemoteDirectory  *self,
-                                   GAsyncResult           *result,
-                                   GError                **error);
   void (*list_templates_async) (HeraldRemoteDirectory *self,
                                 GCancellable          *cancellable,
                                 GAsyncReadyCallback    callback,
                                 gpointer               user_data);
-  GPtrArray *(*list_templates_finish) (HeraldRemoteDirectory  *self,
-                                       GAsyncResult           *result,
-                                       GError                **error);
   void (*create_template_async) (HeraldRemoteDirectory *self,
                                  const char            *name,
                                  const char            *content,
                                  GCancellable          *cancellable,
                                  GAsyncReadyCallback    callback,
                                  gpointer               user_data);
-  HeraldDirectoryTemplate *(*create_template_finish) (HeraldRemoteDirectory  *self,
-                                                      GAsyncResult           *result,
-                                                      GError                **error);
   void (*update_template_async) (HeraldRemoteDirectory *self,
                                  const char            *template_id,
                                  const char            *name,
@@ -206,17 +174,11 @@ struct _HeraldRemoteDirectoryInterface
                                  GCancellable          *cancellable,
                                  GAsyncReadyCallback    callback,
                                  gpointer               user_data);
-  HeraldDirectoryTemplate *(*update_template_finish) (HeraldRemoteDirectory  *self,
-                                                      GAsyncResult           *result,
-                                                      GError                **error);
   void (*delete_template_async) (HeraldRemoteDirectory *self,
                                  const char            *template_id,
                                  GCancellable          *cancellable,
                                  GAsyncReadyCallback    callback,
                                  gpointer               user_data);
-  gboolean (*delete_template_finish) (HeraldRemoteDirectory  *self,
-                                      GAsyncResult           *result,
-                                      GError                **error);
 };
 
 /* The region numbers without a country code are read in ("GH"). */

@@ -33,8 +33,9 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldSenderId, herald_sender_id_unref)
 #define HERALD_TYPE_SENDER_ID_SOURCE (herald_sender_id_source_get_type ())
 G_DECLARE_INTERFACE (HeraldSenderIdSource, herald_sender_id_source, HERALD, SENDER_ID_SOURCE, HeraldProvider)
 
-/* The *_finish members default to GTask propagation: an implementation
- * that answers through a GTask sets only the *_async ones. */
+/* An implementation answers every call through a GTask whose source
+ * object is the provider (a pointer, or a boolean for deletes): the
+ * *_finish functions propagate it. */
 struct _HeraldSenderIdSourceInterface
 {
   GTypeInterface parent_iface;
@@ -43,9 +44,6 @@ struct _HeraldSenderIdSourceInterface
                                  GCancellable         *cancellable,
                                  GAsyncReadyCallback   callback,
                                  gpointer              user_data);
-  GPtrArray *(*list_sender_ids_finish) (HeraldSenderIdSource  *self,
-                                        GAsyncResult          *result,
-                                        GError               **error);
 };
 
 /* The sender IDs the account may send as.

@@ -3,7 +3,7 @@
  */
 #pragma once
 
-#include <glib-object.h>
+#include <gio/gio.h>
 
 G_BEGIN_DECLS
 
@@ -28,6 +28,28 @@ G_BEGIN_DECLS
   {                                                                            \
     g_return_if_fail (self != NULL);                                           \
     g_atomic_rc_box_release_full (self, (GDestroyNotify) clear_func);          \
+  }
+/* NOLINTEND(bugprone-macro-parentheses) */
+
+/* The *_finish of a capability call (the interface headers): every
+ * implementation answers through a GTask whose source object is the
+ * provider, so the call's result is that task's pointer (transfer full),
+ * or NULL with @error set. The _BOOLEAN form for calls that only say
+ * whether they worked. */
+/* NOLINTBEGIN(bugprone-macro-parentheses) */
+#define HERALD_DEFINE_CAPABILITY_FINISH(ReturnType, function, IfaceType)       \
+  ReturnType                                                                   \
+  function (IfaceType *self, GAsyncResult *result, GError **error)             \
+  {                                                                            \
+    g_return_val_if_fail (g_task_is_valid (result, self), NULL);               \
+    return g_task_propagate_pointer (G_TASK (result), error);                  \
+  }
+#define HERALD_DEFINE_CAPABILITY_FINISH_BOOLEAN(function, IfaceType)           \
+  gboolean                                                                     \
+  function (IfaceType *self, GAsyncResult *result, GError **error)             \
+  {                                                                            \
+    g_return_val_if_fail (g_task_is_valid (result, self), FALSE);              \
+    return g_task_propagate_boolean (G_TASK (result), error);                  \
   }
 /* NOLINTEND(bugprone-macro-parentheses) */
 
