@@ -23,7 +23,7 @@ flixysms_get_dialect (HeraldProvider *provider)
 static HeraldProviderFeatures
 flixysms_get_features (HeraldProvider *provider)
 {
-  return HERALD_PROVIDER_FEATURE_DEVICE_ID | HERALD_PROVIDER_FEATURE_MEDIA | HERALD_PROVIDER_FEATURE_INBOX;
+  return HERALD_PROVIDER_FEATURE_DEVICE_ID | HERALD_PROVIDER_FEATURE_MEDIA;
 }
 
 static HeraldRecipientOutcome
