@@ -100,13 +100,7 @@ herald_flashsms_client_list_contacts_async (HeraldFlashsmsClient *self,
   list_contacts (self, page, limit, search, group_id, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsContactPage *
-herald_flashsms_client_list_contacts_finish (HeraldFlashsmsClient  *self,
-                                             GAsyncResult          *result,
-                                             GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &get_contacts, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContactPage *, herald_flashsms_client_list_contacts_finish, get_contacts)
 
 void
 herald_flashsms_client_search_contacts_async (HeraldFlashsmsClient *self,
@@ -140,13 +134,7 @@ herald_flashsms_client_search_contacts_async (HeraldFlashsmsClient *self,
   list_contacts (self, page, limit, search, NULL, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsContactPage *
-herald_flashsms_client_search_contacts_finish (HeraldFlashsmsClient  *self,
-                                               GAsyncResult          *result,
-                                               GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &get_contacts, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContactPage *, herald_flashsms_client_search_contacts_finish, get_contacts)
 
 /* ---- one contact ---------------------------------------------------------------------------- */
 
@@ -163,13 +151,7 @@ herald_flashsms_client_get_contact_async (HeraldFlashsmsClient *self,
                          cancellable, callback, user_data);
 }
 
-HeraldFlashsmsContact *
-herald_flashsms_client_get_contact_finish (HeraldFlashsmsClient  *self,
-                                           GAsyncResult          *result,
-                                           GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &get_contact, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContact *, herald_flashsms_client_get_contact_finish, get_contact)
 
 /* The body of a create or update; the phone in FlashSMS's form. */
 static JsonNode *
@@ -225,13 +207,7 @@ herald_flashsms_client_create_contact_async (HeraldFlashsmsClient              *
   _herald_flashsms_call (self, &create_contact, NULL, NULL, body, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsContact *
-herald_flashsms_client_create_contact_finish (HeraldFlashsmsClient  *self,
-                                              GAsyncResult          *result,
-                                              GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &create_contact, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContact *, herald_flashsms_client_create_contact_finish, create_contact)
 
 void
 herald_flashsms_client_update_contact_async (HeraldFlashsmsClient              *self,
@@ -264,13 +240,7 @@ herald_flashsms_client_update_contact_async (HeraldFlashsmsClient              *
   _herald_flashsms_call (self, &update_contact, params, NULL, body, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsContact *
-herald_flashsms_client_update_contact_finish (HeraldFlashsmsClient  *self,
-                                              GAsyncResult          *result,
-                                              GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &update_contact, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContact *, herald_flashsms_client_update_contact_finish, update_contact)
 
 void
 herald_flashsms_client_delete_contact_async (HeraldFlashsmsClient *self,
@@ -285,13 +255,7 @@ herald_flashsms_client_delete_contact_async (HeraldFlashsmsClient *self,
                          cancellable, callback, user_data);
 }
 
-gboolean
-herald_flashsms_client_delete_contact_finish (HeraldFlashsmsClient  *self,
-                                              GAsyncResult          *result,
-                                              GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &delete_contact, error) != NULL;
-}
+HERALD_FLASHSMS_DEFINE_FINISH_BOOLEAN (herald_flashsms_client_delete_contact_finish, delete_contact)
 
 /* ---- POST /contacts/import ----------------------------------------------------------------------- */
 

@@ -27,6 +27,24 @@ gpointer    _herald_flashsms_finish             (HeraldFlashsmsClient     *self,
                                                  const HeraldRestEndpoint *endpoint,
                                                  GError                  **error);
 
+/* Defines @function, the *_finish of a call to one @endpoint of the
+ * calling file: the parsed answer (transfer full), or NULL with @error
+ * set; the _BOOLEAN form for answers whose only news is success. */
+/* NOLINTBEGIN(bugprone-macro-parentheses) */
+#define HERALD_FLASHSMS_DEFINE_FINISH(ReturnType, function, endpoint)                 \
+  ReturnType                                                                          \
+  function (HeraldFlashsmsClient *self, GAsyncResult *result, GError **error)         \
+  {                                                                                   \
+    return _herald_flashsms_finish (self, result, &endpoint, error);                  \
+  }
+#define HERALD_FLASHSMS_DEFINE_FINISH_BOOLEAN(function, endpoint)                     \
+  gboolean                                                                            \
+  function (HeraldFlashsmsClient *self, GAsyncResult *result, GError **error)         \
+  {                                                                                   \
+    return _herald_flashsms_finish (self, result, &endpoint, error) != NULL;          \
+  }
+/* NOLINTEND(bugprone-macro-parentheses) */
+
 /* A parse function for answers whose only news is success (deletes). */
 gpointer    _herald_flashsms_parse_success      (JsonNode                 *root,
                                                  const char               *endpoint,

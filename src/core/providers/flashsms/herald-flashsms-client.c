@@ -447,13 +447,7 @@ herald_flashsms_client_get_balance_async (HeraldFlashsmsClient *self,
   _herald_flashsms_call (self, &get_balance, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsBalance *
-herald_flashsms_client_get_balance_finish (HeraldFlashsmsClient  *self,
-                                           GAsyncResult          *result,
-                                           GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &get_balance, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsBalance *, herald_flashsms_client_get_balance_finish, get_balance)
 
 /* ---- GET /sms -------------------------------------------------------------------------------- */
 
@@ -505,13 +499,7 @@ herald_flashsms_client_list_history_async (HeraldFlashsmsClient              *se
   _herald_flashsms_call (self, &list_history, NULL, query, NULL, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsHistoryPage *
-herald_flashsms_client_list_history_finish (HeraldFlashsmsClient  *self,
-                                            GAsyncResult          *result,
-                                            GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &list_history, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsHistoryPage *, herald_flashsms_client_list_history_finish, list_history)
 
 static guint
 history_get_n_items (gpointer page)
@@ -587,13 +575,7 @@ herald_flashsms_client_get_status_async (HeraldFlashsmsClient *self,
                          cancellable, callback, user_data);
 }
 
-HeraldFlashsmsMessage *
-herald_flashsms_client_get_status_finish (HeraldFlashsmsClient  *self,
-                                          GAsyncResult          *result,
-                                          GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &get_status, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsMessage *, herald_flashsms_client_get_status_finish, get_status)
 
 void
 herald_flashsms_client_get_report_async (HeraldFlashsmsClient *self,
@@ -608,13 +590,7 @@ herald_flashsms_client_get_report_async (HeraldFlashsmsClient *self,
                          cancellable, callback, user_data);
 }
 
-HeraldFlashsmsReport *
-herald_flashsms_client_get_report_finish (HeraldFlashsmsClient  *self,
-                                          GAsyncResult          *result,
-                                          GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &get_report, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsReport *, herald_flashsms_client_get_report_finish, get_report)
 
 /* ---- POST /sms/estimate ------------------------------------------------------------------------- */
 
@@ -647,10 +623,4 @@ herald_flashsms_client_estimate_async (HeraldFlashsmsClient *self,
   _herald_flashsms_call (self, &estimate, NULL, NULL, body, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsEstimate *
-herald_flashsms_client_estimate_finish (HeraldFlashsmsClient  *self,
-                                        GAsyncResult          *result,
-                                        GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &estimate, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsEstimate *, herald_flashsms_client_estimate_finish, estimate)
