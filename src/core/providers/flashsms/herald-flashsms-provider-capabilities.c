@@ -7,12 +7,12 @@
 
 #include "herald-flashsms-client.h"
 #include "herald-flashsms-provider-private.h"
+#include "providers/herald-client-adapter-private.h"
 
 /* The optional capabilities over the FlashSMS client: each call is the
  * client's endpoint, its answer converted into the dialect-neutral values
- * of providers/ (every field the pages and heraldctl show). One adapter
- * does the converting for all of them: the client's finish function, the
- * conversion, and how to free each side. */
+ * of providers/ (every field the pages and heraldctl show), through one
+ * HeraldClientAdapter row per call (providers/herald-client-adapter-private.h). */
 
 /* ---- conversions ------------------------------------------------------------ */
 
@@ -321,78 +321,13 @@ estimate_from_flashsms (gconstpointer value)
   return cost;
 }
 
-/* ---- the adapter ------------------------------------------------------------ */
-
-typedef gpointer (*ClientFinish)    (HeraldFlashsmsClient *client, GAsyncResult *result, GError **error);
-typedef gboolean (*ClientFinishBool) (HeraldFlashsmsClient *client, GAsyncResult *result, GError **error);
-
-/* One capability call: @finish is the client's, or @finish_boolean for
- * the calls that answer only whether they worked (passed on as it is). */
-typedef struct
-{
-  ClientFinish      finish;
-  ClientFinishBool  finish_boolean;
-  gpointer        (*convert) (gconstpointer value);
-  GDestroyNotify    value_free;    /* of what the client returned */
-  GDestroyNotify    result_free;   /* of what the capability returns */
-} Adapter;
-
-#define ADAPTER(client_finish, convert, value_free, result_free) \
-  { (ClientFinish) (client_finish), NULL, (convert), (GDestroyNotify) (value_free), (GDestroyNotify) (result_free) }
-#define ADAPTER_BOOLEAN(client_finish) \
-  { NULL, (client_finish), NULL, NULL, NULL }
-
-static void
-adapter_done (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  const Adapter *adapter = g_task_get_task_data (task);
-  GError *error = NULL;
-  gpointer value;
-
-  if (adapter->finish_boolean != NULL)
-    {
-      if (adapter->finish_boolean (HERALD_FLASHSMS_CLIENT (object), result, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
-      return;
-    }
-
-  value = adapter->finish (HERALD_FLASHSMS_CLIENT (object), result, &error);
-  if (value == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, adapter->convert (value), adapter->result_free);
-  adapter->value_free (value);
-}
-
-/* The task a capability call answers through; the client's callback is
- * adapter_done with it as data. */
-static GTask *
-adapter_task (gpointer             self,
-              const Adapter       *adapter,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, (gpointer) adapter);
-  g_task_set_task_data (task, (gpointer) adapter, NULL);
-  return task;
-}
-
 #define CLIENT(self) HERALD_FLASHSMS_CLIENT (self)
 
 /* ---- HeraldMessageDetails --------------------------------------------------- */
 
-static const Adapter get_message = ADAPTER (herald_flashsms_client_get_status_finish, sent_message_from_flashsms,
-                                            herald_flashsms_message_unref, herald_sent_message_unref);
+static const HeraldClientAdapter get_message =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_get_status_finish, sent_message_from_flashsms,
+                         herald_flashsms_message_unref, herald_sent_message_unref);
 
 static void
 flashsms_get_message_async (HeraldMessageDetails *self,
@@ -401,8 +336,9 @@ flashsms_get_message_async (HeraldMessageDetails *self,
                             GAsyncReadyCallback   callback,
                             gpointer              user_data)
 {
-  herald_flashsms_client_get_status_async (CLIENT (self), message_id, cancellable, adapter_done,
-                                           adapter_task (self, &get_message, cancellable, callback, user_data));
+  herald_flashsms_client_get_status_async (CLIENT (self), message_id, cancellable, herald_client_adapter_done,
+                                           herald_client_adapter_task (self, &get_message, cancellable,
+                                                                       callback, user_data));
 }
 
 void
@@ -413,12 +349,15 @@ _herald_flashsms_message_details_iface_init (HeraldMessageDetailsInterface *ifac
 
 /* ---- HeraldHistorySource ---------------------------------------------------- */
 
-static const Adapter list_history = ADAPTER (herald_flashsms_client_list_history_finish, history_page_from_flashsms,
-                                             herald_flashsms_history_page_unref, herald_remote_page_unref);
-static const Adapter list_all_history = ADAPTER (herald_flashsms_client_list_all_history_finish,
-                                                 sent_messages_from_flashsms, g_ptr_array_unref, g_ptr_array_unref);
-static const Adapter get_report = ADAPTER (herald_flashsms_client_get_report_finish, report_from_flashsms,
-                                           herald_flashsms_report_unref, herald_delivery_report_unref);
+static const HeraldClientAdapter list_history =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_history_finish, history_page_from_flashsms,
+                         herald_flashsms_history_page_unref, herald_remote_page_unref);
+static const HeraldClientAdapter list_all_history =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_all_history_finish, sent_messages_from_flashsms,
+                         g_ptr_array_unref, g_ptr_array_unref);
+static const HeraldClientAdapter get_report =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_get_report_finish, report_from_flashsms,
+                         herald_flashsms_report_unref, herald_delivery_report_unref);
 
 static HeraldFlashsmsHistoryFilter
 history_filter (const HeraldHistoryFilter *filter)
@@ -445,8 +384,10 @@ flashsms_list_history_async (HeraldHistorySource       *self,
 {
   HeraldFlashsmsHistoryFilter flash = history_filter (filter);
 
-  herald_flashsms_client_list_history_async (CLIENT (self), &flash, page, limit, cancellable, adapter_done,
-                                             adapter_task (self, &list_history, cancellable, callback, user_data));
+  herald_flashsms_client_list_history_async (CLIENT (self), &flash, page, limit, cancellable,
+                                             herald_client_adapter_done,
+                                             herald_client_adapter_task (self, &list_history, cancellable,
+                                                                         callback, user_data));
 }
 
 static void
@@ -458,9 +399,11 @@ flashsms_list_all_history_async (HeraldHistorySource       *self,
 {
   HeraldFlashsmsHistoryFilter flash = history_filter (filter);
 
-  herald_flashsms_client_list_all_history_async (CLIENT (self), &flash, cancellable, adapter_done,
-                                                 adapter_task (self, &list_all_history, cancellable,
-                                                               callback, user_data));
+  herald_flashsms_client_list_all_history_async (CLIENT (self), &flash, cancellable,
+                                                 herald_client_adapter_done,
+                                                 herald_client_adapter_task (self, &list_all_history,
+                                                                             cancellable, callback,
+                                                                             user_data));
 }
 
 static void
@@ -470,8 +413,9 @@ flashsms_get_report_async (HeraldHistorySource *self,
                            GAsyncReadyCallback  callback,
                            gpointer             user_data)
 {
-  herald_flashsms_client_get_report_async (CLIENT (self), message_id, cancellable, adapter_done,
-                                           adapter_task (self, &get_report, cancellable, callback, user_data));
+  herald_flashsms_client_get_report_async (CLIENT (self), message_id, cancellable, herald_client_adapter_done,
+                                           herald_client_adapter_task (self, &get_report, cancellable,
+                                                                       callback, user_data));
 }
 
 void
@@ -484,11 +428,12 @@ _herald_flashsms_history_source_iface_init (HeraldHistorySourceInterface *iface)
 
 /* ---- HeraldCreditAccount ---------------------------------------------------- */
 
-static const Adapter get_balance_details = ADAPTER (herald_flashsms_client_get_balance_finish, balance_from_flashsms,
-                                                    herald_flashsms_balance_unref, herald_balance_details_unref);
-static const Adapter list_transactions = ADAPTER (herald_flashsms_client_list_transactions_finish,
-                                                  transaction_page_from_flashsms,
-                                                  herald_flashsms_transaction_page_unref, herald_remote_page_unref);
+static const HeraldClientAdapter get_balance_details =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_get_balance_finish, balance_from_flashsms,
+                         herald_flashsms_balance_unref, herald_balance_details_unref);
+static const HeraldClientAdapter list_transactions =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_transactions_finish, transaction_page_from_flashsms,
+                         herald_flashsms_transaction_page_unref, herald_remote_page_unref);
 
 static void
 flashsms_get_balance_details_async (HeraldCreditAccount *self,
@@ -496,9 +441,9 @@ flashsms_get_balance_details_async (HeraldCreditAccount *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  herald_flashsms_client_get_balance_async (CLIENT (self), cancellable, adapter_done,
-                                            adapter_task (self, &get_balance_details, cancellable,
-                                                          callback, user_data));
+  herald_flashsms_client_get_balance_async (CLIENT (self), cancellable, herald_client_adapter_done,
+                                            herald_client_adapter_task (self, &get_balance_details,
+                                                                        cancellable, callback, user_data));
 }
 
 static void
@@ -518,9 +463,11 @@ flashsms_list_transactions_async (HeraldCreditAccount           *self,
       flash.start_date = filter->since;
       flash.end_date = filter->until;
     }
-  herald_flashsms_client_list_transactions_async (CLIENT (self), &flash, page, limit, cancellable, adapter_done,
-                                                  adapter_task (self, &list_transactions, cancellable,
-                                                                callback, user_data));
+  herald_flashsms_client_list_transactions_async (CLIENT (self), &flash, page, limit, cancellable,
+                                                  herald_client_adapter_done,
+                                                  herald_client_adapter_task (self, &list_transactions,
+                                                                              cancellable, callback,
+                                                                              user_data));
 }
 
 void
@@ -532,8 +479,9 @@ _herald_flashsms_credit_account_iface_init (HeraldCreditAccountInterface *iface)
 
 /* ---- HeraldSenderIdSource --------------------------------------------------- */
 
-static const Adapter list_sender_ids = ADAPTER (herald_flashsms_client_list_sender_ids_finish,
-                                                sender_ids_from_flashsms, g_ptr_array_unref, g_ptr_array_unref);
+static const HeraldClientAdapter list_sender_ids =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_sender_ids_finish, sender_ids_from_flashsms,
+                         g_ptr_array_unref, g_ptr_array_unref);
 
 static void
 flashsms_list_sender_ids_async (HeraldSenderIdSource *self,
@@ -541,9 +489,10 @@ flashsms_list_sender_ids_async (HeraldSenderIdSource *self,
                                 GAsyncReadyCallback   callback,
                                 gpointer              user_data)
 {
-  herald_flashsms_client_list_sender_ids_async (CLIENT (self), cancellable, adapter_done,
-                                                adapter_task (self, &list_sender_ids, cancellable,
-                                                              callback, user_data));
+  herald_flashsms_client_list_sender_ids_async (CLIENT (self), cancellable, herald_client_adapter_done,
+                                                herald_client_adapter_task (self, &list_sender_ids,
+                                                                            cancellable, callback,
+                                                                            user_data));
 }
 
 void
@@ -554,30 +503,42 @@ _herald_flashsms_sender_id_source_iface_init (HeraldSenderIdSourceInterface *ifa
 
 /* ---- HeraldRemoteDirectory -------------------------------------------------- */
 
-static const Adapter list_contacts = ADAPTER (herald_flashsms_client_list_contacts_finish, contact_page_from_flashsms,
-                                              herald_flashsms_contact_page_unref, herald_remote_page_unref);
-static const Adapter search_contacts = ADAPTER (herald_flashsms_client_search_contacts_finish,
-                                                contact_page_from_flashsms,
-                                                herald_flashsms_contact_page_unref, herald_remote_page_unref);
-static const Adapter create_contact = ADAPTER (herald_flashsms_client_create_contact_finish, contact_from_flashsms,
-                                               herald_flashsms_contact_unref, herald_directory_contact_unref);
-static const Adapter update_contact = ADAPTER (herald_flashsms_client_update_contact_finish, contact_from_flashsms,
-                                               herald_flashsms_contact_unref, herald_directory_contact_unref);
-static const Adapter delete_contact = ADAPTER_BOOLEAN (herald_flashsms_client_delete_contact_finish);
-static const Adapter import_contacts = ADAPTER (herald_flashsms_client_import_contacts_finish, import_from_flashsms,
-                                                herald_flashsms_import_result_unref, herald_directory_import_unref);
-static const Adapter list_groups = ADAPTER (herald_flashsms_client_list_groups_finish, groups_from_flashsms,
-                                            g_ptr_array_unref, g_ptr_array_unref);
-static const Adapter create_group = ADAPTER (herald_flashsms_client_create_group_finish, group_from_flashsms,
-                                             herald_flashsms_group_unref, herald_directory_group_unref);
-static const Adapter delete_group = ADAPTER_BOOLEAN (herald_flashsms_client_delete_group_finish);
-static const Adapter list_templates = ADAPTER (herald_flashsms_client_list_templates_finish, templates_from_flashsms,
-                                               g_ptr_array_unref, g_ptr_array_unref);
-static const Adapter create_template = ADAPTER (herald_flashsms_client_create_template_finish, template_from_flashsms,
-                                                herald_flashsms_template_unref, herald_directory_template_unref);
-static const Adapter update_template = ADAPTER (herald_flashsms_client_update_template_finish, template_from_flashsms,
-                                                herald_flashsms_template_unref, herald_directory_template_unref);
-static const Adapter delete_template = ADAPTER_BOOLEAN (herald_flashsms_client_delete_template_finish);
+static const HeraldClientAdapter list_contacts =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_contacts_finish, contact_page_from_flashsms,
+                         herald_flashsms_contact_page_unref, herald_remote_page_unref);
+static const HeraldClientAdapter search_contacts =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_search_contacts_finish, contact_page_from_flashsms,
+                         herald_flashsms_contact_page_unref, herald_remote_page_unref);
+static const HeraldClientAdapter create_contact =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_create_contact_finish, contact_from_flashsms,
+                         herald_flashsms_contact_unref, herald_directory_contact_unref);
+static const HeraldClientAdapter update_contact =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_update_contact_finish, contact_from_flashsms,
+                         herald_flashsms_contact_unref, herald_directory_contact_unref);
+static const HeraldClientAdapter delete_contact =
+  HERALD_CLIENT_ADAPTER_BOOLEAN (herald_flashsms_client_delete_contact_finish, NULL, NULL);
+static const HeraldClientAdapter import_contacts =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_import_contacts_finish, import_from_flashsms,
+                         herald_flashsms_import_result_unref, herald_directory_import_unref);
+static const HeraldClientAdapter list_groups =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_groups_finish, groups_from_flashsms, g_ptr_array_unref,
+                         g_ptr_array_unref);
+static const HeraldClientAdapter create_group =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_create_group_finish, group_from_flashsms,
+                         herald_flashsms_group_unref, herald_directory_group_unref);
+static const HeraldClientAdapter delete_group =
+  HERALD_CLIENT_ADAPTER_BOOLEAN (herald_flashsms_client_delete_group_finish, NULL, NULL);
+static const HeraldClientAdapter list_templates =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_templates_finish, templates_from_flashsms,
+                         g_ptr_array_unref, g_ptr_array_unref);
+static const HeraldClientAdapter create_template =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_create_template_finish, template_from_flashsms,
+                         herald_flashsms_template_unref, herald_directory_template_unref);
+static const HeraldClientAdapter update_template =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_update_template_finish, template_from_flashsms,
+                         herald_flashsms_template_unref, herald_directory_template_unref);
+static const HeraldClientAdapter delete_template =
+  HERALD_CLIENT_ADAPTER_BOOLEAN (herald_flashsms_client_delete_template_finish, NULL, NULL);
 
 static HeraldFlashsmsContactFields
 contact_fields (const HeraldDirectoryContactFields *fields)
@@ -602,8 +563,10 @@ flashsms_list_contacts_async (HeraldRemoteDirectory *self,
                               GAsyncReadyCallback    callback,
                               gpointer               user_data)
 {
-  herald_flashsms_client_list_contacts_async (CLIENT (self), page, limit, NULL, group_id, cancellable, adapter_done,
-                                              adapter_task (self, &list_contacts, cancellable, callback, user_data));
+  herald_flashsms_client_list_contacts_async (CLIENT (self), page, limit, NULL, group_id, cancellable,
+                                              herald_client_adapter_done,
+                                              herald_client_adapter_task (self, &list_contacts, cancellable,
+                                                                          callback, user_data));
 }
 
 static void
@@ -615,9 +578,11 @@ flashsms_search_contacts_async (HeraldRemoteDirectory *self,
                                 GAsyncReadyCallback    callback,
                                 gpointer               user_data)
 {
-  herald_flashsms_client_search_contacts_async (CLIENT (self), query, page, limit, cancellable, adapter_done,
-                                                adapter_task (self, &search_contacts, cancellable,
-                                                              callback, user_data));
+  herald_flashsms_client_search_contacts_async (CLIENT (self), query, page, limit, cancellable,
+                                                herald_client_adapter_done,
+                                                herald_client_adapter_task (self, &search_contacts,
+                                                                            cancellable, callback,
+                                                                            user_data));
 }
 
 static void
@@ -630,8 +595,10 @@ flashsms_create_contact_async (HeraldRemoteDirectory              *self,
 {
   HeraldFlashsmsContactFields flash = contact_fields (fields);
 
-  herald_flashsms_client_create_contact_async (CLIENT (self), &flash, group_id, cancellable, adapter_done,
-                                               adapter_task (self, &create_contact, cancellable, callback, user_data));
+  herald_flashsms_client_create_contact_async (CLIENT (self), &flash, group_id, cancellable,
+                                               herald_client_adapter_done,
+                                               herald_client_adapter_task (self, &create_contact, cancellable,
+                                                                           callback, user_data));
 }
 
 static void
@@ -646,8 +613,9 @@ flashsms_update_contact_async (HeraldRemoteDirectory              *self,
   HeraldFlashsmsContactFields flash = contact_fields (fields);
 
   herald_flashsms_client_update_contact_async (CLIENT (self), contact_id, &flash, group_id, cancellable,
-                                               adapter_done,
-                                               adapter_task (self, &update_contact, cancellable, callback, user_data));
+                                               herald_client_adapter_done,
+                                               herald_client_adapter_task (self, &update_contact, cancellable,
+                                                                           callback, user_data));
 }
 
 static void
@@ -657,8 +625,10 @@ flashsms_delete_contact_async (HeraldRemoteDirectory *self,
                                GAsyncReadyCallback    callback,
                                gpointer               user_data)
 {
-  herald_flashsms_client_delete_contact_async (CLIENT (self), contact_id, cancellable, adapter_done,
-                                               adapter_task (self, &delete_contact, cancellable, callback, user_data));
+  herald_flashsms_client_delete_contact_async (CLIENT (self), contact_id, cancellable,
+                                               herald_client_adapter_done,
+                                               herald_client_adapter_task (self, &delete_contact, cancellable,
+                                                                           callback, user_data));
 }
 
 static void
@@ -676,9 +646,10 @@ flashsms_import_contacts_async (HeraldRemoteDirectory              *self,
   for (guint i = 0; i < n_contacts; i++)
     flash[i] = contact_fields (&contacts[i]);
   herald_flashsms_client_import_contacts_async (CLIENT (self), flash, n_contacts, group_id, cancellable,
-                                                adapter_done,
-                                                adapter_task (self, &import_contacts, cancellable,
-                                                              callback, user_data));
+                                                herald_client_adapter_done,
+                                                herald_client_adapter_task (self, &import_contacts,
+                                                                            cancellable, callback,
+                                                                            user_data));
 }
 
 static void
@@ -687,8 +658,9 @@ flashsms_list_groups_async (HeraldRemoteDirectory *self,
                             GAsyncReadyCallback    callback,
                             gpointer               user_data)
 {
-  herald_flashsms_client_list_groups_async (CLIENT (self), cancellable, adapter_done,
-                                            adapter_task (self, &list_groups, cancellable, callback, user_data));
+  herald_flashsms_client_list_groups_async (CLIENT (self), cancellable, herald_client_adapter_done,
+                                            herald_client_adapter_task (self, &list_groups, cancellable,
+                                                                        callback, user_data));
 }
 
 static void
@@ -698,8 +670,9 @@ flashsms_create_group_async (HeraldRemoteDirectory *self,
                              GAsyncReadyCallback    callback,
                              gpointer               user_data)
 {
-  herald_flashsms_client_create_group_async (CLIENT (self), name, cancellable, adapter_done,
-                                             adapter_task (self, &create_group, cancellable, callback, user_data));
+  herald_flashsms_client_create_group_async (CLIENT (self), name, cancellable, herald_client_adapter_done,
+                                             herald_client_adapter_task (self, &create_group, cancellable,
+                                                                         callback, user_data));
 }
 
 static void
@@ -709,8 +682,9 @@ flashsms_delete_group_async (HeraldRemoteDirectory *self,
                              GAsyncReadyCallback    callback,
                              gpointer               user_data)
 {
-  herald_flashsms_client_delete_group_async (CLIENT (self), group_id, cancellable, adapter_done,
-                                             adapter_task (self, &delete_group, cancellable, callback, user_data));
+  herald_flashsms_client_delete_group_async (CLIENT (self), group_id, cancellable, herald_client_adapter_done,
+                                             herald_client_adapter_task (self, &delete_group, cancellable,
+                                                                         callback, user_data));
 }
 
 static void
@@ -719,8 +693,9 @@ flashsms_list_templates_async (HeraldRemoteDirectory *self,
                                GAsyncReadyCallback    callback,
                                gpointer               user_data)
 {
-  herald_flashsms_client_list_templates_async (CLIENT (self), cancellable, adapter_done,
-                                               adapter_task (self, &list_templates, cancellable, callback, user_data));
+  herald_flashsms_client_list_templates_async (CLIENT (self), cancellable, herald_client_adapter_done,
+                                               herald_client_adapter_task (self, &list_templates, cancellable,
+                                                                           callback, user_data));
 }
 
 static void
@@ -731,9 +706,11 @@ flashsms_create_template_async (HeraldRemoteDirectory *self,
                                 GAsyncReadyCallback    callback,
                                 gpointer               user_data)
 {
-  herald_flashsms_client_create_template_async (CLIENT (self), name, content, cancellable, adapter_done,
-                                                adapter_task (self, &create_template, cancellable,
-                                                              callback, user_data));
+  herald_flashsms_client_create_template_async (CLIENT (self), name, content, cancellable,
+                                                herald_client_adapter_done,
+                                                herald_client_adapter_task (self, &create_template,
+                                                                            cancellable, callback,
+                                                                            user_data));
 }
 
 static void
@@ -746,9 +723,10 @@ flashsms_update_template_async (HeraldRemoteDirectory *self,
                                 gpointer               user_data)
 {
   herald_flashsms_client_update_template_async (CLIENT (self), template_id, name, content, cancellable,
-                                                adapter_done,
-                                                adapter_task (self, &update_template, cancellable,
-                                                              callback, user_data));
+                                                herald_client_adapter_done,
+                                                herald_client_adapter_task (self, &update_template,
+                                                                            cancellable, callback,
+                                                                            user_data));
 }
 
 static void
@@ -758,9 +736,11 @@ flashsms_delete_template_async (HeraldRemoteDirectory *self,
                                 GAsyncReadyCallback    callback,
                                 gpointer               user_data)
 {
-  herald_flashsms_client_delete_template_async (CLIENT (self), template_id, cancellable, adapter_done,
-                                                adapter_task (self, &delete_template, cancellable,
-                                                              callback, user_data));
+  herald_flashsms_client_delete_template_async (CLIENT (self), template_id, cancellable,
+                                                herald_client_adapter_done,
+                                                herald_client_adapter_task (self, &delete_template,
+                                                                            cancellable, callback,
+                                                                            user_data));
 }
 
 void
@@ -784,8 +764,9 @@ _herald_flashsms_remote_directory_iface_init (HeraldRemoteDirectoryInterface *if
 
 /* ---- HeraldCostEstimator ---------------------------------------------------- */
 
-static const Adapter estimate = ADAPTER (herald_flashsms_client_estimate_finish, estimate_from_flashsms,
-                                         herald_flashsms_estimate_unref, herald_cost_estimate_unref);
+static const HeraldClientAdapter estimate =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_estimate_finish, estimate_from_flashsms,
+                         herald_flashsms_estimate_unref, herald_cost_estimate_unref);
 
 static void
 flashsms_estimate_async (HeraldCostEstimator *self,
@@ -795,8 +776,10 @@ flashsms_estimate_async (HeraldCostEstimator *self,
                          GAsyncReadyCallback  callback,
                          gpointer             user_data)
 {
-  herald_flashsms_client_estimate_async (CLIENT (self), text, recipient_count, cancellable, adapter_done,
-                                         adapter_task (self, &estimate, cancellable, callback, user_data));
+  herald_flashsms_client_estimate_async (CLIENT (self), text, recipient_count, cancellable,
+                                         herald_client_adapter_done,
+                                         herald_client_adapter_task (self, &estimate, cancellable, callback,
+                                                                     user_data));
 }
 
 void
