@@ -551,7 +551,7 @@ contact_fields (const HeraldDirectoryContactFields *fields)
 static const char *
 flashsms_get_default_region (HeraldRemoteDirectory *self)
 {
-  return herald_flashsms_client_get_default_region (CLIENT (self));
+  return herald_rest_client_get_default_region (HERALD_REST_CLIENT (self));
 }
 
 static void

@@ -72,7 +72,7 @@ report_from_result (HeraldFlashsmsClient     *client,
       const char *e164;
       const char *reason;
 
-      number = herald_phone_number_parse (recipients[i], herald_flashsms_client_get_default_region (client),
+      number = herald_phone_number_parse (recipients[i], herald_rest_client_get_default_region (HERALD_REST_CLIENT (client)),
                                           HERALD_PHONE_NUMBER_REQUIRE_MOBILE, &number_error);
       if (number == NULL)
         {
