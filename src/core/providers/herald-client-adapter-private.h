@@ -12,7 +12,7 @@ G_BEGIN_DECLS
  * function, the conversion of its answer into the interface's value, and
  * how to free each side. The dialect starts the client's call with
  * herald_client_adapter_done as the callback and herald_client_adapter_task()
- * as its data; the task (the provider its source object) is answered with
+ * (or _answer()) as its data; the task (the provider its source object) is answered with
  * the converted value, or with the client's error. */
 typedef struct
 {
@@ -48,6 +48,10 @@ GTask *herald_client_adapter_task (gpointer                   provider,
                                    GCancellable              *cancellable,
                                    GAsyncReadyCallback        callback,
                                    gpointer                   user_data);
+/* The same for a task already made (a capability's): returns @task, whose
+ * source tag becomes @adapter. */
+GTask *herald_client_adapter_answer (GTask                     *task,
+                                     const HeraldClientAdapter *adapter);
 /* The client's callback: @task is herald_client_adapter_task()'s. */
 void   herald_client_adapter_done (GObject                   *client,
                                    GAsyncResult              *result,

@@ -14,8 +14,13 @@ herald_client_adapter_task (gpointer                   provider,
                             GAsyncReadyCallback        callback,
                             gpointer                   user_data)
 {
-  GTask *task = g_task_new (provider, cancellable, callback, user_data);
+  return herald_client_adapter_answer (g_task_new (provider, cancellable, callback, user_data), adapter);
+}
 
+GTask *
+herald_client_adapter_answer (GTask                     *task,
+                              const HeraldClientAdapter *adapter)
+{
   g_task_set_source_tag (task, (gpointer) adapter);
   g_task_set_task_data (task, (gpointer) adapter, NULL);
   return task;

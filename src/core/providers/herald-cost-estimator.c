@@ -44,7 +44,8 @@ herald_cost_estimator_estimate_async (HeraldCostEstimator *self,
 {
   g_return_if_fail (HERALD_IS_COST_ESTIMATOR (self));
   g_return_if_fail (text != NULL);
-  HERALD_COST_ESTIMATOR_GET_IFACE (self)->estimate_async (self, text, recipient_count, cancellable, callback, user_data);
+  HERALD_COST_ESTIMATOR_GET_IFACE (self)->estimate (self, text, recipient_count,
+                                                    g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldCostEstimate *, herald_cost_estimator_estimate_finish, HeraldCostEstimator)

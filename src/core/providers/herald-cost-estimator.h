@@ -34,19 +34,18 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldCostEstimate, herald_cost_estimate_unref)
 #define HERALD_TYPE_COST_ESTIMATOR (herald_cost_estimator_get_type ())
 G_DECLARE_INTERFACE (HeraldCostEstimator, herald_cost_estimator, HERALD, COST_ESTIMATOR, HeraldProvider)
 
-/* An implementation answers every call through a GTask whose source
- * object is the provider (a pointer, or a boolean for deletes): the
- * *_finish functions propagate it. */
+/* Each member answers the task it is given (transfer full; the provider
+ * its source object) with the call's value: a pointer, or a boolean for
+ * deletes. The *_async functions make the task, the *_finish ones
+ * propagate it. */
 struct _HeraldCostEstimatorInterface
 {
   GTypeInterface parent_iface;
 
-  void (*estimate_async) (HeraldCostEstimator *self,
-                          const char          *text,
-                          guint                recipient_count,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data);
+  void (*estimate) (HeraldCostEstimator *self,
+                    const char          *text,
+                    guint                recipient_count,
+                    GTask               *task);
 };
 
 /* What sending @text to @recipient_count numbers would cost; nothing is sent. */

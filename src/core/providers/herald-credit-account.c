@@ -86,7 +86,8 @@ herald_credit_account_get_balance_details_async (HeraldCreditAccount *self,
                                                  gpointer             user_data)
 {
   g_return_if_fail (HERALD_IS_CREDIT_ACCOUNT (self));
-  HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->get_balance_details_async (self, cancellable, callback, user_data);
+  HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->get_balance_details (self,
+                                                               g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldBalanceDetails *, herald_credit_account_get_balance_details_finish, HeraldCreditAccount)
@@ -101,7 +102,8 @@ herald_credit_account_list_transactions_async (HeraldCreditAccount           *se
                                                gpointer                       user_data)
 {
   g_return_if_fail (HERALD_IS_CREDIT_ACCOUNT (self));
-  HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->list_transactions_async (self, filter, page, limit, cancellable, callback, user_data);
+  HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->list_transactions (self, filter, page, limit,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldRemotePage *, herald_credit_account_list_transactions_finish, HeraldCreditAccount)

@@ -77,24 +77,21 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldTransaction, herald_transaction_unref)
 #define HERALD_TYPE_CREDIT_ACCOUNT (herald_credit_account_get_type ())
 G_DECLARE_INTERFACE (HeraldCreditAccount, herald_credit_account, HERALD, CREDIT_ACCOUNT, HeraldProvider)
 
-/* An implementation answers every call through a GTask whose source
- * object is the provider (a pointer, or a boolean for deletes): the
- * *_finish functions propagate it. */
+/* Each member answers the task it is given (transfer full; the provider
+ * its source object) with the call's value: a pointer, or a boolean for
+ * deletes. The *_async functions make the task, the *_finish ones
+ * propagate it. */
 struct _HeraldCreditAccountInterface
 {
   GTypeInterface parent_iface;
 
-  void (*get_balance_details_async) (HeraldCreditAccount *self,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data);
-  void (*list_transactions_async) (HeraldCreditAccount           *self,
-                                   const HeraldTransactionFilter *filter,
-                                   guint                          page,
-                                   guint                          limit,
-                                   GCancellable                  *cancellable,
-                                   GAsyncReadyCallback            callback,
-                                   gpointer                       user_data);
+  void (*get_balance_details) (HeraldCreditAccount *self,
+                               GTask               *task);
+  void (*list_transactions) (HeraldCreditAccount           *self,
+                             const HeraldTransactionFilter *filter,
+                             guint                          page,
+                             guint                          limit,
+                             GTask                         *task);
 };
 
 /* The balance with what the provider says about the account it belongs to. */

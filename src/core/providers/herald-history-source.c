@@ -55,7 +55,8 @@ herald_history_source_list_history_async (HeraldHistorySource       *self,
                                           gpointer                   user_data)
 {
   g_return_if_fail (HERALD_IS_HISTORY_SOURCE (self));
-  HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_history_async (self, filter, page, limit, cancellable, callback, user_data);
+  HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_history (self, filter, page, limit,
+                                                        g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldRemotePage *, herald_history_source_list_history_finish, HeraldHistorySource)
@@ -68,7 +69,8 @@ herald_history_source_list_all_history_async (HeraldHistorySource       *self,
                                               gpointer                   user_data)
 {
   g_return_if_fail (HERALD_IS_HISTORY_SOURCE (self));
-  HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_all_history_async (self, filter, cancellable, callback, user_data);
+  HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_all_history (self, filter,
+                                                            g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (GPtrArray *, herald_history_source_list_all_history_finish, HeraldHistorySource)
@@ -82,7 +84,8 @@ herald_history_source_get_report_async (HeraldHistorySource *self,
 {
   g_return_if_fail (HERALD_IS_HISTORY_SOURCE (self));
   g_return_if_fail (message_id != NULL);
-  HERALD_HISTORY_SOURCE_GET_IFACE (self)->get_report_async (self, message_id, cancellable, callback, user_data);
+  HERALD_HISTORY_SOURCE_GET_IFACE (self)->get_report (self, message_id,
+                                                      g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldDeliveryReport *, herald_history_source_get_report_finish, HeraldHistorySource)

@@ -58,30 +58,25 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDeliveryReport, herald_delivery_report_unre
 #define HERALD_TYPE_HISTORY_SOURCE (herald_history_source_get_type ())
 G_DECLARE_INTERFACE (HeraldHistorySource, herald_history_source, HERALD, HISTORY_SOURCE, HeraldProvider)
 
-/* An implementation answers every call through a GTask whose source
- * object is the provider (a pointer, or a boolean for deletes): the
- * *_finish functions propagate it. */
+/* Each member answers the task it is given (transfer full; the provider
+ * its source object) with the call's value: a pointer, or a boolean for
+ * deletes. The *_async functions make the task, the *_finish ones
+ * propagate it. */
 struct _HeraldHistorySourceInterface
 {
   GTypeInterface parent_iface;
 
-  void (*list_history_async) (HeraldHistorySource       *self,
-                              const HeraldHistoryFilter *filter,
-                              guint                      page,
-                              guint                      limit,
-                              GCancellable              *cancellable,
-                              GAsyncReadyCallback        callback,
-                              gpointer                   user_data);
-  void (*list_all_history_async) (HeraldHistorySource       *self,
-                                  const HeraldHistoryFilter *filter,
-                                  GCancellable              *cancellable,
-                                  GAsyncReadyCallback        callback,
-                                  gpointer                   user_data);
-  void (*get_report_async) (HeraldHistorySource *self,
-                            const char          *message_id,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data);
+  void (*list_history) (HeraldHistorySource       *self,
+                        const HeraldHistoryFilter *filter,
+                        guint                      page,
+                        guint                      limit,
+                        GTask                     *task);
+  void (*list_all_history) (HeraldHistorySource       *self,
+                            const HeraldHistoryFilter *filter,
+                            GTask                     *task);
+  void (*get_report) (HeraldHistorySource *self,
+                      const char          *message_id,
+                      GTask               *task);
 };
 
 /* One page of sent messages, newest first: a HeraldRemotePage of HeraldSentMessage.

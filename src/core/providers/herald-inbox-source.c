@@ -130,8 +130,8 @@ herald_inbox_source_list_received_async (HeraldInboxSource          *self,
   g_return_if_fail (HERALD_IS_INBOX_SOURCE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  HERALD_INBOX_SOURCE_GET_IFACE (self)->list_received_async (self, filter, page, per_page,
-                                                             cancellable, callback, user_data);
+  HERALD_INBOX_SOURCE_GET_IFACE (self)->list_received (self, filter, page, per_page,
+                                                       g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldReceivedPage *, herald_inbox_source_list_received_finish, HeraldInboxSource)

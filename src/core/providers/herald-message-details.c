@@ -24,7 +24,8 @@ herald_message_details_get_message_async (HeraldMessageDetails *self,
 {
   g_return_if_fail (HERALD_IS_MESSAGE_DETAILS (self));
   g_return_if_fail (message_id != NULL);
-  HERALD_MESSAGE_DETAILS_GET_IFACE (self)->get_message_async (self, message_id, cancellable, callback, user_data);
+  HERALD_MESSAGE_DETAILS_GET_IFACE (self)->get_message (self, message_id,
+                                                        g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldSentMessage *, herald_message_details_get_message_finish, HeraldMessageDetails)

@@ -111,7 +111,8 @@ herald_remote_directory_list_contacts_async (HeraldRemoteDirectory *self,
                                              gpointer               user_data)
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_contacts_async (self, page, limit, group_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_contacts (self, page, limit, group_id,
+                                                           g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldRemotePage *, herald_remote_directory_list_contacts_finish, HeraldRemoteDirectory)
@@ -127,7 +128,8 @@ herald_remote_directory_search_contacts_async (HeraldRemoteDirectory *self,
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (query != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->search_contacts_async (self, query, page, limit, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->search_contacts (self, query, page, limit,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldRemotePage *, herald_remote_directory_search_contacts_finish, HeraldRemoteDirectory)
@@ -142,7 +144,8 @@ herald_remote_directory_create_contact_async (HeraldRemoteDirectory             
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (fields != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_contact_async (self, fields, group_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_contact (self, fields, group_id,
+                                                            g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryContact *, herald_remote_directory_create_contact_finish, HeraldRemoteDirectory)
@@ -159,7 +162,8 @@ herald_remote_directory_update_contact_async (HeraldRemoteDirectory             
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (contact_id != NULL);
   g_return_if_fail (fields != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_contact_async (self, contact_id, fields, group_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_contact (self, contact_id, fields, group_id,
+                                                            g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryContact *, herald_remote_directory_update_contact_finish, HeraldRemoteDirectory)
@@ -173,7 +177,8 @@ herald_remote_directory_delete_contact_async (HeraldRemoteDirectory *self,
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (contact_id != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_contact_async (self, contact_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_contact (self, contact_id,
+                                                            g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH_BOOLEAN (herald_remote_directory_delete_contact_finish, HeraldRemoteDirectory)
@@ -189,7 +194,8 @@ herald_remote_directory_import_contacts_async (HeraldRemoteDirectory            
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (contacts != NULL || n_contacts == 0);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->import_contacts_async (self, contacts, n_contacts, group_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->import_contacts (self, contacts, n_contacts, group_id,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryImport *, herald_remote_directory_import_contacts_finish, HeraldRemoteDirectory)
@@ -201,7 +207,8 @@ herald_remote_directory_list_groups_async (HeraldRemoteDirectory *self,
                                            gpointer               user_data)
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_groups_async (self, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_groups (self,
+                                                         g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (GPtrArray *, herald_remote_directory_list_groups_finish, HeraldRemoteDirectory)
@@ -215,7 +222,8 @@ herald_remote_directory_create_group_async (HeraldRemoteDirectory *self,
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (name != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_group_async (self, name, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_group (self, name,
+                                                          g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryGroup *, herald_remote_directory_create_group_finish, HeraldRemoteDirectory)
@@ -229,7 +237,8 @@ herald_remote_directory_delete_group_async (HeraldRemoteDirectory *self,
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (group_id != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_group_async (self, group_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_group (self, group_id,
+                                                          g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH_BOOLEAN (herald_remote_directory_delete_group_finish, HeraldRemoteDirectory)
@@ -241,7 +250,8 @@ herald_remote_directory_list_templates_async (HeraldRemoteDirectory *self,
                                               gpointer               user_data)
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_templates_async (self, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_templates (self,
+                                                            g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (GPtrArray *, herald_remote_directory_list_templates_finish, HeraldRemoteDirectory)
@@ -257,7 +267,8 @@ herald_remote_directory_create_template_async (HeraldRemoteDirectory *self,
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (name != NULL);
   g_return_if_fail (content != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_template_async (self, name, content, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_template (self, name, content,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryTemplate *, herald_remote_directory_create_template_finish, HeraldRemoteDirectory)
@@ -275,7 +286,8 @@ herald_remote_directory_update_template_async (HeraldRemoteDirectory *self,
   g_return_if_fail (template_id != NULL);
   g_return_if_fail (name != NULL);
   g_return_if_fail (content != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_template_async (self, template_id, name, content, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_template (self, template_id, name, content,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryTemplate *, herald_remote_directory_update_template_finish, HeraldRemoteDirectory)
@@ -289,7 +301,8 @@ herald_remote_directory_delete_template_async (HeraldRemoteDirectory *self,
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (template_id != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_template_async (self, template_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_template (self, template_id,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH_BOOLEAN (herald_remote_directory_delete_template_finish, HeraldRemoteDirectory)

@@ -96,89 +96,64 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDirectoryImport, herald_directory_import_un
 #define HERALD_TYPE_REMOTE_DIRECTORY (herald_remote_directory_get_type ())
 G_DECLARE_INTERFACE (HeraldRemoteDirectory, herald_remote_directory, HERALD, REMOTE_DIRECTORY, HeraldProvider)
 
-/* An implementation answers every call through a GTask whose source
- * object is the provider (a pointer, or a boolean for deletes): the
- * *_finish functions propagate it. */
+/* Each member answers the task it is given (transfer full; the provider
+ * its source object) with the call's value: a pointer, or a boolean for
+ * deletes. The *_async functions make the task, the *_finish ones
+ * propagate it. */
 struct _HeraldRemoteDirectoryInterface
 {
   GTypeInterface parent_iface;
 
   const char *(*get_default_region) (HeraldRemoteDirectory *self);
-  void (*list_contacts_async) (HeraldRemoteDirectory *self,
-                               guint                  page,
-                               guint                  limit,
-                               const char            *group_id,
-                               GCancellable          *cancellable,
-                               GAsyncReadyCallback    callback,
-                               gpointer               user_data);
-  void (*search_contacts_async) (HeraldRemoteDirectory *self,
-                                 const char            *query,
-                                 guint                  page,
-                                 guint                  limit,
-                                 GCancellable          *cancellable,
-                                 GAsyncReadyCallback    callback,
-                                 gpointer               user_data);
-  void (*create_contact_async) (HeraldRemoteDirectory              *self,
-                                const HeraldDirectoryContactFields *fields,
-                                const char                         *group_id,
-                                GCancellable                       *cancellable,
-                                GAsyncReadyCallback                 callback,
-                                gpointer                            user_data);
-  void (*update_contact_async) (HeraldRemoteDirectory              *self,
-                                const char                         *contact_id,
-                                const HeraldDirectoryContactFields *fields,
-                                const char                         *group_id,
-                                GCancellable                       *cancellable,
-                                GAsyncReadyCallback                 callback,
-                                gpointer                            user_data);
-  void (*delete_contact_async) (HeraldRemoteDirectory *self,
-                                const char            *contact_id,
-                                GCancellable          *cancellable,
-                                GAsyncReadyCallback    callback,
-                                gpointer               user_data);
-  void (*import_contacts_async) (HeraldRemoteDirectory              *self,
-                                 const HeraldDirectoryContactFields *contacts,
-                                 guint                               n_contacts,
-                                 const char                         *group_id,
-                                 GCancellable                       *cancellable,
-                                 GAsyncReadyCallback                 callback,
-                                 gpointer                            user_data);
-  void (*list_groups_async) (HeraldRemoteDirectory *self,
-                             GCancellable          *cancellable,
-                             GAsyncReadyCallback    callback,
-                             gpointer               user_data);
-  void (*create_group_async) (HeraldRemoteDirectory *self,
-                              const char            *name,
-                              GCancellable          *cancellable,
-                              GAsyncReadyCallback    callback,
-                              gpointer               user_data);
-  void (*delete_group_async) (HeraldRemoteDirectory *self,
-                              const char            *group_id,
-                              GCancellable          *cancellable,
-                              GAsyncReadyCallback    callback,
-                              gpointer               user_data);
-  void (*list_templates_async) (HeraldRemoteDirectory *self,
-                                GCancellable          *cancellable,
-                                GAsyncReadyCallback    callback,
-                                gpointer               user_data);
-  void (*create_template_async) (HeraldRemoteDirectory *self,
-                                 const char            *name,
-                                 const char            *content,
-                                 GCancellable          *cancellable,
-                                 GAsyncReadyCallback    callback,
-                                 gpointer               user_data);
-  void (*update_template_async) (HeraldRemoteDirectory *self,
-                                 const char            *template_id,
-                                 const char            *name,
-                                 const char            *content,
-                                 GCancellable          *cancellable,
-                                 GAsyncReadyCallback    callback,
-                                 gpointer               user_data);
-  void (*delete_template_async) (HeraldRemoteDirectory *self,
-                                 const char            *template_id,
-                                 GCancellable          *cancellable,
-                                 GAsyncReadyCallback    callback,
-                                 gpointer               user_data);
+  void (*list_contacts) (HeraldRemoteDirectory *self,
+                         guint                  page,
+                         guint                  limit,
+                         const char            *group_id,
+                         GTask                 *task);
+  void (*search_contacts) (HeraldRemoteDirectory *self,
+                           const char            *query,
+                           guint                  page,
+                           guint                  limit,
+                           GTask                 *task);
+  void (*create_contact) (HeraldRemoteDirectory              *self,
+                          const HeraldDirectoryContactFields *fields,
+                          const char                         *group_id,
+                          GTask                              *task);
+  void (*update_contact) (HeraldRemoteDirectory              *self,
+                          const char                         *contact_id,
+                          const HeraldDirectoryContactFields *fields,
+                          const char                         *group_id,
+                          GTask                              *task);
+  void (*delete_contact) (HeraldRemoteDirectory *self,
+                          const char            *contact_id,
+                          GTask                 *task);
+  void (*import_contacts) (HeraldRemoteDirectory              *self,
+                           const HeraldDirectoryContactFields *contacts,
+                           guint                               n_contacts,
+                           const char                         *group_id,
+                           GTask                              *task);
+  void (*list_groups) (HeraldRemoteDirectory *self,
+                       GTask                 *task);
+  void (*create_group) (HeraldRemoteDirectory *self,
+                        const char            *name,
+                        GTask                 *task);
+  void (*delete_group) (HeraldRemoteDirectory *self,
+                        const char            *group_id,
+                        GTask                 *task);
+  void (*list_templates) (HeraldRemoteDirectory *self,
+                          GTask                 *task);
+  void (*create_template) (HeraldRemoteDirectory *self,
+                           const char            *name,
+                           const char            *content,
+                           GTask                 *task);
+  void (*update_template) (HeraldRemoteDirectory *self,
+                           const char            *template_id,
+                           const char            *name,
+                           const char            *content,
+                           GTask                 *task);
+  void (*delete_template) (HeraldRemoteDirectory *self,
+                           const char            *template_id,
+                           GTask                 *task);
 };
 
 /* The region numbers without a country code are read in ("GH"). */

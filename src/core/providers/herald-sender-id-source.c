@@ -42,7 +42,8 @@ herald_sender_id_source_list_sender_ids_async (HeraldSenderIdSource *self,
                                                gpointer              user_data)
 {
   g_return_if_fail (HERALD_IS_SENDER_ID_SOURCE (self));
-  HERALD_SENDER_ID_SOURCE_GET_IFACE (self)->list_sender_ids_async (self, cancellable, callback, user_data);
+  HERALD_SENDER_ID_SOURCE_GET_IFACE (self)->list_sender_ids (self,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
 HERALD_DEFINE_CAPABILITY_FINISH (GPtrArray *, herald_sender_id_source_list_sender_ids_finish, HeraldSenderIdSource)

@@ -33,17 +33,16 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldSenderId, herald_sender_id_unref)
 #define HERALD_TYPE_SENDER_ID_SOURCE (herald_sender_id_source_get_type ())
 G_DECLARE_INTERFACE (HeraldSenderIdSource, herald_sender_id_source, HERALD, SENDER_ID_SOURCE, HeraldProvider)
 
-/* An implementation answers every call through a GTask whose source
- * object is the provider (a pointer, or a boolean for deletes): the
- * *_finish functions propagate it. */
+/* Each member answers the task it is given (transfer full; the provider
+ * its source object) with the call's value: a pointer, or a boolean for
+ * deletes. The *_async functions make the task, the *_finish ones
+ * propagate it. */
 struct _HeraldSenderIdSourceInterface
 {
   GTypeInterface parent_iface;
 
-  void (*list_sender_ids_async) (HeraldSenderIdSource *self,
-                                 GCancellable         *cancellable,
-                                 GAsyncReadyCallback   callback,
-                                 gpointer              user_data);
+  void (*list_sender_ids) (HeraldSenderIdSource *self,
+                           GTask                *task);
 };
 
 /* The sender IDs the account may send as.

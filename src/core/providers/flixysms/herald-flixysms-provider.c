@@ -220,22 +220,18 @@ static const HeraldClientAdapter get_message =
                          herald_flixysms_message_status_unref, herald_sent_message_unref);
 
 static void
-flixysms_get_message_async (HeraldMessageDetails *details,
-                            const char           *message_id,
-                            GCancellable         *cancellable,
-                            GAsyncReadyCallback   callback,
-                            gpointer              user_data)
+flixysms_get_message (HeraldMessageDetails *details,
+                      const char           *message_id,
+                      GTask                *task)
 {
-  herald_flixysms_client_status_async (HERALD_FLIXYSMS_CLIENT (details), message_id, cancellable,
-                                       herald_client_adapter_done,
-                                       herald_client_adapter_task (details, &get_message, cancellable,
-                                                                   callback, user_data));
+  herald_flixysms_client_status_async (HERALD_FLIXYSMS_CLIENT (details), message_id, g_task_get_cancellable (task),
+                                       herald_client_adapter_done, herald_client_adapter_answer (task, &get_message));
 }
 
 void
 _herald_flixysms_message_details_iface_init (HeraldMessageDetailsInterface *iface)
 {
-  iface->get_message_async = flixysms_get_message_async;
+  iface->get_message = flixysms_get_message;
 }
 
 /* ---- HeraldInboxSource: GET /messages/received ----------------------------- */
@@ -287,13 +283,11 @@ static const HeraldClientAdapter list_received =
                          herald_flixysms_received_page_unref, herald_received_page_unref);
 
 static void
-flixysms_list_received_async (HeraldInboxSource          *source,
-                              const HeraldReceivedFilter *filter,
-                              guint                       page,
-                              guint                       per_page,
-                              GCancellable               *cancellable,
-                              GAsyncReadyCallback         callback,
-                              gpointer                    user_data)
+flixysms_list_received (HeraldInboxSource          *source,
+                        const HeraldReceivedFilter *filter,
+                        guint                       page,
+                        guint                       per_page,
+                        GTask                      *task)
 {
   HeraldFlixysmsReceivedFilter flixysms_filter = { NULL };
 
@@ -307,13 +301,12 @@ flixysms_list_received_async (HeraldInboxSource          *source,
 
   /* the client copies the filter before this returns */
   herald_flixysms_client_received_async (HERALD_FLIXYSMS_CLIENT (source), &flixysms_filter, page, per_page,
-                                         cancellable, herald_client_adapter_done,
-                                         herald_client_adapter_task (source, &list_received, cancellable,
-                                                                     callback, user_data));
+                                         g_task_get_cancellable (task), herald_client_adapter_done,
+                                         herald_client_adapter_answer (task, &list_received));
 }
 
 void
 _herald_flixysms_inbox_source_iface_init (HeraldInboxSourceInterface *iface)
 {
-  iface->list_received_async = flixysms_list_received_async;
+  iface->list_received = flixysms_list_received;
 }
