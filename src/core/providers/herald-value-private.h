@@ -29,16 +29,6 @@ G_BEGIN_DECLS
     g_return_if_fail (self != NULL);                                           \
     g_atomic_rc_box_release_full (self, (GDestroyNotify) clear_func);          \
   }
-
-/* The getter of one member of a value whose fields are private (the
- * dialects' own types): @fallback when @self is NULL. */
-#define HERALD_DEFINE_GETTER(ReturnType, function, TypeName, member, fallback) \
-  ReturnType                                                                   \
-  function (const TypeName *self)                                              \
-  {                                                                            \
-    g_return_val_if_fail (self != NULL, fallback);                             \
-    return self->member;                                                       \
-  }
 /* NOLINTEND(bugprone-macro-parentheses) */
 
 /* The *_finish of a capability call (the interface headers): every

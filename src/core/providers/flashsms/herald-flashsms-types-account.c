@@ -4,7 +4,7 @@
 #define G_LOG_DOMAIN "herald-flashsms"
 
 #include "herald-flashsms-types-private.h"
-#include "providers/herald-value-private.h"
+#include "herald-getter-private.h"
 
 /* Contact groups, sender IDs, templates, credit transactions, and what a
  * key check found. The document shows no body for a created group or a

@@ -4,7 +4,7 @@
 #define G_LOG_DOMAIN "herald-flashsms"
 
 #include "herald-flashsms-types-private.h"
-#include "providers/herald-value-private.h"
+#include "herald-getter-private.h"
 
 /* Contacts, pages of contacts and import results. The document shows no
  * body for a contact, so the parsers accept it as "data" itself or as

@@ -4,7 +4,7 @@
 #define G_LOG_DOMAIN "herald-flashsms"
 
 #include "herald-flashsms-types-private.h"
-#include "providers/herald-value-private.h"
+#include "herald-getter-private.h"
 
 /* The answers about messages and credits: balance, a message (status and
  * history entry), a history page, an estimate and a delivery report. */

@@ -8,7 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "herald-flashsms-types-private.h"
-#include "providers/herald-value-private.h"
+#include "herald-getter-private.h"
 
 /* What is sent (HeraldFlashsmsOutgoing) and what a send returns
  * (HeraldFlashsmsSendResult), including the result of a send split into
