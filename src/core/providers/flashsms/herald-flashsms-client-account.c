@@ -77,7 +77,7 @@ herald_flashsms_client_list_groups_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  herald_rest_client_call (self, &list_groups, NULL, NULL, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &list_groups, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (GPtrArray *, herald_flashsms_client_list_groups_finish, list_groups)
@@ -115,7 +115,7 @@ herald_flashsms_client_create_group_async (HeraldFlashsmsClient *self,
     }
 
   body = name_body_new (name, NULL);
-  herald_rest_client_call (self, &create_group, NULL, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &create_group, NULL, NULL, body, cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsGroup *, herald_flashsms_client_create_group_finish, create_group)
@@ -129,8 +129,8 @@ herald_flashsms_client_delete_group_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  herald_rest_client_call (self, &delete_group, (const char *[]) { group_id, NULL }, NULL, NULL,
-                           cancellable, callback, user_data);
+  herald_rest_call (self, &delete_group, (const char *[]) { group_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH_BOOLEAN (herald_flashsms_client_delete_group_finish, delete_group)
@@ -145,7 +145,7 @@ herald_flashsms_client_list_sender_ids_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  herald_rest_client_call (self, &list_sender_ids, NULL, NULL, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &list_sender_ids, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (GPtrArray *, herald_flashsms_client_list_sender_ids_finish, list_sender_ids)
@@ -160,7 +160,7 @@ herald_flashsms_client_list_templates_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  herald_rest_client_call (self, &list_templates, NULL, NULL, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &list_templates, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (GPtrArray *, herald_flashsms_client_list_templates_finish, list_templates)
@@ -198,7 +198,7 @@ herald_flashsms_client_create_template_async (HeraldFlashsmsClient *self,
     }
 
   body = name_body_new (name, content);
-  herald_rest_client_call (self, &create_template, NULL, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &create_template, NULL, NULL, body, cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsTemplate *, herald_flashsms_client_create_template_finish, create_template)
@@ -230,7 +230,7 @@ herald_flashsms_client_update_template_async (HeraldFlashsmsClient *self,
     }
 
   body = name_body_new (name, content);
-  herald_rest_client_call (self, &update_template, params, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &update_template, params, NULL, body, cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsTemplate *, herald_flashsms_client_update_template_finish, update_template)
@@ -244,8 +244,8 @@ herald_flashsms_client_delete_template_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  herald_rest_client_call (self, &delete_template, (const char *[]) { template_id, NULL }, NULL, NULL,
-                           cancellable, callback, user_data);
+  herald_rest_call (self, &delete_template, (const char *[]) { template_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH_BOOLEAN (herald_flashsms_client_delete_template_finish, delete_template)
@@ -287,7 +287,7 @@ herald_flashsms_client_list_transactions_async (HeraldFlashsmsClient            
       _herald_flashsms_query_add_time (query, "endDate", filter->end_date);
     }
 
-  herald_rest_client_call (self, &list_transactions, NULL, query, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &list_transactions, NULL, query, NULL, cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsTransactionPage *, herald_flashsms_client_list_transactions_finish, list_transactions)

@@ -82,7 +82,7 @@ list_contacts (HeraldFlashsmsClient *self,
   if (group_id != NULL && group_id[0] != '\0')
     g_hash_table_replace (query, (gpointer) "groupId", g_strdup (group_id));
 
-  herald_rest_client_call (self, &get_contacts, NULL, query, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &get_contacts, NULL, query, NULL, cancellable, callback, user_data);
 }
 
 void
@@ -147,8 +147,8 @@ herald_flashsms_client_get_contact_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  herald_rest_client_call (self, &get_contact, (const char *[]) { contact_id, NULL }, NULL, NULL,
-                           cancellable, callback, user_data);
+  herald_rest_call (self, &get_contact, (const char *[]) { contact_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContact *, herald_flashsms_client_get_contact_finish, get_contact)
@@ -204,7 +204,7 @@ herald_flashsms_client_create_contact_async (HeraldFlashsmsClient              *
       return;
     }
 
-  herald_rest_client_call (self, &create_contact, NULL, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &create_contact, NULL, NULL, body, cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContact *, herald_flashsms_client_create_contact_finish, create_contact)
@@ -237,7 +237,7 @@ herald_flashsms_client_update_contact_async (HeraldFlashsmsClient              *
     }
 
   /* Setting the same fields twice is harmless: safe to retry. */
-  herald_rest_client_call (self, &update_contact, params, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &update_contact, params, NULL, body, cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContact *, herald_flashsms_client_update_contact_finish, update_contact)
@@ -251,8 +251,8 @@ herald_flashsms_client_delete_contact_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  herald_rest_client_call (self, &delete_contact, (const char *[]) { contact_id, NULL }, NULL, NULL,
-                           cancellable, callback, user_data);
+  herald_rest_call (self, &delete_contact, (const char *[]) { contact_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH_BOOLEAN (herald_flashsms_client_delete_contact_finish, delete_contact)
@@ -317,8 +317,8 @@ import_next (GTask *task)
 
   /* An import repeated is harmless (known numbers are skipped): retried
    * like a read. */
-  herald_rest_client_call (self, &import_contacts, NULL, NULL, g_ptr_array_index (import->bodies, import->next),
-                           g_task_get_cancellable (task), import_batch_done, task);
+  herald_rest_call (self, &import_contacts, NULL, NULL, g_ptr_array_index (import->bodies, import->next),
+                    g_task_get_cancellable (task), import_batch_done, task);
 }
 
 void

@@ -228,8 +228,8 @@ send_next (GTask *task)
     }
 
   /* Never repeated by the transport once it may have reached FlashSMS. */
-  herald_rest_client_call (self, &send_sms, NULL, NULL, g_ptr_array_index (send->bodies, send->next),
-                           g_task_get_cancellable (task), send_batch_done, task);
+  herald_rest_call (self, &send_sms, NULL, NULL, g_ptr_array_index (send->bodies, send->next),
+                    g_task_get_cancellable (task), send_batch_done, task);
 }
 
 void

@@ -312,7 +312,7 @@ herald_flashsms_client_get_balance_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  herald_rest_client_call (self, &get_balance, NULL, NULL, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &get_balance, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsBalance *, herald_flashsms_client_get_balance_finish, get_balance)
@@ -364,7 +364,7 @@ herald_flashsms_client_list_history_async (HeraldFlashsmsClient              *se
     }
 
   query = history_query_new (filter, page, limit);
-  herald_rest_client_call (self, &list_history, NULL, query, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &list_history, NULL, query, NULL, cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsHistoryPage *, herald_flashsms_client_list_history_finish, list_history)
@@ -414,8 +414,7 @@ herald_flashsms_client_list_all_history_async (HeraldFlashsmsClient             
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
   query = history_query_new (filter, 0, HERALD_FLASHSMS_MAX_HISTORY_LIMIT);
-  herald_rest_call_all_pages (self, herald_rest_client_get_http_client (HERALD_REST_CLIENT (self)), error_for_call,
-                              &all_history, query, cancellable, callback, user_data);
+  herald_rest_call_all_pages (self, &all_history, query, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -439,8 +438,8 @@ herald_flashsms_client_get_status_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  herald_rest_client_call (self, &get_status, (const char *[]) { message_id, NULL }, NULL, NULL,
-                           cancellable, callback, user_data);
+  herald_rest_call (self, &get_status, (const char *[]) { message_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsMessage *, herald_flashsms_client_get_status_finish, get_status)
@@ -454,8 +453,8 @@ herald_flashsms_client_get_report_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  herald_rest_client_call (self, &get_report, (const char *[]) { message_id, NULL }, NULL, NULL,
-                           cancellable, callback, user_data);
+  herald_rest_call (self, &get_report, (const char *[]) { message_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsReport *, herald_flashsms_client_get_report_finish, get_report)
@@ -488,7 +487,7 @@ herald_flashsms_client_estimate_async (HeraldFlashsmsClient *self,
     }
 
   body = _herald_flashsms_estimate_body_new (message, recipient_count);
-  herald_rest_client_call (self, &estimate, NULL, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &estimate, NULL, NULL, body, cancellable, callback, user_data);
 }
 
 HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsEstimate *, herald_flashsms_client_estimate_finish, estimate)

@@ -8,7 +8,7 @@
 #include "herald-dialect.h"
 #include "herald-flashsms-types.h"
 #include "net/herald-http-client.h"
-#include "providers/herald-rest-client.h"
+#include "net/herald-rest-client.h"
 #include "text/herald-phone-number.h"
 
 G_BEGIN_DECLS

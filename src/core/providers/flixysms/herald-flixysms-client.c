@@ -397,7 +397,7 @@ herald_flixysms_client_send_async (HeraldFlixysmsClient *self,
 
   recipient = json_node_init_string (json_node_alloc (), herald_phone_number_get_e164 (number));
   body = build_send_body ("to", recipient, message, device_id, media_url);
-  herald_rest_client_call (self, &send_sms, NULL, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &send_sms, NULL, NULL, body, cancellable, callback, user_data);
 }
 
 HeraldFlixysmsSendResult *
@@ -524,7 +524,7 @@ bulk_send_batch (GTask *task)
 
   g_debug ("bulk: sending recipients %u–%u of %u", data->next + 1, data->next + data->batch_len,
            data->pending->len);
-  herald_rest_client_call (self, &send_bulk, NULL, NULL, body, g_task_get_cancellable (task), bulk_cb, task);
+  herald_rest_call (self, &send_bulk, NULL, NULL, body, g_task_get_cancellable (task), bulk_cb, task);
 }
 
 void
@@ -648,8 +648,8 @@ herald_flixysms_client_status_async (HeraldFlixysmsClient *self,
       return;
     }
 
-  herald_rest_client_call (self, &get_status, (const char *[]) { message_id, NULL }, NULL, NULL,
-                           cancellable, callback, user_data);
+  herald_rest_call (self, &get_status, (const char *[]) { message_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
 HeraldFlixysmsMessageStatus *
@@ -723,7 +723,7 @@ request_received_page (HeraldFlixysmsClient     *self,
   else
     g_hash_table_remove (query, "per_page");
 
-  herald_rest_client_call (self, endpoint, NULL, query, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, endpoint, NULL, query, NULL, cancellable, callback, user_data);
 }
 
 void
@@ -811,8 +811,7 @@ herald_flixysms_client_received_all_async (HeraldFlixysmsClient               *s
       return;
     }
 
-  herald_rest_call_all_pages (self, herald_rest_client_get_http_client (HERALD_REST_CLIENT (self)), error_for_call,
-                              &all_received, query, cancellable, callback, user_data);
+  herald_rest_call_all_pages (self, &all_received, query, cancellable, callback, user_data);
 }
 
 GListModel *

@@ -1,7 +1,7 @@
 /* SPDX-FileCopyrightText: 2026 The Herald authors
  * SPDX-License-Identifier: GPL-3.0-or-later
  */
-#define G_LOG_DOMAIN "herald-provider"
+#define G_LOG_DOMAIN "herald-rest"
 
 #include "config.h"
 
@@ -151,23 +151,4 @@ herald_rest_client_set_default_region (HeraldRestClient *self,
   g_free (priv->default_region);
   priv->default_region = g_strdup (region);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEFAULT_REGION]);
-}
-
-void
-herald_rest_client_call (gpointer                  self,
-                         const HeraldRestEndpoint *endpoint,
-                         const char * const       *params,
-                         GHashTable               *query,
-                         JsonNode                 *body,
-                         GCancellable             *cancellable,
-                         GAsyncReadyCallback       callback,
-                         gpointer                  user_data)
-{
-  HeraldRestClientPrivate *priv;
-
-  g_return_if_fail (HERALD_IS_REST_CLIENT (self));
-  priv = herald_rest_client_get_instance_private (self);
-
-  herald_rest_call (self, priv->http, HERALD_REST_CLIENT_GET_CLASS (self)->error_for_call, endpoint, params,
-                    query, body, cancellable, callback, user_data);
 }
