@@ -12,10 +12,11 @@ G_BEGIN_DECLS
  * when @self is not one (a programmer error, warned by g_return_val_if_fail). */
 /* NOLINTBEGIN(bugprone-macro-parentheses) */
 
-/* A boxed value read through a const pointer: @self may not be NULL. */
-#define HERALD_DEFINE_GETTER(ReturnType, function, TypeName, member, fallback) \
+/* A plain value (@SelfType: "const HeraldThing" or "HeraldThing"): @self
+ * may not be NULL. */
+#define HERALD_DEFINE_GETTER(ReturnType, function, SelfType, member, fallback) \
   ReturnType                                                                   \
-  function (const TypeName *self)                                              \
+  function (SelfType *self)                                                    \
   {                                                                            \
     g_return_val_if_fail (self != NULL, fallback);                             \
     return self->member;                                                       \

@@ -211,29 +211,9 @@ herald_http_response_unref (HeraldHttpResponse *self)
   g_free (self);
 }
 
-guint
-herald_http_response_get_status (const HeraldHttpResponse *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->status;
-}
-
-GBytes *
-herald_http_response_get_body (const HeraldHttpResponse *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->body;
-}
-
-JsonNode *
-herald_http_response_get_json (const HeraldHttpResponse *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->json;
-}
+HERALD_DEFINE_GETTER (guint, herald_http_response_get_status, const HeraldHttpResponse, status, 0)
+HERALD_DEFINE_GETTER (GBytes *, herald_http_response_get_body, const HeraldHttpResponse, body, NULL)
+HERALD_DEFINE_GETTER (JsonNode *, herald_http_response_get_json, const HeraldHttpResponse, json, NULL)
 
 const char *
 herald_http_response_get_header (const HeraldHttpResponse *self,

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "herald-inbox-source.h"
+#include "herald-getter-private.h"
 #include "herald-value-private.h"
 
 /* ---- HeraldReceivedPage --------------------------------------------------- */
@@ -21,27 +22,12 @@ struct _HeraldReceivedPage
 };
 
 static void
-received_page_clear (gpointer data)
+received_page_clear (HeraldReceivedPage *self)
 {
-  HeraldReceivedPage *self = data;
-
   g_clear_object (&self->items);
 }
 
-HeraldReceivedPage *
-herald_received_page_ref (HeraldReceivedPage *self)
-{
-  return g_atomic_rc_box_acquire (self);
-}
-
-void
-herald_received_page_unref (HeraldReceivedPage *self)
-{
-  g_atomic_rc_box_release_full (self, received_page_clear);
-}
-
-G_DEFINE_BOXED_TYPE (HeraldReceivedPage, herald_received_page,
-                     herald_received_page_ref, herald_received_page_unref)
+HERALD_DEFINE_VALUE (HeraldReceivedPage, herald_received_page, received_page_clear)
 
 HeraldReceivedPage *
 herald_received_page_new (GListModel *items,
@@ -67,47 +53,12 @@ herald_received_page_new (GListModel *items,
   return self;
 }
 
-GListModel *
-herald_received_page_get_items (HeraldReceivedPage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->items;
-}
-
-guint
-herald_received_page_get_page (HeraldReceivedPage *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->page;
-}
-
-guint
-herald_received_page_get_per_page (HeraldReceivedPage *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->per_page;
-}
-
-guint
-herald_received_page_get_total (HeraldReceivedPage *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->total;
-}
-
-guint
-herald_received_page_get_total_pages (HeraldReceivedPage *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->total_pages;
-}
-
-gboolean
-herald_received_page_get_has_more (HeraldReceivedPage *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  return self->has_more;
-}
+HERALD_DEFINE_GETTER (GListModel *, herald_received_page_get_items, HeraldReceivedPage, items, NULL)
+HERALD_DEFINE_GETTER (guint, herald_received_page_get_page, HeraldReceivedPage, page, 0)
+HERALD_DEFINE_GETTER (guint, herald_received_page_get_per_page, HeraldReceivedPage, per_page, 0)
+HERALD_DEFINE_GETTER (guint, herald_received_page_get_total, HeraldReceivedPage, total, 0)
+HERALD_DEFINE_GETTER (guint, herald_received_page_get_total_pages, HeraldReceivedPage, total_pages, 0)
+HERALD_DEFINE_GETTER (gboolean, herald_received_page_get_has_more, HeraldReceivedPage, has_more, FALSE)
 
 /* ---- the interface -------------------------------------------------------- */
 

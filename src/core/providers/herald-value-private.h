@@ -8,9 +8,9 @@
 G_BEGIN_DECLS
 
 /* The capability values (herald-provider-values.h and the capability
- * headers) are reference-counted boxes (g_atomic_rc_box) with read-only
- * public fields: this defines the GType, ref and unref of one, given the
- * function that frees its members. (TypeName is a type: it cannot be
+ * headers: read-only public fields) and the received pages are
+ * reference-counted boxes (g_atomic_rc_box): this defines the GType, ref
+ * and unref of one, given the function that frees its members. (TypeName is a type: it cannot be
  * parenthesised.) */
 /* NOLINTBEGIN(bugprone-macro-parentheses) */
 #define HERALD_DEFINE_VALUE(TypeName, type_name, clear_func)                   \

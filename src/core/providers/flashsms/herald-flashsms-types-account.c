@@ -100,10 +100,10 @@ herald_flashsms_group_list_parse (JsonNode  *root,
                                       (GDestroyNotify) herald_flashsms_group_unref, error);
 }
 
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_group_get_id, HeraldFlashsmsGroup, id, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_group_get_name, HeraldFlashsmsGroup, name, NULL)
-HERALD_DEFINE_GETTER (gint64, herald_flashsms_group_get_contact_count, HeraldFlashsmsGroup, contact_count, -1)
-HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_group_get_created_at, HeraldFlashsmsGroup, created_at, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_group_get_id, const HeraldFlashsmsGroup, id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_group_get_name, const HeraldFlashsmsGroup, name, NULL)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_group_get_contact_count, const HeraldFlashsmsGroup, contact_count, -1)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_group_get_created_at, const HeraldFlashsmsGroup, created_at, NULL)
 
 /* ---- sender IDs ---------------------------------------------------------------------------- */
 
@@ -178,11 +178,11 @@ herald_flashsms_sender_id_list_parse (JsonNode  *root,
                                       (GDestroyNotify) herald_flashsms_sender_id_unref, error);
 }
 
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_sender_id_get_id, HeraldFlashsmsSenderId, id, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_sender_id_get_name, HeraldFlashsmsSenderId, name, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_sender_id_get_status, HeraldFlashsmsSenderId, status, NULL)
-HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_sender_id_get_created_at, HeraldFlashsmsSenderId, created_at, NULL)
-HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_sender_id_get_approved_at, HeraldFlashsmsSenderId, approved_at, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_sender_id_get_id, const HeraldFlashsmsSenderId, id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_sender_id_get_name, const HeraldFlashsmsSenderId, name, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_sender_id_get_status, const HeraldFlashsmsSenderId, status, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_sender_id_get_created_at, const HeraldFlashsmsSenderId, created_at, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_sender_id_get_approved_at, const HeraldFlashsmsSenderId, approved_at, NULL)
 
 /* ---- templates --------------------------------------------------------------------------------- */
 
@@ -273,11 +273,11 @@ herald_flashsms_template_list_parse (JsonNode  *root,
                                       (GDestroyNotify) herald_flashsms_template_unref, error);
 }
 
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_template_get_id, HeraldFlashsmsTemplate, id, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_template_get_name, HeraldFlashsmsTemplate, name, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_template_get_content, HeraldFlashsmsTemplate, content, NULL)
-HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_template_get_created_at, HeraldFlashsmsTemplate, created_at, NULL)
-HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_template_get_updated_at, HeraldFlashsmsTemplate, updated_at, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_template_get_id, const HeraldFlashsmsTemplate, id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_template_get_name, const HeraldFlashsmsTemplate, name, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_template_get_content, const HeraldFlashsmsTemplate, content, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_template_get_created_at, const HeraldFlashsmsTemplate, created_at, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_template_get_updated_at, const HeraldFlashsmsTemplate, updated_at, NULL)
 
 /* ---- transactions -------------------------------------------------------------------------------- */
 
@@ -348,14 +348,14 @@ transaction_read (const HeraldJsonCursor      *cursor,
   return g_steal_pointer (&self);
 }
 
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_transaction_get_id, HeraldFlashsmsTransaction, id, NULL)
-HERALD_DEFINE_GETTER (HeraldFlashsmsTransactionType, herald_flashsms_transaction_get_kind, HeraldFlashsmsTransaction, kind, HERALD_FLASHSMS_TRANSACTION_UNKNOWN)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_transaction_get_kind_string, HeraldFlashsmsTransaction, kind_string, NULL)
-HERALD_DEFINE_GETTER (gint64, herald_flashsms_transaction_get_amount, HeraldFlashsmsTransaction, amount, 0)
-HERALD_DEFINE_GETTER (gint64, herald_flashsms_transaction_get_balance, HeraldFlashsmsTransaction, balance, 0)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_transaction_get_description, HeraldFlashsmsTransaction, description, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_transaction_get_reference, HeraldFlashsmsTransaction, reference, NULL)
-HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_transaction_get_created_at, HeraldFlashsmsTransaction, created_at, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_transaction_get_id, const HeraldFlashsmsTransaction, id, NULL)
+HERALD_DEFINE_GETTER (HeraldFlashsmsTransactionType, herald_flashsms_transaction_get_kind, const HeraldFlashsmsTransaction, kind, HERALD_FLASHSMS_TRANSACTION_UNKNOWN)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_transaction_get_kind_string, const HeraldFlashsmsTransaction, kind_string, NULL)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_transaction_get_amount, const HeraldFlashsmsTransaction, amount, 0)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_transaction_get_balance, const HeraldFlashsmsTransaction, balance, 0)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_transaction_get_description, const HeraldFlashsmsTransaction, description, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_transaction_get_reference, const HeraldFlashsmsTransaction, reference, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_transaction_get_created_at, const HeraldFlashsmsTransaction, created_at, NULL)
 
 struct _HeraldFlashsmsTransactionPage
 {
@@ -412,7 +412,7 @@ herald_flashsms_transaction_page_parse (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
-HERALD_DEFINE_GETTER (GPtrArray *, herald_flashsms_transaction_page_get_transactions, HeraldFlashsmsTransactionPage, transactions, NULL)
+HERALD_DEFINE_GETTER (GPtrArray *, herald_flashsms_transaction_page_get_transactions, const HeraldFlashsmsTransactionPage, transactions, NULL)
 
 const HeraldFlashsmsPagination *
 herald_flashsms_transaction_page_get_pagination (const HeraldFlashsmsTransactionPage *self)
@@ -487,7 +487,7 @@ herald_flashsms_key_check_unref (HeraldFlashsmsKeyCheck *self)
   g_free (self);
 }
 
-HERALD_DEFINE_GETTER (HeraldFlashsmsBalance *, herald_flashsms_key_check_get_balance, HeraldFlashsmsKeyCheck, balance, NULL)
+HERALD_DEFINE_GETTER (HeraldFlashsmsBalance *, herald_flashsms_key_check_get_balance, const HeraldFlashsmsKeyCheck, balance, NULL)
 
 const char * const *
 herald_flashsms_key_check_get_granted (const HeraldFlashsmsKeyCheck *self)

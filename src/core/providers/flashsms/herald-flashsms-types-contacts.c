@@ -89,12 +89,12 @@ herald_flashsms_contact_parse (JsonNode    *root,
   return contact_read (&entity, error);
 }
 
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_id, HeraldFlashsmsContact, id, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_phone, HeraldFlashsmsContact, phone, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_first_name, HeraldFlashsmsContact, first_name, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_last_name, HeraldFlashsmsContact, last_name, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_email, HeraldFlashsmsContact, email, NULL)
-HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_contact_get_created_at, HeraldFlashsmsContact, created_at, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_id, const HeraldFlashsmsContact, id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_phone, const HeraldFlashsmsContact, phone, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_first_name, const HeraldFlashsmsContact, first_name, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_last_name, const HeraldFlashsmsContact, last_name, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_email, const HeraldFlashsmsContact, email, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_contact_get_created_at, const HeraldFlashsmsContact, created_at, NULL)
 
 /* ---- GET /contacts ------------------------------------------------------------------- */
 
@@ -153,7 +153,7 @@ herald_flashsms_contact_page_parse (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
-HERALD_DEFINE_GETTER (GPtrArray *, herald_flashsms_contact_page_get_contacts, HeraldFlashsmsContactPage, contacts, NULL)
+HERALD_DEFINE_GETTER (GPtrArray *, herald_flashsms_contact_page_get_contacts, const HeraldFlashsmsContactPage, contacts, NULL)
 
 const HeraldFlashsmsPagination *
 herald_flashsms_contact_page_get_pagination (const HeraldFlashsmsContactPage *self)
@@ -274,12 +274,12 @@ _herald_flashsms_import_result_add_rejected (HeraldFlashsmsImportResult *self,
   self->total++;
 }
 
-HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_imported, HeraldFlashsmsImportResult, imported, 0)
-HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_created, HeraldFlashsmsImportResult, created, 0)
-HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_skipped, HeraldFlashsmsImportResult, skipped, 0)
-HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_invalid, HeraldFlashsmsImportResult, invalid, 0)
-HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_total, HeraldFlashsmsImportResult, total, 0)
-HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_n_requests, HeraldFlashsmsImportResult, n_requests, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_imported, const HeraldFlashsmsImportResult, imported, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_created, const HeraldFlashsmsImportResult, created, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_skipped, const HeraldFlashsmsImportResult, skipped, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_invalid, const HeraldFlashsmsImportResult, invalid, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_total, const HeraldFlashsmsImportResult, total, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_n_requests, const HeraldFlashsmsImportResult, n_requests, 0)
 
 const HeraldFlashsmsInvalidRecipient *
 herald_flashsms_import_result_get_rejected (const HeraldFlashsmsImportResult *self,

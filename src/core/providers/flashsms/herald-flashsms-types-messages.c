@@ -70,10 +70,10 @@ herald_flashsms_balance_parse (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
-HERALD_DEFINE_GETTER (gint64, herald_flashsms_balance_get_balance, HeraldFlashsmsBalance, balance, 0)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_balance_get_currency, HeraldFlashsmsBalance, currency, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_balance_get_account_name, HeraldFlashsmsBalance, account_name, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_balance_get_account_phone, HeraldFlashsmsBalance, account_phone, NULL)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_balance_get_balance, const HeraldFlashsmsBalance, balance, 0)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_balance_get_currency, const HeraldFlashsmsBalance, currency, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_balance_get_account_name, const HeraldFlashsmsBalance, account_name, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_balance_get_account_phone, const HeraldFlashsmsBalance, account_phone, NULL)
 
 /* ---- messages ------------------------------------------------------------------- */
 
@@ -165,17 +165,17 @@ herald_flashsms_message_parse (JsonNode  *root,
   return message_read (&data, error);
 }
 
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_id, HeraldFlashsmsMessage, id, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_text, HeraldFlashsmsMessage, text, NULL)
-HERALD_DEFINE_GETTER (guint, herald_flashsms_message_get_recipient_count, HeraldFlashsmsMessage, recipient_count, 0)
-HERALD_DEFINE_GETTER (HeraldFlashsmsStatus, herald_flashsms_message_get_status, HeraldFlashsmsMessage, status, HERALD_FLASHSMS_STATUS_UNKNOWN)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_status_string, HeraldFlashsmsMessage, status_string, NULL)
-HERALD_DEFINE_GETTER (gint64, herald_flashsms_message_get_credits_used, HeraldFlashsmsMessage, credits_used, 0)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_sender_id, HeraldFlashsmsMessage, sender_id, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_campaign_name, HeraldFlashsmsMessage, campaign_name, NULL)
-HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_message_get_scheduled_at, HeraldFlashsmsMessage, scheduled_at, NULL)
-HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_message_get_sent_at, HeraldFlashsmsMessage, sent_at, NULL)
-HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_message_get_created_at, HeraldFlashsmsMessage, created_at, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_id, const HeraldFlashsmsMessage, id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_text, const HeraldFlashsmsMessage, text, NULL)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_message_get_recipient_count, const HeraldFlashsmsMessage, recipient_count, 0)
+HERALD_DEFINE_GETTER (HeraldFlashsmsStatus, herald_flashsms_message_get_status, const HeraldFlashsmsMessage, status, HERALD_FLASHSMS_STATUS_UNKNOWN)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_status_string, const HeraldFlashsmsMessage, status_string, NULL)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_message_get_credits_used, const HeraldFlashsmsMessage, credits_used, 0)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_sender_id, const HeraldFlashsmsMessage, sender_id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_campaign_name, const HeraldFlashsmsMessage, campaign_name, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_message_get_scheduled_at, const HeraldFlashsmsMessage, scheduled_at, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_message_get_sent_at, const HeraldFlashsmsMessage, sent_at, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_message_get_created_at, const HeraldFlashsmsMessage, created_at, NULL)
 
 /* ---- GET /sms -------------------------------------------------------------------- */
 
@@ -234,7 +234,7 @@ herald_flashsms_history_page_parse (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
-HERALD_DEFINE_GETTER (GPtrArray *, herald_flashsms_history_page_get_messages, HeraldFlashsmsHistoryPage, messages, NULL)
+HERALD_DEFINE_GETTER (GPtrArray *, herald_flashsms_history_page_get_messages, const HeraldFlashsmsHistoryPage, messages, NULL)
 
 const HeraldFlashsmsPagination *
 herald_flashsms_history_page_get_pagination (const HeraldFlashsmsHistoryPage *self)
@@ -315,13 +315,13 @@ herald_flashsms_estimate_parse (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
-HERALD_DEFINE_GETTER (guint, herald_flashsms_estimate_get_length, HeraldFlashsmsEstimate, length, 0)
-HERALD_DEFINE_GETTER (guint, herald_flashsms_estimate_get_parts, HeraldFlashsmsEstimate, parts, 0)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_estimate_get_encoding, HeraldFlashsmsEstimate, encoding, NULL)
-HERALD_DEFINE_GETTER (guint, herald_flashsms_estimate_get_recipient_count, HeraldFlashsmsEstimate, recipient_count, 0)
-HERALD_DEFINE_GETTER (gint64, herald_flashsms_estimate_get_credits_required, HeraldFlashsmsEstimate, credits_required, 0)
-HERALD_DEFINE_GETTER (gint64, herald_flashsms_estimate_get_current_balance, HeraldFlashsmsEstimate, current_balance, 0)
-HERALD_DEFINE_GETTER (gboolean, herald_flashsms_estimate_get_can_afford, HeraldFlashsmsEstimate, can_afford, FALSE)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_estimate_get_length, const HeraldFlashsmsEstimate, length, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_estimate_get_parts, const HeraldFlashsmsEstimate, parts, 0)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_estimate_get_encoding, const HeraldFlashsmsEstimate, encoding, NULL)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_estimate_get_recipient_count, const HeraldFlashsmsEstimate, recipient_count, 0)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_estimate_get_credits_required, const HeraldFlashsmsEstimate, credits_required, 0)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_estimate_get_current_balance, const HeraldFlashsmsEstimate, current_balance, 0)
+HERALD_DEFINE_GETTER (gboolean, herald_flashsms_estimate_get_can_afford, const HeraldFlashsmsEstimate, can_afford, FALSE)
 
 /* ---- GET /sms/:id/recipients ---------------------------------------------------------- */
 
@@ -445,10 +445,10 @@ herald_flashsms_report_parse (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_report_get_message_id, HeraldFlashsmsReport, message_id, NULL)
-HERALD_DEFINE_GETTER (HeraldFlashsmsStatus, herald_flashsms_report_get_status, HeraldFlashsmsReport, status, HERALD_FLASHSMS_STATUS_UNKNOWN)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_report_get_status_string, HeraldFlashsmsReport, status_string, NULL)
-HERALD_DEFINE_GETTER (guint, herald_flashsms_report_get_recipient_count, HeraldFlashsmsReport, recipient_count, 0)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_report_get_message_id, const HeraldFlashsmsReport, message_id, NULL)
+HERALD_DEFINE_GETTER (HeraldFlashsmsStatus, herald_flashsms_report_get_status, const HeraldFlashsmsReport, status, HERALD_FLASHSMS_STATUS_UNKNOWN)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_report_get_status_string, const HeraldFlashsmsReport, status_string, NULL)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_report_get_recipient_count, const HeraldFlashsmsReport, recipient_count, 0)
 
 const HeraldFlashsmsRecipientState *
 herald_flashsms_report_get_recipients (const HeraldFlashsmsReport *self,
@@ -481,7 +481,7 @@ herald_flashsms_report_lookup (const HeraldFlashsmsReport *self,
   return NULL;
 }
 
-HERALD_DEFINE_GETTER (guint, herald_flashsms_report_get_delivered, HeraldFlashsmsReport, delivered, 0)
-HERALD_DEFINE_GETTER (guint, herald_flashsms_report_get_failed, HeraldFlashsmsReport, failed, 0)
-HERALD_DEFINE_GETTER (guint, herald_flashsms_report_get_pending, HeraldFlashsmsReport, pending, 0)
-HERALD_DEFINE_GETTER (double, herald_flashsms_report_get_delivery_rate, HeraldFlashsmsReport, delivery_rate, 0.0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_report_get_delivered, const HeraldFlashsmsReport, delivered, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_report_get_failed, const HeraldFlashsmsReport, failed, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_report_get_pending, const HeraldFlashsmsReport, pending, 0)
+HERALD_DEFINE_GETTER (double, herald_flashsms_report_get_delivery_rate, const HeraldFlashsmsReport, delivery_rate, 0.0)

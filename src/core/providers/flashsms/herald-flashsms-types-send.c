@@ -155,7 +155,7 @@ herald_flashsms_outgoing_set_schedule (HeraldFlashsmsOutgoing *self,
     self->schedule = g_date_time_ref (when);
 }
 
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_outgoing_get_message, HeraldFlashsmsOutgoing, message, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_outgoing_get_message, const HeraldFlashsmsOutgoing, message, NULL)
 
 const char * const *
 herald_flashsms_outgoing_get_recipients (const HeraldFlashsmsOutgoing *self)
@@ -181,10 +181,10 @@ herald_flashsms_outgoing_get_contacts (const HeraldFlashsmsOutgoing *self)
   return (const char * const *) self->contacts->pdata;
 }
 
-HERALD_DEFINE_GETTER (gboolean, herald_flashsms_outgoing_get_all_contacts, HeraldFlashsmsOutgoing, all_contacts, FALSE)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_outgoing_get_sender_id, HeraldFlashsmsOutgoing, sender_id, NULL)
-HERALD_DEFINE_GETTER (const char *, herald_flashsms_outgoing_get_campaign_name, HeraldFlashsmsOutgoing, campaign_name, NULL)
-HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_outgoing_get_schedule, HeraldFlashsmsOutgoing, schedule, NULL)
+HERALD_DEFINE_GETTER (gboolean, herald_flashsms_outgoing_get_all_contacts, const HeraldFlashsmsOutgoing, all_contacts, FALSE)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_outgoing_get_sender_id, const HeraldFlashsmsOutgoing, sender_id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_outgoing_get_campaign_name, const HeraldFlashsmsOutgoing, campaign_name, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_outgoing_get_schedule, const HeraldFlashsmsOutgoing, schedule, NULL)
 
 /* ---- POST /sms/send ---------------------------------------------------------- */
 
@@ -406,11 +406,11 @@ herald_flashsms_send_result_get_message_ids (const HeraldFlashsmsSendResult *sel
   return (const char * const *) self->message_ids->pdata;
 }
 
-HERALD_DEFINE_GETTER (guint, herald_flashsms_send_result_get_recipients_sent, HeraldFlashsmsSendResult, recipients_sent, 0)
-HERALD_DEFINE_GETTER (gint64, herald_flashsms_send_result_get_credits_used, HeraldFlashsmsSendResult, credits_used, 0)
-HERALD_DEFINE_GETTER (gint64, herald_flashsms_send_result_get_remaining_credits, HeraldFlashsmsSendResult, remaining_credits, -1)
-HERALD_DEFINE_GETTER (gboolean, herald_flashsms_send_result_get_scheduled, HeraldFlashsmsSendResult, scheduled, FALSE)
-HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_send_result_get_schedule_date, HeraldFlashsmsSendResult, schedule_date, NULL)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_send_result_get_recipients_sent, const HeraldFlashsmsSendResult, recipients_sent, 0)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_send_result_get_credits_used, const HeraldFlashsmsSendResult, credits_used, 0)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_send_result_get_remaining_credits, const HeraldFlashsmsSendResult, remaining_credits, -1)
+HERALD_DEFINE_GETTER (gboolean, herald_flashsms_send_result_get_scheduled, const HeraldFlashsmsSendResult, scheduled, FALSE)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_send_result_get_schedule_date, const HeraldFlashsmsSendResult, schedule_date, NULL)
 
 const HeraldFlashsmsInvalidRecipient *
 herald_flashsms_send_result_get_invalid (const HeraldFlashsmsSendResult *self,
@@ -424,7 +424,7 @@ herald_flashsms_send_result_get_invalid (const HeraldFlashsmsSendResult *self,
   return self->invalid->len > 0 ? (const HeraldFlashsmsInvalidRecipient *) self->invalid->data : NULL;
 }
 
-HERALD_DEFINE_GETTER (const GError *, herald_flashsms_send_result_get_error, HeraldFlashsmsSendResult, error, NULL)
+HERALD_DEFINE_GETTER (const GError *, herald_flashsms_send_result_get_error, const HeraldFlashsmsSendResult, error, NULL)
 
 const char * const *
 herald_flashsms_send_result_get_unsent_recipients (const HeraldFlashsmsSendResult *self)

@@ -7,6 +7,7 @@
 
 #include "herald-flixysms-types-private.h"
 #include "herald-getter-private.h"
+#include "providers/herald-value-private.h"
 
 /* What GET /messages/received answers: one message (a GObject, for list
  * models) and the page that holds them. */
@@ -195,27 +196,12 @@ struct _HeraldFlixysmsReceivedPage
 };
 
 static void
-received_page_clear (gpointer data)
+received_page_clear (HeraldFlixysmsReceivedPage *self)
 {
-  HeraldFlixysmsReceivedPage *self = data;
-
   g_clear_object (&self->items);
 }
 
-HeraldFlixysmsReceivedPage *
-herald_flixysms_received_page_ref (HeraldFlixysmsReceivedPage *self)
-{
-  return g_atomic_rc_box_acquire (self);
-}
-
-void
-herald_flixysms_received_page_unref (HeraldFlixysmsReceivedPage *self)
-{
-  g_atomic_rc_box_release_full (self, received_page_clear);
-}
-
-G_DEFINE_BOXED_TYPE (HeraldFlixysmsReceivedPage, herald_flixysms_received_page,
-                     herald_flixysms_received_page_ref, herald_flixysms_received_page_unref)
+HERALD_DEFINE_VALUE (HeraldFlixysmsReceivedPage, herald_flixysms_received_page, received_page_clear)
 
 HeraldFlixysmsReceivedPage *
 herald_flixysms_received_page_parse (JsonNode  *root,
