@@ -27,12 +27,7 @@ herald_cost_estimate_new (void)
 
 /* ---- the interface -------------------------------------------------------- */
 
-G_DEFINE_INTERFACE (HeraldCostEstimator, herald_cost_estimator, HERALD_TYPE_PROVIDER)
-
-static void
-herald_cost_estimator_default_init (HeraldCostEstimatorInterface *iface)
-{
-}
+HERALD_DEFINE_CAPABILITY (HeraldCostEstimator, herald_cost_estimator)
 
 void
 herald_cost_estimator_estimate_async (HeraldCostEstimator *self,

@@ -44,11 +44,7 @@ herald_balance_details_clear (HeraldBalanceDetails *self)
 
 HERALD_DEFINE_VALUE (HeraldBalanceDetails, herald_balance_details, herald_balance_details_clear)
 
-HeraldBalanceDetails *
-herald_balance_details_new (void)
-{
-  return g_atomic_rc_box_new0 (HeraldBalanceDetails);
-}
+HERALD_DEFINE_VALUE_NEW (HeraldBalanceDetails, herald_balance_details)
 
 /* ---- HeraldTransaction ---------------------------------------------------- */
 
@@ -64,20 +60,11 @@ herald_transaction_clear (HeraldTransaction *self)
 
 HERALD_DEFINE_VALUE (HeraldTransaction, herald_transaction, herald_transaction_clear)
 
-HeraldTransaction *
-herald_transaction_new (void)
-{
-  return g_atomic_rc_box_new0 (HeraldTransaction);
-}
+HERALD_DEFINE_VALUE_NEW (HeraldTransaction, herald_transaction)
 
 /* ---- the interface -------------------------------------------------------- */
 
-G_DEFINE_INTERFACE (HeraldCreditAccount, herald_credit_account, HERALD_TYPE_PROVIDER)
-
-static void
-herald_credit_account_default_init (HeraldCreditAccountInterface *iface)
-{
-}
+HERALD_DEFINE_CAPABILITY (HeraldCreditAccount, herald_credit_account)
 
 void
 herald_credit_account_get_balance_details_async (HeraldCreditAccount *self,

@@ -38,12 +38,7 @@ herald_delivery_report_new (guint n_recipients)
 
 /* ---- the interface -------------------------------------------------------- */
 
-G_DEFINE_INTERFACE (HeraldHistorySource, herald_history_source, HERALD_TYPE_PROVIDER)
-
-static void
-herald_history_source_default_init (HeraldHistorySourceInterface *iface)
-{
-}
+HERALD_DEFINE_CAPABILITY (HeraldHistorySource, herald_history_source)
 
 void
 herald_history_source_list_history_async (HeraldHistorySource       *self,

@@ -62,12 +62,7 @@ HERALD_DEFINE_GETTER (gboolean, herald_received_page_get_has_more, HeraldReceive
 
 /* ---- the interface -------------------------------------------------------- */
 
-G_DEFINE_INTERFACE (HeraldInboxSource, herald_inbox_source, HERALD_TYPE_PROVIDER)
-
-static void
-herald_inbox_source_default_init (HeraldInboxSourceInterface *iface)
-{
-}
+HERALD_DEFINE_CAPABILITY (HeraldInboxSource, herald_inbox_source)
 
 void
 herald_inbox_source_list_received_async (HeraldInboxSource          *self,

@@ -8,12 +8,7 @@
 #include "herald-message-details.h"
 #include "herald-value-private.h"
 
-G_DEFINE_INTERFACE (HeraldMessageDetails, herald_message_details, HERALD_TYPE_PROVIDER)
-
-static void
-herald_message_details_default_init (HeraldMessageDetailsInterface *iface)
-{
-}
+HERALD_DEFINE_CAPABILITY (HeraldMessageDetails, herald_message_details)
 
 void
 herald_message_details_get_message_async (HeraldMessageDetails *self,

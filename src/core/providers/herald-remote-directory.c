@@ -23,11 +23,7 @@ herald_directory_contact_clear (HeraldDirectoryContact *self)
 
 HERALD_DEFINE_VALUE (HeraldDirectoryContact, herald_directory_contact, herald_directory_contact_clear)
 
-HeraldDirectoryContact *
-herald_directory_contact_new (void)
-{
-  return g_atomic_rc_box_new0 (HeraldDirectoryContact);
-}
+HERALD_DEFINE_VALUE_NEW (HeraldDirectoryContact, herald_directory_contact)
 
 /* ---- HeraldDirectoryGroup ------------------------------------------------- */
 
@@ -64,11 +60,7 @@ herald_directory_template_clear (HeraldDirectoryTemplate *self)
 
 HERALD_DEFINE_VALUE (HeraldDirectoryTemplate, herald_directory_template, herald_directory_template_clear)
 
-HeraldDirectoryTemplate *
-herald_directory_template_new (void)
-{
-  return g_atomic_rc_box_new0 (HeraldDirectoryTemplate);
-}
+HERALD_DEFINE_VALUE_NEW (HeraldDirectoryTemplate, herald_directory_template)
 
 /* ---- HeraldDirectoryImport ------------------------------------------------ */
 
@@ -79,20 +71,11 @@ herald_directory_import_clear (HeraldDirectoryImport *self)
 
 HERALD_DEFINE_VALUE (HeraldDirectoryImport, herald_directory_import, herald_directory_import_clear)
 
-HeraldDirectoryImport *
-herald_directory_import_new (void)
-{
-  return g_atomic_rc_box_new0 (HeraldDirectoryImport);
-}
+HERALD_DEFINE_VALUE_NEW (HeraldDirectoryImport, herald_directory_import)
 
 /* ---- the interface -------------------------------------------------------- */
 
-G_DEFINE_INTERFACE (HeraldRemoteDirectory, herald_remote_directory, HERALD_TYPE_PROVIDER)
-
-static void
-herald_remote_directory_default_init (HeraldRemoteDirectoryInterface *iface)
-{
-}
+HERALD_DEFINE_CAPABILITY (HeraldRemoteDirectory, herald_remote_directory)
 
 const char *
 herald_remote_directory_get_default_region (HeraldRemoteDirectory *self)

@@ -20,20 +20,11 @@ herald_sender_id_clear (HeraldSenderId *self)
 
 HERALD_DEFINE_VALUE (HeraldSenderId, herald_sender_id, herald_sender_id_clear)
 
-HeraldSenderId *
-herald_sender_id_new (void)
-{
-  return g_atomic_rc_box_new0 (HeraldSenderId);
-}
+HERALD_DEFINE_VALUE_NEW (HeraldSenderId, herald_sender_id)
 
 /* ---- the interface -------------------------------------------------------- */
 
-G_DEFINE_INTERFACE (HeraldSenderIdSource, herald_sender_id_source, HERALD_TYPE_PROVIDER)
-
-static void
-herald_sender_id_source_default_init (HeraldSenderIdSourceInterface *iface)
-{
-}
+HERALD_DEFINE_CAPABILITY (HeraldSenderIdSource, herald_sender_id_source)
 
 void
 herald_sender_id_source_list_sender_ids_async (HeraldSenderIdSource *self,

@@ -29,7 +29,25 @@ G_BEGIN_DECLS
     g_return_if_fail (self != NULL);                                           \
     g_atomic_rc_box_release_full (self, (GDestroyNotify) clear_func);          \
   }
+
+/* The _new() of a value whose members all start zeroed. */
+#define HERALD_DEFINE_VALUE_NEW(TypeName, type_name)                           \
+  TypeName *                                                                   \
+  type_name##_new (void)                                                       \
+  {                                                                            \
+    return g_atomic_rc_box_new0 (TypeName);                                    \
+  }
 /* NOLINTEND(bugprone-macro-parentheses) */
+
+/* A capability interface (HeraldProvider its prerequisite) whose members
+ * have no defaults. */
+#define HERALD_DEFINE_CAPABILITY(TypeName, type_name)                          \
+  G_DEFINE_INTERFACE (TypeName, type_name, HERALD_TYPE_PROVIDER)               \
+                                                                               \
+  static void                                                                  \
+  type_name##_default_init (TypeName##Interface *iface)                        \
+  {                                                                            \
+  }
 
 /* The *_finish of a capability call (the interface headers): every
  * implementation answers through a GTask whose source object is the
