@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "herald-provider.h"
+#include "herald-provider-values.h"
 
 G_BEGIN_DECLS
 
@@ -25,11 +26,8 @@ typedef struct
   gboolean  can_afford;
 } HeraldCostEstimate;
 
-GType               herald_cost_estimate_get_type (void) G_GNUC_CONST;
-HeraldCostEstimate *herald_cost_estimate_new      (void);
-HeraldCostEstimate *herald_cost_estimate_ref      (HeraldCostEstimate *self);
-void                herald_cost_estimate_unref    (HeraldCostEstimate *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldCostEstimate, herald_cost_estimate_unref)
+HERALD_DECLARE_VALUE (HeraldCostEstimate, herald_cost_estimate)
+HeraldCostEstimate *herald_cost_estimate_new (void);
 
 #define HERALD_TYPE_COST_ESTIMATOR (herald_cost_estimator_get_type ())
 G_DECLARE_INTERFACE (HeraldCostEstimator, herald_cost_estimator, HERALD, COST_ESTIMATOR, HeraldProvider)

@@ -49,11 +49,8 @@ typedef struct
   char   *account_phone;   /* nullable */
 } HeraldBalanceDetails;
 
-GType                 herald_balance_details_get_type (void) G_GNUC_CONST;
-HeraldBalanceDetails *herald_balance_details_new      (void);
-HeraldBalanceDetails *herald_balance_details_ref      (HeraldBalanceDetails *self);
-void                  herald_balance_details_unref    (HeraldBalanceDetails *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldBalanceDetails, herald_balance_details_unref)
+HERALD_DECLARE_VALUE (HeraldBalanceDetails, herald_balance_details)
+HeraldBalanceDetails *herald_balance_details_new (void);
 
 #define HERALD_TYPE_TRANSACTION (herald_transaction_get_type ())
 typedef struct
@@ -68,11 +65,8 @@ typedef struct
   GDateTime             *created_at;
 } HeraldTransaction;
 
-GType              herald_transaction_get_type (void) G_GNUC_CONST;
-HeraldTransaction *herald_transaction_new      (void);
-HeraldTransaction *herald_transaction_ref      (HeraldTransaction *self);
-void               herald_transaction_unref    (HeraldTransaction *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldTransaction, herald_transaction_unref)
+HERALD_DECLARE_VALUE (HeraldTransaction, herald_transaction)
+HeraldTransaction *herald_transaction_new (void);
 
 #define HERALD_TYPE_CREDIT_ACCOUNT (herald_credit_account_get_type ())
 G_DECLARE_INTERFACE (HeraldCreditAccount, herald_credit_account, HERALD, CREDIT_ACCOUNT, HeraldProvider)

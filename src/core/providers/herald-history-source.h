@@ -48,12 +48,9 @@ typedef struct
   guint                    n_recipients;
 } HeraldDeliveryReport;
 
-GType                 herald_delivery_report_get_type (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldDeliveryReport, herald_delivery_report)
 /* Room for @n_recipients zeroed recipients, filled by the caller. */
-HeraldDeliveryReport *herald_delivery_report_new      (guint                 n_recipients);
-HeraldDeliveryReport *herald_delivery_report_ref      (HeraldDeliveryReport *self);
-void                  herald_delivery_report_unref    (HeraldDeliveryReport *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDeliveryReport, herald_delivery_report_unref)
+HeraldDeliveryReport *herald_delivery_report_new (guint n_recipients);
 
 #define HERALD_TYPE_HISTORY_SOURCE (herald_history_source_get_type ())
 G_DECLARE_INTERFACE (HeraldHistorySource, herald_history_source, HERALD, HISTORY_SOURCE, HeraldProvider)

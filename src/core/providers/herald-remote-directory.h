@@ -37,11 +37,8 @@ typedef struct
   GDateTime *created_at;   /* nullable */
 } HeraldDirectoryContact;
 
-GType                   herald_directory_contact_get_type (void) G_GNUC_CONST;
-HeraldDirectoryContact *herald_directory_contact_new      (void);
-HeraldDirectoryContact *herald_directory_contact_ref      (HeraldDirectoryContact *self);
-void                    herald_directory_contact_unref    (HeraldDirectoryContact *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDirectoryContact, herald_directory_contact_unref)
+HERALD_DECLARE_VALUE (HeraldDirectoryContact, herald_directory_contact)
+HeraldDirectoryContact *herald_directory_contact_new (void);
 
 #define HERALD_TYPE_DIRECTORY_GROUP (herald_directory_group_get_type ())
 typedef struct
@@ -52,11 +49,8 @@ typedef struct
   GDateTime *created_at;      /* nullable */
 } HeraldDirectoryGroup;
 
-GType                 herald_directory_group_get_type (void) G_GNUC_CONST;
-HeraldDirectoryGroup *herald_directory_group_new      (void);
-HeraldDirectoryGroup *herald_directory_group_ref      (HeraldDirectoryGroup *self);
-void                  herald_directory_group_unref    (HeraldDirectoryGroup *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDirectoryGroup, herald_directory_group_unref)
+HERALD_DECLARE_VALUE (HeraldDirectoryGroup, herald_directory_group)
+HeraldDirectoryGroup *herald_directory_group_new (void);
 
 #define HERALD_TYPE_DIRECTORY_TEMPLATE (herald_directory_template_get_type ())
 typedef struct
@@ -68,11 +62,8 @@ typedef struct
   GDateTime *updated_at;   /* nullable */
 } HeraldDirectoryTemplate;
 
-GType                    herald_directory_template_get_type (void) G_GNUC_CONST;
-HeraldDirectoryTemplate *herald_directory_template_new      (void);
-HeraldDirectoryTemplate *herald_directory_template_ref      (HeraldDirectoryTemplate *self);
-void                     herald_directory_template_unref    (HeraldDirectoryTemplate *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDirectoryTemplate, herald_directory_template_unref)
+HERALD_DECLARE_VALUE (HeraldDirectoryTemplate, herald_directory_template)
+HeraldDirectoryTemplate *herald_directory_template_new (void);
 
 /* What an import did, summed over the requests it took; "invalid" and
  * "total" count the numbers the provider refused before sending too. */
@@ -87,11 +78,8 @@ typedef struct
   guint n_requests;
 } HeraldDirectoryImport;
 
-GType                  herald_directory_import_get_type (void) G_GNUC_CONST;
-HeraldDirectoryImport *herald_directory_import_new      (void);
-HeraldDirectoryImport *herald_directory_import_ref      (HeraldDirectoryImport *self);
-void                   herald_directory_import_unref    (HeraldDirectoryImport *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDirectoryImport, herald_directory_import_unref)
+HERALD_DECLARE_VALUE (HeraldDirectoryImport, herald_directory_import)
+HeraldDirectoryImport *herald_directory_import_new (void);
 
 #define HERALD_TYPE_REMOTE_DIRECTORY (herald_remote_directory_get_type ())
 G_DECLARE_INTERFACE (HeraldRemoteDirectory, herald_remote_directory, HERALD, REMOTE_DIRECTORY, HeraldProvider)

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "herald-provider.h"
+#include "herald-provider-values.h"
 
 G_BEGIN_DECLS
 
@@ -24,11 +25,8 @@ typedef struct
   GDateTime *approved_at;   /* nullable */
 } HeraldSenderId;
 
-GType           herald_sender_id_get_type (void) G_GNUC_CONST;
-HeraldSenderId *herald_sender_id_new      (void);
-HeraldSenderId *herald_sender_id_ref      (HeraldSenderId *self);
-void            herald_sender_id_unref    (HeraldSenderId *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldSenderId, herald_sender_id_unref)
+HERALD_DECLARE_VALUE (HeraldSenderId, herald_sender_id)
+HeraldSenderId *herald_sender_id_new (void);
 
 #define HERALD_TYPE_SENDER_ID_SOURCE (herald_sender_id_source_get_type ())
 G_DECLARE_INTERFACE (HeraldSenderIdSource, herald_sender_id_source, HERALD, SENDER_ID_SOURCE, HeraldProvider)
