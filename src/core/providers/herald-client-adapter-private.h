@@ -52,9 +52,9 @@ GTask *herald_client_adapter_task (gpointer                   provider,
  * source tag becomes @adapter. */
 GTask *herald_client_adapter_answer (GTask                     *task,
                                      const HeraldClientAdapter *adapter);
-/* The client's callback: @task is herald_client_adapter_task()'s. */
+/* The client's callback: @user_data is herald_client_adapter_task()'s task. */
 void   herald_client_adapter_done (GObject                   *client,
                                    GAsyncResult              *result,
-                                   gpointer                   task);
+                                   gpointer                   user_data);
 
 G_END_DECLS

@@ -16,12 +16,15 @@ G_BEGIN_DECLS
  * NULL, counts -1. */
 
 /* Declares the GType, ref and unref of a value (g_autoptr works on it);
- * its _new() is declared on its own. */
+ * its _new() is declared on its own. (TypeName is a type: it cannot be
+ * parenthesised.) */
+/* NOLINTBEGIN(bugprone-macro-parentheses) */
 #define HERALD_DECLARE_VALUE(TypeName, type_name)                              \
   GType     type_name##_get_type (void) G_GNUC_CONST;                         \
   TypeName *type_name##_ref      (TypeName *self);                            \
   void      type_name##_unref    (TypeName *self);                            \
   G_DEFINE_AUTOPTR_CLEANUP_FUNC (TypeName, type_name##_unref)
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 /* Where a paged list is. */
 typedef struct
