@@ -34,6 +34,41 @@ herald_list_util_maybe_load_more (GtkScrolledWindow *scrolled,
     herald_paged_list_load_more (list);
 }
 
+gboolean
+herald_list_util_read_dates (GtkEditable  *since_entry,
+                             GtkEditable  *until_entry,
+                             GDateTime   **since,
+                             GDateTime   **until,
+                             GError      **error)
+{
+  GtkEditable *entries[] = { since_entry, until_entry };
+  GDateTime **values[] = { since, until };
+  gboolean ok = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
+
+      if (herald_date_input_parse (gtk_editable_get_text (entries[i]), NULL, i == 1, values[i], &local_error))
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");
+          continue;
+        }
+      gtk_widget_add_css_class (GTK_WIDGET (entries[i]), "error");
+      if (ok)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      ok = FALSE;
+    }
+
+  if (!ok)
+    {
+      g_clear_pointer (since, g_date_time_unref);
+      g_clear_pointer (until, g_date_time_unref);
+    }
+
+  return ok;
+}
+
 char *
 herald_list_util_format_time (GDateTime *time)
 {
