@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "herald-format.h"
 #include "herald-history-page.h"
 #include "herald-list-util.h"
 #include "herald-report-dialog.h"
@@ -172,28 +173,6 @@ transaction_label (HeraldTransactionKind kind)
     }
 }
 
-/* @in_provider_history: a message in the provider's history was accepted,
- * so a queued one is "Pending" there; in the local log it is "Queued". */
-static const char *
-delivery_label (HeraldDeliveryState state,
-                gboolean            in_provider_history)
-{
-  switch (state)
-    {
-    case HERALD_DELIVERY_QUEUED:
-      return in_provider_history ? _("Pending") : _("Queued");
-    case HERALD_DELIVERY_SENT:
-      return _("Sent");
-    case HERALD_DELIVERY_DELIVERED:
-      return _("Delivered");
-    case HERALD_DELIVERY_FAILED:
-      return _("Failed");
-    case HERALD_DELIVERY_UNKNOWN:
-    default:
-      return in_provider_history ? _("Unknown") : _("State unknown");
-    }
-}
-
 static void
 bind_message (GtkWidget         *row,
               HeraldSentMessage *message)
@@ -207,7 +186,8 @@ bind_message (GtkWidget         *row,
   recipients = g_strdup_printf (ngettext ("%u recipient", "%u recipients", n), n);
   /* TRANSLATORS: under a sent message: its state, recipients and credits */
   caption = g_strdup_printf (_("%s · %s · %" G_GINT64_FORMAT " credits"),
-                             delivery_label (message->state, TRUE), recipients, message->credits_used);
+                             herald_format_delivery_state (message->state, HERALD_STATE_IN_HISTORY),
+                             recipients, message->credits_used);
   herald_list_util_row_set (row, sender != NULL ? sender : _("No sender ID"), time, message->text, caption);
 }
 
@@ -230,12 +210,13 @@ bind_logged (GtkWidget           *row,
 {
   g_autofree char *time = herald_list_util_format_time (herald_logged_message_get_sent_at (message));
   const char *error = herald_logged_message_get_error (message);
+  const char *state = herald_format_delivery_state (herald_logged_message_get_state (message), HERALD_STATE_IN_LOG);
   g_autofree char *caption = NULL;
 
   if (error != NULL)
-    caption = g_strdup_printf ("%s · %s", delivery_label (herald_logged_message_get_state (message), FALSE), error);
+    caption = g_strdup_printf ("%s · %s", state, error);
   else
-    caption = g_strdup (delivery_label (herald_logged_message_get_state (message), FALSE));
+    caption = g_strdup (state);
   herald_list_util_row_set (row, herald_logged_message_get_recipient (message), time,
                             herald_logged_message_get_text (message), caption);
 }
