@@ -317,7 +317,6 @@ static void
 print_json (GListModel *accounts)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
@@ -335,8 +334,7 @@ print_json (GListModel *accounts)
     }
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  herald_cli_print_json (root);
+  herald_cli_print_json (builder);
 }
 
 static void

@@ -33,22 +33,12 @@ const GOptionEntry herald_cli_history_entries[] = {
 };
 
 static void
-print_one_line (const char *text)
-{
-  g_autofree char *line = g_strdup (text != NULL ? text : "");
-
-  g_strdelimit (line, "\r\n\t", ' ');
-  g_print ("%s\n", line);
-}
-
-static void
 print_remote (GPtrArray              *messages,
               const HeraldPagination *pagination)
 {
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < messages->len; i++)
@@ -72,8 +62,7 @@ print_remote (GPtrArray              *messages,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
       return;
     }
 
@@ -89,11 +78,10 @@ print_remote (GPtrArray              *messages,
       herald_cli_print_padded (m->id, 28);
       herald_cli_print_padded (m->provider_status, 11);
       herald_cli_print_padded (count, 6);
-      print_one_line (m->text);
+      herald_cli_print_one_line (m->text);
     }
   if (pagination != NULL && pagination->has_more)
-    g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
-             pagination->page, pagination->total_pages, pagination->page + 1);
+    herald_cli_print_page_hint (pagination->page, pagination->total_pages);
 }
 
 /* The states a provider's history filters on, as --status spells them. */
@@ -168,7 +156,6 @@ print_local (GListModel *rows)
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < n; i++)
@@ -188,8 +175,7 @@ print_local (GListModel *rows)
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
       return;
     }
 
@@ -204,7 +190,7 @@ print_local (GListModel *rows)
       herald_cli_print_padded (herald_logged_message_get_recipient (m), 17);
       herald_cli_print_padded (herald_delivery_state_to_string (herald_logged_message_get_state (m)), 11);
       herald_cli_print_padded (herald_logged_message_get_message_id (m), 38);
-      print_one_line (herald_logged_message_get_text (m));
+      herald_cli_print_one_line (herald_logged_message_get_text (m));
     }
 }
 

@@ -35,7 +35,6 @@ static void
 print_json (GListModel *messages)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
 
   json_builder_begin_array (builder);
   for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
@@ -58,8 +57,7 @@ print_json (GListModel *messages)
     }
   json_builder_end_array (builder);
 
-  root = json_builder_get_root (builder);
-  herald_cli_print_json (root);
+  herald_cli_print_json (builder);
 }
 
 static void
@@ -97,15 +95,7 @@ print_human (GListModel         *messages,
 
   if (page == NULL || !herald_received_page_get_has_more (page))
     return;
-  if (herald_received_page_get_total_pages (page) > 0)
-    g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
-             herald_received_page_get_page (page),
-             herald_received_page_get_total_pages (page),
-             herald_received_page_get_page (page) + 1);
-  else
-    g_print (_("Page %u; --page %u shows the next, --all every page.\n"),
-             herald_received_page_get_page (page),
-             herald_received_page_get_page (page) + 1);
+  herald_cli_print_page_hint (herald_received_page_get_page (page), herald_received_page_get_total_pages (page));
 }
 
 int

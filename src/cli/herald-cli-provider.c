@@ -80,17 +80,14 @@ balance_run (const HeraldCliCommand  *command,
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "balance");
-      json_builder_add_int_value (builder, balance->balance);
+      herald_cli_json_add_int (builder, "balance", balance->balance);
       herald_cli_json_add_string (builder, "currency", balance->currency);
       herald_cli_json_add_string (builder, "account_name", balance->account_name);
       herald_cli_json_add_string (builder, "account_phone", balance->account_phone);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
     }
   else
     g_print (_("%" G_GINT64_FORMAT " credits\n"), balance->balance);
@@ -109,10 +106,8 @@ add_transactions_json (JsonBuilder *builder,
       json_builder_begin_object (builder);
       herald_cli_json_add_string (builder, "id", t->id);
       herald_cli_json_add_string (builder, "type", t->kind_string);
-      json_builder_set_member_name (builder, "amount");
-      json_builder_add_int_value (builder, t->amount);
-      json_builder_set_member_name (builder, "balance");
-      json_builder_add_int_value (builder, t->balance_after);
+      herald_cli_json_add_int (builder, "amount", t->amount);
+      herald_cli_json_add_int (builder, "balance", t->balance_after);
       herald_cli_json_add_string (builder, "description", t->description);
       herald_cli_json_add_string (builder, "reference", t->reference);
       herald_cli_json_add_time (builder, "created_at", t->created_at);
@@ -205,13 +200,11 @@ transactions_run (const HeraldCliCommand  *command,
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       add_transactions_json (builder, all);
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
     }
   else
     {
@@ -219,8 +212,7 @@ transactions_run (const HeraldCliCommand  *command,
         g_print ("%s\n", _("No transactions."));
       print_transactions (all);
       if (!opt_all && last->has_more)
-        g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
-                 last->page, last->total_pages, last->page + 1);
+        herald_cli_print_page_hint (last->page, last->total_pages);
     }
 
   return HERALD_CLI_EXIT_OK;
@@ -253,7 +245,6 @@ senders_run (const HeraldCliCommand  *command,
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < senders->len; i++)
@@ -268,8 +259,7 @@ senders_run (const HeraldCliCommand  *command,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
       return HERALD_CLI_EXIT_OK;
     }
 

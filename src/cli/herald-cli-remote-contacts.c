@@ -53,8 +53,7 @@ print_contacts (const HeraldCliListOptions *options,
       g_print ("%s\n", c->id);
     }
   if (pagination != NULL && pagination->has_more)
-    g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
-             pagination->page, pagination->total_pages, pagination->page + 1);
+    herald_cli_print_page_hint (pagination->page, pagination->total_pages);
 }
 
 static int
@@ -104,14 +103,7 @@ print_one (const HeraldCliListOptions *options,
            const char                 *format)
 {
   if (options->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      add_contact_json (builder, contact);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
-    }
+    herald_cli_print_json_object (contact, add_contact_json);
   else
     g_print (format, contact->phone, contact->id);
 
@@ -162,7 +154,6 @@ import_file (const HeraldCliCommand     *command,
   if (options->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       herald_cli_json_add_count (builder, "imported", imported->imported);
@@ -172,8 +163,7 @@ import_file (const HeraldCliCommand     *command,
                                  imported->invalid + herald_contact_import_report_get_n_invalid (read));
       herald_cli_json_add_count (builder, "duplicates", herald_contact_import_report_get_n_duplicates (read));
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
     }
   else
     g_print (_("Imported %u contacts (%u new, %u already there); %u rows were invalid and %u duplicates.\n"),
@@ -258,16 +248,7 @@ herald_cli_remote_contacts (const HeraldCliCommand      *command,
   if (!herald_remote_directory_delete_contact_finish (directory, result, &error))
     return herald_cli_provider_failure (error);
   if (options->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "removed", argv[2]);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
-    }
+    herald_cli_print_json_member ("removed", argv[2]);
   else
     g_print (_("Removed the contact %s.\n"), argv[2]);
 

@@ -46,7 +46,6 @@ print_status (HeraldSentMessage *message)
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       herald_cli_json_add_string (builder, "id", message->id);
@@ -70,8 +69,7 @@ print_status (HeraldSentMessage *message)
       if (fields & HERALD_SENT_MESSAGE_DELIVERED_AT)
         herald_cli_json_add_time (builder, "delivered_at", message->delivered_at);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
       return HERALD_CLI_EXIT_OK;
     }
 
@@ -130,7 +128,6 @@ static void
 print_report_json (HeraldDeliveryReport *report)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   const HeraldRecipientDelivery *recipients = report->recipients;
   guint n = report->n_recipients;
 
@@ -159,8 +156,7 @@ print_report_json (HeraldDeliveryReport *report)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  herald_cli_print_json (root);
+  herald_cli_print_json (builder);
 }
 
 static void
