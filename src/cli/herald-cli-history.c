@@ -33,36 +33,35 @@ const GOptionEntry herald_cli_history_entries[] = {
 };
 
 static void
+add_sent_json (JsonBuilder   *builder,
+               gconstpointer  item)
+{
+  const HeraldSentMessage *m = item;
+  const char *said = m->provider_status;
+
+  json_builder_begin_object (builder);
+  herald_cli_json_add_string (builder, "id", m->id);
+  herald_cli_json_add_string (builder, "message", m->text);
+  herald_cli_json_add_count (builder, "recipients", m->recipient_count);
+  herald_cli_json_add_string (builder, "status",
+                              herald_delivery_state_to_string (herald_delivery_state_from_string (said)));
+  herald_cli_json_add_string (builder, "provider_status", said);
+  herald_cli_json_add_count (builder, "credits_used", m->credits_used);
+  herald_cli_json_add_string (builder, "sender_id", m->sender_id);
+  herald_cli_json_add_string (builder, "campaign_name", m->campaign_name);
+  herald_cli_json_add_time (builder, "created_at", m->created_at);
+  herald_cli_json_add_time (builder, "sent_at", m->sent_at);
+  herald_cli_json_add_time (builder, "scheduled_at", m->scheduled_at);
+  json_builder_end_object (builder);
+}
+
+static void
 print_remote (GPtrArray              *messages,
               const HeraldPagination *pagination)
 {
   if (opt_json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < messages->len; i++)
-        {
-          HeraldSentMessage *m = messages->pdata[i];
-          const char *said = m->provider_status;
-
-          json_builder_begin_object (builder);
-          herald_cli_json_add_string (builder, "id", m->id);
-          herald_cli_json_add_string (builder, "message", m->text);
-          herald_cli_json_add_count (builder, "recipients", m->recipient_count);
-          herald_cli_json_add_string (builder, "status",
-                                      herald_delivery_state_to_string (herald_delivery_state_from_string (said)));
-          herald_cli_json_add_string (builder, "provider_status", said);
-          herald_cli_json_add_count (builder, "credits_used", m->credits_used);
-          herald_cli_json_add_string (builder, "sender_id", m->sender_id);
-          herald_cli_json_add_string (builder, "campaign_name", m->campaign_name);
-          herald_cli_json_add_time (builder, "created_at", m->created_at);
-          herald_cli_json_add_time (builder, "sent_at", m->sent_at);
-          herald_cli_json_add_time (builder, "scheduled_at", m->scheduled_at);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      herald_cli_print_json (builder);
+      herald_cli_print_json_array (messages, add_sent_json);
       return;
     }
 
@@ -149,33 +148,31 @@ remote_history (HeraldHistorySource    *history,
 }
 
 static void
+add_logged_json (JsonBuilder   *builder,
+                 gconstpointer  item)
+{
+  HeraldLoggedMessage *m = (HeraldLoggedMessage *) item;
+
+  json_builder_begin_object (builder);
+  herald_cli_json_add_string (builder, "id", herald_logged_message_get_message_id (m));
+  herald_cli_json_add_string (builder, "to", herald_logged_message_get_recipient (m));
+  herald_cli_json_add_string (builder, "message", herald_logged_message_get_text (m));
+  herald_cli_json_add_string (builder, "status", herald_delivery_state_to_string (herald_logged_message_get_state (m)));
+  herald_cli_json_add_string (builder, "error", herald_logged_message_get_error (m));
+  herald_cli_json_add_count (builder, "parts", herald_logged_message_get_parts (m));
+  herald_cli_json_add_time (builder, "sent_at", herald_logged_message_get_sent_at (m));
+  herald_cli_json_add_time (builder, "updated_at", herald_logged_message_get_updated_at (m));
+  json_builder_end_object (builder);
+}
+
+static void
 print_local (GListModel *rows)
 {
   guint n = g_list_model_get_n_items (rows);
 
   if (opt_json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(HeraldLoggedMessage) m = g_list_model_get_item (rows, i);
-
-          json_builder_begin_object (builder);
-          herald_cli_json_add_string (builder, "id", herald_logged_message_get_message_id (m));
-          herald_cli_json_add_string (builder, "to", herald_logged_message_get_recipient (m));
-          herald_cli_json_add_string (builder, "message", herald_logged_message_get_text (m));
-          herald_cli_json_add_string (builder, "status",
-                                      herald_delivery_state_to_string (herald_logged_message_get_state (m)));
-          herald_cli_json_add_string (builder, "error", herald_logged_message_get_error (m));
-          herald_cli_json_add_count (builder, "parts", herald_logged_message_get_parts (m));
-          herald_cli_json_add_time (builder, "sent_at", herald_logged_message_get_sent_at (m));
-          herald_cli_json_add_time (builder, "updated_at", herald_logged_message_get_updated_at (m));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      herald_cli_print_json (builder);
+      herald_cli_print_json_model (rows, add_logged_json);
       return;
     }
 

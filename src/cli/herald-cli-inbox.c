@@ -32,32 +32,23 @@ const GOptionEntry herald_cli_inbox_entries[] = {
 };
 
 static void
-print_json (GListModel *messages)
+add_received_json (JsonBuilder   *builder,
+                   gconstpointer  item)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  HeraldReceivedMessage *m = (HeraldReceivedMessage *) item;
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
-    {
-      g_autoptr(HeraldReceivedMessage) m = g_list_model_get_item (messages, i);
-      int slot = herald_received_message_get_sim_slot (m);
-
-      json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "id", herald_received_message_get_id (m));
-      herald_cli_json_add_string (builder, "from", herald_received_message_get_from (m));
-      herald_cli_json_add_string (builder, "message", herald_received_message_get_text (m));
-      herald_cli_json_add_time (builder, "received_at", herald_received_message_get_received_at (m));
-      herald_cli_json_add_string (builder, "device_id", herald_received_message_get_device_id (m));
-      herald_cli_json_add_string (builder, "device_name", herald_received_message_get_device_name (m));
-      herald_cli_json_add_string (builder, "device_phone", herald_received_message_get_device_phone (m));
-      herald_cli_json_add_string (builder, "type",
-                                  herald_message_type_to_string (herald_received_message_get_message_type (m)));
-      herald_cli_json_add_count (builder, "sim_slot", slot);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  herald_cli_print_json (builder);
+  json_builder_begin_object (builder);
+  herald_cli_json_add_string (builder, "id", herald_received_message_get_id (m));
+  herald_cli_json_add_string (builder, "from", herald_received_message_get_from (m));
+  herald_cli_json_add_string (builder, "message", herald_received_message_get_text (m));
+  herald_cli_json_add_time (builder, "received_at", herald_received_message_get_received_at (m));
+  herald_cli_json_add_string (builder, "device_id", herald_received_message_get_device_id (m));
+  herald_cli_json_add_string (builder, "device_name", herald_received_message_get_device_name (m));
+  herald_cli_json_add_string (builder, "device_phone", herald_received_message_get_device_phone (m));
+  herald_cli_json_add_string (builder, "type",
+                              herald_message_type_to_string (herald_received_message_get_message_type (m)));
+  herald_cli_json_add_count (builder, "sim_slot", herald_received_message_get_sim_slot (m));
+  json_builder_end_object (builder);
 }
 
 static void
@@ -83,14 +74,12 @@ print_human (GListModel         *messages,
     {
       g_autoptr(HeraldReceivedMessage) m = g_list_model_get_item (messages, i);
       g_autofree char *when = herald_cli_format_time (herald_received_message_get_received_at (m));
-      g_autofree char *text = g_strdup (herald_received_message_get_text (m));
 
-      /* One message a line: a newline in the text would start a false row. */
-      g_strdelimit (text, "\r\n\t", ' ');
       herald_cli_print_padded (when, 18);
       herald_cli_print_padded (herald_received_message_get_from (m), from_width + 2);
       herald_cli_print_padded (herald_received_message_get_device_name (m), device_width + 2);
-      g_print ("%s\n", text);
+      /* One message a line: a newline in the text would start a false row. */
+      herald_cli_print_one_line (herald_received_message_get_text (m));
     }
 
   if (page == NULL || !herald_received_page_get_has_more (page))
@@ -151,7 +140,7 @@ herald_cli_inbox_run (const HeraldCliCommand  *command,
     }
 
   if (opt_json)
-    print_json (messages);
+    herald_cli_print_json_model (messages, add_received_json);
   else
     print_human (messages, page);
 

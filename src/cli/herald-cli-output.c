@@ -122,6 +122,23 @@ herald_cli_print_json (JsonBuilder *builder)
 }
 
 void
+herald_cli_print_json_model (GListModel            *items,
+                             HeraldCliJsonItemFunc  add_item)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < g_list_model_get_n_items (items); i++)
+    {
+      g_autoptr(GObject) item = g_list_model_get_item (items, i);
+
+      add_item (builder, item);
+    }
+  json_builder_end_array (builder);
+  herald_cli_print_json (builder);
+}
+
+void
 herald_cli_print_json_object (gconstpointer         item,
                               HeraldCliJsonItemFunc add_item)
 {

@@ -96,23 +96,20 @@ balance_run (const HeraldCliCommand  *command,
 }
 
 static void
-add_transactions_json (JsonBuilder *builder,
-                       GPtrArray   *transactions)
+add_transaction_json (JsonBuilder   *builder,
+                      gconstpointer  item)
 {
-  for (guint i = 0; i < transactions->len; i++)
-    {
-      HeraldTransaction *t = transactions->pdata[i];
+  const HeraldTransaction *t = item;
 
-      json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "id", t->id);
-      herald_cli_json_add_string (builder, "type", t->kind_string);
-      herald_cli_json_add_int (builder, "amount", t->amount);
-      herald_cli_json_add_int (builder, "balance", t->balance_after);
-      herald_cli_json_add_string (builder, "description", t->description);
-      herald_cli_json_add_string (builder, "reference", t->reference);
-      herald_cli_json_add_time (builder, "created_at", t->created_at);
-      json_builder_end_object (builder);
-    }
+  json_builder_begin_object (builder);
+  herald_cli_json_add_string (builder, "id", t->id);
+  herald_cli_json_add_string (builder, "type", t->kind_string);
+  herald_cli_json_add_int (builder, "amount", t->amount);
+  herald_cli_json_add_int (builder, "balance", t->balance_after);
+  herald_cli_json_add_string (builder, "description", t->description);
+  herald_cli_json_add_string (builder, "reference", t->reference);
+  herald_cli_json_add_time (builder, "created_at", t->created_at);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -151,10 +148,9 @@ transactions_run (const HeraldCliCommand  *command,
 
   if (argc != 1)
     return herald_cli_usage_error (command, _("“transactions” takes no arguments."));
-  if (opt_all && opt_page != 0)
-    return herald_cli_usage_error (command, _("Give --page N or --all, not both."));
-  if (opt_page < 0)
-    return herald_cli_usage_error (command, _("--page counts from 1."));
+  if ((status = herald_cli_parse_page_options (command, opt_all, opt_page, opt_since, opt_until,
+                                               &since, &until)) != HERALD_CLI_EXIT_OK)
+    return status;
   if (opt_type != NULL)
     {
       filter.kind = herald_transaction_kind_from_string (opt_type);
@@ -163,10 +159,6 @@ transactions_run (const HeraldCliCommand  *command,
                                                   "refund, bonus or adjustment."),
                                        g_utf8_validate (opt_type, -1, NULL) ? opt_type : "?");
     }
-  if (opt_since != NULL && (since = herald_cli_parse_time (opt_since, FALSE, &error)) == NULL)
-    return herald_cli_usage_error (command, "--since: %s", error->message);
-  if (opt_until != NULL && (until = herald_cli_parse_time (opt_until, TRUE, &error)) == NULL)
-    return herald_cli_usage_error (command, "--until: %s", error->message);
   filter.since = since;
   filter.until = until;
 
@@ -198,14 +190,7 @@ transactions_run (const HeraldCliCommand  *command,
     }
 
   if (opt_json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_array (builder);
-      add_transactions_json (builder, all);
-      json_builder_end_array (builder);
-      herald_cli_print_json (builder);
-    }
+    herald_cli_print_json_array (all, add_transaction_json);
   else
     {
       if (all->len == 0)

@@ -133,6 +133,9 @@ typedef void (*HeraldCliJsonItemFunc) (JsonBuilder   *builder,
  * @add_item writes for each. */
 void  herald_cli_print_json_array      (GPtrArray              *items,
                                         HeraldCliJsonItemFunc   add_item);
+/* The same for the GObjects of @items. */
+void  herald_cli_print_json_model      (GListModel             *items,
+                                        HeraldCliJsonItemFunc   add_item);
 /* Prints what @add_item writes for @item as the command's document. */
 void  herald_cli_print_json_object     (gconstpointer           item,
                                         HeraldCliJsonItemFunc   add_item);
