@@ -178,3 +178,33 @@ herald_cli_parse_page_options (const HeraldCliCommand  *command,
 
   return HERALD_CLI_EXIT_OK;
 }
+
+HeraldRemotePage *
+herald_cli_fetch_pages (HeraldCliFetchPage   fetch,
+                        gpointer             data,
+                        guint                page,
+                        gboolean             all,
+                        GError             **error)
+{
+  g_autoptr(HeraldRemotePage) gathered = fetch (page, data, error);
+
+  /* --all: page after page until the server says there is no more (or
+   * sends an empty one). */
+  while (gathered != NULL && all && gathered->pagination.has_more)
+    {
+      g_autoptr(HeraldRemotePage) next = fetch (++page, data, error);
+      g_autofree gpointer *items = NULL;
+      gsize n = 0;
+
+      if (next == NULL)
+        return NULL;
+      if (next->items->len == 0)
+        break;
+      items = g_ptr_array_steal (next->items, &n);
+      for (gsize i = 0; i < n; i++)
+        g_ptr_array_add (gathered->items, items[i]);
+      gathered->pagination = next->pagination;
+    }
+
+  return g_steal_pointer (&gathered);
+}

@@ -130,6 +130,27 @@ print_transactions (GPtrArray *transactions)
     }
 }
 
+typedef struct
+{
+  HeraldCreditAccount           *credits;
+  const HeraldTransactionFilter *filter;
+} TransactionsOf;
+
+static HeraldRemotePage *
+fetch_transactions (guint      page,
+                    gpointer   data,
+                    GError   **error)
+{
+  TransactionsOf *of = data;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  /* --all: 100 at a time */
+  herald_credit_account_list_transactions_async (of->credits, of->filter, page, opt_all ? 100 : 0, NULL,
+                                                 herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  return herald_credit_account_list_transactions_finish (of->credits, result, error);
+}
+
 static int
 transactions_run (const HeraldCliCommand  *command,
                   int                      argc,
@@ -138,12 +159,10 @@ transactions_run (const HeraldCliCommand  *command,
   g_auto(HeraldCliAccount) account = { 0 };
   g_autoptr(GDateTime) since = NULL;
   g_autoptr(GDateTime) until = NULL;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_transaction_unref);
   g_autoptr(GError) error = NULL;
   HeraldTransactionFilter filter = { HERALD_TRANSACTION_UNKNOWN, NULL, NULL };
-  const HeraldPagination *last = NULL;
+  TransactionsOf of = { NULL, &filter };
   g_autoptr(HeraldRemotePage) page = NULL;
-  guint number = opt_page > 0 ? (guint) opt_page : 1;
   int status;
 
   if (argc != 1)
@@ -164,40 +183,22 @@ transactions_run (const HeraldCliCommand  *command,
 
   if ((status = open_capable (command, &account, HERALD_TYPE_CREDIT_ACCOUNT, _("transactions"))) != HERALD_CLI_EXIT_OK)
     return status;
+  of.credits = HERALD_CREDIT_ACCOUNT (account.provider);
 
-  /* --all: page after page, 100 at a time, until the server says no more. */
-  for (;;)
-    {
-      g_autoptr(GAsyncResult) result = NULL;
-      HeraldCreditAccount *credits = HERALD_CREDIT_ACCOUNT (account.provider);
-      GPtrArray *items;
-
-      g_clear_pointer (&page, herald_remote_page_unref);
-      herald_credit_account_list_transactions_async (credits, &filter, number, opt_all ? 100 : 0, NULL,
-                                                     herald_cli_async_done, &result);
-      herald_cli_wait (&result);
-      page = herald_credit_account_list_transactions_finish (credits, result, &error);
-      if (page == NULL)
-        return herald_cli_provider_failure (error);
-
-      items = page->items;
-      for (guint i = 0; i < items->len; i++)
-        g_ptr_array_add (all, herald_transaction_ref (items->pdata[i]));
-      last = &page->pagination;
-      if (!opt_all || !last->has_more || items->len == 0)
-        break;
-      number++;
-    }
+  page = herald_cli_fetch_pages (fetch_transactions, &of, opt_page > 0 ? (guint) opt_page : 1, opt_all,
+                                 &error);
+  if (page == NULL)
+    return herald_cli_provider_failure (error);
 
   if (opt_json)
-    herald_cli_print_json_array (all, add_transaction_json);
+    herald_cli_print_json_array (page->items, add_transaction_json);
   else
     {
-      if (all->len == 0)
+      if (page->items->len == 0)
         g_print ("%s\n", _("No transactions."));
-      print_transactions (all);
-      if (!opt_all && last->has_more)
-        herald_cli_print_page_hint (last->page, last->total_pages);
+      print_transactions (page->items);
+      if (!opt_all && page->pagination.has_more)
+        herald_cli_print_page_hint (page->pagination.page, page->pagination.total_pages);
     }
 
   return HERALD_CLI_EXIT_OK;

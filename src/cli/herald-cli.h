@@ -109,6 +109,18 @@ int herald_cli_parse_page_options      (const HeraldCliCommand *command,
                                         const char             *until_text,
                                         GDateTime             **since,
                                         GDateTime             **until);
+/* Asks for page @page (from 1) of a list the provider keeps and waits for
+ * it; NULL with @error. */
+typedef HeraldRemotePage *(*HeraldCliFetchPage) (guint      page,
+                                                 gpointer   data,
+                                                 GError   **error);
+/* Page @page or, with @all, every page from @page to the last: their items
+ * in one page, which has the last one's pagination. NULL with @error. */
+HeraldRemotePage *herald_cli_fetch_pages (HeraldCliFetchPage   fetch,
+                                          gpointer             data,
+                                          guint                page,
+                                          gboolean             all,
+                                          GError             **error);
 
 /* ---- herald-cli-output.c: what the commands print ---------------------- */
 
