@@ -109,10 +109,9 @@ herald_cli_inbox_run (const HeraldCliCommand  *command,
                                                &since, &until)) != HERALD_CLI_EXIT_OK)
     return status;
 
-  if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_capable (command, opt_account, HERALD_TYPE_INBOX_SOURCE, _("inbox"),
+                                         &account)) != HERALD_CLI_EXIT_OK)
     return status;
-  if (!HERALD_IS_INBOX_SOURCE (account.provider))
-    return herald_cli_dialect_lacks (command, &account, _("inbox"));
 
   source = HERALD_INBOX_SOURCE (account.provider);
   filter.from = opt_from;

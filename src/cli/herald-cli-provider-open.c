@@ -102,6 +102,23 @@ herald_cli_dialect_lacks (const HeraldCliCommand *command,
 }
 
 int
+herald_cli_open_capable (const HeraldCliCommand *command,
+                         const char             *name,
+                         GType                   capability,
+                         const char             *what,
+                         HeraldCliAccount       *out)
+{
+  int status;
+
+  if ((status = herald_cli_open_account (command, name, out)) != HERALD_CLI_EXIT_OK)
+    return status;
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (out->provider, capability))
+    return herald_cli_dialect_lacks (command, out, what);
+
+  return HERALD_CLI_EXIT_OK;
+}
+
+int
 herald_cli_option_unsupported (const HeraldCliCommand *command,
                                const char             *option,
                                HeraldCliAccount       *account)

@@ -35,24 +35,6 @@ static const GOptionEntry transactions_entries[] = {
   { NULL }
 };
 
-/* Opens --account's account; exit 2 saying it lacks @what when its
- * provider does not implement @capability (an interface type). */
-static int
-open_capable (const HeraldCliCommand *command,
-              HeraldCliAccount       *account,
-              GType                   capability,
-              const char             *what)
-{
-  int status;
-
-  if ((status = herald_cli_open_account (command, opt_account, account)) != HERALD_CLI_EXIT_OK)
-    return status;
-  if (!G_TYPE_CHECK_INSTANCE_TYPE (account->provider, capability))
-    return herald_cli_dialect_lacks (command, account, what);
-
-  return HERALD_CLI_EXIT_OK;
-}
-
 static int
 balance_run (const HeraldCliCommand  *command,
              int                      argc,
@@ -67,7 +49,8 @@ balance_run (const HeraldCliCommand  *command,
 
   if (argc != 1)
     return herald_cli_usage_error (command, _("“balance” takes no arguments."));
-  if ((status = open_capable (command, &account, HERALD_TYPE_CREDIT_ACCOUNT, _("balance"))) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_capable (command, opt_account, HERALD_TYPE_CREDIT_ACCOUNT, _("balance"),
+                                         &account)) != HERALD_CLI_EXIT_OK)
     return status;
 
   credits = HERALD_CREDIT_ACCOUNT (account.provider);
@@ -181,7 +164,8 @@ transactions_run (const HeraldCliCommand  *command,
   filter.since = since;
   filter.until = until;
 
-  if ((status = open_capable (command, &account, HERALD_TYPE_CREDIT_ACCOUNT, _("transactions"))) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_capable (command, opt_account, HERALD_TYPE_CREDIT_ACCOUNT, _("transactions"),
+                                         &account)) != HERALD_CLI_EXIT_OK)
     return status;
   of.credits = HERALD_CREDIT_ACCOUNT (account.provider);
 
@@ -218,7 +202,8 @@ senders_run (const HeraldCliCommand  *command,
 
   if (argc != 1)
     return herald_cli_usage_error (command, _("“senders” takes no arguments."));
-  if ((status = open_capable (command, &account, HERALD_TYPE_SENDER_ID_SOURCE, _("sender IDs"))) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_capable (command, opt_account, HERALD_TYPE_SENDER_ID_SOURCE, _("sender IDs"),
+                                         &account)) != HERALD_CLI_EXIT_OK)
     return status;
 
   source = HERALD_SENDER_ID_SOURCE (account.provider);

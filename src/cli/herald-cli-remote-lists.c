@@ -17,14 +17,8 @@ herald_cli_open_remote_lists (const HeraldCliCommand     *command,
                                 const HeraldCliListOptions *options,
                                 HeraldCliAccount           *account)
 {
-  int status;
-
-  if ((status = herald_cli_open_account (command, options->account, account)) != HERALD_CLI_EXIT_OK)
-    return status;
-  if (HERALD_IS_REMOTE_DIRECTORY (account->provider))
-    return HERALD_CLI_EXIT_OK;
-
-  return herald_cli_dialect_lacks (command, account, _("contact list, groups or templates"));
+  return herald_cli_open_capable (command, options->account, HERALD_TYPE_REMOTE_DIRECTORY,
+                                  _("contact list, groups or templates"), account);
 }
 
 static const char *

@@ -109,10 +109,9 @@ herald_cli_status_run (const HeraldCliCommand  *command,
 
   if (argc != 2)
     return herald_cli_usage_error (command, _("“status” takes one MESSAGE_ID."));
-  if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_capable (command, opt_account, HERALD_TYPE_MESSAGE_DETAILS, _("message status"),
+                                         &account)) != HERALD_CLI_EXIT_OK)
     return status;
-  if (!HERALD_IS_MESSAGE_DETAILS (account.provider))
-    return herald_cli_dialect_lacks (command, &account, _("message status"));
 
   details = HERALD_MESSAGE_DETAILS (account.provider);
   herald_message_details_get_message_async (details, argv[1], NULL, herald_cli_async_done, &result);
@@ -193,11 +192,10 @@ herald_cli_report_run (const HeraldCliCommand  *command,
 
   if (argc != 2)
     return herald_cli_usage_error (command, _("“report” takes one MESSAGE_ID."));
-  if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_capable (command, opt_account, HERALD_TYPE_HISTORY_SOURCE,
+                                         _("delivery reports; use “heraldctl status” for one message"),
+                                         &account)) != HERALD_CLI_EXIT_OK)
     return status;
-  if (!HERALD_IS_HISTORY_SOURCE (account.provider))
-    return herald_cli_dialect_lacks (command, &account,
-                                     _("delivery reports; use “heraldctl status” for one message"));
 
   history = HERALD_HISTORY_SOURCE (account.provider);
   herald_history_source_get_report_async (history, argv[1], NULL, herald_cli_async_done, &result);

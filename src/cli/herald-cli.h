@@ -85,6 +85,13 @@ int  herald_cli_open_account           (const HeraldCliCommand *command,
 int  herald_cli_dialect_lacks          (const HeraldCliCommand *command,
                                         HeraldCliAccount       *account,
                                         const char             *what);
+/* herald_cli_open_account(), then exit 2 saying that the account lacks
+ * @what unless its provider implements @capability (an interface type). */
+int  herald_cli_open_capable           (const HeraldCliCommand *command,
+                                        const char             *name,
+                                        GType                   capability,
+                                        const char             *what,
+                                        HeraldCliAccount       *out);
 /* An option @dialect cannot honour: exit 2 naming both. */
 int  herald_cli_option_unsupported     (const HeraldCliCommand *command,
                                         const char             *option,
