@@ -83,6 +83,35 @@ update_list_state (HeraldListPage *self)
     HERALD_LIST_PAGE_GET_CLASS (self)->list_empty (self);
 }
 
+/* Loads the next page when the view is within a screenful of its end, or
+ * when the rows do not fill it yet. */
+static void
+maybe_load_more (HeraldListPage *self)
+{
+  HeraldListPagePrivate *priv = herald_list_page_get_instance_private (self);
+  HeraldPagedList *list = priv->list;
+  GtkScrolledWindow *scrolled = priv->scrolled;
+  GtkAdjustment *adjustment;
+  double remaining;
+
+  if (list == NULL || herald_paged_list_get_loading (list) ||
+      !herald_paged_list_get_has_more (list) || herald_paged_list_get_error (list) != NULL)
+    return;
+
+  /* Not before the view exists: an unmapped page asks for nothing. */
+  if (!gtk_widget_get_mapped (GTK_WIDGET (scrolled)))
+    return;
+
+  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
+  if (gtk_adjustment_get_page_size (adjustment) <= 0)
+    return;   /* not laid out yet */
+  remaining = gtk_adjustment_get_upper (adjustment)
+              - gtk_adjustment_get_value (adjustment)
+              - gtk_adjustment_get_page_size (adjustment);
+  if (remaining <= gtk_adjustment_get_page_size (adjustment))
+    herald_paged_list_load_more (list);
+}
+
 static void
 list_state_changed (HeraldListPage *self)
 {
@@ -99,15 +128,7 @@ list_state_changed (HeraldListPage *self)
   if (herald_paged_list_get_loading (priv->list))
     priv->n_before_page = n;
   else if (n == priv->n_before_page)
-    herald_list_util_maybe_load_more (priv->scrolled, priv->list);
-}
-
-static void
-scrolled_cb (HeraldListPage *self)
-{
-  HeraldListPagePrivate *priv = herald_list_page_get_instance_private (self);
-
-  herald_list_util_maybe_load_more (priv->scrolled, priv->list);
+    maybe_load_more (self);
 }
 
 static void
@@ -564,8 +585,8 @@ herald_list_page_init (HeraldListPage *self)
   gtk_list_view_set_factory (priv->list_view, factory);
 
   adjustment = gtk_scrolled_window_get_vadjustment (priv->scrolled);
-  g_signal_connect_object (adjustment, "changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "changed", G_CALLBACK (maybe_load_more), self, G_CONNECT_SWAPPED);
+  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (maybe_load_more), self, G_CONNECT_SWAPPED);
 
   /* The session changes under the page: the group follows it (and lets go
    * of the old one); a subclass adds its own handlers to it. */

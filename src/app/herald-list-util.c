@@ -9,31 +9,6 @@
 
 #include "herald-list-util.h"
 
-void
-herald_list_util_maybe_load_more (GtkScrolledWindow *scrolled,
-                                  HeraldPagedList   *list)
-{
-  GtkAdjustment *adjustment;
-  double remaining;
-
-  if (list == NULL || herald_paged_list_get_loading (list) ||
-      !herald_paged_list_get_has_more (list) || herald_paged_list_get_error (list) != NULL)
-    return;
-
-  /* Not before the view exists: an unmapped page asks for nothing. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (scrolled)))
-    return;
-
-  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-  if (gtk_adjustment_get_page_size (adjustment) <= 0)
-    return;   /* not laid out yet */
-  remaining = gtk_adjustment_get_upper (adjustment)
-              - gtk_adjustment_get_value (adjustment)
-              - gtk_adjustment_get_page_size (adjustment);
-  if (remaining <= gtk_adjustment_get_page_size (adjustment))
-    herald_paged_list_load_more (list);
-}
-
 gboolean
 herald_list_util_read_dates (GtkEditable  *since_entry,
                              GtkEditable  *until_entry,

@@ -9,13 +9,8 @@
 
 G_BEGIN_DECLS
 
-/* Small pieces shared by the paged lists of Inbox and History. */
-
-/* Loads the next page of @list when @scrolled is within a screenful of its
- * end, or when the rows do not fill it yet. Connect it to the vertical
- * adjustment's "changed" and "value-changed". */
-void       herald_list_util_maybe_load_more (GtkScrolledWindow *scrolled,
-                                             HeraldPagedList   *list);
+/* Small pieces of the list pages (HeraldListPage and its subclasses) and
+ * the delivery report. */
 
 /* Reads the dates typed in @since_entry and @until_entry (a day, the
  * start of @since's and the end of @until's; empty: none), marking an
