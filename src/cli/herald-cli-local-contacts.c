@@ -158,7 +158,7 @@ add_contact (const HeraldCliCommand     *command,
   g_autoptr(GError) error = NULL;
   g_autoptr(HeraldContact) contact = NULL;
   g_autofree char *phone = NULL;
-  int status;
+  int status = HERALD_CLI_EXIT_FAILURE;
 
   if ((phone = herald_cli_local_phone (command, options, input, &status)) == NULL)
     return status;
@@ -187,7 +187,7 @@ edit_contact (const HeraldCliCommand     *command,
   g_autoptr(HeraldContact) contact = NULL;
   g_autofree char *phone = NULL;
   g_autofree char *new_phone = NULL;
-  int status;
+  int status = HERALD_CLI_EXIT_FAILURE;
 
   if (options->phone == NULL && options->first_name == NULL && options->last_name == NULL &&
       options->email == NULL && options->fields == NULL && options->group == NULL)
@@ -234,7 +234,7 @@ remove_contact (const HeraldCliCommand     *command,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *phone = NULL;
-  int status;
+  int status = HERALD_CLI_EXIT_FAILURE;
 
   if ((phone = herald_cli_local_phone (command, options, input, &status)) == NULL)
     return status;
@@ -420,7 +420,7 @@ herald_cli_local_contacts (const HeraldCliCommand      *command,
   gboolean takes_one = g_str_equal (action, "add") || g_str_equal (action, "edit") ||
                        g_str_equal (action, "remove") || g_str_equal (action, "search") ||
                        g_str_equal (action, "import") || g_str_equal (action, "export");
-  int status;
+  int status = HERALD_CLI_EXIT_FAILURE;
 
   if (!(takes_one && argc == 3) && !(g_str_equal (action, "list") && argc <= 2))
     return herald_cli_usage_error (command, _("contacts list, add PHONE, edit PHONE, remove PHONE, search QUERY, "

@@ -12,6 +12,29 @@
 /* `heraldctl groups`, `templates` and `optouts` without --account: the
  * local address book. Groups and templates are named by their name. */
 
+/* Prints one row of a list for people. */
+typedef void (*RowFunc) (gconstpointer item);
+
+/* A list as the command's output: JSON with --json, else rows, or @none. */
+static int
+print_list (const HeraldCliListOptions *options,
+            GPtrArray                  *items,
+            HeraldCliJsonItemFunc       add_json,
+            const char                 *none,
+            RowFunc                     print_row)
+{
+  if (options->json)
+    {
+      herald_cli_print_json_array (items, add_json);
+      return HERALD_CLI_EXIT_OK;
+    }
+  if (items->len == 0)
+    g_print ("%s\n", none);
+  for (guint i = 0; i < items->len; i++)
+    print_row (items->pdata[i]);
+  return HERALD_CLI_EXIT_OK;
+}
+
 /* ---- groups -------------------------------------------------------------- */
 
 static void
@@ -25,6 +48,15 @@ add_group_json (JsonBuilder   *builder,
   herald_cli_json_add_count (builder, "contacts", group->n_members);
   herald_cli_json_add_usec (builder, "created_at", group->created_at);
   json_builder_end_object (builder);
+}
+
+static void
+print_group (gconstpointer item)
+{
+  const HeraldLocalGroup *group = item;
+
+  herald_cli_print_padded (group->name, 24);
+  g_print (g_dngettext (GETTEXT_PACKAGE, "%u contact\n", "%u contacts\n", group->n_members), group->n_members);
 }
 
 static int
@@ -41,22 +73,7 @@ list_groups (const HeraldCliCommand     *command,
   groups = herald_contact_store_list_groups_finish (store, result, &error);
   if (groups == NULL)
     return herald_cli_local_failure (command, error);
-
-  if (options->json)
-    {
-      herald_cli_print_json_array (groups, add_group_json);
-      return HERALD_CLI_EXIT_OK;
-    }
-  if (groups->len == 0)
-    g_print ("%s\n", _("No groups."));
-  for (guint i = 0; i < groups->len; i++)
-    {
-      HeraldLocalGroup *group = groups->pdata[i];
-
-      herald_cli_print_padded (group->name, 24);
-      g_print (g_dngettext (GETTEXT_PACKAGE, "%u contact\n", "%u contacts\n", group->n_members), group->n_members);
-    }
-  return HERALD_CLI_EXIT_OK;
+  return print_list (options, groups, add_group_json, _("No groups."), print_group);
 }
 
 /* groups members NAME [add|remove PHONE…] */
@@ -73,7 +90,7 @@ group_members (const HeraldCliCommand     *command,
   const char *change = argc > 3 ? argv[3] : NULL;
   gboolean add;
   guint n;
-  int status;
+  int status = HERALD_CLI_EXIT_FAILURE;
 
   if (change == NULL)
     {
@@ -132,7 +149,7 @@ herald_cli_local_groups (const HeraldCliCommand      *command,
   gboolean add = g_str_equal (action, "add");
   gboolean remove = g_str_equal (action, "remove");
   gboolean rename = g_str_equal (action, "rename");
-  int status;
+  int status = HERALD_CLI_EXIT_FAILURE;
 
   if (!(g_str_equal (action, "list") && argc <= 2) && !((add || remove) && argc == 3) &&
       !(rename && argc == 3 && options->name != NULL) && !(g_str_equal (action, "members") && argc >= 3))
@@ -183,6 +200,17 @@ add_template_json (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+static void
+print_template (gconstpointer item)
+{
+  const HeraldLocalTemplate *template = item;
+  g_autofree char *body = g_strdup (template->body);
+
+  g_strdelimit (body, "\r\n\t", ' ');
+  herald_cli_print_padded (template->name, 20);
+  g_print ("%s\n", body);
+}
+
 static int
 list_templates (const HeraldCliCommand     *command,
                 const HeraldCliListOptions *options,
@@ -197,24 +225,7 @@ list_templates (const HeraldCliCommand     *command,
   templates = herald_contact_store_list_templates_finish (store, result, &error);
   if (templates == NULL)
     return herald_cli_local_failure (command, error);
-
-  if (options->json)
-    {
-      herald_cli_print_json_array (templates, add_template_json);
-      return HERALD_CLI_EXIT_OK;
-    }
-  if (templates->len == 0)
-    g_print ("%s\n", _("No templates."));
-  for (guint i = 0; i < templates->len; i++)
-    {
-      HeraldLocalTemplate *template = templates->pdata[i];
-      g_autofree char *body = g_strdup (template->body);
-
-      g_strdelimit (body, "\r\n\t", ' ');
-      herald_cli_print_padded (template->name, 20);
-      g_print ("%s\n", body);
-    }
-  return HERALD_CLI_EXIT_OK;
+  return print_list (options, templates, add_template_json, _("No templates."), print_template);
 }
 
 int
@@ -227,7 +238,7 @@ herald_cli_local_templates (const HeraldCliCommand      *command,
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   const char *action = argc > 1 ? argv[1] : "list";
-  int status;
+  int status = HERALD_CLI_EXIT_FAILURE;
 
   if (g_str_equal (action, "add") && (argc != 3 || options->message == NULL))
     return herald_cli_usage_error (command, _("Give the new template’s name and text: templates add NAME --message TEXT."));
@@ -307,6 +318,18 @@ add_optout_json (JsonBuilder   *builder,
   json_builder_end_object (builder);
 }
 
+static void
+print_optout (gconstpointer item)
+{
+  const HeraldOptout *optout = item;
+  g_autofree char *when = herald_cli_format_usec (optout->added_at);
+
+  herald_cli_print_padded (optout->phone, 17);
+  herald_cli_print_padded (when, 18);
+  herald_cli_print_padded (optout->source, 9);
+  g_print ("%s\n", optout->detail != NULL ? optout->detail : "");
+}
+
 static int
 list_optouts (const HeraldCliCommand     *command,
               const HeraldCliListOptions *options,
@@ -321,25 +344,7 @@ list_optouts (const HeraldCliCommand     *command,
   optouts = herald_optout_store_list_finish (store, result, &error);
   if (optouts == NULL)
     return herald_cli_local_failure (command, error);
-
-  if (options->json)
-    {
-      herald_cli_print_json_array (optouts, add_optout_json);
-      return HERALD_CLI_EXIT_OK;
-    }
-  if (optouts->len == 0)
-    g_print ("%s\n", _("No opted-out numbers."));
-  for (guint i = 0; i < optouts->len; i++)
-    {
-      HeraldOptout *optout = optouts->pdata[i];
-      g_autofree char *when = herald_cli_format_usec (optout->added_at);
-
-      herald_cli_print_padded (optout->phone, 17);
-      herald_cli_print_padded (when, 18);
-      herald_cli_print_padded (optout->source, 9);
-      g_print ("%s\n", optout->detail != NULL ? optout->detail : "");
-    }
-  return HERALD_CLI_EXIT_OK;
+  return print_list (options, optouts, add_optout_json, _("No opted-out numbers."), print_optout);
 }
 
 static int
@@ -399,7 +404,7 @@ change_optouts (const HeraldCliCommand     *command,
   g_auto(GStrv) phones = NULL;
   gboolean add = g_str_equal (argv[1], "add");
   guint n;
-  int status;
+  int status = HERALD_CLI_EXIT_FAILURE;
 
   if ((phones = herald_cli_local_phones (command, options, argc, argv, 2, &status)) == NULL)
     return status;

@@ -141,7 +141,7 @@ herald_cli_local_pull (const HeraldCliCommand      *command,
   g_autoptr(GError) error = NULL;
   PullCounts counts = { 0 };
   HeraldRemoteDirectory *directory;
-  int status;
+  int status = HERALD_CLI_EXIT_FAILURE;
 
   if (argc != 2)
     return herald_cli_usage_error (command, _("contacts pull takes no argument: contacts pull --account NAME."));

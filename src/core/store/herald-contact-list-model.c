@@ -155,9 +155,11 @@ get_page (HeraldContactListModel *self,
 {
   Page *page = g_hash_table_lookup (self->pages, GUINT_TO_POINTER (index));
   guint start = index * PAGE_SIZE;
-  guint n = MIN (PAGE_SIZE, self->ids->len - start);
+  guint n = self->ids->len - start;   /* the caller asks for a row that exists */
   PageJob *job;
 
+  if (n > PAGE_SIZE)
+    n = PAGE_SIZE;
   if (page != NULL)
     {
       if (self->recent.head->data != GUINT_TO_POINTER (index))
@@ -256,30 +258,12 @@ ids_func (HeraldDatabase  *database,
           GError         **error)
 {
   IdsJob *job = user_data;
-  g_autoptr(GString) sql = g_string_new ("SELECT c.id FROM contacts c");
-  g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *digits = NULL;
-  gboolean searching = herald_contact_store_search_terms (job->search, &name, &digits);
-  gint64 group_id = 0;
+  g_autoptr(sqlite3_stmt) stmt = herald_contact_store_prepare_list (database, "c.id", job->group, job->search, "",
+                                                                    error);
   int rc;
 
-  if (job->group != NULL)
-    {
-      if (!herald_contact_store_find_group (database, job->group, FALSE, &group_id, error))
-        return FALSE;
-      g_string_append (sql, " JOIN contact_group_members m ON m.contact_id = c.id AND m.group_id = :group");
-    }
-  g_string_append (sql, searching ? " WHERE " HERALD_CONTACT_STORE_SEARCH : "");
-  g_string_append (sql, " ORDER BY c.sort_key, c.phone");
-
-  stmt = herald_database_prepare (database, sql->str, error);
-  if (stmt == NULL ||
-      !herald_database_bind_int64 (stmt, ":group", group_id, error) ||
-      !herald_database_bind_text (stmt, ":name", name, error) ||
-      !herald_database_bind_text (stmt, ":digits", digits, error))
+  if (stmt == NULL)
     return FALSE;
-
   job->ids = g_array_new (FALSE, FALSE, sizeof (gint64));
   while ((rc = herald_database_step (database, stmt, error)) == SQLITE_ROW)
     {

@@ -23,6 +23,8 @@ typedef struct
   GPtrArray           *items;
   HeraldLocalTemplate *template;
   guint                count;
+  const char          *table;   /* of remove and rename: "contact_groups" or "templates" */
+  const char          *what;    /* "group" or "template", for the messages */
 } ListJob;
 
 static void
@@ -293,14 +295,35 @@ change_named (HeraldDatabase  *database,
 }
 
 static gboolean
-change_group_func (HeraldDatabase  *database,
+change_named_func (HeraldDatabase  *database,
                    gpointer         user_data,
                    GCancellable    *cancellable,
                    GError         **error)
 {
+  ListJob *job = user_data;
+
   return herald_database_begin (database, error) &&
-         change_named (database, user_data, "contact_groups", "group", error) &&
+         change_named (database, job, job->table, job->what, error) &&
          herald_database_commit (database, error);
+}
+
+static void
+run_change_named (HeraldContactStore  *self,
+                  gpointer             source_tag,
+                  const char          *table,
+                  const char          *what,
+                  const char          *name,
+                  const char          *new_name,
+                  gboolean             changes_contacts,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  ListJob *job = list_job_new (name, new_name, NULL);
+
+  job->table = table;
+  job->what = what;
+  run (self, source_tag, change_named_func, job, changes_contacts, cancellable, callback, user_data);
 }
 
 void
@@ -313,8 +336,9 @@ herald_contact_store_remove_group_async (HeraldContactStore  *self,
   g_return_if_fail (HERALD_IS_CONTACT_STORE (self));
   g_return_if_fail (name != NULL);
 
-  run (self, herald_contact_store_group_finish, change_group_func, list_job_new (name, NULL, NULL), TRUE,
-       cancellable, callback, user_data);
+  /* Members go with the group: lists of a group's contacts change. */
+  run_change_named (self, herald_contact_store_group_finish, "contact_groups", "group", name, NULL, TRUE,
+                    cancellable, callback, user_data);
 }
 
 void
@@ -329,8 +353,8 @@ herald_contact_store_rename_group_async (HeraldContactStore  *self,
   g_return_if_fail (name != NULL);
   g_return_if_fail (new_name != NULL);
 
-  run (self, herald_contact_store_group_finish, change_group_func, list_job_new (name, new_name, NULL), FALSE,
-       cancellable, callback, user_data);
+  run_change_named (self, herald_contact_store_group_finish, "contact_groups", "group", name, new_name, FALSE,
+                    cancellable, callback, user_data);
 }
 
 gboolean
@@ -648,17 +672,6 @@ herald_contact_store_update_template_async (HeraldContactStore  *self,
        FALSE, cancellable, callback, user_data);
 }
 
-static gboolean
-remove_template_func (HeraldDatabase  *database,
-                      gpointer         user_data,
-                      GCancellable    *cancellable,
-                      GError         **error)
-{
-  return herald_database_begin (database, error) &&
-         change_named (database, user_data, "templates", "template", error) &&
-         herald_database_commit (database, error);
-}
-
 void
 herald_contact_store_remove_template_async (HeraldContactStore  *self,
                                             const char          *name,
@@ -669,8 +682,8 @@ herald_contact_store_remove_template_async (HeraldContactStore  *self,
   g_return_if_fail (HERALD_IS_CONTACT_STORE (self));
   g_return_if_fail (name != NULL);
 
-  run (self, herald_contact_store_template_finish, remove_template_func, list_job_new (name, NULL, NULL), FALSE,
-       cancellable, callback, user_data);
+  run_change_named (self, herald_contact_store_template_finish, "templates", "template", name, NULL, FALSE,
+                    cancellable, callback, user_data);
 }
 
 gboolean

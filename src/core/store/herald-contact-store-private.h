@@ -40,6 +40,17 @@ gboolean       herald_contact_store_search_terms     (const char  *search,
 #define HERALD_CONTACT_STORE_SEARCH \
   "(instr(c.sort_key, :name) > 0 OR instr(c.phone, :digits) > 0)"
 
+/* "SELECT @columns FROM contacts c", only the members of @group (nullable;
+ * NOT_FOUND when there is no such group) that match @search (nullable), in
+ * name order, then @tail (its parameters for the caller to bind). The
+ * list the store returns and the ids the list model reads. */
+sqlite3_stmt  *herald_contact_store_prepare_list     (HeraldDatabase  *database,
+                                                      const char      *columns,
+                                                      const char      *group,
+                                                      const char      *search,
+                                                      const char      *tail,
+                                                      GError         **error);
+
 /* The id of the group named @name (without regard to case), created when
  * @create; NOT_FOUND otherwise. */
 gboolean       herald_contact_store_find_group       (HeraldDatabase  *database,

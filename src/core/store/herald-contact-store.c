@@ -177,7 +177,7 @@ herald_contact_store_encode_fields (HeraldContact *contact)
   if (n == 0)
     return NULL;
 
-  out = g_string_sized_new (32 * n);
+  out = g_string_sized_new ((gsize) 32 * n);
   g_string_append_c (out, '{');
   for (guint i = 0; i < n; i++)
     {
@@ -647,34 +647,52 @@ herald_contact_store_get_contact_finish (HeraldContactStore  *self,
 
 /* ---- listing ------------------------------------------------------------- */
 
+sqlite3_stmt *
+herald_contact_store_prepare_list (HeraldDatabase  *database,
+                                   const char      *columns,
+                                   const char      *group,
+                                   const char      *search,
+                                   const char      *tail,
+                                   GError         **error)
+{
+  g_autoptr(GString) sql = g_string_new (NULL);
+  g_autoptr(sqlite3_stmt) stmt = NULL;
+  g_autofree char *name = NULL;
+  g_autofree char *digits = NULL;
+  gboolean searching = herald_contact_store_search_terms (search, &name, &digits);
+  gint64 group_id = 0;
+
+  g_string_printf (sql, "SELECT %s FROM contacts c", columns);
+  if (group != NULL)
+    {
+      if (!herald_contact_store_find_group (database, group, FALSE, &group_id, error))
+        return NULL;
+      g_string_append (sql, " JOIN contact_group_members m ON m.contact_id = c.id AND m.group_id = :group");
+    }
+  g_string_append (sql, searching ? " WHERE " HERALD_CONTACT_STORE_SEARCH : "");
+  g_string_append_printf (sql, " ORDER BY c.sort_key, c.phone%s", tail);
+
+  stmt = herald_database_prepare (database, sql->str, error);
+  if (stmt == NULL ||
+      !herald_database_bind_int64 (stmt, ":group", group_id, error) ||
+      !herald_database_bind_text (stmt, ":name", name, error) ||
+      !herald_database_bind_text (stmt, ":digits", digits, error))
+    return NULL;
+  return g_steal_pointer (&stmt);
+}
+
 static gboolean
 collect_contacts (HeraldDatabase  *database,
                   ContactJob      *job,
                   GCancellable    *cancellable,
                   GError         **error)
 {
-  g_autoptr(GString) sql = g_string_new ("SELECT " HERALD_CONTACT_STORE_COLUMNS " FROM contacts c");
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  g_autofree char *name = NULL;
-  g_autofree char *digits = NULL;
-  gboolean searching = herald_contact_store_search_terms (job->search, &name, &digits);
-  gint64 group_id = 0;
   int rc;
 
-  if (job->group != NULL)
-    {
-      if (!herald_contact_store_find_group (database, job->group, FALSE, &group_id, error))
-        return FALSE;
-      g_string_append (sql, " JOIN contact_group_members m ON m.contact_id = c.id AND m.group_id = :group");
-    }
-  g_string_append (sql, searching ? " WHERE " HERALD_CONTACT_STORE_SEARCH : "");
-  g_string_append (sql, " ORDER BY c.sort_key, c.phone LIMIT :limit OFFSET :offset");
-
-  stmt = herald_database_prepare (database, sql->str, error);
+  stmt = herald_contact_store_prepare_list (database, HERALD_CONTACT_STORE_COLUMNS, job->group, job->search,
+                                            " LIMIT :limit OFFSET :offset", error);
   if (stmt == NULL ||
-      !herald_database_bind_int64 (stmt, ":group", group_id, error) ||
-      !herald_database_bind_text (stmt, ":name", name, error) ||
-      !herald_database_bind_text (stmt, ":digits", digits, error) ||
       !herald_database_bind_int64 (stmt, ":limit", job->limit != 0 ? (gint64) job->limit : -1, error) ||
       !herald_database_bind_int64 (stmt, ":offset", job->offset, error))
     return FALSE;

@@ -30,7 +30,7 @@ void     herald_store_job_run    (HeraldDatabase      *database,
 /* The job of a run that succeeded (owned by @result), or NULL with @error. */
 gpointer herald_store_job_finish (gpointer             source_object,
                                   GAsyncResult        *result,
-                                  gpointer             source_tag,
+                                  gconstpointer        source_tag,
                                   GError             **error);
 
 /* Now, UTC microseconds since the epoch, as the tables keep times. */

@@ -71,7 +71,7 @@ herald_store_job_run (HeraldDatabase      *database,
 gpointer
 herald_store_job_finish (gpointer       source_object,
                          GAsyncResult  *result,
-                         gpointer       source_tag,
+                         gconstpointer  source_tag,
                          GError       **error)
 {
   JobData *data;
