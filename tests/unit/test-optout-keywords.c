@@ -4,7 +4,7 @@
 /* Which received texts ask to stop messages. */
 #include "config.h"
 
-#include <glib.h>
+#include <gio/gio.h>
 
 #include "text/herald-optout-keywords.h"
 
@@ -59,6 +59,17 @@ test_custom_list (void)
   g_assert_null (herald_optout_match_keyword (" ", keywords));
 }
 
+/* The setting starts as the built-in list, so that matching with either
+ * gives the same answer until a person changes it. */
+static void
+test_setting_default (void)
+{
+  g_autoptr(GSettings) settings = g_settings_new ("io.github.heraldsms.Herald");
+  g_auto(GStrv) keywords = g_settings_get_strv (settings, "optout-keywords");
+
+  g_assert_true (g_strv_equal ((const char * const *) keywords, herald_optout_default_keywords ()));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -69,6 +80,7 @@ main (int   argc,
   g_test_add_func ("/optout-keywords/case-and-space", test_case_and_space);
   g_test_add_func ("/optout-keywords/whole-message-only", test_whole_message_only);
   g_test_add_func ("/optout-keywords/custom-list", test_custom_list);
+  g_test_add_func ("/optout-keywords/setting-default", test_setting_default);
 
   return g_test_run ();
 }
