@@ -30,6 +30,7 @@
 #include "store/herald-account-validate.h"
 #include "store/herald-contact-list-model.h"
 #include "store/herald-contact-store.h"
+#include "store/herald-local-inbox.h"
 #include "store/herald-local-values.h"
 #include "store/herald-optout-store.h"
 #include "store/herald-message-log.h"

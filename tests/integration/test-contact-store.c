@@ -986,6 +986,127 @@ test_model_search (Fixture       *fixture,
                   HERALD_STORE_ERROR_NOT_FOUND);
 }
 
+/* ---- the local inbox -------------------------------------------------------- */
+
+static HeraldLocalMessage *
+received (const char *remote_id,
+          const char *sender,
+          const char *text,
+          gint64      received_at)
+{
+  HeraldLocalMessage *m = herald_local_message_new ();
+
+  m->remote_id = g_strdup (remote_id);
+  m->sender = g_strdup (sender);
+  m->text = g_strdup (text);
+  m->received_at = received_at;
+  return m;
+}
+
+static GPtrArray *
+inbox_add (HeraldLocalInbox  *inbox,
+           const char        *account_id,
+           GPtrArray         *messages,
+           GError           **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  herald_local_inbox_add_async (inbox, account_id, "GH", messages, NULL, herald_test_async_done, &result);
+  return herald_local_inbox_add_finish (inbox, herald_test_wait (&result), error);
+}
+
+static GPtrArray *
+inbox_list (HeraldLocalInbox *inbox,
+            const char       *account_id,
+            const char       *sender,
+            gint64            since)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list;
+
+  herald_local_inbox_list_async (inbox, account_id, sender, since, 0, NULL, herald_test_async_done, &result);
+  list = herald_local_inbox_list_finish (inbox, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+  return list;
+}
+
+static void
+test_inbox (Fixture       *fixture,
+            gconstpointer  data)
+{
+  g_autoptr(HeraldLocalInbox) inbox = herald_local_inbox_new (fixture->database);
+  g_autoptr(GPtrArray) first = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_local_message_unref);
+  g_autoptr(GPtrArray) second = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_local_message_unref);
+  g_autoptr(GPtrArray) bad = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_local_message_unref);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) again = NULL;
+  g_autoptr(GPtrArray) all = NULL;
+  g_autoptr(GPtrArray) from_ama = NULL;
+  g_autoptr(GPtrArray) recent = NULL;
+  g_autoptr(GPtrArray) other = NULL;
+  g_autoptr(GPtrArray) after_removal = NULL;
+  g_autoptr(GError) error = NULL;
+  HeraldLocalMessage *m;
+
+  exec_sql (fixture, "INSERT INTO accounts (id, name, name_key, dialect, created_at) VALUES "
+                     "('acc-1', 'Flash', 'flash', 'flashsms', 0), ('acc-2', 'Flixy', 'flixy', 'flixysms', 0)");
+
+  g_ptr_array_add (first, received ("m1", "0241234567", "STOP", 1000));
+  g_ptr_array_add (first, received ("m2", "Bank", "Your code is 1234", 2000));
+  m = received ("m3", "+233201234567", "Thanks", 3000);
+  m->device_id = g_strdup ("dev-1");
+  m->sim_slot = 1;
+  m->message_type = g_strdup ("sms");
+  g_ptr_array_add (first, m);
+  stored = inbox_add (inbox, "acc-1", first, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 3);
+  m = stored->pdata[0];
+  g_assert_cmpstr (m->account_id, ==, "acc-1");
+  g_assert_cmpstr (m->sender, ==, "0241234567");
+  g_assert_cmpstr (m->sender_e164, ==, "+233241234567");
+  g_assert_cmpint (m->sim_slot, ==, -1);
+  g_assert_null (((HeraldLocalMessage *) stored->pdata[1])->sender_e164);
+  g_assert_cmpint (((HeraldLocalMessage *) stored->pdata[2])->sim_slot, ==, 1);
+
+  /* A page fetched again: only what is new is stored and returned; the
+   * same remote id on another account is another message. */
+  g_ptr_array_add (second, received ("m3", "+233201234567", "Thanks", 3000));
+  g_ptr_array_add (second, received ("m4", "0241234567", "Hello again", 4000));
+  again = inbox_add (inbox, "acc-1", second, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (again->len, ==, 1);
+  g_assert_cmpstr (((HeraldLocalMessage *) again->pdata[0])->remote_id, ==, "m4");
+  g_clear_pointer (&again, g_ptr_array_unref);
+  again = inbox_add (inbox, "acc-2", second, &error);
+  g_assert_cmpuint (again->len, ==, 2);
+
+  all = inbox_list (inbox, "acc-1", NULL, 0);
+  g_assert_cmpuint (all->len, ==, 4);
+  g_assert_cmpstr (((HeraldLocalMessage *) all->pdata[0])->remote_id, ==, "m4");
+  g_assert_cmpstr (((HeraldLocalMessage *) all->pdata[3])->remote_id, ==, "m1");
+  from_ama = inbox_list (inbox, NULL, "+233241234567", 0);
+  g_assert_cmpuint (from_ama->len, ==, 3);
+  recent = inbox_list (inbox, "acc-1", "+233241234567", 2000);
+  g_assert_cmpuint (recent->len, ==, 1);
+
+  g_assert_null (inbox_add (inbox, "acc-9", first, &error));
+  g_assert_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  g_ptr_array_add (bad, received ("m9", "0241234567", "ok", 9000));
+  g_ptr_array_add (bad, received ("", "0241234567", "no id", 9000));
+  g_assert_null (inbox_add (inbox, "acc-2", bad, &error));
+  g_assert_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID);
+  other = inbox_list (inbox, "acc-2", NULL, 0);
+  g_assert_cmpuint (other->len, ==, 2);
+
+  /* An account's messages go with it. */
+  exec_sql (fixture, "DELETE FROM accounts WHERE id = 'acc-1'");
+  after_removal = inbox_list (inbox, NULL, NULL, 0);
+  g_assert_cmpuint (after_removal->len, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1010,6 +1131,7 @@ main (int   argc,
   ADD ("optouts/import", test_optouts_import);
   ADD ("model/lazy", test_model_lazy);
   ADD ("model/search", test_model_search);
+  ADD ("inbox", test_inbox);
 #undef ADD
 
   return g_test_run ();

@@ -124,3 +124,43 @@ herald_optout_unref (HeraldOptout *self)
 }
 
 G_DEFINE_BOXED_TYPE (HeraldOptout, herald_optout, herald_optout_ref, herald_optout_unref)
+
+static void
+local_message_clear (gpointer data)
+{
+  HeraldLocalMessage *self = data;
+
+  g_free (self->account_id);
+  g_free (self->remote_id);
+  g_free (self->sender);
+  g_free (self->sender_e164);
+  g_free (self->text);
+  g_free (self->device_id);
+  g_free (self->device_name);
+  g_free (self->device_phone);
+  g_free (self->message_type);
+  g_free (self->media_url);
+}
+
+HeraldLocalMessage *
+herald_local_message_new (void)
+{
+  HeraldLocalMessage *self = g_rc_box_new0 (HeraldLocalMessage);
+
+  self->sim_slot = -1;
+  return self;
+}
+
+HeraldLocalMessage *
+herald_local_message_ref (HeraldLocalMessage *self)
+{
+  return g_rc_box_acquire (self);
+}
+
+void
+herald_local_message_unref (HeraldLocalMessage *self)
+{
+  g_rc_box_release_full (self, local_message_clear);
+}
+
+G_DEFINE_BOXED_TYPE (HeraldLocalMessage, herald_local_message, herald_local_message_ref, herald_local_message_unref)

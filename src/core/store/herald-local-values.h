@@ -67,4 +67,31 @@ HeraldOptout *herald_optout_ref      (HeraldOptout *self);
 void          herald_optout_unref    (HeraldOptout *self);
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldOptout, herald_optout_unref)
 
+/* A received message in the local inbox (herald-local-inbox.h). */
+#define HERALD_TYPE_LOCAL_MESSAGE (herald_local_message_get_type ())
+typedef struct
+{
+  gint64  id;             /* the row's */
+  char   *account_id;
+  char   *remote_id;      /* the source's id, unique per account */
+  char   *sender;         /* as the source gave it */
+  char   *sender_e164;    /* nullable: when it parses */
+  char   *text;
+  gint64  received_at;
+  char   *device_id;      /* nullable, the next four too */
+  char   *device_name;
+  char   *device_phone;
+  char   *message_type;   /* "sms", "whatsapp" */
+  int     sim_slot;       /* -1: not said */
+  char   *media_url;      /* nullable */
+  gint64  stored_at;
+} HeraldLocalMessage;
+
+GType               herald_local_message_get_type (void) G_GNUC_CONST;
+/* Empty (sim_slot -1); the store fills it. */
+HeraldLocalMessage *herald_local_message_new      (void);
+HeraldLocalMessage *herald_local_message_ref      (HeraldLocalMessage *self);
+void                herald_local_message_unref    (HeraldLocalMessage *self);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldLocalMessage, herald_local_message_unref)
+
 G_END_DECLS
