@@ -121,7 +121,7 @@ print_contact (const HeraldCliListOptions *options,
       g_autoptr(JsonBuilder) builder = json_builder_new ();
 
       herald_cli_json_add_contact (builder, contact);
-      herald_cli_print_object (builder);
+      herald_cli_print_json (builder);
     }
   else
     g_print (format, herald_contact_get_phone (contact));
@@ -303,7 +303,7 @@ print_import (const HeraldCliListOptions     *options,
       herald_cli_json_add_count (builder, "grouped", import->grouped);
       add_report_json (builder, report);
       json_builder_end_object (builder);
-      herald_cli_print_object (builder);
+      herald_cli_print_json (builder);
       return;
     }
 
@@ -386,7 +386,7 @@ export_contacts (const HeraldCliCommand     *command,
       herald_cli_json_add_count (builder, "exported", n);
       herald_cli_json_add_string (builder, "file", path);
       json_builder_end_object (builder);
-      herald_cli_print_object (builder);
+      herald_cli_print_json (builder);
     }
   else
     g_print (_("Wrote %u contacts to %s.\n"), n, path);

@@ -127,7 +127,7 @@ group_members (const HeraldCliCommand     *command,
       herald_cli_json_add_string (builder, "group", argv[2]);
       herald_cli_json_add_count (builder, add ? "added" : "removed", n);
       json_builder_end_object (builder);
-      herald_cli_print_object (builder);
+      herald_cli_print_json (builder);
     }
   else if (add)
     g_print (_("Added %u contacts to the group “%s”.\n"), n, argv[2]);
@@ -270,7 +270,7 @@ herald_cli_local_templates (const HeraldCliCommand      *command,
           g_autoptr(JsonBuilder) builder = json_builder_new ();
 
           add_template_json (builder, template);
-          herald_cli_print_object (builder);
+          herald_cli_print_json (builder);
         }
       else
         g_print ("%s\n", template->body);
@@ -381,7 +381,7 @@ import_optouts (const HeraldCliCommand     *command,
         json_builder_add_string_value (builder, import->invalid->pdata[i]);
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      herald_cli_print_object (builder);
+      herald_cli_print_json (builder);
       return HERALD_CLI_EXIT_OK;
     }
 
@@ -425,7 +425,7 @@ change_optouts (const HeraldCliCommand     *command,
       json_builder_begin_object (builder);
       herald_cli_json_add_count (builder, add ? "added" : "removed", n);
       json_builder_end_object (builder);
-      herald_cli_print_object (builder);
+      herald_cli_print_json (builder);
     }
   else if (add)
     g_print (_("Opted out %u numbers (%u were already).\n"), n, g_strv_length (phones) - n);

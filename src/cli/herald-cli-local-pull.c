@@ -117,7 +117,7 @@ print_counts (const HeraldCliListOptions *options,
       herald_cli_json_add_count (builder, "groups", counts->groups);
       herald_cli_json_add_count (builder, "grouped", counts->grouped);
       json_builder_end_object (builder);
-      herald_cli_print_object (builder);
+      herald_cli_print_json (builder);
       return;
     }
 

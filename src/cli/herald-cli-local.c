@@ -110,14 +110,6 @@ herald_cli_format_usec (gint64 usec)
   return herald_cli_format_time (time);
 }
 
-void
-herald_cli_print_object (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  herald_cli_print_json (root);
-}
-
 /* {"KEY": VALUE, …} of a finished command on one object, for --json. */
 void
 herald_cli_print_done (const char *member,
@@ -128,5 +120,5 @@ herald_cli_print_done (const char *member,
   json_builder_begin_object (builder);
   herald_cli_json_add_string (builder, member, value);
   json_builder_end_object (builder);
-  herald_cli_print_object (builder);
+  herald_cli_print_json (builder);
 }

@@ -247,7 +247,6 @@ GStrv  herald_cli_local_phones  (const HeraldCliCommand *command, const HeraldCl
                                  int argc, char **argv, int first, int *status);
 void   herald_cli_json_add_usec (JsonBuilder *builder, const char *member, gint64 usec);
 char  *herald_cli_format_usec   (gint64 usec);
-void   herald_cli_print_object  (JsonBuilder *builder);
 void   herald_cli_print_done    (const char *member, const char *value);
 void   herald_cli_json_add_contact (JsonBuilder *builder, gconstpointer item);
 void   herald_cli_print_contacts   (const HeraldCliListOptions *options, GPtrArray *contacts);
