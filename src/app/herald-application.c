@@ -137,6 +137,9 @@ database_opened_cb (GObject      *object,
   /* the session runs the one inbox watcher; the setting turns it on */
   g_settings_bind (self->settings, "notify-new-messages", self->session, "watch-inbox",
                    G_SETTINGS_BIND_GET);
+  /* what it finds is kept, and a STOP among it opts its sender out */
+  g_settings_bind (self->settings, "optout-keywords", self->session, "optout-keywords",
+                   G_SETTINGS_BIND_GET);
   g_object_bind_property (self->session, "inbox-watcher", self->watcher_signals, "target",
                           G_BINDING_SYNC_CREATE);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
@@ -184,6 +187,7 @@ herald_application_shutdown (GApplication *app)
     {
       g_settings_unbind (self->session, "active-account-id");
       g_settings_unbind (self->session, "watch-inbox");
+      g_settings_unbind (self->session, "optout-keywords");
       herald_session_set_watch_inbox (self->session, FALSE);
     }
   g_signal_group_set_target (self->watcher_signals, NULL);

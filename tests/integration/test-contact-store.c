@@ -1107,6 +1107,78 @@ test_inbox (Fixture       *fixture,
   g_assert_cmpuint (after_removal->len, ==, 2);
 }
 
+static GPtrArray *
+optouts_list (Fixture *fixture)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  GPtrArray *list;
+
+  herald_optout_store_list_async (fixture->optouts, NULL, herald_test_async_done, &result);
+  list = herald_optout_store_list_finish (fixture->optouts, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+  return list;
+}
+
+/* A kept message that is a keyword, as a whole, opts its sender out, with
+ * the account and the keyword; anything else opts nobody out. */
+static void
+test_inbox_optouts (Fixture       *fixture,
+                    gconstpointer  data)
+{
+  g_autoptr(HeraldLocalInbox) inbox = herald_local_inbox_new (fixture->database);
+  g_autoptr(GPtrArray) batch = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_local_message_unref);
+  g_autoptr(GPtrArray) custom = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_local_message_unref);
+  g_autoptr(GPtrArray) stored = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+  g_autoptr(GError) error = NULL;
+  const char *alto[] = { "ALTO", NULL };
+  HeraldOptout *optout;
+
+  exec_sql (fixture, "INSERT INTO accounts (id, name, name_key, dialect, created_at) VALUES "
+                     "('acc-1', 'Flixy', 'flixy', 'flixysms', 0)");
+
+  /* Refused as a whole (no such account): nobody is opted out. */
+  g_ptr_array_add (batch, received ("m1", "0241234567", "  stop\n", 1000));
+  g_assert_null (inbox_add (inbox, "acc-9", batch, &error));
+  g_assert_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND);
+  g_clear_error (&error);
+  list = optouts_list (fixture);
+  g_assert_cmpuint (list->len, ==, 0);
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  g_ptr_array_add (batch, received ("m2", "+233201234567", "Please stop", 2000));
+  g_ptr_array_add (batch, received ("m3", "Bank", "STOP", 3000));
+  g_ptr_array_add (batch, received ("m4", "+233551234567", "Unsubscribe", 4000));
+  stored = inbox_add (inbox, "acc-1", batch, &error);
+  g_assert_no_error (error);
+  g_assert_cmpuint (stored->len, ==, 4);
+  g_assert_true (opted_out (fixture, "+233241234567"));
+  g_assert_true (opted_out (fixture, "+233551234567"));
+  g_assert_false (opted_out (fixture, "+233201234567"));
+  list = optouts_list (fixture);
+  g_assert_cmpuint (list->len, ==, 2);
+  for (guint i = 0; i < list->len; i++)
+    {
+      optout = list->pdata[i];
+      g_assert_cmpstr (optout->source, ==, "keyword");
+      g_assert_cmpstr (optout->account_id, ==, "acc-1");
+      g_assert_cmpstr (optout->detail, ==,
+                       g_str_equal (optout->phone, "+233241234567") ? "STOP" : "UNSUBSCRIBE");
+    }
+  g_clear_pointer (&list, g_ptr_array_unref);
+
+  /* The list is a setting: with another one, STOP is a message like any. */
+  herald_local_inbox_set_optout_keywords (inbox, alto);
+  g_ptr_array_add (custom, received ("m5", "+233201234567", "alto", 5000));
+  g_ptr_array_add (custom, received ("m6", "+233261234567", "STOP", 6000));
+  g_clear_pointer (&stored, g_ptr_array_unref);
+  stored = inbox_add (inbox, "acc-1", custom, &error);
+  g_assert_no_error (error);
+  g_assert_true (opted_out (fixture, "+233201234567"));
+  g_assert_false (opted_out (fixture, "+233261234567"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1132,6 +1204,7 @@ main (int   argc,
   ADD ("model/lazy", test_model_lazy);
   ADD ("model/search", test_model_search);
   ADD ("inbox", test_inbox);
+  ADD ("inbox/keywords-opt-out", test_inbox_optouts);
 #undef ADD
 
   return g_test_run ();

@@ -1015,6 +1015,55 @@ test_history_empty (void)
   close_all_windows ();
 }
 
+static gboolean
+opted_out_now (HeraldOptoutStore *optouts,
+               const char        *phone)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean opted_out = FALSE;
+
+  herald_optout_store_is_opted_out_async (optouts, phone, NULL, herald_test_async_done, &result);
+  g_assert_true (herald_optout_store_is_opted_out_finish (optouts, herald_test_wait (&result), &opted_out, &error));
+  g_assert_no_error (error);
+  return opted_out;
+}
+
+/* What the session's watcher finds is kept in the local inbox, and a STOP
+ * reply opts its sender out: campaigns never text that number again. */
+static void
+test_inbox_stop_reply (void)
+{
+  g_autofree char *key = NULL;
+  g_autoptr(HeraldFakeFlixysms) fake = flixysms_fake (&key);
+  g_autoptr(HeraldSession) session = session_for (HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (fake), key);
+  g_autoptr(HeraldOptoutStore) optouts = herald_optout_store_new (herald_session_get_database (session));
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  const char *keywords[] = { "STOP", "ARRET", NULL };
+  HeraldInboxWatcher *watcher;
+  gint64 deadline;
+
+  herald_session_set_optout_keywords (session, keywords);
+  herald_session_set_watch_inbox (session, TRUE);
+  watcher = herald_session_get_inbox_watcher (session);
+  g_assert_nonnull (watcher);
+  herald_inbox_watcher_set_interval (watcher, 50);
+  wait_more_checks (watcher, 1);
+  g_assert_false (opted_out_now (optouts, "+233209999999"));
+
+  herald_fake_flixysms_add_received (fake, "+233209999999", " arret ", now,
+                                     HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL, "sms", 1);
+  herald_fake_flixysms_add_received (fake, "+233208888888", "stop it now", now,
+                                     HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL, "sms", 1);
+  wait_more_checks (watcher, 2);
+  deadline = g_get_monotonic_time () + 10 * G_USEC_PER_SEC;
+  while (!opted_out_now (optouts, "+233209999999") && g_get_monotonic_time () < deadline)
+    g_main_context_iteration (NULL, FALSE);
+  g_assert_true (opted_out_now (optouts, "+233209999999"));
+  g_assert_false (opted_out_now (optouts, "+233208888888"));
+  herald_session_set_watch_inbox (session, FALSE);
+}
+
 int
 main (int argc, char *argv[])
 {
@@ -1030,6 +1079,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/inbox/notifications-follow-setting", test_inbox_notifications_setting);
   g_test_add_func ("/inbox/one-watcher-for-all-windows", test_inbox_one_watcher);
   g_test_add_func ("/history/delivery-report", test_history_report);
+  g_test_add_func ("/inbox/stop-reply-opts-out", test_inbox_stop_reply);
   g_test_add_func ("/history/filters", test_history_filters);
   g_test_add_func ("/history/local-record", test_history_local_record);
   g_test_add_func ("/history/empty-says-why", test_history_empty);

@@ -32,6 +32,8 @@ struct _HeraldSession
 
   HeraldInboxWatcher *inbox_watcher;   /* of provider, when it receives */
   gboolean            watch_inbox;
+  HeraldLocalInbox   *local_inbox;     /* where the watcher's news are kept */
+  GStrv               optout_keywords;
 };
 
 G_DEFINE_FINAL_TYPE (HeraldSession, herald_session, G_TYPE_OBJECT)
@@ -48,6 +50,7 @@ enum {
   PROP_BALANCE_ERROR,
   PROP_INBOX_WATCHER,
   PROP_WATCH_INBOX,
+  PROP_OPTOUT_KEYWORDS,
   N_PROPS
 };
 
@@ -71,6 +74,54 @@ set_balance (HeraldSession *self,
     }
 }
 
+static void
+messages_kept_cb (GObject      *object,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  kept = herald_local_inbox_add_finish (HERALD_LOCAL_INBOX (object), result, &error);
+  if (kept == NULL)
+    g_warning ("Received messages could not be kept in the local inbox: %s", error->message);
+}
+
+/* What the watcher finds goes into the local inbox, where a STOP reply adds
+ * its sender to the opt-outs and campaigns find their replies. */
+static void
+new_messages_cb (HeraldInboxWatcher *watcher,
+                 GListModel         *messages,
+                 HeraldSession      *self)
+{
+  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_local_message_unref);
+  guint n = g_list_model_get_n_items (messages);
+
+  if (self->active == NULL)
+    return;
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeraldReceivedMessage) message = g_list_model_get_item (messages, i);
+      HeraldLocalMessage *value = herald_local_message_new ();
+      GDateTime *at = herald_received_message_get_received_at (message);
+
+      value->remote_id = g_strdup (herald_received_message_get_id (message));
+      value->sender = g_strdup (herald_received_message_get_from (message));
+      value->text = g_strdup (herald_received_message_get_text (message));
+      value->received_at = at != NULL ? g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at)
+                                   : g_get_real_time ();
+      value->device_id = g_strdup (herald_received_message_get_device_id (message));
+      value->device_name = g_strdup (herald_received_message_get_device_name (message));
+      value->device_phone = g_strdup (herald_received_message_get_device_phone (message));
+      value->message_type = g_strdup (herald_message_type_to_string (herald_received_message_get_message_type (message)));
+      value->sim_slot = herald_received_message_get_sim_slot (message);
+      value->media_url = g_strdup (herald_received_message_get_media_url (message));
+      g_ptr_array_add (values, value);
+    }
+  herald_local_inbox_add_async (self->local_inbox, herald_account_get_id (self->active),
+                                herald_account_get_region (self->active), values, NULL, messages_kept_cb, NULL);
+}
+
 /* Drops the watcher (stopped, even if an observer still holds it) and
  * makes the one for the provider, when it receives messages. */
 static void
@@ -83,6 +134,7 @@ update_inbox_watcher (HeraldSession *self)
   if (self->provider != NULL && HERALD_IS_INBOX_SOURCE (self->provider))
     {
       self->inbox_watcher = herald_inbox_watcher_new (HERALD_INBOX_SOURCE (self->provider));
+      g_signal_connect_object (self->inbox_watcher, "new-messages", G_CALLBACK (new_messages_cb), self, 0);
       herald_inbox_watcher_set_enabled (self->inbox_watcher, self->watch_inbox);
     }
   if (old != NULL || self->inbox_watcher != NULL)
@@ -224,6 +276,8 @@ herald_session_constructed (GObject *object)
 
   self->store = herald_account_store_new (self->database);
   self->message_log = herald_message_log_new (self->database);
+  self->local_inbox = herald_local_inbox_new (self->database);
+  herald_local_inbox_set_optout_keywords (self->local_inbox, (const char * const *) self->optout_keywords);
   self->send_jobs = g_list_store_new (HERALD_TYPE_SEND_JOB);
   g_signal_connect_object (self->store, "items-changed", G_CALLBACK (store_items_changed_cb), self, 0);
   g_signal_connect_object (self->store, "account-updated", G_CALLBACK (store_account_updated_cb), self, 0);
@@ -244,6 +298,7 @@ herald_session_dispose (GObject *object)
   g_clear_object (&self->provider);
   g_clear_object (&self->active);
   g_clear_object (&self->message_log);
+  g_clear_object (&self->local_inbox);
   /* The jobs run on: each holds what it needs, and its callback a
    * reference to the session, so this only drops the list. */
   g_clear_object (&self->send_jobs);
@@ -261,6 +316,7 @@ herald_session_finalize (GObject *object)
   g_free (self->active_id);
   g_free (self->provider_error);
   g_free (self->balance_error);
+  g_strfreev (self->optout_keywords);
 
   G_OBJECT_CLASS (herald_session_parent_class)->finalize (object);
 }
@@ -305,6 +361,9 @@ herald_session_get_property (GObject    *object,
     case PROP_WATCH_INBOX:
       g_value_set_boolean (value, self->watch_inbox);
       break;
+    case PROP_OPTOUT_KEYWORDS:
+      g_value_set_boxed (value, self->optout_keywords);
+      break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
     }
@@ -328,6 +387,9 @@ herald_session_set_property (GObject      *object,
       break;
     case PROP_WATCH_INBOX:
       herald_session_set_watch_inbox (self, g_value_get_boolean (value));
+      break;
+    case PROP_OPTOUT_KEYWORDS:
+      herald_session_set_optout_keywords (self, g_value_get_boxed (value));
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -375,6 +437,9 @@ herald_session_class_init (HeraldSessionClass *klass)
   properties [PROP_WATCH_INBOX] =
     g_param_spec_boolean ("watch-inbox", NULL, NULL, FALSE,
                           (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_OPTOUT_KEYWORDS] =
+    g_param_spec_boxed ("optout-keywords", NULL, NULL, G_TYPE_STRV,
+                        (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -623,6 +688,30 @@ herald_session_set_watch_inbox (HeraldSession *self,
   if (self->inbox_watcher != NULL)
     herald_inbox_watcher_set_enabled (self->inbox_watcher, self->watch_inbox);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_WATCH_INBOX]);
+}
+
+HeraldLocalInbox *
+herald_session_get_local_inbox (HeraldSession *self)
+{
+  g_return_val_if_fail (HERALD_IS_SESSION (self), NULL);
+  return self->local_inbox;
+}
+
+void
+herald_session_set_optout_keywords (HeraldSession      *self,
+                                    const char * const *keywords)
+{
+  g_return_if_fail (HERALD_IS_SESSION (self));
+
+  if (self->optout_keywords != NULL && keywords != NULL &&
+      g_strv_equal ((const char * const *) self->optout_keywords, keywords))
+    return;
+
+  g_strfreev (self->optout_keywords);
+  self->optout_keywords = g_strdupv ((char **) keywords);
+  if (self->local_inbox != NULL)
+    herald_local_inbox_set_optout_keywords (self->local_inbox, keywords);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_OPTOUT_KEYWORDS]);
 }
 
 static void

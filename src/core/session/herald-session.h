@@ -9,6 +9,7 @@
 #include "providers/herald-provider.h"
 #include "store/herald-account-store.h"
 #include "store/herald-database.h"
+#include "store/herald-local-inbox.h"
 #include "store/herald-message-log.h"
 #include "send/herald-send-job.h"
 
@@ -91,6 +92,13 @@ HeraldInboxWatcher *herald_session_get_inbox_watcher     (HeraldSession        *
 gboolean            herald_session_get_watch_inbox       (HeraldSession        *self);
 void                herald_session_set_watch_inbox       (HeraldSession        *self,
                                                           gboolean              watch_inbox);
+
+/* The local inbox, where every message the inbox watcher finds is kept; a
+ * message that is one of "optout-keywords" (NULL: the defaults; the app binds
+ * the setting) adds its sender to the opt-outs as it is kept. */
+HeraldLocalInbox   *herald_session_get_local_inbox       (HeraldSession        *self);
+void                herald_session_set_optout_keywords   (HeraldSession        *self,
+                                                          const char * const   *keywords);
 
 /* Asks the provider for the balance again (no-op without the feature);
  * the answer arrives as notify::balance or notify::balance-error. */

@@ -10,6 +10,7 @@
 #include "herald-local-inbox.h"
 #include "herald-database-private.h"
 #include "herald-store-job-private.h"
+#include "text/herald-optout-keywords.h"
 #include "text/herald-phone-number.h"
 
 struct _HeraldLocalInbox
@@ -17,6 +18,7 @@ struct _HeraldLocalInbox
   GObject         parent_instance;
 
   HeraldDatabase *database;
+  GStrv           optout_keywords;   /* NULL: the defaults */
 };
 
 G_DEFINE_FINAL_TYPE (HeraldLocalInbox, herald_local_inbox, G_TYPE_OBJECT)
@@ -27,6 +29,7 @@ herald_local_inbox_dispose (GObject *object)
   HeraldLocalInbox *self = (HeraldLocalInbox *) object;
 
   g_clear_object (&self->database);
+  g_clear_pointer (&self->optout_keywords, g_strfreev);
 
   G_OBJECT_CLASS (herald_local_inbox_parent_class)->dispose (object);
 }
@@ -52,6 +55,16 @@ herald_local_inbox_new (HeraldDatabase *database)
   self = g_object_new (HERALD_TYPE_LOCAL_INBOX, NULL);
   self->database = g_object_ref (database);
   return self;
+}
+
+void
+herald_local_inbox_set_optout_keywords (HeraldLocalInbox   *self,
+                                        const char * const *keywords)
+{
+  g_return_if_fail (HERALD_IS_LOCAL_INBOX (self));
+
+  g_strfreev (self->optout_keywords);
+  self->optout_keywords = g_strdupv ((char **) keywords);
 }
 
 #define COLUMNS "id, account_id, remote_id, sender, sender_e164, text, received_at, device_id, device_name, " \
@@ -86,6 +99,7 @@ typedef struct
   char      *sender_e164;
   gint64     since;
   guint      limit;
+  GStrv      optout_keywords;
   GPtrArray *messages;   /* in: to store; out: what was stored or listed */
 } InboxJob;
 
@@ -97,6 +111,7 @@ inbox_job_free (gpointer data)
   g_free (job->account_id);
   g_free (job->region);
   g_free (job->sender_e164);
+  g_strfreev (job->optout_keywords);
   g_clear_pointer (&job->messages, g_ptr_array_unref);
   g_free (job);
 }
@@ -143,6 +158,45 @@ bind_message (sqlite3_stmt              *stmt,
          (m->sim_slot >= 0 ? herald_database_bind_int64_at (stmt, 11, m->sim_slot, error)
                            : herald_database_bind_text_at (stmt, 11, NULL, error)) &&
          herald_database_bind_text_at (stmt, 12, m->media_url, error);
+}
+
+/* A new message that is an opt-out keyword adds its sender, in the same
+ * transaction as the message: a STOP is never stored without its effect. */
+static gboolean
+add_optouts (HeraldDatabase  *database,
+             const InboxJob  *job,
+             GPtrArray       *stored,
+             GError         **error)
+{
+  g_autoptr(sqlite3_stmt) insert = NULL;
+
+  for (guint i = 0; i < stored->len; i++)
+    {
+      const HeraldLocalMessage *m = stored->pdata[i];
+      const char *keyword;
+
+      if (m->sender_e164 == NULL)
+        continue;
+      keyword = herald_optout_match_keyword (m->text, (const char * const *) job->optout_keywords);
+      if (keyword == NULL)
+        continue;
+      if (insert == NULL)
+        {
+          insert = herald_database_prepare (database,
+                                            "INSERT OR IGNORE INTO optouts (phone, source, account_id, detail, "
+                                            "added_at) VALUES (?1, 'keyword', ?2, ?3, ?4)", error);
+          if (insert == NULL)
+            return FALSE;
+        }
+      sqlite3_reset (insert);
+      if (!herald_database_bind_text_at (insert, 1, m->sender_e164, error) ||
+          !herald_database_bind_text_at (insert, 2, job->account_id, error) ||
+          !herald_database_bind_text_at (insert, 3, keyword, error) ||
+          !herald_database_bind_int64_at (insert, 4, m->stored_at, error) ||
+          herald_database_step (database, insert, error) == SQLITE_ERROR)
+        return FALSE;
+    }
+  return TRUE;
 }
 
 static gboolean
@@ -199,7 +253,7 @@ add_func (HeraldDatabase  *database,
     }
   sqlite3_reset (insert);
 
-  if (!herald_database_commit (database, error))
+  if (!add_optouts (database, job, stored, error) || !herald_database_commit (database, error))
     return FALSE;
   g_ptr_array_unref (job->messages);
   job->messages = g_steal_pointer (&stored);
@@ -224,6 +278,7 @@ herald_local_inbox_add_async (HeraldLocalInbox    *self,
   job = g_new0 (InboxJob, 1);
   job->account_id = g_strdup (account_id);
   job->region = g_strdup (region);
+  job->optout_keywords = g_strdupv (self->optout_keywords);
   /* The values are read on the worker: held, never changed meanwhile. */
   job->messages = g_ptr_array_new_full (messages->len, (GDestroyNotify) herald_local_message_unref);
   for (guint i = 0; i < messages->len; i++)

@@ -23,6 +23,14 @@ G_DECLARE_FINAL_TYPE (HeraldLocalInbox, herald_local_inbox, HERALD, LOCAL_INBOX,
 
 HeraldLocalInbox *herald_local_inbox_new (HeraldDatabase *database);
 
+/* The words that, as a whole received message, add its sender to the
+ * opt-outs (herald_optout_match_keyword(); NULL: the defaults). A message
+ * stored by herald_local_inbox_add_async() that is one of them adds its
+ * sender (when the number parses) with source "keyword", the account and the
+ * keyword as detail, in the same transaction. */
+void       herald_local_inbox_set_optout_keywords (HeraldLocalInbox   *self,
+                                                   const char * const *keywords);
+
 /* Stores @messages (HeraldLocalMessage; their id, account_id, sender_e164
  * and stored_at are ignored) for @account_id in one transaction; the
  * sender's number is normalised with @region (nullable) where it parses.
