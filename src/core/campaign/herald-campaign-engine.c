@@ -628,7 +628,23 @@ open_requests_func (HeraldDatabase  *db,
   Job *job = user_data;
 
   job->requests = herald_campaign_store_open_requests (db, job->campaign_id, error);
-  return job->requests != NULL && herald_campaign_store_count (db, job->campaign_id, job->counts, error);
+  if (job->requests == NULL)
+    return FALSE;
+  /* The rows of each request, still submitting, in the same order. */
+  job->rows = g_ptr_array_new_with_free_func ((GDestroyNotify) g_ptr_array_unref);
+  for (guint i = 0; i < job->requests->len; i++)
+    {
+      HeraldCampaignRequest *request = g_ptr_array_index (job->requests, i);
+      GPtrArray *rows = herald_campaign_store_request_rows (db, request->id, error);
+
+      if (rows == NULL)
+        return FALSE;
+      for (guint k = rows->len; k > 0; k--)
+        if (((HeraldCampaignRecipient *) g_ptr_array_index (rows, k - 1))->state != HERALD_RECIPIENT_STATE_SUBMITTING)
+          g_ptr_array_remove_index (rows, k - 1);
+      g_ptr_array_add (job->rows, rows);
+    }
+  return herald_campaign_store_count (db, job->campaign_id, job->counts, error);
 }
 
 static gboolean
@@ -817,11 +833,40 @@ seconds_to_window (const HeraldCampaignRecord *record)
 
 /* ---- reconciling requests whose fate is open ------------------------------------------ */
 
+/* FlashSMS's history does not echo campaignName as documented, so a
+ * request is found by what it does show: a message created after the
+ * request (less a margin for clocks), with its text (the history may cut
+ * it to 160 characters) and its recipient count, and then proved by its
+ * delivery report, whose phones must be exactly the request's. A message
+ * that names the request's tag as its campaign is taken at once. */
+#define CLOCK_MARGIN_USEC (G_GINT64_CONSTANT (120) * G_USEC_PER_SEC)
+
 typedef struct
 {
   HeraldCampaignEngine *self;
-  GPtrArray            *requests;
+  GPtrArray            *requests;      /* HeraldCampaignRequest */
+  GPtrArray            *request_rows;  /* GPtrArray of HeraldCampaignRecipient, per request */
+  GPtrArray            *history;       /* HeraldSentMessage */
+  GHashTable           *used;          /* message ids matched already */
+  GPtrArray            *candidates;    /* HeraldSentMessage, not owned */
+  guint                 index;
+  guint                 candidate;
+  Job                  *job;
+  gint64                youngest_open;
 } Reconciliation;
+
+static void
+reconciliation_free (Reconciliation *rec)
+{
+  g_ptr_array_unref (rec->requests);
+  g_ptr_array_unref (rec->request_rows);
+  g_clear_pointer (&rec->history, g_ptr_array_unref);
+  g_hash_table_unref (rec->used);
+  g_clear_pointer (&rec->candidates, g_ptr_array_unref);
+  g_clear_pointer (&rec->job, job_free);
+  g_object_unref (rec->self);
+  g_free (rec);
+}
 
 static void
 settled (HeraldCampaignEngine *self,
@@ -855,18 +900,206 @@ add_settlement (Job                  *job,
   g_array_append_val (job->settlements, s);
 }
 
-static const HeraldSentMessage *
-find_tag (GPtrArray  *history,
-          const char *tag)
+/* The digits of a phone, so that "+233…" and "233…" compare equal. */
+static char *
+phone_digits (const char *phone)
 {
-  for (guint i = 0; history != NULL && i < history->len; i++)
-    {
-      const HeraldSentMessage *message = g_ptr_array_index (history, i);
+  GString *digits = g_string_new (NULL);
 
-      if (g_strcmp0 (message->campaign_name, tag) == 0)
-        return message;
+  for (const char *p = phone; p != NULL && *p != '\0'; p++)
+    if (g_ascii_isdigit (*p))
+      g_string_append_c (digits, *p);
+  return g_string_free (digits, FALSE);
+}
+
+static gboolean
+could_be (const HeraldSentMessage     *message,
+          const HeraldCampaignRequest *request,
+          GPtrArray                   *rows)
+{
+  const char *text = ((HeraldCampaignRecipient *) g_ptr_array_index (rows, 0))->text;
+
+  if (message->recipient_count >= 0 && (guint) message->recipient_count != rows->len)
+    return FALSE;
+  if (message->text != NULL && (*message->text == '\0' || !g_str_has_prefix (text, message->text)))
+    return FALSE;
+  if (message->created_at != NULL &&
+      g_date_time_to_unix (message->created_at) * G_USEC_PER_SEC < request->created_at - CLOCK_MARGIN_USEC)
+    return FALSE;
+  return TRUE;
+}
+
+static void reconcile_next_request (Reconciliation *rec);
+
+static void
+settle_current (Reconciliation       *rec,
+                HeraldRequestState    request_state,
+                HeraldRecipientState  row_state,
+                const char           *message_id,
+                const char           *error)
+{
+  HeraldCampaignRequest *request = g_ptr_array_index (rec->requests, rec->index);
+
+  add_settlement (rec->job, request->id, request_state, row_state, message_id, error);
+  if (message_id != NULL)
+    g_hash_table_add (rec->used, g_strdup (message_id));
+}
+
+/* No message in the history is this request. */
+static void
+settle_not_found (Reconciliation *rec)
+{
+  HeraldCampaignRequest *request = g_ptr_array_index (rec->requests, rec->index);
+  gint64 settle = (gint64) rec->self->settle_seconds * G_USEC_PER_SEC;
+
+  if (herald_campaign_store_now () - request->created_at >= settle)
+    settle_current (rec, HERALD_REQUEST_NOT_SENT, HERALD_RECIPIENT_STATE_PENDING, NULL,
+                    _("Not in the provider’s history: it never accepted this request."));
+  else
+    /* Too young to tell: the provider may still be working on it. */
+    rec->youngest_open = MAX (rec->youngest_open, request->created_at);
+}
+
+static void
+reconcile_failed (Reconciliation *rec,
+                  const GError   *error)
+{
+  g_autofree char *reason = g_strdup_printf (_("Herald could not check with the provider whether "
+                                               "%u requests were accepted (%s); resume the campaign "
+                                               "to check again. Nothing was sent twice."),
+                                             rec->requests->len, error->message);
+
+  /* What was settled so far is lost with the job: checked again next time. */
+  stop_run (rec->self, HERALD_CAMPAIGN_PAUSED, reason, -1);
+  reconciliation_free (rec);
+}
+
+static void try_candidate (Reconciliation *rec);
+
+static void
+report_read (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  Reconciliation *rec = user_data;
+  g_autoptr(HeraldDeliveryReport) report = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) expected = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *rows = g_ptr_array_index (rec->request_rows, rec->index);
+  const HeraldSentMessage *message = g_ptr_array_index (rec->candidates, rec->candidate);
+  gboolean same;
+
+  report = herald_history_source_get_report_finish (HERALD_HISTORY_SOURCE (object), result, &error);
+  if (report == NULL)
+    {
+      reconcile_failed (rec, error);
+      return;
     }
-  return NULL;
+
+  for (guint i = 0; i < rows->len; i++)
+    g_hash_table_add (expected, phone_digits (((HeraldCampaignRecipient *) g_ptr_array_index (rows, i))->phone));
+  same = report->n_recipients == rows->len;
+  for (guint i = 0; same && i < report->n_recipients; i++)
+    {
+      g_autofree char *digits = phone_digits (report->recipients[i].phone);
+
+      same = g_hash_table_contains (expected, digits);
+    }
+
+  if (same)
+    {
+      settle_current (rec, HERALD_REQUEST_RECONCILED, HERALD_RECIPIENT_STATE_ACCEPTED, message->id, NULL);
+      rec->index++;
+      reconcile_next_request (rec);
+      return;
+    }
+
+  rec->candidate++;
+  try_candidate (rec);
+}
+
+static void
+try_candidate (Reconciliation *rec)
+{
+  const HeraldSentMessage *message;
+
+  if (rec->candidate >= rec->candidates->len)
+    {
+      settle_not_found (rec);
+      rec->index++;
+      reconcile_next_request (rec);
+      return;
+    }
+
+  message = g_ptr_array_index (rec->candidates, rec->candidate);
+  herald_history_source_get_report_async (HERALD_HISTORY_SOURCE (rec->self->provider), message->id, NULL,
+                                          report_read, rec);
+}
+
+static void
+reconcile_done (Reconciliation *rec)
+{
+  HeraldCampaignEngine *self = rec->self;
+  Job *job = g_steal_pointer (&rec->job);
+
+  self->needs_reconcile = rec->youngest_open > 0;
+  if (self->needs_reconcile)
+    g_debug ("campaign %" G_GINT64_FORMAT ": a request is too recent to reconcile; later", self->campaign_id);
+
+  reconciliation_free (rec);
+  if (job->settlements == NULL)
+    {
+      job_free (job);
+      next_step (self);
+    }
+  else
+    run_job (self, outcome_func, job);
+}
+
+static void
+reconcile_next_request (Reconciliation *rec)
+{
+  HeraldCampaignRequest *request;
+  GPtrArray *rows;
+
+  if (rec->index >= rec->requests->len)
+    {
+      reconcile_done (rec);
+      return;
+    }
+
+  request = g_ptr_array_index (rec->requests, rec->index);
+  rows = g_ptr_array_index (rec->request_rows, rec->index);
+  if (rows->len == 0)
+    {
+      /* Nothing of it is open any more. */
+      settle_current (rec, HERALD_REQUEST_ANSWERED, HERALD_RECIPIENT_STATE_UNKNOWN, NULL, NULL);
+      rec->index++;
+      reconcile_next_request (rec);
+      return;
+    }
+
+  g_clear_pointer (&rec->candidates, g_ptr_array_unref);
+  rec->candidates = g_ptr_array_new ();
+  rec->candidate = 0;
+  for (guint i = 0; i < rec->history->len; i++)
+    {
+      const HeraldSentMessage *message = g_ptr_array_index (rec->history, i);
+
+      if (g_hash_table_contains (rec->used, message->id))
+        continue;
+      if (g_strcmp0 (message->campaign_name, request->tag) == 0)
+        {
+          settle_current (rec, HERALD_REQUEST_RECONCILED, HERALD_RECIPIENT_STATE_ACCEPTED, message->id, NULL);
+          rec->index++;
+          reconcile_next_request (rec);
+          return;
+        }
+      if (could_be (message, request, rows))
+        g_ptr_array_add (rec->candidates, (gpointer) message);
+    }
+
+  try_candidate (rec);
 }
 
 static void
@@ -875,60 +1108,16 @@ history_read (GObject      *object,
               gpointer      user_data)
 {
   Reconciliation *rec = user_data;
-  HeraldCampaignEngine *self = rec->self;
-  g_autoptr(GPtrArray) history = NULL;
   g_autoptr(GError) error = NULL;
-  Job *job;
-  gint64 now = herald_campaign_store_now ();
-  gint64 settle = (gint64) self->settle_seconds * G_USEC_PER_SEC;
-  gint64 youngest_open = 0;
 
-  history = herald_history_source_list_all_history_finish (HERALD_HISTORY_SOURCE (object), result, &error);
-  if (history == NULL)
+  rec->history = herald_history_source_list_all_history_finish (HERALD_HISTORY_SOURCE (object), result, &error);
+  if (rec->history == NULL)
     {
-      g_autofree char *reason = g_strdup_printf (_("Herald could not check with the provider whether "
-                                                   "%u requests were accepted (%s); resume the campaign "
-                                                   "to check again. Nothing was sent twice."),
-                                                 rec->requests->len, error->message);
-
-      stop_run (self, HERALD_CAMPAIGN_PAUSED, reason, -1);
-      goto out;
+      reconcile_failed (rec, error);
+      return;
     }
-
-  job = job_new (self, settled);
-  for (guint i = 0; i < rec->requests->len; i++)
-    {
-      HeraldCampaignRequest *request = g_ptr_array_index (rec->requests, i);
-      const HeraldSentMessage *found = find_tag (history, request->tag);
-
-      if (found != NULL)
-        add_settlement (job, request->id, HERALD_REQUEST_RECONCILED, HERALD_RECIPIENT_STATE_ACCEPTED,
-                        found->id, NULL);
-      else if (now - request->created_at >= settle)
-        add_settlement (job, request->id, HERALD_REQUEST_NOT_SENT, HERALD_RECIPIENT_STATE_PENDING, NULL,
-                        _("Not in the provider’s history: it never accepted this request."));
-      else
-        youngest_open = MAX (youngest_open, request->created_at);
-    }
-
-  /* Too young to tell: looked at again once the provider has had time. */
-  self->needs_reconcile = youngest_open > 0;
-  if (youngest_open > 0)
-    g_debug ("campaign %" G_GINT64_FORMAT ": a request is too recent to reconcile; later",
-             self->campaign_id);
-
-  if (job->settlements == NULL)
-    {
-      job_free (job);
-      next_step (self);
-    }
-  else
-    run_job (self, outcome_func, job);
-
-out:
-  g_ptr_array_unref (rec->requests);
-  g_object_unref (rec->self);
-  g_free (rec);
+  rec->job = job_new (rec->self, settled);
+  reconcile_next_request (rec);
 }
 
 static void
@@ -977,6 +1166,8 @@ requests_listed (HeraldCampaignEngine *self,
   rec = g_new0 (Reconciliation, 1);
   rec->self = g_object_ref (self);
   rec->requests = g_steal_pointer (&job->requests);
+  rec->request_rows = g_steal_pointer (&job->rows);
+  rec->used = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
   herald_history_source_list_all_history_async (HERALD_HISTORY_SOURCE (self->provider), &filter, NULL,
                                                 history_read, rec);
 }
