@@ -1535,9 +1535,12 @@ herald_campaign_engine_run_finish (HeraldCampaignEngine  *self,
                                    GAsyncResult          *result,
                                    GError               **error)
 {
+  gssize state;
+
   g_return_val_if_fail (g_task_is_valid (result, self), HERALD_CAMPAIGN_PAUSED);
 
-  return (HeraldCampaignState) g_task_propagate_int (G_TASK (result), error);
+  state = g_task_propagate_int (G_TASK (result), error);
+  return state < 0 ? self->state : (HeraldCampaignState) state;
 }
 
 static void

@@ -89,7 +89,7 @@ void                  herald_campaign_engine_set_settle_seconds (HeraldCampaignE
                                                             guint                 seconds);
 
 /* Runs until the campaign is finished, paused or cancelled; the result is
- * that state. Fails with HERALD_CAMPAIGN_ERROR_BUSY when another process
+ * that state. On an error, the state the campaign is known to be in. Fails with HERALD_CAMPAIGN_ERROR_BUSY when another process
  * holds it, NOT_RUNNABLE when it is over, or a store error. */
 void                  herald_campaign_engine_run_async     (HeraldCampaignEngine *self,
                                                             GCancellable         *cancellable,
