@@ -174,6 +174,21 @@ parse_id (const char *text,
   return HERALD_CLI_EXIT_OK;
 }
 
+/* Reads campaign @id_text's rows with @func: the start of most actions. */
+static int
+open_campaign (const char         *id_text,
+               Store              *store,
+               HeraldDatabaseFunc  func,
+               Query              *q)
+{
+  int status;
+
+  if ((status = parse_id (id_text, &q->id)) != HERALD_CLI_EXIT_OK ||
+      (status = open_store (store)) != HERALD_CLI_EXIT_OK)
+    return status;
+  return run_query (store->db, func, q);
+}
+
 /* ---- output helpers ----------------------------------------------------------------- */
 
 static const char *
@@ -629,9 +644,7 @@ campaign_view (const char *id_text,
   g_auto(Query) q = { 0 };
   int status;
 
-  if ((status = parse_id (id_text, &q.id)) != HERALD_CLI_EXIT_OK ||
-      (status = open_store (&store)) != HERALD_CLI_EXIT_OK ||
-      (status = run_query (store.db, recipients_func, &q)) != HERALD_CLI_EXIT_OK)
+  if ((status = open_campaign (id_text, &store, recipients_func, &q)) != HERALD_CLI_EXIT_OK)
     return status;
 
   if (opt_json)
@@ -796,9 +809,7 @@ campaign_start (const HeraldCliCommand *command,
   g_auto(Query) q = { 0 };
   int status;
 
-  if ((status = parse_id (id_text, &q.id)) != HERALD_CLI_EXIT_OK ||
-      (status = open_store (&store)) != HERALD_CLI_EXIT_OK ||
-      (status = run_query (store.db, get_func, &q)) != HERALD_CLI_EXIT_OK)
+  if ((status = open_campaign (id_text, &store, get_func, &q)) != HERALD_CLI_EXIT_OK)
     return status;
   return run_campaign (command, &store, q.record);
 }
@@ -813,9 +824,7 @@ campaign_stop (const char          *id_text,
   g_auto(Query) q = { 0 };
   int status;
 
-  if ((status = parse_id (id_text, &q.id)) != HERALD_CLI_EXIT_OK ||
-      (status = open_store (&store)) != HERALD_CLI_EXIT_OK ||
-      (status = run_query (store.db, get_func, &q)) != HERALD_CLI_EXIT_OK)
+  if ((status = open_campaign (id_text, &store, get_func, &q)) != HERALD_CLI_EXIT_OK)
     return status;
 
   if (q.record->state == HERALD_CAMPAIGN_FINISHED || q.record->state == HERALD_CAMPAIGN_CANCELLED)
@@ -830,7 +839,7 @@ campaign_stop (const char          *id_text,
     {
       if (i == 0 && g_strcmp0 (q.record->lease_host, g_get_host_name ()) == 0)
         kill ((pid_t) q.record->lease_pid, SIGTERM);
-      g_usleep (100 * 1000);
+      g_usleep (G_USEC_PER_SEC / 10);
       query_clear (&q);
       if ((status = run_query (store.db, get_func, &q)) != HERALD_CLI_EXIT_OK)
         return status;
@@ -850,9 +859,7 @@ campaign_retry_unknown (const char *id_text)
   g_auto(Query) q = { 0 };
   int status;
 
-  if ((status = parse_id (id_text, &q.id)) != HERALD_CLI_EXIT_OK ||
-      (status = open_store (&store)) != HERALD_CLI_EXIT_OK ||
-      (status = run_query (store.db, retry_unknown_func, &q)) != HERALD_CLI_EXIT_OK)
+  if ((status = open_campaign (id_text, &store, retry_unknown_func, &q)) != HERALD_CLI_EXIT_OK)
     return status;
   g_print (_("%u recipients marked unknown will be sent again when the campaign resumes.\n"), q.n_changed);
   return HERALD_CLI_EXIT_OK;
@@ -918,9 +925,7 @@ campaign_test (const HeraldCliCommand *command,
 
   if (opt_to == NULL)
     return herald_cli_usage_error (command, _("Say where the test goes with --to NUMBER (your own number)."));
-  if ((status = parse_id (id_text, &q.id)) != HERALD_CLI_EXIT_OK ||
-      (status = open_store (&store)) != HERALD_CLI_EXIT_OK ||
-      (status = run_query (store.db, recipients_func, &q)) != HERALD_CLI_EXIT_OK)
+  if ((status = open_campaign (id_text, &store, recipients_func, &q)) != HERALD_CLI_EXIT_OK)
     return status;
   owner = herald_account_store_lookup_by_id (store.store, q.record->account_id);
   if (q.list->len == 0 || owner == NULL)

@@ -181,7 +181,7 @@ herald_campaign_audience_add (HeraldCampaignAudience *self,
   g_autoptr(HeraldPhoneNumber) number = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *text = NULL;
-  HeraldCampaignNewRecipient recipient = { 0 };
+  HeraldCampaignNewRecipient *recipient;
   Lookup lookup = { contact, NULL };
   const char *e164;
 
@@ -211,11 +211,13 @@ herald_campaign_audience_add (HeraldCampaignAudience *self,
       return;
     }
 
-  recipient.phone = g_strdup (e164);
-  recipient.variables = variables_json (contact);
-  recipient.text = g_steal_pointer (&text);
-  recipient.state = HERALD_RECIPIENT_STATE_PENDING;
-  g_array_append_val (self->recipients, recipient);
+  /* built in place: the array owns the strings (recipient_clear) */
+  g_array_set_size (self->recipients, self->recipients->len + 1);
+  recipient = &g_array_index (self->recipients, HeraldCampaignNewRecipient, self->recipients->len - 1);
+  recipient->phone = g_strdup (e164);
+  recipient->variables = variables_json (contact);
+  recipient->text = g_steal_pointer (&text);
+  recipient->state = HERALD_RECIPIENT_STATE_PENDING;
   g_hash_table_insert (self->by_phone, g_strdup (e164), GUINT_TO_POINTER (self->recipients->len));
 }
 

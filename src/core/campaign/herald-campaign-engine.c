@@ -21,7 +21,7 @@
 #include "send/herald-logged-send.h"
 
 /* A lease is renewed with every request; it outlives a slow request. */
-#define LEASE_SECONDS            120
+#define LEASE_USEC               (G_GINT64_CONSTANT (120) * G_USEC_PER_SEC)
 #define DEFAULT_SETTLE_SECONDS   120
 /* Transient refusals in a row before the campaign pauses itself. */
 #define MAX_TRANSIENT_FAILURES   6
@@ -97,6 +97,8 @@ static guint signals[N_SIGNALS];
 
 static void next_step (HeraldCampaignEngine *self);
 static void reconcile (HeraldCampaignEngine *self);
+static void return_result (HeraldCampaignEngine *self,
+                           GError               *error);
 
 /* ---- the object --------------------------------------------------------------- */
 
@@ -471,9 +473,9 @@ settlement_clear (gpointer data)
   g_free (settlement->error);
 }
 
+/* Runs only when the job succeeded: a failed one ends the run (job_done). */
 typedef void (*JobThen) (HeraldCampaignEngine *self,
-                         gpointer              job,
-                         const GError         *error);
+                         gpointer              job);
 
 /* What every job carries: written by the worker, read back on the main
  * context once it is done; nothing else touches it meanwhile. */
@@ -546,10 +548,19 @@ job_done (GObject      *object,
   g_autoptr(HeraldCampaignEngine) self = g_object_ref (job->engine);
   g_autoptr(GError) error = NULL;
 
-  herald_database_run_finish (HERALD_DATABASE (object), result, &error);
-  if (error == NULL)
-    memcpy (self->counts, job->counts, sizeof self->counts);
-  job->then (self, job, error);
+  if (herald_database_run_finish (HERALD_DATABASE (object), result, &error))
+    {
+      memcpy (self->counts, job->counts, sizeof self->counts);
+      job->then (self, job);
+    }
+  else
+    {
+      /* A claim that was refused still says what the campaign is. */
+      if (job->record != NULL)
+        set_state (self, job->record->state, job->record->pause_reason, job->record->credits_needed);
+      notify_progress (self);
+      return_result (self, g_steal_pointer (&error));
+    }
   job_free (job);
 }
 
@@ -614,7 +625,7 @@ claim_func (HeraldDatabase  *db,
     }
 
   ok = herald_campaign_store_set_lease (db, record->id, job->pid, job->host,
-                                        now + LEASE_SECONDS * G_USEC_PER_SEC, error) &&
+                                        now + LEASE_USEC, error) &&
        herald_campaign_store_set_state (db, record->id, HERALD_CAMPAIGN_RUNNING, NULL, -1, error);
   return end_transaction (db, job, ok, error);
 }
@@ -654,7 +665,7 @@ begin_request_func (HeraldDatabase  *db,
                     GError         **error)
 {
   Job *job = user_data;
-  g_autofree gint64 *ids = NULL;
+  g_autoptr(GArray) ids = NULL;
   gboolean ok;
 
   if (!herald_database_begin (db, error))
@@ -666,14 +677,14 @@ begin_request_func (HeraldDatabase  *db,
   if (job->rows->len == 0)
     return end_transaction (db, job, TRUE, error);
 
-  ids = g_new (gint64, job->rows->len);
+  ids = g_array_sized_new (FALSE, FALSE, sizeof (gint64), job->rows->len);
   for (guint i = 0; i < job->rows->len; i++)
-    ids[i] = ((HeraldCampaignRecipient *) g_ptr_array_index (job->rows, i))->id;
+    g_array_append_val (ids, ((HeraldCampaignRecipient *) g_ptr_array_index (job->rows, i))->id);
 
-  ok = herald_campaign_store_begin_request (db, job->campaign_id, job->tag, ids, job->rows->len,
-                                            &job->request_id, error) &&
+  ok = herald_campaign_store_begin_request (db, job->campaign_id, job->tag, (const gint64 *) (gpointer) ids->data,
+                                            ids->len, &job->request_id, error) &&
        herald_campaign_store_set_lease (db, job->campaign_id, job->pid, job->host,
-                                        herald_campaign_store_now () + LEASE_SECONDS * G_USEC_PER_SEC,
+                                        herald_campaign_store_now () + LEASE_USEC,
                                         error);
   return end_transaction (db, job, ok, error);
 }
@@ -734,16 +745,10 @@ return_result (HeraldCampaignEngine *self,
 
 static void
 stopped (HeraldCampaignEngine *self,
-         gpointer              user_data,
-         const GError         *error)
+         gpointer              user_data)
 {
   Job *job = user_data;
 
-  if (error != NULL)
-    {
-      return_result (self, g_error_copy (error));
-      return;
-    }
   set_state (self, job->new_state, job->reason, job->credits_needed);
   notify_progress (self);
   return_result (self, NULL);
@@ -870,14 +875,8 @@ reconciliation_free (Reconciliation *rec)
 
 static void
 settled (HeraldCampaignEngine *self,
-         gpointer              user_data,
-         const GError         *error)
+         gpointer              user_data)
 {
-  if (error != NULL)
-    {
-      return_result (self, g_error_copy (error));
-      return;
-    }
   notify_progress (self);
   next_step (self);
 }
@@ -929,7 +928,6 @@ could_be (const HeraldSentMessage     *message,
   return TRUE;
 }
 
-static void reconcile_next_request (Reconciliation *rec);
 
 static void
 settle_current (Reconciliation       *rec,
@@ -974,7 +972,8 @@ reconcile_failed (Reconciliation *rec,
   reconciliation_free (rec);
 }
 
-static void try_candidate (Reconciliation *rec);
+static void reconcile_walk (Reconciliation *rec);
+static void fetch_candidate (Reconciliation *rec);
 
 static void
 report_read (GObject      *object,
@@ -1010,28 +1009,26 @@ report_read (GObject      *object,
     {
       settle_current (rec, HERALD_REQUEST_RECONCILED, HERALD_RECIPIENT_STATE_ACCEPTED, message->id, NULL);
       rec->index++;
-      reconcile_next_request (rec);
+      reconcile_walk (rec);
       return;
     }
 
   rec->candidate++;
-  try_candidate (rec);
+  if (rec->candidate < rec->candidates->len)
+    {
+      fetch_candidate (rec);
+      return;
+    }
+  settle_not_found (rec);
+  rec->index++;
+  reconcile_walk (rec);
 }
 
 static void
-try_candidate (Reconciliation *rec)
+fetch_candidate (Reconciliation *rec)
 {
-  const HeraldSentMessage *message;
+  const HeraldSentMessage *message = g_ptr_array_index (rec->candidates, rec->candidate);
 
-  if (rec->candidate >= rec->candidates->len)
-    {
-      settle_not_found (rec);
-      rec->index++;
-      reconcile_next_request (rec);
-      return;
-    }
-
-  message = g_ptr_array_index (rec->candidates, rec->candidate);
   herald_history_source_get_report_async (HERALD_HISTORY_SOURCE (rec->self->provider), message->id, NULL,
                                           report_read, rec);
 }
@@ -1056,27 +1053,18 @@ reconcile_done (Reconciliation *rec)
     run_job (self, outcome_func, job);
 }
 
-static void
-reconcile_next_request (Reconciliation *rec)
+/* Whether the history settles @request at once (its tag, or nothing left
+ * open); else fills the candidates to prove by their reports. */
+static gboolean
+settle_at_once (Reconciliation              *rec,
+                const HeraldCampaignRequest *request,
+                GPtrArray                   *rows)
 {
-  HeraldCampaignRequest *request;
-  GPtrArray *rows;
-
-  if (rec->index >= rec->requests->len)
-    {
-      reconcile_done (rec);
-      return;
-    }
-
-  request = g_ptr_array_index (rec->requests, rec->index);
-  rows = g_ptr_array_index (rec->request_rows, rec->index);
   if (rows->len == 0)
     {
       /* Nothing of it is open any more. */
       settle_current (rec, HERALD_REQUEST_ANSWERED, HERALD_RECIPIENT_STATE_UNKNOWN, NULL, NULL);
-      rec->index++;
-      reconcile_next_request (rec);
-      return;
+      return TRUE;
     }
 
   g_clear_pointer (&rec->candidates, g_ptr_array_unref);
@@ -1091,15 +1079,34 @@ reconcile_next_request (Reconciliation *rec)
       if (g_strcmp0 (message->campaign_name, request->tag) == 0)
         {
           settle_current (rec, HERALD_REQUEST_RECONCILED, HERALD_RECIPIENT_STATE_ACCEPTED, message->id, NULL);
-          rec->index++;
-          reconcile_next_request (rec);
-          return;
+          return TRUE;
         }
       if (could_be (message, request, rows))
         g_ptr_array_add (rec->candidates, (gpointer) message);
     }
 
-  try_candidate (rec);
+  if (rec->candidates->len > 0)
+    return FALSE;
+  settle_not_found (rec);
+  return TRUE;
+}
+
+/* Settles the requests from rec->index on until one needs a delivery
+ * report read (then report_read carries on), or all are done. */
+static void
+reconcile_walk (Reconciliation *rec)
+{
+  for (; rec->index < rec->requests->len; rec->index++)
+    {
+      if (!settle_at_once (rec, g_ptr_array_index (rec->requests, rec->index),
+                           g_ptr_array_index (rec->request_rows, rec->index)))
+        {
+          fetch_candidate (rec);
+          return;
+        }
+    }
+
+  reconcile_done (rec);
 }
 
 static void
@@ -1117,26 +1124,19 @@ history_read (GObject      *object,
       return;
     }
   rec->job = job_new (rec->self, settled);
-  reconcile_next_request (rec);
+  reconcile_walk (rec);
 }
 
 static void
 requests_listed (HeraldCampaignEngine *self,
-                 gpointer              user_data,
-                 const GError         *error)
+                 gpointer              user_data)
 {
   Job *job = user_data;
-  Job *settle;
   HeraldHistoryFilter filter = { HERALD_DELIVERY_UNKNOWN, NULL, NULL };
   g_autoptr(GDateTime) since = NULL;
   gint64 oldest = G_MAXINT64;
   Reconciliation *rec;
 
-  if (error != NULL)
-    {
-      return_result (self, g_error_copy (error));
-      return;
-    }
 
   self->needs_reconcile = FALSE;
   if (job->requests->len == 0)
@@ -1148,7 +1148,8 @@ requests_listed (HeraldCampaignEngine *self,
   if (!HERALD_IS_HISTORY_SOURCE (self->provider))
     {
       /* No way to ask: say so, and never send these again by ourselves. */
-      settle = job_new (self, settled);
+      Job *settle = job_new (self, settled);
+
       for (guint i = 0; i < job->requests->len; i++)
         add_settlement (settle, ((HeraldCampaignRequest *) g_ptr_array_index (job->requests, i))->id,
                         HERALD_REQUEST_UNKNOWN, HERALD_RECIPIENT_STATE_UNKNOWN, NULL,
@@ -1189,16 +1190,10 @@ typedef struct
 
 static void
 outcome_written (HeraldCampaignEngine *self,
-                 gpointer              user_data,
-                 const GError         *error)
+                 gpointer              user_data)
 {
   Job *job = user_data;
 
-  if (error != NULL)
-    {
-      return_result (self, g_error_copy (error));
-      return;
-    }
 
   if (job->set_state)
     set_state (self, job->new_state, job->reason, job->credits_needed);
@@ -1382,18 +1377,12 @@ request_answered (GObject      *object,
 
 static void
 request_begun (HeraldCampaignEngine *self,
-               gpointer              user_data,
-               const GError         *error)
+               gpointer              user_data)
 {
   Job *job = user_data;
   g_autoptr(HeraldOutgoing) outgoing = NULL;
   InFlight *flight;
 
-  if (error != NULL)
-    {
-      return_result (self, g_error_copy (error));
-      return;
-    }
 
   if (job->rows->len == 0)
     {
@@ -1468,19 +1457,9 @@ next_step (HeraldCampaignEngine *self)
 
 static void
 claimed (HeraldCampaignEngine *self,
-         gpointer              user_data,
-         const GError         *error)
+         gpointer              user_data)
 {
   Job *job = user_data;
-
-  if (error != NULL)
-    {
-      if (job->record != NULL)
-        set_state (self, job->record->state, job->record->pause_reason, job->record->credits_needed);
-      notify_progress (self);
-      return_result (self, g_error_copy (error));
-      return;
-    }
 
   g_clear_pointer (&self->record, herald_campaign_record_free);
   self->record = g_steal_pointer (&job->record);

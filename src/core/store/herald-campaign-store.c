@@ -39,11 +39,12 @@ word_index (const char * const *words,
   return -1;
 }
 
+#define WORD_AT(words, i) ((guint) (i) < G_N_ELEMENTS (words) ? (words)[i] : NULL)
+
 const char *
 herald_campaign_state_to_string (HeraldCampaignState state)
 {
-  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (campaign_states), NULL);
-  return campaign_states[state];
+  return WORD_AT (campaign_states, state);
 }
 
 gboolean
@@ -52,17 +53,15 @@ herald_campaign_state_from_string (const char          *text,
 {
   int i = word_index (campaign_states, G_N_ELEMENTS (campaign_states), text);
 
-  if (i < 0)
-    return FALSE;
-  *state = (HeraldCampaignState) i;
-  return TRUE;
+  if (i >= 0)
+    *state = (HeraldCampaignState) i;
+  return i >= 0;
 }
 
 const char *
 herald_recipient_state_to_string (HeraldRecipientState state)
 {
-  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (recipient_states), NULL);
-  return recipient_states[state];
+  return WORD_AT (recipient_states, state);
 }
 
 gboolean
@@ -71,17 +70,15 @@ herald_recipient_state_from_string (const char           *text,
 {
   int i = word_index (recipient_states, G_N_ELEMENTS (recipient_states), text);
 
-  if (i < 0)
-    return FALSE;
-  *state = (HeraldRecipientState) i;
-  return TRUE;
+  if (i >= 0)
+    *state = (HeraldRecipientState) i;
+  return i >= 0;
 }
 
 const char *
 herald_request_state_to_string (HeraldRequestState state)
 {
-  g_return_val_if_fail ((guint) state < G_N_ELEMENTS (request_states), NULL);
-  return request_states[state];
+  return WORD_AT (request_states, state);
 }
 
 /* ---- rows ------------------------------------------------------------------ */
