@@ -18,5 +18,6 @@ CREATE TABLE campaign_requests (  id          INTEGER PRIMARY KEY,  campaign_id 
 CREATE INDEX campaign_requests_open ON campaign_requests (campaign_id, id) WHERE state = 'submitting';
 CREATE TABLE campaign_recipients (  id          INTEGER PRIMARY KEY,  campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,  phone       TEXT NOT NULL,  variables   TEXT,  text        TEXT NOT NULL,  state       TEXT NOT NULL             CHECK (state IN ('pending', 'submitting', 'accepted', 'sent', 'delivered', 'failed', 'unknown', 'skipped')),  message_id  TEXT,  request_id  INTEGER REFERENCES campaign_requests (id),  error       TEXT,  attempts    INTEGER NOT NULL DEFAULT 0,  updated_at  INTEGER NOT NULL,  UNIQUE (campaign_id, phone));
 CREATE INDEX campaign_recipients_by_state ON campaign_recipients (campaign_id, state, text, id);
+CREATE INDEX campaign_recipients_in_order ON campaign_recipients (campaign_id, state, id);
 CREATE INDEX campaign_recipients_by_request ON campaign_recipients (request_id);
 CREATE TABLE campaign_rejects (  id          INTEGER PRIMARY KEY,  campaign_id INTEGER NOT NULL REFERENCES campaigns (id) ON DELETE CASCADE,  input       TEXT NOT NULL,  reason      TEXT NOT NULL);
