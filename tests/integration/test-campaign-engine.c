@@ -638,6 +638,93 @@ test_lease (void)
   fixture_close (&f);
 }
 
+/* ---- migrations ------------------------------------------------------------------ */
+
+static char *
+read_step (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HERALD_SOURCE_ROOT"), "src", "core", "store",
+                                            "migrations", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static gboolean
+old_rows_func (HeraldDatabase  *db,
+               gpointer         user_data,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  return herald_database_exec (db,
+           "INSERT INTO accounts (id, name, name_key, dialect, created_at) VALUES ('acc', 'A', 'a', 'flixysms', 0);"
+           "INSERT INTO sent_messages (account_id, recipient, text, parts, state, sent_at, updated_at) "
+           "VALUES ('acc', '+233241000001', 'old', 1, 'queued', 1, 1);", error);
+}
+
+static gboolean
+count_old_func (HeraldDatabase  *db,
+                gpointer         user_data,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (db, "SELECT count(*) FROM sent_messages", error);
+
+  if (stmt == NULL || herald_database_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *(gint64 *) user_data = herald_database_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* From every earlier version, with data: the rows stay, the campaign
+ * tables come, and a campaign runs on the migrated database. */
+static void
+test_migrations (void)
+{
+  const char *names[] = { "0001-accounts.sql", "0002-sent-messages.sql", "0003-contacts.sql" };
+  g_autoptr(HeraldFakeFlixysms) fake = flixy_new ();
+  g_autoptr(HeraldProvider) provider = flixy_provider (fake);
+
+  for (guint version = 2; version <= G_N_ELEMENTS (names); version++)
+    {
+      g_autofree char *file = g_strdup_printf ("migrate-from-%u.db", version);
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "herald", file, NULL);
+      g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+      Fixture f = { 0 };
+      gint64 old_rows = 0;
+      gint64 id;
+
+      for (guint i = 0; i < version; i++)
+        g_ptr_array_add (steps, read_step (names[i]));
+      {
+        g_autoptr(HeraldDatabase) old = herald_database_open_with_migrations (path, (const char * const *) steps->pdata,
+                                                                              version, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (herald_database_get_schema_version (old), ==, version);
+        g_assert_true (herald_database_run (old, old_rows_func, NULL, NULL, &error));
+      }
+
+      f.db = herald_database_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (herald_database_get_schema_version (f.db), ==, herald_database_get_latest_version ());
+      g_assert_cmpuint (herald_database_get_latest_version (), >=, 4);
+      g_assert_true (herald_database_run (f.db, count_old_func, &old_rows, NULL, &error));
+      g_assert_cmpint (old_rows, ==, 1);
+
+      f.log = herald_message_log_new (f.db);
+      f.account_id = "acc";
+      id = create_campaign_from (&f, "Hello", 2, version * 10);
+      g_assert_cmpint (run (&f, provider, id, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
+      g_assert_no_error (error);
+      fixture_close (&f);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -657,6 +744,7 @@ main (int   argc,
   g_test_add_func ("/campaign-engine/flashsms/402-midway", test_flash_402_midway);
   g_test_add_func ("/campaign-engine/pause-resume", test_pause_resume);
   g_test_add_func ("/campaign-engine/lease", test_lease);
+  g_test_add_func ("/campaign-engine/migrations", test_migrations);
 
   return g_test_run ();
 }
