@@ -9,6 +9,7 @@
 
 #include <signal.h>
 #include <stdio.h>
+#include <string.h>
 #include <unistd.h>
 #include <glib-unix.h>
 #include <glib/gi18n.h>
@@ -283,6 +284,24 @@ add_number_file (HeraldCampaignAudience  *audience,
   return TRUE;
 }
 
+static gboolean
+first_line_is_number (const char *path,
+                      const char *region)
+{
+  g_autofree char *contents = NULL;
+  g_auto(GStrv) fields = NULL;
+  g_autoptr(HeraldPhoneNumber) number = NULL;
+
+  if (!g_file_get_contents (path, &contents, NULL, NULL))
+    return FALSE;
+  contents[strcspn (contents, "\r\n")] = '\0';
+  fields = g_strsplit_set (contents, ",;\t", 2);
+  if (fields[0] == NULL)
+    return FALSE;
+  number = herald_phone_number_parse (g_strstrip (fields[0]), region, HERALD_PHONE_NUMBER_FLAGS_NONE, NULL);
+  return number != NULL;
+}
+
 /* A CSV or vCard file of contacts: their fields are the variables. */
 static gboolean
 add_contact_file (HeraldCampaignAudience  *audience,
@@ -295,6 +314,10 @@ add_contact_file (HeraldCampaignAudience  *audience,
   g_autoptr(HeraldContactImportReport) report = NULL;
   g_autoptr(GError) local_error = NULL;
   GPtrArray *contacts;
+
+  /* A first line that is a number: no header, a plain list of numbers. */
+  if (first_line_is_number (path, region))
+    return add_number_file (audience, path, error);
 
   herald_contact_importer_set_phone_flags (importer, flags);
   report = herald_contact_importer_import_path (importer, path, NULL, &local_error);

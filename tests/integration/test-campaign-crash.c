@@ -384,12 +384,117 @@ test_crash_flixysms (void)
   g_hash_table_unref (received.texts);
 }
 
+/* ---- the command-line contract ----------------------------------------------- */
+
+static gint64
+created_id (Run *run)
+{
+  g_autoptr(JsonNode) root = json_of (run);
+
+  return json_object_get_int_member (json_node_get_object (root), "id");
+}
+
+static void
+test_cli_contract (void)
+{
+  g_autoptr(HeraldFakeFlixysms) fake = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "few.txt", NULL);
+  g_auto(Run) added = { 0 };
+  g_auto(Run) bad = { 0 };
+  g_auto(Run) no_source = { 0 };
+  g_auto(Run) later = { 0 };
+  g_auto(Run) due = { 0 };
+  g_auto(Run) first_due = { 0 };
+  g_auto(Run) second_due = { 0 };
+  g_auto(Run) report = { 0 };
+  g_auto(Run) preview = { 0 };
+  g_auto(Run) paused = { 0 };
+  g_auto(Run) resumed = { 0 };
+  g_auto(Run) cancel_done = { 0 };
+  g_autoptr(JsonNode) report_root = NULL;
+  g_autoptr(JsonNode) preview_root = NULL;
+  g_autofree char *later_id = NULL;
+  g_autofree char *due_id = NULL;
+  JsonObject *counts;
+  JsonArray *rows;
+
+  fake = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
+  g_assert_no_error (error);
+  herald_fake_flixysms_seed (fake);
+  HERALDCTL (&added, FLIXY_KEY, "account", "add", "Few", "--dialect", "flixysms",
+             "--url", herald_fake_flixysms_get_base_url (fake), "--region", "GH");
+  g_assert_cmpint (added.status, ==, 0);
+  g_file_set_contents (path, "0241000001\n0241000002, 024 100 0002\nnot a number\n", -1, &error);
+  g_assert_no_error (error);
+
+  /* Usage errors: exit 2, nothing on stdout, the reason on stderr. */
+  HERALDCTL (&bad, NULL, "campaign", "create", "X", "--account", "Few", "--to-file", path);
+  g_assert_cmpint (bad.status, ==, 2);
+  g_assert_cmpstr (bad.out, ==, "");
+  g_assert_nonnull (strstr (bad.err, "--message"));
+  HERALDCTL (&no_source, NULL, "campaign", "create", "X", "--account", "Few", "--message", "Hi");
+  g_assert_cmpint (no_source.status, ==, 2);
+  g_assert_nonnull (strstr (no_source.err, "--to-file"));
+
+  /* Scheduled later: run-due leaves it alone. */
+  HERALDCTL (&later, NULL, "campaign", "create", "Later", "--account", "Few", "--message", "Later",
+             "--to-file", path, "--schedule", "2099-01-01T10:00", "--json");
+  g_assert_cmpint (later.status, ==, 0);
+  later_id = g_strdup_printf ("%" G_GINT64_FORMAT, created_id (&later));
+  HERALDCTL (&due, NULL, "campaign", "create", "Due", "--account", "Few", "--message", "Hi {{phone}}",
+             "--to-file", path, "--schedule", "2020-01-01T10:00", "--json");
+  g_assert_cmpint (due.status, ==, 0);
+  due_id = g_strdup_printf ("%" G_GINT64_FORMAT, created_id (&due));
+
+  HERALDCTL (&preview, NULL, "campaign", "preview", due_id, "--json");
+  g_assert_cmpint (preview.status, ==, 0);
+  preview_root = json_of (&preview);
+  rows = json_object_get_array_member (json_node_get_object (preview_root), "recipients");
+  g_assert_cmpuint (json_array_get_length (rows), ==, 2);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "text"), ==,
+                   "Hi +233241000001");
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (json_node_get_object (preview_root),
+                                                                         "invalid")), ==, 1);
+
+  HERALDCTL (&first_due, NULL, "campaign", "run-due");
+  g_assert_cmpint (first_due.status, ==, 0);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 2);
+  HERALDCTL (&second_due, NULL, "campaign", "run-due");
+  g_assert_cmpint (second_due.status, ==, 0);
+  g_assert_nonnull (strstr (second_due.out, "No campaign is due"));
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 2);
+
+  HERALDCTL (&report, NULL, "campaign", "report", due_id, "--json");
+  g_assert_cmpint (report.status, ==, 0);
+  report_root = json_of (&report);
+  counts = json_object_get_object_member (json_node_get_object (report_root), "counts");
+  g_assert_cmpint (json_object_get_int_member (counts, "accepted"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (counts, "pending"), ==, 0);
+  rows = json_object_get_array_member (json_node_get_object (report_root), "recipients");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 1), "phone"), ==,
+                   "+233241000002");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 1), "state"), ==,
+                   "accepted");
+
+  /* Pausing one that nobody runs, then resuming it; cancelling a finished one is refused. */
+  HERALDCTL (&paused, NULL, "campaign", "pause", later_id);
+  g_assert_cmpint (paused.status, ==, 0);
+  HERALDCTL (&resumed, NULL, "campaign", "resume", later_id);
+  g_assert_cmpint (resumed.status, ==, 0);
+  g_assert_nonnull (strstr (resumed.out, "finished"));
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 4);
+  HERALDCTL (&cancel_done, NULL, "campaign", "cancel", later_id);
+  g_assert_cmpint (cancel_done.status, ==, 2);
+}
+
 int
 main (int   argc,
       char *argv[])
 {
   g_test_init (&argc, &argv, NULL);
 
+  g_test_add_func ("/campaign-cli/contract", test_cli_contract);
   g_test_add_func ("/campaign-crash/flashsms", test_crash_flashsms);
   g_test_add_func ("/campaign-crash/flixysms", test_crash_flixysms);
 
