@@ -157,6 +157,8 @@ typedef struct
   char     *group;
   char     *name;
   char     *message;
+  char     *region;   /* local lists: the region of numbers without a country code */
+  char    **fields;   /* local contacts: --field KEY=VALUE */
   int       page;
   gboolean  all;
   gboolean  json;
@@ -174,6 +176,37 @@ char *herald_cli_remote_resolve_group (HeraldRemoteDirectory *directory, const c
 /* Opens the account; exit 2 (saying so) when its provider keeps no lists. */
 int   herald_cli_open_remote_lists    (const HeraldCliCommand *command, const HeraldCliListOptions *options,
                                        HeraldCliAccount *account);
+/* contacts, groups, templates and opt-outs without --account: the local
+ * address book (herald-cli-local*.c). */
+int herald_cli_local_contacts  (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                int argc, char **argv);
+int herald_cli_local_groups    (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                int argc, char **argv);
+int herald_cli_local_templates (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                int argc, char **argv);
+int herald_cli_local_optouts   (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                int argc, char **argv);
+/* contacts pull --account NAME: the provider's contacts and groups into the local store. */
+int herald_cli_local_pull      (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                int argc, char **argv);
+HeraldDatabase     *herald_cli_open_database      (GError **error);
+/* NULL after printing why (exit status in @status). */
+HeraldContactStore *herald_cli_open_contact_store (const HeraldCliCommand *command, int *status);
+/* Prints @error; exit 2 for what the person asked that the store refused
+ * (no such record, a name taken, invalid input), 1 when the database failed. */
+int    herald_cli_local_failure (const HeraldCliCommand *command, const GError *error);
+/* @input in E.164 (national numbers read in --region), or NULL after
+ * printing why (@status). */
+char  *herald_cli_local_phone   (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                 const char *input, int *status);
+GStrv  herald_cli_local_phones  (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                 int argc, char **argv, int first, int *status);
+void   herald_cli_json_add_usec (JsonBuilder *builder, const char *member, gint64 usec);
+char  *herald_cli_format_usec   (gint64 usec);
+void   herald_cli_print_object  (JsonBuilder *builder);
+void   herald_cli_print_done    (const char *member, const char *value);
+void   herald_cli_json_add_contact (JsonBuilder *builder, gconstpointer item);
+void   herald_cli_print_contacts   (const HeraldCliListOptions *options, GPtrArray *contacts);
 int herald_cli_account_test (const HeraldCliCommand *command, int argc, char **argv, gboolean json);
 
 G_END_DECLS
