@@ -430,6 +430,103 @@ print_created (gint64                  id,
   g_print (_("Start it with “heraldctl campaign start %" G_GINT64_FORMAT "”.\n"), id);
 }
 
+/* The local template's text, or NULL after saying why (exit status in @status). */
+static char *
+template_text (HeraldContactStore *contacts,
+               const char         *name,
+               int                *status)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldLocalTemplate) template = NULL;
+
+  herald_contact_store_get_template_async (contacts, name, NULL, herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  template = herald_contact_store_get_template_finish (contacts, result, &error);
+  if (template == NULL)
+    {
+      *status = g_error_matches (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND)
+                ? herald_cli_usage_error (&herald_cli_campaign_commands[0],
+                                          _("There is no template named “%s”; “heraldctl templates list” "
+                                            "shows them."), name)
+                : herald_cli_failure ("%s", error->message);
+      return NULL;
+    }
+  return g_strdup (template->body);
+}
+
+/* The members of @group, or every contact: their fields are the variables. */
+static gboolean
+add_local_contacts (HeraldCampaignAudience  *audience,
+                    HeraldContactStore      *contacts,
+                    const char              *group,
+                    GError                 **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) list = NULL;
+
+  herald_contact_store_list_contacts_async (contacts, group, NULL, 0, 0, NULL, herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  list = herald_contact_store_list_contacts_finish (contacts, result, error);
+  if (list == NULL)
+    return FALSE;
+  for (guint i = 0; i < list->len; i++)
+    herald_campaign_audience_add (audience, herald_contact_get_phone (list->pdata[i]), list->pdata[i]);
+  return TRUE;
+}
+
+/* Opted-out numbers stay in the campaign as skipped, never sent. */
+static gboolean
+skip_opted_out (HeraldCampaignAudience  *audience,
+                HeraldDatabase          *db,
+                GError                 **error)
+{
+  g_autoptr(HeraldOptoutStore) optouts = herald_optout_store_new (db);
+  g_autoptr(GPtrArray) phones = g_ptr_array_new ();
+  g_autoptr(GAsyncResult) result = NULL;
+  g_auto(GStrv) opted_out = NULL;
+  guint n;
+  const HeraldCampaignNewRecipient *recipients = herald_campaign_audience_get_recipients (audience, &n);
+
+  for (guint i = 0; i < n; i++)
+    g_ptr_array_add (phones, (gpointer) recipients[i].phone);
+  g_ptr_array_add (phones, NULL);
+
+  herald_optout_store_filter_async (optouts, (const char * const *) phones->pdata, NULL,
+                                    herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  opted_out = herald_optout_store_filter_finish (optouts, result, error);
+  if (opted_out == NULL)
+    return FALSE;
+  for (guint i = 0; opted_out[i] != NULL; i++)
+    herald_campaign_audience_skip (audience, opted_out[i], "opted-out");
+  return TRUE;
+}
+
+/* Fills @audience from the option that names the recipients. */
+static gboolean
+read_audience (HeraldCampaignAudience  *audience,
+               HeraldCliAccount        *account,
+               HeraldContactStore      *contacts,
+               GError                 **error)
+{
+  HeraldDialect dialect = herald_account_get_dialect (account->account);
+
+  if (opt_to_file != NULL)
+    {
+      if (!add_contact_file (audience, opt_to_file, herald_account_get_region (account->account),
+                             herald_send_plan_phone_flags_for (dialect), error))
+        {
+          g_prefix_error (error, _("Cannot read “%s”: "), opt_to_file);
+          return FALSE;
+        }
+    }
+  else if (!add_local_contacts (audience, contacts, opt_all_contacts ? NULL : opt_group, error))
+    return FALSE;
+
+  return skip_opted_out (audience, herald_account_store_get_database (account->store), error);
+}
+
 static int
 check_create_options (const HeraldCliCommand *command)
 {
@@ -440,13 +537,6 @@ check_create_options (const HeraldCliCommand *command)
   if (sources != 1)
     return herald_cli_usage_error (command, _("Give the recipients with one of --to-file FILE, --group NAME "
                                               "or --all-contacts."));
-  if (opt_template != NULL || opt_group != NULL || opt_all_contacts)
-    {
-      g_printerr (_("heraldctl campaign: --template, --group and --all-contacts need Herald’s own contacts "
-                    "and templates, which are not available yet in Herald %s. Use --message and --to-file.\n"),
-                  PACKAGE_VERSION);
-      return HERALD_CLI_EXIT_USAGE;
-    }
   return HERALD_CLI_EXIT_OK;
 }
 
@@ -476,7 +566,9 @@ campaign_create (const HeraldCliCommand *command,
                  const char             *name)
 {
   g_auto(HeraldCliAccount) account = { 0 };
+  g_autoptr(HeraldContactStore) contacts = NULL;
   g_autoptr(HeraldCampaignAudience) audience = NULL;
+  g_autofree char *text = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   HeraldCampaignRecord record = { 0 };
@@ -495,28 +587,36 @@ campaign_create (const HeraldCliCommand *command,
   if (opt_sender != NULL && !herald_provider_has_feature (account.provider, HERALD_PROVIDER_FEATURE_SENDER_ID))
     return herald_cli_option_unsupported (command, "--sender", &account);
 
+  contacts = herald_contact_store_new (herald_account_store_get_database (account.store));
+  text = opt_template != NULL ? template_text (contacts, opt_template, &status) : g_strdup (opt_message);
+  if (text == NULL)
+    return status;
+
   record.name = (char *) name;
   record.account_id = (char *) herald_account_get_id (account.account);
   record.sender_id = opt_sender;
-  record.text = opt_message;
+  record.text = text;
+  record.template_name = opt_template;
   record.window_start = record.window_end = -1;
   record.state = HERALD_CAMPAIGN_DRAFT;
   if ((status = read_schedule (command, &record)) != HERALD_CLI_EXIT_OK)
     return status;
 
   dialect = herald_account_get_dialect (account.account);
-  audience = herald_campaign_audience_new (opt_message, herald_account_get_region (account.account),
+  audience = herald_campaign_audience_new (text, herald_account_get_region (account.account),
                                            herald_send_plan_phone_flags_for (dialect), &error);
   if (audience == NULL)
     return herald_cli_usage_error (command, _("The message cannot be used: %s"), error->message);
-  if (!add_contact_file (audience, opt_to_file, herald_account_get_region (account.account),
-                         herald_send_plan_phone_flags_for (dialect), &error))
-    return herald_cli_usage_error (command, _("Cannot read “%s”: %s"), opt_to_file, error->message);
+  if (!read_audience (audience, &account, contacts, &error))
+    return g_error_matches (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND) ||
+           error->domain == G_FILE_ERROR || error->domain == HERALD_CSV_ERROR
+           ? herald_cli_usage_error (command, "%s", error->message)
+           : herald_cli_failure ("%s", error->message);
 
   recipients = herald_campaign_audience_get_recipients (audience, &n_recipients);
   cost = cost_of (recipients, n_recipients, herald_send_plan_max_characters_for (dialect));
   if (cost.messages == 0)
-    return herald_cli_usage_error (command, _("“%s” holds no number to send to."), opt_to_file);
+    return herald_cli_usage_error (command, _("There is no number to send to (after opt-outs)."));
   if (cost.too_long > 0)
     return herald_cli_usage_error (command, _("%u recipients’ messages are longer than the %u characters this "
                                               "account takes; shorten the text."),

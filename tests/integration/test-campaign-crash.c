@@ -488,6 +488,63 @@ test_cli_contract (void)
   g_assert_cmpint (cancel_done.status, ==, 2);
 }
 
+/* A group of the local contacts, a local template, an opt-out skipped. */
+static void
+test_cli_group_template_optout (void)
+{
+  g_autoptr(HeraldFakeFlixysms) fake = NULL;
+  g_autoptr(GError) error = NULL;
+  g_auto(Run) added = { 0 };
+  g_auto(Run) group = { 0 };
+  g_auto(Run) ama = { 0 };
+  g_auto(Run) kofi = { 0 };
+  g_auto(Run) stop = { 0 };
+  g_auto(Run) template = { 0 };
+  g_auto(Run) created = { 0 };
+  g_auto(Run) started = { 0 };
+  g_auto(Run) report = { 0 };
+  g_autoptr(JsonNode) created_root = NULL;
+  g_autoptr(JsonNode) report_root = NULL;
+  g_autofree char *id = NULL;
+  JsonObject *counts;
+
+  fake = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
+  g_assert_no_error (error);
+  herald_fake_flixysms_seed (fake);
+  HERALDCTL (&added, FLIXY_KEY, "account", "add", "Local", "--dialect", "flixysms",
+             "--url", herald_fake_flixysms_get_base_url (fake), "--region", "GH");
+  g_assert_cmpint (added.status, ==, 0);
+  HERALDCTL (&group, NULL, "groups", "add", "VIP");
+  g_assert_cmpint (group.status, ==, 0);
+  HERALDCTL (&ama, NULL, "contacts", "add", "0241000011", "--first-name", "Ama", "--group", "VIP", "--region", "GH");
+  g_assert_cmpint (ama.status, ==, 0);
+  HERALDCTL (&kofi, NULL, "contacts", "add", "0241000012", "--first-name", "Kofi", "--group", "VIP", "--region", "GH");
+  g_assert_cmpint (kofi.status, ==, 0);
+  HERALDCTL (&stop, NULL, "optouts", "add", "+233241000012");
+  g_assert_cmpint (stop.status, ==, 0);
+  HERALDCTL (&template, NULL, "templates", "add", "Greet", "--message", "Hi {{first_name}}!");
+  g_assert_cmpint (template.status, ==, 0);
+
+  HERALDCTL (&created, NULL, "campaign", "create", "VIP news", "--account", "Local", "--template", "Greet",
+             "--group", "VIP", "--json");
+  g_assert_cmpint (created.status, ==, 0);
+  created_root = json_of (&created);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (created_root), "recipients"), ==, 2);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (created_root), "skipped"), ==, 1);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, created_id (&created));
+
+  HERALDCTL (&started, NULL, "campaign", "start", id);
+  g_assert_cmpint (started.status, ==, 0);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 1);
+  g_assert_cmpstr (herald_fake_flixysms_get_accepted (fake, 0)->message, ==, "Hi Ama!");
+
+  HERALDCTL (&report, NULL, "campaign", "report", id, "--json");
+  report_root = json_of (&report);
+  counts = json_object_get_object_member (json_node_get_object (report_root), "counts");
+  g_assert_cmpint (json_object_get_int_member (counts, "accepted"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (counts, "skipped"), ==, 1);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -495,6 +552,7 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add_func ("/campaign-cli/contract", test_cli_contract);
+  g_test_add_func ("/campaign-cli/group-template-optout", test_cli_group_template_optout);
   g_test_add_func ("/campaign-crash/flashsms", test_crash_flashsms);
   g_test_add_func ("/campaign-crash/flixysms", test_crash_flixysms);
 
