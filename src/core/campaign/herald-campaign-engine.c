@@ -19,6 +19,7 @@
 #include "net/herald-provider-error.h"
 #include "providers/herald-history-source.h"
 #include "send/herald-logged-send.h"
+#include "text/herald-sms-text.h"
 
 /* A lease is renewed with every request; it outlives a slow request. */
 #define LEASE_USEC               (G_GINT64_CONSTANT (120) * G_USEC_PER_SEC)
@@ -509,6 +510,7 @@ typedef struct
   char                 *reason;
   gint64                credits_needed;
   gboolean              release_lease;
+  gboolean              count_credits;  /* a 402: what the rest of the campaign needs */
 } Job;
 
 static Job *
@@ -689,6 +691,36 @@ begin_request_func (HeraldDatabase  *db,
   return end_transaction (db, job, ok, error);
 }
 
+/* One credit a part of every pending message, as the providers bill;
+ * never less than what the provider said for the one request. */
+static gboolean
+credits_for_pending (HeraldDatabase  *db,
+                     Job             *job,
+                     GError         **error)
+{
+  g_autoptr(GPtrArray) rows = herald_campaign_store_recipients (db, job->campaign_id, 0, 0, error);
+  gint64 credits = 0;
+
+  if (rows == NULL)
+    return FALSE;
+  for (guint i = 0; i < rows->len; i++)
+    {
+      HeraldCampaignRecipient *row = g_ptr_array_index (rows, i);
+      g_autoptr(HeraldSmsAnalysis) analysis = NULL;
+
+      if (row->state != HERALD_RECIPIENT_STATE_PENDING)
+        continue;
+      analysis = herald_sms_analyse (row->text, -1, NULL);
+      credits += analysis != NULL ? herald_sms_analysis_get_parts (analysis) : 1;
+    }
+  job->credits_needed = MAX (job->credits_needed, credits);
+  g_free (job->reason);
+  job->reason = g_strdup_printf (_("Not enough credits (402): the rest of the campaign needs %" G_GINT64_FORMAT
+                                   " credits. Top up the account, then resume the campaign."),
+                                 job->credits_needed);
+  return TRUE;
+}
+
 static gboolean
 outcome_func (HeraldDatabase  *db,
               gpointer         user_data,
@@ -718,6 +750,8 @@ outcome_func (HeraldDatabase  *db,
            herald_campaign_store_set_request_state (db, s->request_id, s->request_state, s->error, error);
     }
 
+  if (ok && job->count_credits)
+    ok = credits_for_pending (db, job, error);
   if (ok && job->set_state)
     ok = herald_campaign_store_set_state (db, job->campaign_id, job->new_state, job->reason,
                                           job->credits_needed, error);
@@ -1313,6 +1347,7 @@ changes_from_error (HeraldCampaignEngine *self,
       job->new_state = HERALD_CAMPAIGN_PAUSED;
       job->reason = g_strdup (error->message);
       job->credits_needed = herald_provider_error_get_credits_needed (error);
+      job->count_credits = g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_PAYMENT_REQUIRED);
       job->release_lease = TRUE;
       return;
     }
