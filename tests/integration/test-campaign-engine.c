@@ -285,6 +285,83 @@ flash_provider (HeraldFakeFlashsms *fake)
   return HERALD_PROVIDER (client);
 }
 
+/* ---- a scenario: a fake, its provider, a database and one campaign ------------------ */
+
+typedef struct
+{
+  Fixture             f;
+  HeraldFakeFlixysms *flixy;
+  HeraldFakeFlashsms *flash;
+  HeraldProvider     *provider;
+  gint64              id;
+  Report              r;
+} Scenario;
+
+static void
+scenario_flixy (Scenario   *sc,
+                const char *db_name,
+                guint       n)
+{
+  sc->flixy = flixy_new ();
+  sc->provider = flixy_provider (sc->flixy);
+  fixture_open (&sc->f, db_name);
+  sc->id = create_campaign (&sc->f, "Hello {{phone}}", n);
+}
+
+static void
+scenario_flash (Scenario   *sc,
+                const char *db_name,
+                gint64      balance,
+                guint       n)
+{
+  sc->flash = flash_new (balance);
+  sc->provider = flash_provider (sc->flash);
+  fixture_open (&sc->f, db_name);
+  sc->id = create_campaign (&sc->f, "Hello {{phone}}", n);
+}
+
+static HeraldCampaignState
+scenario_run (Scenario              *sc,
+              HeraldCampaignEngine **engine)
+{
+  g_autoptr(GError) error = NULL;
+  HeraldCampaignState state = run (&sc->f, sc->provider, sc->id, engine, &error);
+
+  g_assert_no_error (error);
+  return state;
+}
+
+/* Reads the report, checks it against the fake's record and returns how
+ * many numbers the fake took. */
+static guint
+scenario_check (Scenario *sc)
+{
+  g_autoptr(GHashTable) received = sc->flixy != NULL ? flixy_received (sc->flixy) : flash_received (sc->flash);
+
+  read_report (&sc->f, &sc->r, sc->id);
+  assert_truthful (&sc->r, received);
+  return g_hash_table_size (received);
+}
+
+static HeraldRecipientState
+scenario_row_state (Scenario *sc,
+                    guint     index)
+{
+  return ((HeraldCampaignRecipient *) sc->r.rows->pdata[index])->state;
+}
+
+static void
+scenario_clear (Scenario *sc)
+{
+  g_clear_pointer (&sc->r.rows, g_ptr_array_unref);
+  fixture_close (&sc->f);
+  g_clear_object (&sc->provider);
+  g_clear_object (&sc->flixy);
+  g_clear_object (&sc->flash);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scenario, scenario_clear)
+
 /* ---- batching ------------------------------------------------------------------- */
 
 static void
@@ -337,32 +414,18 @@ flixy_fault_case (const char                   *db_name,
                   HeraldFakeFlixysmsFaultFlags  flags,
                   gboolean                      processed)
 {
-  Fixture f = { 0 };
-  g_autoptr(HeraldFakeFlixysms) fake = flixy_new ();
-  g_autoptr(HeraldProvider) provider = flixy_provider (fake);
-  g_autoptr(GHashTable) received = NULL;
-  g_autoptr(GError) error = NULL;
-  Report r = { 0 };
-  gint64 id;
+  g_auto(Scenario) sc = { 0 };
 
-  fixture_open (&f, db_name);
-  id = create_campaign (&f, "Hello {{phone}}", 4);
-
+  scenario_flixy (&sc, db_name, 4);
   /* The second request meets the fault. */
-  herald_fake_flixysms_inject_fault (fake, HERALD_FAKE_FLIXYSMS_FAULT_NONE, 1, HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE);
-  herald_fake_flixysms_inject_fault (fake, fault, 1, flags);
-  g_assert_cmpint (run (&f, provider, id, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
-  g_assert_no_error (error);
+  herald_fake_flixysms_inject_fault (sc.flixy, HERALD_FAKE_FLIXYSMS_FAULT_NONE, 1, HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE);
+  herald_fake_flixysms_inject_fault (sc.flixy, fault, 1, flags);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
 
-  read_report (&f, &r, id);
-  received = flixy_received (fake);
-  assert_truthful (&r, received);
+  g_assert_cmpuint (scenario_check (&sc), ==, processed ? 4 : 3);
   /* May have gone out: unknown, and never sent again. */
-  g_assert_cmpint (((HeraldCampaignRecipient *) r.rows->pdata[1])->state, ==, HERALD_RECIPIENT_STATE_UNKNOWN);
-  g_assert_cmpuint (r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 3);
-  g_assert_cmpuint (g_hash_table_size (received), ==, processed ? 4 : 3);
-  g_clear_pointer (&r.rows, g_ptr_array_unref);
-  fixture_close (&f);
+  g_assert_cmpint (scenario_row_state (&sc, 1), ==, HERALD_RECIPIENT_STATE_UNKNOWN);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 3);
 }
 
 static void
@@ -392,66 +455,41 @@ test_flixy_reset_after_read (void)
 static void
 test_flixy_429_storm (void)
 {
-  Fixture f = { 0 };
-  g_autoptr(HeraldFakeFlixysms) fake = flixy_new ();
-  g_autoptr(HeraldProvider) provider = flixy_provider (fake);
-  g_autoptr(GHashTable) received = NULL;
-  g_autoptr(GError) error = NULL;
-  Report r = { 0 };
-  gint64 id;
+  g_auto(Scenario) sc = { 0 };
 
-  fixture_open (&f, "storm.db");
-  id = create_campaign (&f, "Hello {{phone}}", 3);
+  scenario_flixy (&sc, "storm.db", 3);
   /* More 429s than the transport retries: the engine backs off and tries again. */
-  herald_fake_flixysms_inject_fault (fake, HERALD_FAKE_FLIXYSMS_FAULT_RATE_LIMITED, 7, HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE);
-  g_assert_cmpint (run (&f, provider, id, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
-  g_assert_no_error (error);
+  herald_fake_flixysms_inject_fault (sc.flixy, HERALD_FAKE_FLIXYSMS_FAULT_RATE_LIMITED, 7, HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
 
-  read_report (&f, &r, id);
-  received = flixy_received (fake);
-  assert_truthful (&r, received);
-  g_assert_cmpuint (r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 3);
-  g_assert_cmpuint (g_hash_table_size (received), ==, 3);
+  g_assert_cmpuint (scenario_check (&sc), ==, 3);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 3);
   /* The refused attempts count on the first row. */
-  g_assert_cmpuint (((HeraldCampaignRecipient *) r.rows->pdata[0])->attempts, >=, 2);
-  g_clear_pointer (&r.rows, g_ptr_array_unref);
-  fixture_close (&f);
+  g_assert_cmpuint (((HeraldCampaignRecipient *) sc.r.rows->pdata[0])->attempts, >=, 2);
 }
 
 static void
 test_flixy_401_midway (void)
 {
-  Fixture f = { 0 };
-  g_autoptr(HeraldFakeFlixysms) fake = flixy_new ();
-  g_autoptr(HeraldProvider) provider = flixy_provider (fake);
+  g_auto(Scenario) sc = { 0 };
   g_autoptr(HeraldCampaignEngine) engine = NULL;
-  g_autoptr(GHashTable) received = NULL;
-  g_autoptr(GError) error = NULL;
-  Report r = { 0 };
-  gint64 id;
 
-  fixture_open (&f, "401.db");
-  id = create_campaign (&f, "Hello {{phone}}", 4);
-  herald_fake_flixysms_inject_fault (fake, HERALD_FAKE_FLIXYSMS_FAULT_NONE, 2, HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE);
-  herald_fake_flixysms_inject_error (fake, 401, HERALD_FAKE_FLIXYSMS_ERROR_SUCCESS_FALSE, "Invalid API key", 1);
+  scenario_flixy (&sc, "401.db", 4);
+  herald_fake_flixysms_inject_fault (sc.flixy, HERALD_FAKE_FLIXYSMS_FAULT_NONE, 2, HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE);
+  herald_fake_flixysms_inject_error (sc.flixy, 401, HERALD_FAKE_FLIXYSMS_ERROR_SUCCESS_FALSE, "Invalid API key", 1);
 
-  g_assert_cmpint (run (&f, provider, id, &engine, &error), ==, HERALD_CAMPAIGN_PAUSED);
-  g_assert_no_error (error);
+  g_assert_cmpint (scenario_run (&sc, &engine), ==, HERALD_CAMPAIGN_PAUSED);
   g_assert_nonnull (strstr (herald_campaign_engine_get_pause_reason (engine), "401"));
-  read_report (&f, &r, id);
+  scenario_check (&sc);
   /* Never taken: pending, not failed. */
-  g_assert_cmpuint (r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 2);
-  g_assert_cmpuint (r.counts[HERALD_RECIPIENT_STATE_PENDING], ==, 2);
-  g_assert_cmpuint (r.counts[HERALD_RECIPIENT_STATE_FAILED], ==, 0);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 2);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_PENDING], ==, 2);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_FAILED], ==, 0);
 
   /* The key is fixed: resuming sends the rest, each once. */
-  g_assert_cmpint (run (&f, provider, id, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
-  read_report (&f, &r, id);
-  received = flixy_received (fake);
-  assert_truthful (&r, received);
-  g_assert_cmpuint (r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 4);
-  g_clear_pointer (&r.rows, g_ptr_array_unref);
-  fixture_close (&f);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_cmpuint (scenario_check (&sc), ==, 4);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 4);
 }
 
 /* ---- faults with a history: FlashSMS ------------------------------------------- */
@@ -462,29 +500,16 @@ flash_fault_case (const char              *db_name,
                   guint                    param,
                   guint                    expected_posts)
 {
-  Fixture f = { 0 };
-  g_autoptr(HeraldFakeFlashsms) fake = flash_new (1000);
-  g_autoptr(HeraldProvider) provider = flash_provider (fake);
-  g_autoptr(GHashTable) received = NULL;
-  g_autoptr(GError) error = NULL;
-  Report r = { 0 };
-  gint64 id;
+  g_auto(Scenario) sc = { 0 };
 
-  fixture_open (&f, db_name);
-  id = create_campaign (&f, "Hello {{phone}}", 4);
-  herald_fake_flashsms_inject_fault (fake, fault, 1, param);
-  g_assert_cmpint (run (&f, provider, id, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
-  g_assert_no_error (error);
+  scenario_flash (&sc, db_name, 1000, 4);
+  herald_fake_flashsms_inject_fault (sc.flash, fault, 1, param);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
 
-  read_report (&f, &r, id);
-  received = flash_received (fake);
-  assert_truthful (&r, received);
   /* The history settled it: everyone got it, once. */
-  g_assert_cmpuint (r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 4);
-  g_assert_cmpuint (g_hash_table_size (received), ==, 4);
-  g_assert_cmpuint (herald_fake_flashsms_count_requests (fake, "POST", "/sms/send"), ==, expected_posts);
-  g_clear_pointer (&r.rows, g_ptr_array_unref);
-  fixture_close (&f);
+  g_assert_cmpuint (scenario_check (&sc), ==, 4);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 4);
+  g_assert_cmpuint (herald_fake_flashsms_count_requests (sc.flash, "POST", "/sms/send"), ==, expected_posts);
 }
 
 static void
@@ -511,36 +536,23 @@ test_flash_timeout_then_accepted (void)
 static void
 test_flash_402_midway (void)
 {
-  Fixture f = { 0 };
-  g_autoptr(HeraldFakeFlashsms) fake = flash_new (3);
-  g_autoptr(HeraldProvider) provider = flash_provider (fake);
+  g_auto(Scenario) sc = { 0 };
   g_autoptr(HeraldCampaignEngine) engine = NULL;
-  g_autoptr(GHashTable) received = NULL;
-  g_autoptr(GError) error = NULL;
-  Report r = { 0 };
-  gint64 id;
 
-  fixture_open (&f, "402.db");
-  id = create_campaign (&f, "Hello {{phone}}", 5);
-
-  g_assert_cmpint (run (&f, provider, id, &engine, &error), ==, HERALD_CAMPAIGN_PAUSED);
-  g_assert_no_error (error);
+  scenario_flash (&sc, "402.db", 3, 5);
+  g_assert_cmpint (scenario_run (&sc, &engine), ==, HERALD_CAMPAIGN_PAUSED);
   /* The two messages left, one part each. */
   g_assert_cmpint (herald_campaign_engine_get_credits_needed (engine), ==, 2);
   g_test_message ("402 pause: %s", herald_campaign_engine_get_pause_reason (engine));
-  read_report (&f, &r, id);
-  g_assert_cmpuint (r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 3);
-  g_assert_cmpuint (r.counts[HERALD_RECIPIENT_STATE_PENDING], ==, 2);
-  g_assert_cmpuint (r.counts[HERALD_RECIPIENT_STATE_FAILED], ==, 0);
+  scenario_check (&sc);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 3);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_PENDING], ==, 2);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_FAILED], ==, 0);
 
-  herald_fake_flashsms_set_balance (fake, 100);
-  g_assert_cmpint (run (&f, provider, id, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
-  read_report (&f, &r, id);
-  received = flash_received (fake);
-  assert_truthful (&r, received);
-  g_assert_cmpuint (r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 5);
-  g_clear_pointer (&r.rows, g_ptr_array_unref);
-  fixture_close (&f);
+  herald_fake_flashsms_set_balance (sc.flash, 100);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_cmpuint (scenario_check (&sc), ==, 5);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 5);
 }
 
 /* ---- pause and the lease ------------------------------------------------------------ */
@@ -556,34 +568,24 @@ pause_on_first (HeraldCampaignEngine *engine,
 static void
 test_pause_resume (void)
 {
-  Fixture f = { 0 };
-  g_autoptr(HeraldFakeFlixysms) fake = flixy_new ();
-  g_autoptr(HeraldProvider) provider = flixy_provider (fake);
+  g_auto(Scenario) sc = { 0 };
   g_autoptr(HeraldCampaignEngine) engine = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GHashTable) received = NULL;
   g_autoptr(GError) error = NULL;
-  Report r = { 0 };
-  gint64 id;
 
-  fixture_open (&f, "pause.db");
-  id = create_campaign (&f, "Hello {{phone}}", 6);
-  engine = herald_campaign_engine_new (f.db, f.log, provider, f.account_id, id);
+  scenario_flixy (&sc, "pause.db", 6);
+  engine = herald_campaign_engine_new (sc.f.db, sc.f.log, sc.provider, sc.f.account_id, sc.id);
   g_signal_connect (engine, "progress", G_CALLBACK (pause_on_first), NULL);
   herald_campaign_engine_run_async (engine, NULL, herald_test_async_done, &result);
   g_assert_cmpint (herald_campaign_engine_run_finish (engine, herald_test_wait (&result), &error), ==,
                    HERALD_CAMPAIGN_PAUSED);
+  g_assert_no_error (error);
   g_assert_cmpstr (herald_campaign_engine_get_pause_reason (engine), ==, "asked");
   g_assert_cmpuint (herald_campaign_engine_get_sent (engine), ==, 1);
   g_assert_cmpuint (herald_campaign_engine_get_remaining (engine), ==, 5);
 
-  g_assert_cmpint (run (&f, provider, id, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
-  read_report (&f, &r, id);
-  received = flixy_received (fake);
-  assert_truthful (&r, received);
-  g_assert_cmpuint (g_hash_table_size (received), ==, 6);
-  g_clear_pointer (&r.rows, g_ptr_array_unref);
-  fixture_close (&f);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_cmpuint (scenario_check (&sc), ==, 6);
 }
 
 typedef struct
