@@ -224,6 +224,25 @@ add_record_json (JsonBuilder                *builder,
   herald_cli_json_add_string (builder, "pause_reason", record->pause_reason);
   herald_cli_json_add_count (builder, "credits_needed", record->credits_needed);
   herald_cli_json_add_string (builder, "text", record->text);
+  herald_cli_json_add_string (builder, "template", record->template_name);
+  if (record->schedule_at > 0)
+    {
+      g_autoptr(GDateTime) when = g_date_time_new_from_unix_utc (record->schedule_at / G_USEC_PER_SEC);
+
+      herald_cli_json_add_time (builder, "schedule", when);
+    }
+  else
+    herald_cli_json_add_time (builder, "schedule", NULL);
+  if (record->window_start >= 0)
+    {
+      g_autofree char *window = g_strdup_printf ("%02d:%02d-%02d:%02d", record->window_start / 60,
+                                                 record->window_start % 60, record->window_end / 60,
+                                                 record->window_end % 60);
+
+      herald_cli_json_add_string (builder, "window", window);
+    }
+  else
+    herald_cli_json_add_string (builder, "window", NULL);
 }
 
 static char *
@@ -834,6 +853,19 @@ progress_cb (HeraldCampaignEngine *engine,
               herald_campaign_engine_get_remaining (engine));
 }
 
+static void
+waiting_cb (HeraldCampaignEngine *engine,
+            GParamSpec           *pspec,
+            gpointer              user_data)
+{
+  gint64 until = herald_campaign_engine_get_waiting_until (engine);
+  g_autoptr(GDateTime) when = until > 0 ? g_date_time_new_from_unix_local (until) : NULL;
+  g_autofree char *text = when != NULL ? g_date_time_format (when, "%H:%M:%S") : NULL;
+
+  if (text != NULL)
+    g_printerr (_("Waiting until %s (sending window, or checks of requests whose fate is open).\n"), text);
+}
+
 static guint
 settle_seconds (void)
 {
@@ -901,6 +933,7 @@ run_campaign (const HeraldCliCommand *command,
   runner.engine = engine;
   runner.tty = isatty (STDERR_FILENO) != 0;
   g_signal_connect (engine, "progress", G_CALLBACK (progress_cb), &runner);
+  g_signal_connect (engine, "notify::waiting-until", G_CALLBACK (waiting_cb), NULL);
   sigint = g_unix_signal_add (SIGINT, signalled, &runner);
   sigterm = g_unix_signal_add (SIGTERM, signalled, &runner);
 

@@ -486,6 +486,29 @@ test_cli_contract (void)
   g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 4);
   HERALDCTL (&cancel_done, NULL, "campaign", "cancel", later_id);
   g_assert_cmpint (cancel_done.status, ==, 2);
+
+  /* A window is kept and shown; a draft is not due. */
+  {
+    g_auto(Run) windowed = { 0 };
+    g_auto(Run) shown = { 0 };
+    g_auto(Run) bad_window = { 0 };
+    g_autoptr(JsonNode) shown_root = NULL;
+    g_autofree char *windowed_id = NULL;
+
+    HERALDCTL (&bad_window, NULL, "campaign", "create", "W", "--account", "Few", "--message", "W",
+               "--to-file", path, "--window", "9-18");
+    g_assert_cmpint (bad_window.status, ==, 2);
+    g_assert_nonnull (strstr (bad_window.err, "HH:MM-HH:MM"));
+    HERALDCTL (&windowed, NULL, "campaign", "create", "W", "--account", "Few", "--message", "W",
+               "--to-file", path, "--window", "01:00-02:30", "--json");
+    g_assert_cmpint (windowed.status, ==, 0);
+    windowed_id = g_strdup_printf ("%" G_GINT64_FORMAT, created_id (&windowed));
+    HERALDCTL (&shown, NULL, "campaign", "show", windowed_id, "--json");
+    g_assert_cmpint (shown.status, ==, 0);
+    shown_root = json_of (&shown);
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown_root), "window"), ==, "01:00-02:30");
+    g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown_root), "state"), ==, "draft");
+  }
 }
 
 /* A group of the local contacts, a local template, an opt-out skipped. */
