@@ -8,6 +8,8 @@
 
 #include "herald-types.h"
 #include "herald-dialect.h"
+#include "campaign/herald-campaign-audience.h"
+#include "campaign/herald-campaign-engine.h"
 #include "inbox/herald-inbox-watcher.h"
 #include "model/herald-boxed-item.h"
 #include "model/herald-paged-list.h"
@@ -28,6 +30,7 @@
 #include "session/herald-provider-factory.h"
 #include "session/herald-session.h"
 #include "store/herald-account-validate.h"
+#include "store/herald-campaign-store.h"
 #include "store/herald-contact-list-model.h"
 #include "store/herald-contact-store.h"
 #include "store/herald-local-inbox.h"

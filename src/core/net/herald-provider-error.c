@@ -482,3 +482,35 @@ herald_provider_error_code_to_string (HeraldProviderErrorCode code)
       return "unknown";
     }
 }
+
+gboolean
+herald_provider_error_send_may_have_gone_out (const GError *error)
+{
+  guint status;
+
+  g_return_val_if_fail (error != NULL, TRUE);
+
+  if (error->domain != HERALD_PROVIDER_ERROR)
+    return TRUE;
+
+  switch (error->code)
+    {
+    case HERALD_PROVIDER_ERROR_FATE_UNKNOWN:
+    case HERALD_PROVIDER_ERROR_TIMEOUT:
+      return TRUE;
+    case HERALD_PROVIDER_ERROR_MALFORMED_RESPONSE:
+      status = herald_provider_error_get_http_status (error);
+      return status < 300;
+    default:
+      return FALSE;
+    }
+}
+
+gboolean
+herald_provider_error_is_transient (const GError *error)
+{
+  return g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_NETWORK) ||
+         g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_RATE_LIMITED) ||
+         g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_NO_DEVICE) ||
+         g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_SERVER_ERROR);
+}

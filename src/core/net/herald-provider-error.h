@@ -74,6 +74,19 @@ GError      *herald_provider_error_new_for_code       (HeraldProviderErrorCode  
                                                        guint                    http_status,
                                                        const char              *server_message);
 
+/* For an error a send failed with: whether the provider may have accepted
+ * the message all the same, so that sending it again could deliver it
+ * twice. TRUE for FATE_UNKNOWN, TIMEOUT, a MALFORMED_RESPONSE whose status
+ * was 2xx or never read (the answer was lost after the request reached the
+ * server) and any error of another domain; FALSE for what was refused
+ * before or by the server (NETWORK: the connection never opened, since the
+ * client reports a connection lost midway as FATE_UNKNOWN; TLS; 4xx; 429;
+ * a 503 or other SERVER_ERROR the client passed on as not taken). */
+gboolean     herald_provider_error_send_may_have_gone_out (const GError *error);
+/* A send refused for a passing reason, worth trying again later by itself:
+ * NETWORK, RATE_LIMITED, NO_DEVICE, SERVER_ERROR. */
+gboolean     herald_provider_error_is_transient       (const GError            *error);
+
 /* "unauthorized", "forbidden", … for JSON output and logs. */
 const char  *herald_provider_error_code_to_string     (HeraldProviderErrorCode  code);
 

@@ -1,0 +1,752 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+/* HeraldCampaignEngine against the in-process fakes: batching to the
+ * dialect's request size, and the faults a provider can throw midway
+ * (500, a connection reset before and after the request was read, a
+ * timeout, a 429 storm, 402, 401), pause and resume, and the lease. After
+ * each: every recipient's row tells the truth about what the fake's own
+ * record holds, and no number was sent twice. */
+#include "config.h"
+
+#include <string.h>
+#include <unistd.h>
+#include <gio/gio.h>
+
+#include "herald-core.h"
+#include "herald-fake-flashsms.h"
+#include "herald-fake-flixysms.h"
+#include "herald-test-util.h"
+#include "providers/flashsms/herald-flashsms-client.h"
+#include "providers/flixysms/herald-flixysms-client.h"
+#include "net/herald-http-client.h"
+#include "store/herald-database-private.h"
+
+#define FLIXY_KEY "fx_engine_key"
+#define FLASH_KEY "bms_engine_key"
+
+typedef struct
+{
+  HeraldDatabase   *db;
+  HeraldMessageLog *log;
+  const char       *account_id;
+} Fixture;
+
+static gboolean
+insert_account_func (HeraldDatabase  *db,
+                     gpointer         user_data,
+                     GCancellable    *cancellable,
+                     GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (db,
+    "INSERT INTO accounts (id, name, name_key, dialect, created_at) VALUES ('acc', 'A', 'a', 'flixysms', 0)",
+    error);
+
+  return stmt != NULL && herald_database_step (db, stmt, error) == SQLITE_DONE;
+}
+
+static void
+fixture_open (Fixture    *f,
+              const char *name)
+{
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "herald", name, NULL);
+  g_autoptr(GError) error = NULL;
+
+  f->db = herald_database_open (path, &error);
+  g_assert_no_error (error);
+  g_assert_true (herald_database_run (f->db, insert_account_func, NULL, NULL, &error));
+  f->log = herald_message_log_new (f->db);
+  f->account_id = "acc";
+}
+
+static void
+fixture_close (Fixture *f)
+{
+  g_clear_object (&f->log);
+  g_clear_object (&f->db);
+}
+
+static char *
+number (guint i)
+{
+  return g_strdup_printf ("0241%06u", i);
+}
+
+/* @n Ghanaian mobiles, the text as a template. */
+static gint64
+create_campaign_from (Fixture    *f,
+                      const char *text,
+                      guint       n,
+                      guint       first)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldCampaignAudience) audience =
+    herald_campaign_audience_new (text, "GH", HERALD_PHONE_NUMBER_REQUIRE_MOBILE, &error);
+  g_autoptr(GAsyncResult) result = NULL;
+  HeraldCampaignRecord record = { 0 };
+  gint64 id;
+
+  g_assert_no_error (error);
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *input = number (first + i);
+
+      herald_campaign_audience_add (audience, input, NULL);
+    }
+  {
+    g_autofree char *copy = number (first);
+
+    herald_campaign_audience_add (audience, copy, NULL);        /* a copy */
+  }
+  herald_campaign_audience_add (audience, "12", NULL);           /* invalid */
+  g_assert_cmpuint (herald_campaign_audience_get_n_recipients (audience), ==, n);
+  g_assert_cmpuint (herald_campaign_audience_get_n_duplicates (audience), ==, 1);
+
+  record.name = (char *) "Test";
+  record.account_id = (char *) f->account_id;
+  record.text = (char *) text;
+  record.window_start = record.window_end = -1;
+  herald_campaign_audience_save_async (audience, f->db, &record, NULL, herald_test_async_done, &result);
+  id = herald_campaign_audience_save_finish (audience, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_assert_cmpint (id, >, 0);
+  return id;
+}
+
+static gint64
+create_campaign (Fixture    *f,
+                 const char *text,
+                 guint       n)
+{
+  return create_campaign_from (f, text, n, 0);
+}
+
+static HeraldCampaignState
+run (Fixture               *f,
+     HeraldProvider        *provider,
+     gint64                 id,
+     HeraldCampaignEngine **engine_out,
+     GError               **error)
+{
+  g_autoptr(HeraldCampaignEngine) engine = herald_campaign_engine_new (f->db, f->log, provider, f->account_id, id);
+  g_autoptr(GAsyncResult) result = NULL;
+  HeraldCampaignState state;
+
+  /* Longer than the slowest answer a fault here holds back (1.5 s). */
+  herald_campaign_engine_set_settle_seconds (engine, 3);
+  herald_campaign_engine_run_async (engine, NULL, herald_test_async_done, &result);
+  state = herald_campaign_engine_run_finish (engine, herald_test_wait (&result), error);
+  if (engine_out != NULL)
+    *engine_out = g_steal_pointer (&engine);
+  return state;
+}
+
+typedef struct
+{
+  gint64     id;
+  guint      counts[HERALD_RECIPIENT_N_STATES];
+  GPtrArray *rows;
+} Report;
+
+static gboolean
+report_func (HeraldDatabase  *db,
+             gpointer         user_data,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  Report *r = user_data;
+
+  r->rows = herald_campaign_store_recipients (db, r->id, 0, 0, error);
+  return r->rows != NULL && herald_campaign_store_count (db, r->id, r->counts, error);
+}
+
+static void
+read_report (Fixture *f,
+             Report  *r,
+             gint64   id)
+{
+  g_autoptr(GError) error = NULL;
+
+  r->id = id;
+  g_clear_pointer (&r->rows, g_ptr_array_unref);
+  g_assert_true (herald_database_run (f->db, report_func, r, NULL, &error));
+  g_assert_no_error (error);
+}
+
+/* Phone digits → times the fake took it. */
+static GHashTable *
+flixy_received (HeraldFakeFlixysms *fake)
+{
+  GHashTable *times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+
+  for (guint i = 0; i < herald_fake_flixysms_get_n_accepted (fake); i++)
+    {
+      const char *to = herald_fake_flixysms_get_accepted (fake, i)->to;
+      const char *digits = to[0] == '+' ? to + 1 : to;
+
+      g_hash_table_replace (times, g_strdup (digits),
+                            GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (times, digits)) + 1));
+    }
+  return times;
+}
+
+static GHashTable *
+flash_received (HeraldFakeFlashsms *fake)
+{
+  GHashTable *times = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);
+  GPtrArray *sent = herald_fake_flashsms_get_sent (fake);
+
+  for (guint i = 0; i < sent->len; i++)
+    {
+      HeraldFakeFlashsmsSent *message = sent->pdata[i];
+
+      for (guint k = 0; message->recipients[k] != NULL; k++)
+        g_hash_table_replace (times, g_strdup (message->recipients[k]),
+                              GUINT_TO_POINTER (GPOINTER_TO_UINT (g_hash_table_lookup (times, message->recipients[k])) + 1));
+    }
+  return times;
+}
+
+/* The truth: nobody twice; accepted rows were received; pending and failed
+ * rows were not; unknown rows may be either. */
+static void
+assert_truthful (Report     *r,
+                 GHashTable *received)
+{
+  GHashTableIter iter;
+  gpointer key, value;
+
+  g_hash_table_iter_init (&iter, received);
+  while (g_hash_table_iter_next (&iter, &key, &value))
+    g_assert_cmpuint (GPOINTER_TO_UINT (value), ==, 1);
+
+  for (guint i = 0; i < r->rows->len; i++)
+    {
+      HeraldCampaignRecipient *row = r->rows->pdata[i];
+      gboolean got = g_hash_table_contains (received, row->phone + 1);
+
+      g_assert_cmpint (row->state, !=, HERALD_RECIPIENT_STATE_SUBMITTING);
+      if (row->state == HERALD_RECIPIENT_STATE_ACCEPTED)
+        {
+          g_assert_true (got);
+          g_assert_nonnull (row->message_id);
+        }
+      else if (row->state != HERALD_RECIPIENT_STATE_UNKNOWN)
+        g_assert_false (got);
+    }
+}
+
+static HeraldFakeFlixysms *
+flixy_new (void)
+{
+  g_autoptr(GError) error = NULL;
+  HeraldFakeFlixysms *fake = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
+
+  g_assert_no_error (error);
+  herald_fake_flixysms_seed (fake);
+  herald_fake_flixysms_set_rate_limit (fake, 100000, 60);
+  return fake;
+}
+
+static HeraldProvider *
+flixy_provider (HeraldFakeFlixysms *fake)
+{
+  g_autoptr(GError) error = NULL;
+  HeraldFlixysmsClient *client = herald_flixysms_client_new_for_key (herald_fake_flixysms_get_base_url (fake),
+                                                                     FLIXY_KEY, "GH", &error);
+
+  g_assert_no_error (error);
+  return HERALD_PROVIDER (client);
+}
+
+static HeraldFakeFlashsms *
+flash_new (gint64 balance)
+{
+  HeraldFakeFlashsms *fake = herald_fake_flashsms_new ();
+
+  herald_fake_flashsms_add_key (fake, FLASH_KEY, NULL);
+  herald_fake_flashsms_add_sender_id (fake, "Herald", "APPROVED");
+  herald_fake_flashsms_set_balance (fake, balance);
+  herald_fake_flashsms_set_rate_limit (fake, 100000, 60);
+  return fake;
+}
+
+static HeraldProvider *
+flash_provider (HeraldFakeFlashsms *fake)
+{
+  g_autoptr(GError) error = NULL;
+  HeraldFlashsmsClient *client = herald_flashsms_client_new_for_account (herald_fake_flashsms_get_base_url (fake),
+                                                                         FLASH_KEY, HERALD_AUTH_BEARER, &error);
+
+  g_assert_no_error (error);
+  /* A timeout fault must not take thirty seconds. */
+  herald_http_client_set_timeout (herald_flashsms_client_get_http_client (client), 1);
+  return HERALD_PROVIDER (client);
+}
+
+/* ---- a scenario: a fake, its provider, a database and one campaign ------------------ */
+
+typedef struct
+{
+  Fixture             f;
+  HeraldFakeFlixysms *flixy;
+  HeraldFakeFlashsms *flash;
+  HeraldProvider     *provider;
+  gint64              id;
+  Report              r;
+} Scenario;
+
+static void
+scenario_flixy (Scenario   *sc,
+                const char *db_name,
+                guint       n)
+{
+  sc->flixy = flixy_new ();
+  sc->provider = flixy_provider (sc->flixy);
+  fixture_open (&sc->f, db_name);
+  sc->id = create_campaign (&sc->f, "Hello {{phone}}", n);
+}
+
+static void
+scenario_flash (Scenario   *sc,
+                const char *db_name,
+                gint64      balance,
+                guint       n)
+{
+  sc->flash = flash_new (balance);
+  sc->provider = flash_provider (sc->flash);
+  fixture_open (&sc->f, db_name);
+  sc->id = create_campaign (&sc->f, "Hello {{phone}}", n);
+}
+
+static HeraldCampaignState
+scenario_run (Scenario              *sc,
+              HeraldCampaignEngine **engine)
+{
+  g_autoptr(GError) error = NULL;
+  HeraldCampaignState state = run (&sc->f, sc->provider, sc->id, engine, &error);
+
+  g_assert_no_error (error);
+  return state;
+}
+
+/* Reads the report, checks it against the fake's record and returns how
+ * many numbers the fake took. */
+static guint
+scenario_check (Scenario *sc)
+{
+  g_autoptr(GHashTable) received = sc->flixy != NULL ? flixy_received (sc->flixy) : flash_received (sc->flash);
+
+  read_report (&sc->f, &sc->r, sc->id);
+  assert_truthful (&sc->r, received);
+  return g_hash_table_size (received);
+}
+
+static HeraldRecipientState
+scenario_row_state (Scenario *sc,
+                    guint     index)
+{
+  return ((HeraldCampaignRecipient *) sc->r.rows->pdata[index])->state;
+}
+
+static void
+scenario_clear (Scenario *sc)
+{
+  g_clear_pointer (&sc->r.rows, g_ptr_array_unref);
+  fixture_close (&sc->f);
+  g_clear_object (&sc->provider);
+  g_clear_object (&sc->flixy);
+  g_clear_object (&sc->flash);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Scenario, scenario_clear)
+
+/* ---- batching ------------------------------------------------------------------- */
+
+static void
+test_batches (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(HeraldFakeFlixysms) fake = flixy_new ();
+  g_autoptr(HeraldProvider) provider = flixy_provider (fake);
+  g_autoptr(GHashTable) received = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldCampaignEngine) engine = NULL;
+  Report r = { 0 };
+  gint64 same, personal;
+
+  fixture_open (&f, "batches.db");
+
+  /* One text for 250: requests of 100, 100 and 50. */
+  same = create_campaign (&f, "Sale today!", 250);
+  g_assert_cmpint (run (&f, provider, same, &engine, &error), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (herald_fake_flixysms_count_requests (fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK), ==, 3);
+  g_assert_cmpuint (herald_campaign_engine_get_sent (engine), ==, 250);
+  g_assert_cmpuint (herald_campaign_engine_get_remaining (engine), ==, 0);
+  read_report (&f, &r, same);
+  g_assert_cmpuint (r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 250);
+
+  /* Personalised: one request each. */
+  personal = create_campaign_from (&f, "Hi {{phone}}", 5, 1000);
+  g_assert_cmpint (run (&f, provider, personal, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_cmpuint (herald_fake_flixysms_count_requests (fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_BULK), ==, 3 + 5);
+  g_assert_cmpstr (herald_fake_flixysms_get_accepted (fake, 250)->message, ==, "Hi +233241001000");
+
+  /* Done is done: running it again sends nothing. */
+  g_assert_cmpint (run (&f, provider, personal, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_error (error, HERALD_CAMPAIGN_ERROR, HERALD_CAMPAIGN_ERROR_NOT_RUNNABLE);
+
+  received = flixy_received (fake);
+  read_report (&f, &r, personal);
+  assert_truthful (&r, received);
+  g_assert_cmpuint (g_hash_table_size (received), ==, 255);
+  g_clear_pointer (&r.rows, g_ptr_array_unref);
+  fixture_close (&f);
+}
+
+/* ---- faults without a history: FlixySMS ---------------------------------------- */
+
+static void
+flixy_fault_case (const char                   *db_name,
+                  HeraldFakeFlixysmsFault       fault,
+                  HeraldFakeFlixysmsFaultFlags  flags,
+                  gboolean                      processed)
+{
+  g_auto(Scenario) sc = { 0 };
+
+  scenario_flixy (&sc, db_name, 4);
+  /* The second request meets the fault. */
+  herald_fake_flixysms_inject_fault (sc.flixy, HERALD_FAKE_FLIXYSMS_FAULT_NONE, 1, HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE);
+  herald_fake_flixysms_inject_fault (sc.flixy, fault, 1, flags);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+
+  g_assert_cmpuint (scenario_check (&sc), ==, processed ? 4 : 3);
+  /* May have gone out: unknown, and never sent again. */
+  g_assert_cmpint (scenario_row_state (&sc, 1), ==, HERALD_RECIPIENT_STATE_UNKNOWN);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 3);
+}
+
+static void
+test_flixy_500 (void)
+{
+  flixy_fault_case ("flixy-500.db", HERALD_FAKE_FLIXYSMS_FAULT_SERVER_ERROR, HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE, FALSE);
+}
+
+static void
+test_flixy_500_after_processing (void)
+{
+  flixy_fault_case ("flixy-500p.db", HERALD_FAKE_FLIXYSMS_FAULT_SERVER_ERROR, HERALD_FAKE_FLIXYSMS_FAULT_PROCESS, TRUE);
+}
+
+static void
+test_flixy_reset_before_read (void)
+{
+  flixy_fault_case ("flixy-close.db", HERALD_FAKE_FLIXYSMS_FAULT_CLOSE, HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE, FALSE);
+}
+
+static void
+test_flixy_reset_after_read (void)
+{
+  flixy_fault_case ("flixy-closep.db", HERALD_FAKE_FLIXYSMS_FAULT_CLOSE, HERALD_FAKE_FLIXYSMS_FAULT_PROCESS, TRUE);
+}
+
+static void
+test_flixy_429_storm (void)
+{
+  g_auto(Scenario) sc = { 0 };
+
+  scenario_flixy (&sc, "storm.db", 3);
+  /* More 429s than the transport retries: the engine backs off and tries again. */
+  herald_fake_flixysms_inject_fault (sc.flixy, HERALD_FAKE_FLIXYSMS_FAULT_RATE_LIMITED, 7, HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+
+  g_assert_cmpuint (scenario_check (&sc), ==, 3);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 3);
+  /* The refused attempts count on the first row. */
+  g_assert_cmpuint (((HeraldCampaignRecipient *) sc.r.rows->pdata[0])->attempts, >=, 2);
+}
+
+static void
+test_flixy_401_midway (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  g_autoptr(HeraldCampaignEngine) engine = NULL;
+
+  scenario_flixy (&sc, "401.db", 4);
+  herald_fake_flixysms_inject_fault (sc.flixy, HERALD_FAKE_FLIXYSMS_FAULT_NONE, 2, HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE);
+  herald_fake_flixysms_inject_error (sc.flixy, 401, HERALD_FAKE_FLIXYSMS_ERROR_SUCCESS_FALSE, "Invalid API key", 1);
+
+  g_assert_cmpint (scenario_run (&sc, &engine), ==, HERALD_CAMPAIGN_PAUSED);
+  g_assert_nonnull (strstr (herald_campaign_engine_get_pause_reason (engine), "401"));
+  scenario_check (&sc);
+  /* Never taken: pending, not failed. */
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 2);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_PENDING], ==, 2);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_FAILED], ==, 0);
+
+  /* The key is fixed: resuming sends the rest, each once. */
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_cmpuint (scenario_check (&sc), ==, 4);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 4);
+}
+
+/* ---- faults with a history: FlashSMS ------------------------------------------- */
+
+static void
+flash_fault_case (const char              *db_name,
+                  HeraldFakeFlashsmsFault  fault,
+                  guint                    param,
+                  guint                    expected_posts)
+{
+  g_auto(Scenario) sc = { 0 };
+
+  scenario_flash (&sc, db_name, 1000, 4);
+  herald_fake_flashsms_inject_fault (sc.flash, fault, 1, param);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+
+  /* The history settled it: everyone got it, once. */
+  g_assert_cmpuint (scenario_check (&sc), ==, 4);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 4);
+  g_assert_cmpuint (herald_fake_flashsms_count_requests (sc.flash, "POST", "/sms/send"), ==, expected_posts);
+}
+
+static void
+test_flash_500 (void)
+{
+  /* Not in the history after the settle time: sent again, once. */
+  flash_fault_case ("flash-500.db", HERALD_FAKE_FLASHSMS_FAULT_STATUS, 500, 5);
+}
+
+static void
+test_flash_reset (void)
+{
+  flash_fault_case ("flash-reset.db", HERALD_FAKE_FLASHSMS_FAULT_RESET, 0, 5);
+}
+
+static void
+test_flash_timeout_then_accepted (void)
+{
+  /* The answer comes after the client gave up, but the message went out:
+   * the history shows it, so it is not sent again. */
+  flash_fault_case ("flash-timeout.db", HERALD_FAKE_FLASHSMS_FAULT_DELAY, 1500, 4);
+}
+
+static void
+test_flash_402_midway (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  g_autoptr(HeraldCampaignEngine) engine = NULL;
+
+  scenario_flash (&sc, "402.db", 3, 5);
+  g_assert_cmpint (scenario_run (&sc, &engine), ==, HERALD_CAMPAIGN_PAUSED);
+  /* The two messages left, one part each. */
+  g_assert_cmpint (herald_campaign_engine_get_credits_needed (engine), ==, 2);
+  g_test_message ("402 pause: %s", herald_campaign_engine_get_pause_reason (engine));
+  scenario_check (&sc);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 3);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_PENDING], ==, 2);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_FAILED], ==, 0);
+
+  herald_fake_flashsms_set_balance (sc.flash, 100);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_cmpuint (scenario_check (&sc), ==, 5);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 5);
+}
+
+/* ---- pause and the lease ------------------------------------------------------------ */
+
+static void
+pause_on_first (HeraldCampaignEngine *engine,
+                gpointer              user_data)
+{
+  if (herald_campaign_engine_get_sent (engine) >= 1)
+    herald_campaign_engine_pause (engine, "asked");
+}
+
+static void
+test_pause_resume (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  g_autoptr(HeraldCampaignEngine) engine = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  scenario_flixy (&sc, "pause.db", 6);
+  engine = herald_campaign_engine_new (sc.f.db, sc.f.log, sc.provider, sc.f.account_id, sc.id);
+  g_signal_connect (engine, "progress", G_CALLBACK (pause_on_first), NULL);
+  herald_campaign_engine_run_async (engine, NULL, herald_test_async_done, &result);
+  g_assert_cmpint (herald_campaign_engine_run_finish (engine, herald_test_wait (&result), &error), ==,
+                   HERALD_CAMPAIGN_PAUSED);
+  g_assert_no_error (error);
+  g_assert_cmpstr (herald_campaign_engine_get_pause_reason (engine), ==, "asked");
+  g_assert_cmpuint (herald_campaign_engine_get_sent (engine), ==, 1);
+  g_assert_cmpuint (herald_campaign_engine_get_remaining (engine), ==, 5);
+
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_cmpuint (scenario_check (&sc), ==, 6);
+}
+
+typedef struct
+{
+  gint64 id;
+  gint64 pid;
+} Lease;
+
+static gboolean
+lease_func (HeraldDatabase  *db,
+            gpointer         user_data,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  Lease *lease = user_data;
+
+  return herald_campaign_store_set_lease (db, lease->id, lease->pid, g_get_host_name (),
+                                          herald_campaign_store_now () + 600 * G_USEC_PER_SEC, error);
+}
+
+static void
+test_lease (void)
+{
+  Fixture f = { 0 };
+  g_autoptr(HeraldFakeFlixysms) fake = flixy_new ();
+  g_autoptr(HeraldProvider) provider = flixy_provider (fake);
+  g_autoptr(GError) error = NULL;
+  Lease lease = { 0 };
+  g_autoptr(GSubprocess) child = NULL;
+
+  fixture_open (&f, "lease.db");
+  lease.id = create_campaign (&f, "Hello", 2);
+
+  /* A live process holds it (our parent): left alone. */
+  lease.pid = getppid ();
+  g_assert_true (herald_database_run (f.db, lease_func, &lease, NULL, NULL));
+  run (&f, provider, lease.id, NULL, &error);
+  g_assert_error (error, HERALD_CAMPAIGN_ERROR, HERALD_CAMPAIGN_ERROR_BUSY);
+  g_clear_error (&error);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 0);
+
+  /* Its holder is gone: taken over. (A process of our own that has ended:
+   * spawned, not forked, so that memcheck sees no copy of this heap end.) */
+  child = g_subprocess_new (G_SUBPROCESS_FLAGS_NONE, &error, "true", NULL);
+  g_assert_no_error (error);
+  lease.pid = g_ascii_strtoll (g_subprocess_get_identifier (child), NULL, 10);
+  g_assert_true (g_subprocess_wait (child, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_true (herald_database_run (f.db, lease_func, &lease, NULL, NULL));
+  g_assert_cmpint (run (&f, provider, lease.id, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fake), ==, 2);
+  fixture_close (&f);
+}
+
+/* ---- migrations ------------------------------------------------------------------ */
+
+static char *
+read_step (const char *name)
+{
+  g_autofree char *path = g_build_filename (g_getenv ("HERALD_SOURCE_ROOT"), "src", "core", "store",
+                                            "migrations", name, NULL);
+  g_autoptr(GError) error = NULL;
+  char *text = NULL;
+
+  g_file_get_contents (path, &text, NULL, &error);
+  g_assert_no_error (error);
+  return text;
+}
+
+static gboolean
+old_rows_func (HeraldDatabase  *db,
+               gpointer         user_data,
+               GCancellable    *cancellable,
+               GError         **error)
+{
+  return herald_database_exec (db,
+           "INSERT INTO accounts (id, name, name_key, dialect, created_at) VALUES ('acc', 'A', 'a', 'flixysms', 0);"
+           "INSERT INTO sent_messages (account_id, recipient, text, parts, state, sent_at, updated_at) "
+           "VALUES ('acc', '+233241000001', 'old', 1, 'queued', 1, 1);", error);
+}
+
+static gboolean
+count_old_func (HeraldDatabase  *db,
+                gpointer         user_data,
+                GCancellable    *cancellable,
+                GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (db, "SELECT count(*) FROM sent_messages", error);
+
+  if (stmt == NULL || herald_database_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *(gint64 *) user_data = herald_database_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+/* From every earlier version, with data: the rows stay, the campaign
+ * tables come, and a campaign runs on the migrated database. */
+static void
+test_migrations (void)
+{
+  const char *names[] = { "0001-accounts.sql", "0002-sent-messages.sql", "0003-contacts.sql" };
+  g_autoptr(HeraldFakeFlixysms) fake = flixy_new ();
+  g_autoptr(HeraldProvider) provider = flixy_provider (fake);
+
+  for (guint version = 2; version <= G_N_ELEMENTS (names); version++)
+    {
+      g_autofree char *file = g_strdup_printf ("migrate-from-%u.db", version);
+      g_autofree char *path = g_build_filename (g_get_user_data_dir (), "herald", file, NULL);
+      g_autoptr(GPtrArray) steps = g_ptr_array_new_with_free_func (g_free);
+      g_autoptr(GError) error = NULL;
+      Fixture f = { 0 };
+      gint64 old_rows = 0;
+      gint64 id;
+
+      for (guint i = 0; i < version; i++)
+        g_ptr_array_add (steps, read_step (names[i]));
+      {
+        g_autoptr(HeraldDatabase) old = herald_database_open_with_migrations (path, (const char * const *) steps->pdata,
+                                                                              version, &error);
+
+        g_assert_no_error (error);
+        g_assert_cmpuint (herald_database_get_schema_version (old), ==, version);
+        g_assert_true (herald_database_run (old, old_rows_func, NULL, NULL, &error));
+      }
+
+      f.db = herald_database_open (path, &error);
+      g_assert_no_error (error);
+      g_assert_cmpuint (herald_database_get_schema_version (f.db), ==, herald_database_get_latest_version ());
+      g_assert_cmpuint (herald_database_get_latest_version (), >=, 4);
+      g_assert_true (herald_database_run (f.db, count_old_func, &old_rows, NULL, &error));
+      g_assert_cmpint (old_rows, ==, 1);
+
+      f.log = herald_message_log_new (f.db);
+      f.account_id = "acc";
+      id = create_campaign_from (&f, "Hello", 2, version * 10);
+      g_assert_cmpint (run (&f, provider, id, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
+      g_assert_no_error (error);
+      fixture_close (&f);
+    }
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add_func ("/campaign-engine/batches", test_batches);
+  g_test_add_func ("/campaign-engine/flixysms/500", test_flixy_500);
+  g_test_add_func ("/campaign-engine/flixysms/500-after-processing", test_flixy_500_after_processing);
+  g_test_add_func ("/campaign-engine/flixysms/reset-before-read", test_flixy_reset_before_read);
+  g_test_add_func ("/campaign-engine/flixysms/reset-after-read", test_flixy_reset_after_read);
+  g_test_add_func ("/campaign-engine/flixysms/429-storm", test_flixy_429_storm);
+  g_test_add_func ("/campaign-engine/flixysms/401-midway", test_flixy_401_midway);
+  g_test_add_func ("/campaign-engine/flashsms/500", test_flash_500);
+  g_test_add_func ("/campaign-engine/flashsms/reset", test_flash_reset);
+  g_test_add_func ("/campaign-engine/flashsms/timeout-then-accepted", test_flash_timeout_then_accepted);
+  g_test_add_func ("/campaign-engine/flashsms/402-midway", test_flash_402_midway);
+  g_test_add_func ("/campaign-engine/pause-resume", test_pause_resume);
+  g_test_add_func ("/campaign-engine/lease", test_lease);
+  g_test_add_func ("/campaign-engine/migrations", test_migrations);
+
+  return g_test_run ();
+}
