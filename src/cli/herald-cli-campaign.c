@@ -406,7 +406,6 @@ print_created (gint64                  id,
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       json_builder_set_member_name (builder, "id");
@@ -434,8 +433,7 @@ print_created (gint64                  id,
         }
       json_builder_end_array (builder);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
       return;
     }
 
@@ -660,7 +658,6 @@ campaign_list (void)
   g_auto(Store) store = { 0 };
   g_auto(Query) q = { 0 };
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   int status;
 
   if ((status = open_store (&store)) != HERALD_CLI_EXIT_OK ||
@@ -686,8 +683,7 @@ campaign_list (void)
   json_builder_end_array (builder);
   if (opt_json)
     {
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
     }
   else if (q.list->len == 0)
     g_print (_("No campaigns yet; “heraldctl campaign create” makes one.\n"));
@@ -721,7 +717,6 @@ print_view_json (Query *q,
                  View   view)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   guint n = view == VIEW_PREVIEW ? MIN (q->list->len, PREVIEW_ROWS) : q->list->len;
 
   json_builder_begin_object (builder);
@@ -746,8 +741,7 @@ print_view_json (Query *q,
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  root = json_builder_get_root (builder);
-  herald_cli_print_json (root);
+  herald_cli_print_json (builder);
 }
 
 static void

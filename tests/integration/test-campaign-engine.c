@@ -280,7 +280,7 @@ flash_provider (HeraldFakeFlashsms *fake)
 
   g_assert_no_error (error);
   /* A timeout fault must not take thirty seconds. */
-  herald_http_client_set_timeout (herald_flashsms_client_get_http_client (client), 1);
+  herald_http_client_set_timeout (herald_rest_client_get_http_client (HERALD_REST_CLIENT (client)), 1);
   return HERALD_PROVIDER (client);
 }
 
