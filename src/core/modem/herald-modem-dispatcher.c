@@ -383,8 +383,11 @@ claimed_cb (GObject      *source,
       slot->busy = FALSE;
       /* A message this modem refused may fall due for it later. */
       if (error == NULL)
-        herald_outbox_next_due_async (claim->self->outbox, slot->modem_id, NULL, next_due_cb,
-                                      g_steal_pointer (&claim));
+        {
+          HeraldOutbox *outbox = claim->self->outbox;
+
+          herald_outbox_next_due_async (outbox, slot->modem_id, NULL, next_due_cb, g_steal_pointer (&claim));
+        }
       return;
     }
 
