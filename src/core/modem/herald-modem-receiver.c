@@ -1,0 +1,203 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "herald-modem"
+
+#include "config.h"
+
+#include "herald-modem-receiver.h"
+
+struct _HeraldModemReceiver
+{
+  GObject             parent_instance;
+
+  HeraldModemManager *manager;
+  HeraldModemInbox   *inbox;
+  GPtrArray          *watched;    /* of HeraldModem whose sms-received we follow */
+  gboolean            started;
+};
+
+G_DEFINE_FINAL_TYPE (HeraldModemReceiver, herald_modem_receiver, G_TYPE_OBJECT)
+
+enum {
+  SIGNAL_MESSAGE_STORED,
+  N_SIGNALS
+};
+
+static guint signals[N_SIGNALS];
+
+typedef struct
+{
+  HeraldModemReceiver *self;
+  HeraldModem         *modem;
+  char                *sms_path;
+  char                *device_id;
+  char                *sender;
+  char                *text;
+  gint64               received_at;
+} Received;
+
+static void
+received_free (Received *r)
+{
+  g_object_unref (r->self);
+  g_object_unref (r->modem);
+  g_free (r->sms_path);
+  g_free (r->device_id);
+  g_free (r->sender);
+  g_free (r->text);
+  g_free (r);
+}
+
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (Received, received_free)
+
+static void
+stored_cb (GObject      *source,
+           GAsyncResult *result,
+           gpointer      user_data)
+{
+  g_autoptr(Received) r = user_data;
+  g_autoptr(GError) error = NULL;
+
+  /* Left on the modem: the next start imports it again. */
+  if (!herald_modem_inbox_store_finish (HERALD_MODEM_INBOX (source), result, &error))
+    {
+      g_warning ("An SMS from %s could not be stored; it stays on the modem: %s", r->sender, error->message);
+      return;
+    }
+
+  /* Only once it is safe in the inbox. */
+  herald_modem_delete_sms_async (r->modem, r->sms_path, NULL, NULL, NULL);
+  g_signal_emit (r->self, signals[SIGNAL_MESSAGE_STORED], 0, r->device_id, r->sender, r->text, r->received_at);
+}
+
+static void
+sms_received_cb (HeraldModem *modem,
+                 const char  *sms_path,
+                 const char  *number,
+                 const char  *text,
+                 gint64       timestamp,
+                 gpointer     user_data)
+{
+  HeraldModemReceiver *self = user_data;
+  g_autofree char *device_name = g_strjoin (" ", herald_modem_get_manufacturer (modem) != NULL
+                                                 ? herald_modem_get_manufacturer (modem) : "",
+                                            herald_modem_get_model (modem) != NULL
+                                            ? herald_modem_get_model (modem) : "", NULL);
+  Received *r = g_new0 (Received, 1);
+  HeraldModemInboxMessage message = {
+    .device_id = herald_modem_get_device_id (modem),
+    .device_name = g_strstrip (device_name),
+    .device_phone = herald_modem_get_own_number (modem),
+    .sender = number != NULL ? number : "",
+    .text = text != NULL ? text : "",
+    .received_at = timestamp * G_USEC_PER_SEC,
+  };
+
+  r->self = g_object_ref (self);
+  r->modem = g_object_ref (modem);
+  r->sms_path = g_strdup (sms_path);
+  r->device_id = g_strdup (message.device_id);
+  r->sender = g_strdup (message.sender);
+  r->text = g_strdup (message.text);
+  r->received_at = message.received_at;
+
+  herald_modem_inbox_store_async (self->inbox, &message, NULL, stored_cb, r);
+}
+
+static void
+sync_modems (HeraldModemReceiver *self)
+{
+  guint n = g_list_model_get_n_items (G_LIST_MODEL (self->manager));
+
+  for (guint i = 0; i < n; i++)
+    {
+      g_autoptr(HeraldModem) modem = g_list_model_get_item (G_LIST_MODEL (self->manager), i);
+
+      if (g_ptr_array_find (self->watched, modem, NULL))
+        continue;
+
+      g_ptr_array_add (self->watched, g_object_ref (modem));
+      g_signal_connect_object (modem, "sms-received", G_CALLBACK (sms_received_cb), self, 0);
+      if (self->started)
+        herald_modem_import_stored (modem);
+    }
+
+  /* Forget the modems that went away. */
+  for (guint i = self->watched->len; i > 0; i--)
+    if (!herald_modem_is_present (g_ptr_array_index (self->watched, i - 1)))
+      g_ptr_array_remove_index_fast (self->watched, i - 1);
+}
+
+static void
+items_changed_cb (GListModel *list,
+                  guint       position,
+                  guint       removed,
+                  guint       added,
+                  gpointer    user_data)
+{
+  sync_modems (HERALD_MODEM_RECEIVER (user_data));
+}
+
+static void
+herald_modem_receiver_dispose (GObject *object)
+{
+  HeraldModemReceiver *self = HERALD_MODEM_RECEIVER (object);
+
+  if (self->manager != NULL)
+    g_signal_handlers_disconnect_by_data (self->manager, self);
+  g_clear_pointer (&self->watched, g_ptr_array_unref);
+  g_clear_object (&self->manager);
+  g_clear_object (&self->inbox);
+
+  G_OBJECT_CLASS (herald_modem_receiver_parent_class)->dispose (object);
+}
+
+static void
+herald_modem_receiver_class_init (HeraldModemReceiverClass *klass)
+{
+  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+
+  object_class->dispose = herald_modem_receiver_dispose;
+
+  signals[SIGNAL_MESSAGE_STORED] =
+    g_signal_new ("message-stored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
+                  G_TYPE_NONE, 4, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_STRING, G_TYPE_INT64);
+}
+
+static void
+herald_modem_receiver_init (HeraldModemReceiver *self)
+{
+  self->watched = g_ptr_array_new_with_free_func (g_object_unref);
+}
+
+HeraldModemReceiver *
+herald_modem_receiver_new (HeraldModemManager *manager,
+                           HeraldModemInbox   *inbox)
+{
+  HeraldModemReceiver *self;
+
+  g_return_val_if_fail (HERALD_IS_MODEM_MANAGER (manager), NULL);
+  g_return_val_if_fail (HERALD_IS_MODEM_INBOX (inbox), NULL);
+
+  self = g_object_new (HERALD_TYPE_MODEM_RECEIVER, NULL);
+  self->manager = g_object_ref (manager);
+  self->inbox = g_object_ref (inbox);
+  g_signal_connect (manager, "items-changed", G_CALLBACK (items_changed_cb), self);
+  sync_modems (self);
+
+  return self;
+}
+
+void
+herald_modem_receiver_start (HeraldModemReceiver *self)
+{
+  g_return_if_fail (HERALD_IS_MODEM_RECEIVER (self));
+
+  if (self->started)
+    return;
+  self->started = TRUE;
+
+  for (guint i = 0; i < self->watched->len; i++)
+    herald_modem_import_stored (g_ptr_array_index (self->watched, i));
+}

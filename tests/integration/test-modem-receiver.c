@@ -1,0 +1,204 @@
+/* SPDX-FileCopyrightText: 2026 The Herald authors
+ * SPDX-License-Identifier: GPL-3.0-or-later
+ */
+#define G_LOG_DOMAIN "herald-test-modem-receiver"
+
+#include "herald-core.h"
+#include "store/herald-account-store.h"
+#include "store/herald-account.h"
+#include "store/herald-database.h"
+#include "herald-test-mock-modem.h"
+#include "herald-test-util.h"
+
+/* Received SMS into the local inbox, against the mock ModemManager with one
+ * modem (--mock-modems 1). */
+
+#define SENDER "+233209876543"
+
+typedef struct
+{
+  HeraldDatabase      *database;
+  HeraldModemInbox    *inbox;
+  HeraldModemManager  *manager;
+  HeraldModemReceiver *receiver;
+  guint                stored;
+  char                *last_text;
+} Fixture;
+
+static void
+stored_cb (HeraldModemReceiver *receiver,
+           const char          *device_id,
+           const char          *sender,
+           const char          *text,
+           gint64               received_at,
+           gpointer             user_data)
+{
+  Fixture *f = user_data;
+
+  g_assert_cmpstr (device_id, ==, HERALD_TEST_MOCK_DEVICE_0);
+  g_assert_cmpstr (sender, ==, SENDER);
+  g_free (f->last_text);
+  f->last_text = g_strdup (text);
+  f->stored++;
+}
+
+static char *
+add_modem_account (HeraldDatabase *database)
+{
+  g_autoptr(HeraldAccountStore) store = herald_account_store_new (database);
+  g_autoptr(HeraldAccount) draft = herald_account_new (HERALD_DIALECT_MODEM, "Modems");
+  g_autoptr(HeraldAccount) account = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  herald_account_store_add_async (store, draft, NULL, NULL, herald_test_async_done, &result);
+  account = herald_account_store_add_finish (store, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+
+  return g_strdup (herald_account_get_id (account));
+}
+
+static void
+fixture_set_up (Fixture       *f,
+                gconstpointer  data)
+{
+  static guint n;
+  g_autofree char *name = g_strdup_printf ("receiver-%u.db", n++);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
+  g_autofree char *account_id = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+
+  f->database = herald_database_open (path, &error);
+  g_assert_no_error (error);
+  account_id = add_modem_account (f->database);
+  f->inbox = herald_modem_inbox_new (f->database, account_id);
+
+  herald_modem_manager_new_async (NULL, NULL, herald_test_async_done, &result);
+  f->manager = herald_modem_manager_new_finish (herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+}
+
+static void
+fixture_tear_down (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_clear_object (&f->receiver);
+  g_clear_object (&f->manager);
+  g_clear_object (&f->inbox);
+  g_clear_object (&f->database);
+  g_free (f->last_text);
+}
+
+static gint64
+count_stored (Fixture *f)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gint64 count;
+
+  herald_modem_inbox_count_async (f->inbox, SENDER, NULL, herald_test_async_done, &result);
+  count = herald_modem_inbox_count_finish (f->inbox, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+
+  return count;
+}
+
+static char *
+inject (const char *method,
+        const char *text)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GVariant) reply = herald_test_mock_call (method,
+                                                      g_variant_new ("(oss)", HERALD_TEST_MOCK_MODEM_0, SENDER, text),
+                                                      "(o)", &error);
+  char *path;
+
+  g_assert_no_error (error);
+  g_variant_get (reply, "(o)", &path);
+
+  return path;
+}
+
+static HeraldModemSmsFate
+query (Fixture    *f,
+       const char *path)
+{
+  HeraldModem *modem = herald_modem_manager_lookup (f->manager, HERALD_TEST_MOCK_DEVICE_0);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  herald_modem_query_sms_async (modem, path, NULL, herald_test_async_done, &result);
+  return herald_modem_query_sms_finish (modem, herald_test_wait (&result), NULL, NULL);
+}
+
+static void
+test_receive (Fixture       *f,
+              gconstpointer  data)
+{
+  g_autofree char *early = inject ("InjectSms", "while Herald was not running");
+  g_autofree char *live = NULL;
+  g_autofree char *multipart = NULL;
+  const char *long_text = "A long reply in several parts, stored only once all of them are in";
+
+  /* What the modem held before is imported at start, then deleted. */
+  f->receiver = herald_modem_receiver_new (f->manager, f->inbox);
+  g_signal_connect (f->receiver, "message-stored", G_CALLBACK (stored_cb), f);
+  herald_modem_receiver_start (f->receiver);
+  herald_test_wait_until (f->stored == 1);
+  g_assert_cmpstr (f->last_text, ==, "while Herald was not running");
+  g_assert_cmpint (count_stored (f), ==, 1);
+  herald_test_wait_until (query (f, early) == HERALD_MODEM_SMS_GONE);
+
+  live = inject ("InjectSms", "Hello, modem");
+  herald_test_wait_until (f->stored == 2);
+  g_assert_cmpstr (f->last_text, ==, "Hello, modem");
+  g_assert_cmpint (count_stored (f), ==, 2);
+  herald_test_wait_until (query (f, live) == HERALD_MODEM_SMS_GONE);
+
+  /* The first part alone is neither stored nor deleted. */
+  multipart = inject ("InjectReceivingSms", long_text);
+  herald_test_wait_until (query (f, multipart) == HERALD_MODEM_SMS_NOT_SENT);
+  herald_test_mock_do ("ListSent", NULL);
+  g_assert_cmpuint (f->stored, ==, 2);
+  g_assert_cmpint (count_stored (f), ==, 2);
+  herald_test_mock_do ("CompleteSms", g_variant_new ("(o)", multipart));
+  herald_test_wait_until (f->stored == 3);
+  g_assert_cmpstr (f->last_text, ==, long_text);
+  herald_test_wait_until (query (f, multipart) == HERALD_MODEM_SMS_GONE);
+}
+
+/* Stored, then Herald stopped before deleting it: imported again, the same
+ * SMS is the same row. */
+static void
+test_stored_once (Fixture       *f,
+                  gconstpointer  data)
+{
+  HeraldModemInboxMessage message = {
+    .device_id = HERALD_TEST_MOCK_DEVICE_0, .sender = SENDER, .text = "twice imported",
+    .received_at = 1765000000 * G_USEC_PER_SEC,
+  };
+  gint64 before = count_stored (f);
+
+  for (guint i = 0; i < 2; i++)
+    {
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+
+      herald_modem_inbox_store_async (f->inbox, &message, NULL, herald_test_async_done, &result);
+      g_assert_true (herald_modem_inbox_store_finish (f->inbox, herald_test_wait (&result), &error));
+      g_assert_no_error (error);
+    }
+  g_assert_cmpint (count_stored (f), ==, before + 1);
+}
+
+int
+main (int   argc,
+      char *argv[])
+{
+  g_test_init (&argc, &argv, NULL);
+
+  g_test_add ("/modem-receiver/receive", Fixture, NULL, fixture_set_up, test_receive, fixture_tear_down);
+  g_test_add ("/modem-receiver/stored-once", Fixture, NULL, fixture_set_up, test_stored_once, fixture_tear_down);
+
+  return g_test_run ();
+}
