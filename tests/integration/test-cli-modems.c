@@ -13,43 +13,19 @@
 /* heraldctl modems as a process, against the mock ModemManager with two
  * modems (--mock-modems 2); the last test stops the mock. */
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
 static void
-run_clear (Run *run)
+heraldctl (HeraldTestRun *run,
+           const char    *option)
 {
-  g_free (run->out);
-  g_free (run->err);
-}
+  const char *argv[] = { "modems", option, NULL };
 
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-heraldctl (Run        *run,
-           const char *option)
-{
-  const char *argv[] = { g_getenv ("HERALDCTL"), "modems", option, NULL };
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (argv[0]);
-  process = g_subprocess_newv (argv, G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
+  herald_test_heraldctl (run, argv);
 }
 
 static void
 test_table (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
 
   herald_test_mock_set (HERALD_TEST_MOCK_MODEM_1, "signal", g_variant_new_uint32 (0));
   heraldctl (&run, NULL);
@@ -67,7 +43,7 @@ test_table (void)
 static void
 test_json (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
   g_autoptr(JsonParser) parser = json_parser_new ();
   g_autoptr(GError) error = NULL;
   JsonArray *modems;
@@ -95,7 +71,7 @@ test_json (void)
 static void
 test_not_running (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
 
   herald_test_mock_do ("Quit", NULL);
   heraldctl (&run, NULL);

@@ -108,16 +108,7 @@ static char *
 inject (const char *method,
         const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = herald_test_mock_call (method,
-                                                      g_variant_new ("(oss)", HERALD_TEST_MOCK_MODEM_0, SENDER, text),
-                                                      "(o)", &error);
-  char *path;
-
-  g_assert_no_error (error);
-  g_variant_get (reply, "(o)", &path);
-
-  return path;
+  return herald_test_mock_inject (method, HERALD_TEST_MOCK_MODEM_0, SENDER, text);
 }
 
 static HeraldModemSmsFate
@@ -175,7 +166,7 @@ test_stored_once (Fixture       *f,
 {
   HeraldModemInboxMessage message = {
     .device_id = HERALD_TEST_MOCK_DEVICE_0, .sender = SENDER, .text = "twice imported",
-    .received_at = 1765000000 * G_USEC_PER_SEC,
+    .received_at = (gint64) 1765000000 * G_USEC_PER_SEC,
   };
   gint64 before = count_stored (f);
 

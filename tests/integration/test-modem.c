@@ -495,17 +495,7 @@ static char *
 inject (const char *method,
         const char *text)
 {
-  g_autoptr(GError) error = NULL;
-  g_autoptr(GVariant) reply = herald_test_mock_call (method,
-                                                      g_variant_new ("(oss)", HERALD_TEST_MOCK_MODEM_0,
-                                                                     "+233209876543", text),
-                                                      "(o)", &error);
-  char *path;
-
-  g_assert_no_error (error);
-  g_variant_get (reply, "(o)", &path);
-
-  return path;
+  return herald_test_mock_inject (method, HERALD_TEST_MOCK_MODEM_0, "+233209876543", text);
 }
 
 static void

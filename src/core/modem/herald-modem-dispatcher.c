@@ -445,7 +445,7 @@ counted_cb (GObject      *source,
         }
       slot->busy = FALSE;
       /* Looked at again in a minute: the day may have turned. */
-      slot_wake_in (slot, 60 * G_USEC_PER_SEC);
+      slot_wake_in (slot, (gint64) 60 * G_USEC_PER_SEC);
       claim_free (claim);
       return;
     }

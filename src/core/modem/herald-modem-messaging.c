@@ -374,6 +374,16 @@ send_data_free (gpointer data)
   g_free (d);
 }
 
+/* g_clear_signal_handler() on a gpointer trips clang-tidy's misplaced-const. */
+static void
+disconnect_handler (gpointer  instance,
+                    gulong   *handler_id)
+{
+  if (*handler_id != 0)
+    g_signal_handler_disconnect (instance, *handler_id);
+  *handler_id = 0;
+}
+
 static void
 send_finish_with_state (GTask *task)
 {
@@ -381,9 +391,9 @@ send_finish_with_state (GTask *task)
   HeraldModem *self = g_task_get_source_object (task);
 
   if (d->removed_id != 0)
-    g_clear_signal_handler (&d->removed_id, self);
+    disconnect_handler (self, &d->removed_id);
   if (d->state_id != 0)
-    g_clear_signal_handler (&d->state_id, d->sms);
+    disconnect_handler (d->sms, &d->state_id);
   g_clear_handle_id (&d->timeout_id, g_source_remove);
 
   d->returned = TRUE;
@@ -399,9 +409,9 @@ send_modem_removed_cb (HeraldModem *self,
   GTask *task = user_data;
   SendData *d = g_task_get_task_data (task);
 
-  g_clear_signal_handler (&d->removed_id, self);
+  disconnect_handler (self, &d->removed_id);
   if (d->state_id != 0)
-    g_clear_signal_handler (&d->state_id, d->sms);
+    disconnect_handler (d->sms, &d->state_id);
   g_clear_handle_id (&d->timeout_id, g_source_remove);
   d->returned = TRUE;
   g_task_return_new_error (task, HERALD_MODEM_ERROR, HERALD_MODEM_ERROR_GONE,
@@ -462,7 +472,7 @@ send_reply_cb (GObject      *source,
       HeraldModem *self = g_task_get_source_object (task);
 
       if (d->removed_id != 0)
-        g_clear_signal_handler (&d->removed_id, self);
+        disconnect_handler (self, &d->removed_id);
       if (!herald_modem_is_present (self))
         g_task_return_new_error (task, HERALD_MODEM_ERROR, HERALD_MODEM_ERROR_GONE,
                                  _("The modem %s went away while sending."), herald_modem_get_path (self));

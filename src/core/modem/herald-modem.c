@@ -181,19 +181,15 @@ update_3gpp (HeraldModem *self)
 static void
 herald_modem_update (HeraldModem *self)
 {
-  g_autofree char *device_id = NULL;
-  g_autofree char *technology = NULL;
-  const char * const *own_numbers;
-  const char *equipment;
-
   g_object_freeze_notify (G_OBJECT (self));
 
   if (self->modem != NULL)
     {
-      equipment = mm_modem_get_equipment_identifier (self->modem);
-      device_id = herald_modem_id_from_equipment (equipment);
-      technology = mm_modem_access_technology_build_string_from_mask (mm_modem_get_access_technologies (self->modem));
-      own_numbers = mm_modem_get_own_numbers (self->modem);
+      const char *equipment = mm_modem_get_equipment_identifier (self->modem);
+      g_autofree char *device_id = herald_modem_id_from_equipment (equipment);
+      g_autofree char *technology =
+        mm_modem_access_technology_build_string_from_mask (mm_modem_get_access_technologies (self->modem));
+      const char * const *own_numbers = mm_modem_get_own_numbers (self->modem);
 
       set_string (self, &self->equipment_id, equipment, PROP_EQUIPMENT_ID);
       set_string (self, &self->device_id, device_id, PROP_DEVICE_ID);

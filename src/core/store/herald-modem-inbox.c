@@ -9,6 +9,7 @@
 
 #include "herald-database-private.h"
 #include "herald-modem-inbox.h"
+#include "herald-store-task-private.h"
 #include "text/herald-phone-number.h"
 
 struct _HeraldModemInbox
@@ -104,20 +105,6 @@ count_func (HeraldDatabase  *database,
 }
 
 static void
-job_done (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
-static void
 run_job (HeraldModemInbox    *self,
          HeraldDatabaseFunc   func,
          Job                 *job,
@@ -125,11 +112,8 @@ run_job (HeraldModemInbox    *self,
          GAsyncReadyCallback  callback,
          gpointer             user_data)
 {
-  g_autoptr(GTask) task = g_task_new (self, cancellable, callback, user_data);
-
   job->account_id = g_strdup (self->account_id);
-  g_task_set_task_data (task, job, job_free);
-  herald_database_run_async (self->database, func, job, cancellable, job_done, g_steal_pointer (&task));
+  herald_store_task_run (self->database, g_task_new (self, cancellable, callback, user_data), func, job, job_free);
 }
 
 /* A short code or a name ("Vodafone") has none: NULL. Modems give

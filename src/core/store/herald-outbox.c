@@ -9,6 +9,7 @@
 
 #include "herald-database-private.h"
 #include "herald-outbox.h"
+#include "herald-store-task-private.h"
 
 struct _HeraldOutbox
 {
@@ -511,20 +512,6 @@ herald_outbox_new (HeraldDatabase *database)
   return self;
 }
 
-static void
-job_done (GObject      *object,
-          GAsyncResult *result,
-          gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 static Job *
 job_new (JobKind     kind,
          gint64      id,
@@ -546,13 +533,10 @@ run_job (HeraldOutbox        *self,
          GAsyncReadyCallback  callback,
          gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
 
-  task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, run_job);
-  g_task_set_task_data (task, job, job_free);
-
-  herald_database_run_async (self->database, job_func, job, cancellable, job_done, g_steal_pointer (&task));
+  herald_store_task_run (self->database, task, job_func, job, job_free);
 }
 
 void
@@ -717,6 +701,17 @@ herald_outbox_cancel_async (HeraldOutbox        *self,
   run_job (self, job_new (JOB_CANCEL, 0, message_id), cancellable, callback, user_data);
 }
 
+/* The finished job, holding the answer; NULL with @error. */
+static Job *
+finished_job (GAsyncResult  *result,
+              GError       **error)
+{
+  if (!g_task_propagate_boolean (G_TASK (result), error))
+    return NULL;
+
+  return g_task_get_task_data (G_TASK (result));
+}
+
 HeraldOutboxEntry *
 herald_outbox_finish_entry (HeraldOutbox  *self,
                             GAsyncResult  *result,
@@ -726,11 +721,8 @@ herald_outbox_finish_entry (HeraldOutbox  *self,
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return NULL;
-  job = g_task_get_task_data (G_TASK (result));
-
-  return g_steal_pointer (&job->entry);
+  job = finished_job (result, error);
+  return job != NULL ? g_steal_pointer (&job->entry) : NULL;
 }
 
 void
@@ -758,11 +750,8 @@ herald_outbox_list_finish (HeraldOutbox  *self,
 
   g_return_val_if_fail (g_task_is_valid (result, self), NULL);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return NULL;
-  job = g_task_get_task_data (G_TASK (result));
-
-  return g_steal_pointer (&job->list);
+  job = finished_job (result, error);
+  return job != NULL ? g_steal_pointer (&job->list) : NULL;
 }
 
 void
@@ -805,9 +794,6 @@ herald_outbox_finish_count (HeraldOutbox  *self,
 
   g_return_val_if_fail (g_task_is_valid (result, self), -1);
 
-  if (!g_task_propagate_boolean (G_TASK (result), error))
-    return -1;
-  job = g_task_get_task_data (G_TASK (result));
-
-  return job->count;
+  job = finished_job (result, error);
+  return job != NULL ? job->count : -1;
 }
