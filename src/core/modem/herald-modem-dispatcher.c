@@ -39,6 +39,7 @@ struct _HeraldModemDispatcher
   HeraldOutbox       *outbox;
   GHashTable         *slots;            /* HeraldModem * → Slot */
   gboolean            started;
+  gboolean            recover;
   guint               recovering;       /* messages of a previous run still being settled */
   gboolean            recovery_listed;
 
@@ -780,6 +781,7 @@ herald_modem_dispatcher_init (HeraldModemDispatcher *self)
 {
   self->slots = g_hash_table_new_full (g_direct_hash, g_direct_equal, NULL, slot_free);
   self->max_attempts = DEFAULT_MAX_ATTEMPTS;
+  self->recover = TRUE;
   self->retry_delay_ms = DEFAULT_RETRY_DELAY_MS;
 }
 
@@ -837,7 +839,10 @@ herald_modem_dispatcher_start (HeraldModemDispatcher *self)
     return;
   self->started = TRUE;
 
-  herald_outbox_list_async (self->outbox, HERALD_OUTBOX_SENDING, NULL, in_flight_listed_cb, g_object_ref (self));
+  if (self->recover)
+    herald_outbox_list_async (self->outbox, HERALD_OUTBOX_SENDING, NULL, in_flight_listed_cb, g_object_ref (self));
+  else
+    self->recovery_listed = TRUE;
 
   /* Status reports that came while Herald was not running. */
   g_hash_table_iter_init (&iter, self->slots);
@@ -845,6 +850,15 @@ herald_modem_dispatcher_start (HeraldModemDispatcher *self)
     herald_modem_import_stored (modem);
 
   pump (self);
+}
+
+void
+herald_modem_dispatcher_set_recover (HeraldModemDispatcher *self,
+                                     gboolean               recover)
+{
+  g_return_if_fail (HERALD_IS_MODEM_DISPATCHER (self));
+
+  self->recover = recover;
 }
 
 void

@@ -50,6 +50,12 @@ void                   herald_modem_dispatcher_set_retries  (HeraldModemDispatch
                                                              guint                  max_attempts,
                                                              guint                  retry_delay_ms);
 void                   herald_modem_dispatcher_start        (HeraldModemDispatcher *self);
+/* Whether start() settles what a previous run left in "sending" (default
+ * TRUE). Only the long-lived host (the bridge, the app) should: a
+ * short-lived sender (heraldctl send) would take another live process's
+ * sends for a crash's. */
+void                   herald_modem_dispatcher_set_recover  (HeraldModemDispatcher *self,
+                                                             gboolean               recover);
 /* Something was queued: look for work now. */
 void                   herald_modem_dispatcher_wake         (HeraldModemDispatcher *self);
 /* Queues a message and wakes the dispatcher; completes with the entry as
