@@ -136,6 +136,7 @@ typedef struct
   HeraldOutboxEntry     *entry;
   char                  *sms_path;
   guint                  polls;         /* recovery: questions asked so far */
+  gboolean               released;      /* the modem was freed before the outbox heard */
 } Op;
 
 static Op *
@@ -169,13 +170,22 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (Op, op_free)
 
 /* The modem is free for the next message. */
 static void
-op_end (Op *op)
+op_release (Op *op)
 {
   Slot *slot = op->modem != NULL ? lookup_slot (op->self, op->modem) : NULL;
 
+  if (op->released)
+    return;
+  op->released = TRUE;
   if (slot != NULL)
     slot->busy = FALSE;
   pump (op->self);
+}
+
+static void
+op_end (Op *op)
+{
+  op_release (op);
   op_free (op);
 }
 
@@ -276,6 +286,9 @@ send_done_cb (GObject      *source,
 
   g_debug ("Message %s went out on %s, reference %u", op->entry->message_id, op->modem_id, reference);
   herald_outbox_mark_sent_async (op->self->outbox, op->entry->id, reference, NULL, sent_written_cb, op);
+  /* The modem is done with it: its next message need not wait for the
+   * outbox to record this one (a different row). */
+  op_release (op);
 }
 
 static void

@@ -161,7 +161,6 @@ check_modems (HeraldModemProvider  *self,
 {
   guint n = g_list_model_get_n_items (G_LIST_MODEL (self->manager));
   g_autoptr(GError) local_error = NULL;
-  HeraldModem *wanted;
 
   if (!herald_modem_manager_check_running (self->manager, &local_error))
     {
@@ -171,7 +170,8 @@ check_modems (HeraldModemProvider  *self,
 
   if (device_id != NULL)
     {
-      wanted = herald_modem_manager_lookup (self->manager, device_id);
+      HeraldModem *wanted = herald_modem_manager_lookup (self->manager, device_id);
+
       if (wanted == NULL || !herald_modem_get_usable (wanted))
         {
           g_set_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_NO_DEVICE,
@@ -389,20 +389,24 @@ read_recipients (HeraldModemProvider *self,
       g_autoptr(GError) error = NULL;
       g_autoptr(HeraldPhoneNumber) number = herald_phone_number_parse (inputs[i], self->region,
                                                                        HERALD_PHONE_NUMBER_FLAGS_NONE, &error);
-      Recipient r = { .input = g_strdup (inputs[i]), .outcome = HERALD_RECIPIENT_QUEUED };
+      Recipient *r;
 
+      /* Filled in place: the array owns what it holds. */
+      g_array_set_size (recipients, recipients->len + 1);
+      r = &g_array_index (recipients, Recipient, recipients->len - 1);
+      r->input = g_strdup (inputs[i]);
+      r->outcome = HERALD_RECIPIENT_QUEUED;
       if (number == NULL)
         {
-          r.outcome = HERALD_RECIPIENT_INVALID;
-          r.reason = g_strdup (herald_phone_number_error_to_reason (error));
+          r->outcome = HERALD_RECIPIENT_INVALID;
+          r->reason = g_strdup (herald_phone_number_error_to_reason (error));
         }
       else
         {
-          r.number = g_strdup (herald_phone_number_get_e164 (number));
-          if (!g_hash_table_add (seen, r.number))
-            r.outcome = HERALD_RECIPIENT_DUPLICATE;
+          r->number = g_strdup (herald_phone_number_get_e164 (number));
+          if (!g_hash_table_add (seen, r->number))
+            r->outcome = HERALD_RECIPIENT_DUPLICATE;
         }
-      g_array_append_val (recipients, r);
     }
 
   return recipients;
