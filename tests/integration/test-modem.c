@@ -559,6 +559,32 @@ test_receive (Fixture       *f,
   received_clear (&r);
 }
 
+/* Parts whose rest never came are deleted once a day old, never stored. */
+static void
+test_stuck_receiving (Fixture       *f,
+                      gconstpointer  data)
+{
+  g_autoptr(HeraldModemManager) later = NULL;
+  g_autofree char *path = inject ("InjectReceivingSms", "the first part of something that never ends");
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) old = g_date_time_add_days (now, -2);
+  g_autofree char *timestamp = g_date_time_format_iso8601 (old);
+  Received r = { 0 };
+  HeraldModem *modem;
+
+  herald_test_mock_do ("SetSmsTimestamp", g_variant_new ("(os)", path, timestamp));
+
+  later = new_manager ();
+  modem = herald_modem_manager_lookup (later, HERALD_TEST_MOCK_MODEM_0);
+  g_signal_connect (modem, "sms-received", G_CALLBACK (received_cb), &r);
+  herald_modem_import_stored (modem);
+  herald_test_wait_until (query (modem, path) == HERALD_MODEM_SMS_GONE);
+  g_assert_cmpuint (r.count, ==, 0);
+
+  g_signal_handlers_disconnect_by_data (modem, &r);
+  received_clear (&r);
+}
+
 static void
 test_import_stored (Fixture       *f,
                     gconstpointer  data)
@@ -683,6 +709,7 @@ main (int   argc,
   ADD ("query", test_query);
   ADD ("receive", test_receive);
   ADD ("import-stored", test_import_stored);
+  ADD ("stuck-receiving", test_stuck_receiving);
   ADD ("status-report", test_status_report);
   ADD ("modemmanager-stops", test_modemmanager_stops);
 #undef ADD

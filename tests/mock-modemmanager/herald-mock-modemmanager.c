@@ -37,6 +37,10 @@ static const char control_xml[] =
   "      <arg type='s' name='text' direction='in'/>"
   "      <arg type='o' name='sms' direction='out'/>"
   "    </method>"
+  "    <method name='SetSmsTimestamp'>"
+  "      <arg type='o' name='sms' direction='in'/>"
+  "      <arg type='s' name='timestamp' direction='in'/>"
+  "    </method>"
   "    <method name='CompleteSms'>"
   "      <arg type='o' name='sms' direction='in'/>"
   "    </method>"
@@ -222,27 +226,67 @@ control_inject_receiving_sms (MockDaemon  *self,
   return g_variant_new ("(o)", sms_path);
 }
 
-static GVariant *
-control_complete_sms (MockDaemon  *self,
-                      GVariant    *parameters,
-                      GError     **error)
+static MockSms *
+mock_daemon_lookup_sms (MockDaemon  *self,
+                        const char  *sms_path,
+                        GError     **error)
 {
-  const char *sms_path;
   GHashTableIter iter;
   gpointer modem;
 
-  g_variant_get (parameters, "(&o)", &sms_path);
   g_hash_table_iter_init (&iter, self->modems);
   while (g_hash_table_iter_next (&iter, NULL, &modem))
     {
       MockSms *sms = mock_modem_find_sms (modem, sms_path);
 
       if (sms != NULL)
-        return mock_sms_complete (sms, error) ? g_variant_new ("()") : NULL;
+        return sms;
     }
 
   g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS, "No SMS at '%s'", sms_path);
   return NULL;
+}
+
+static GVariant *
+control_complete_sms (MockDaemon  *self,
+                      GVariant    *parameters,
+                      GError     **error)
+{
+  const char *sms_path;
+  MockSms *sms;
+
+  g_variant_get (parameters, "(&o)", &sms_path);
+  sms = mock_daemon_lookup_sms (self, sms_path, error);
+  if (sms == NULL || !mock_sms_complete (sms, error))
+    return NULL;
+
+  return g_variant_new ("()");
+}
+
+static GVariant *
+control_set_sms_timestamp (MockDaemon  *self,
+                           GVariant    *parameters,
+                           GError     **error)
+{
+  const char *sms_path;
+  const char *timestamp;
+  g_autoptr(GDateTime) parsed = NULL;
+  MockSms *sms;
+
+  g_variant_get (parameters, "(&o&s)", &sms_path, &timestamp);
+  parsed = g_date_time_new_from_iso8601 (timestamp, NULL);
+  if (parsed == NULL)
+    {
+      g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                   "'%s' is no ISO 8601 time with an offset", timestamp);
+      return NULL;
+    }
+  sms = mock_daemon_lookup_sms (self, sms_path, error);
+  if (sms == NULL)
+    return NULL;
+  mock_sms_set_timestamp (sms, timestamp);
+
+  return g_variant_new ("()");
 }
 
 static GVariant *
@@ -363,6 +407,7 @@ control_method_call (GDBusConnection       *connection,
     { "InjectSms", control_inject_sms },
     { "InjectReceivingSms", control_inject_receiving_sms },
     { "CompleteSms", control_complete_sms },
+    { "SetSmsTimestamp", control_set_sms_timestamp },
     { "InjectStatusReport", control_inject_status_report },
     { "SetStatusReports", control_set_status_reports },
     { "SetModemProperty", control_set_modem_property },

@@ -86,6 +86,8 @@ MockSms             *mock_sms_new_status_report         (MockModem              
                                                          guint                   reference,
                                                          guint                   delivery_state,
                                                          GError                **error);
+void                 mock_sms_set_timestamp             (MockSms                *self,
+                                                         const char             *timestamp);
 /* The last parts of a multipart SMS arrive: RECEIVING → RECEIVED. */
 gboolean             mock_sms_complete                  (MockSms                *self,
                                                          GError                **error);

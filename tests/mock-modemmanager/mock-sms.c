@@ -537,3 +537,10 @@ mock_sms_new_status_report (MockModem  *modem,
 
   return g_steal_pointer (&self);
 }
+
+void
+mock_sms_set_timestamp (MockSms    *self,
+                        const char *timestamp)
+{
+  mm_gdbus_sms_set_timestamp (self->skeleton, timestamp);
+}

@@ -15,6 +15,10 @@
  * later. Past this wait the send counts as done with what the SMS shows. */
 #define SENT_STATE_WAIT_MS 10000
 
+/* A multipart SMS whose other parts have not come in a day never will:
+ * its parts would only fill the storage. */
+#define STUCK_RECEIVING_S (24 * 60 * 60)
+
 /* What HeraldModem keeps for messaging, on the object's qdata so that the
  * modem's own file need not know it. */
 typedef struct
@@ -86,6 +90,53 @@ sms_timestamp (MMSms *sms)
 
 static void announce (Messaging *m, MMSms *sms);
 
+typedef struct
+{
+  HeraldModem *modem;
+  char        *path;
+} Stuck;
+
+static void
+stuck_free (gpointer data)
+{
+  Stuck *stuck = data;
+
+  g_object_unref (stuck->modem);
+  g_free (stuck->path);
+  g_free (stuck);
+}
+
+static gboolean
+stuck_cb (gpointer user_data)
+{
+  Stuck *stuck = user_data;
+  Messaging *m = g_object_get_qdata (G_OBJECT (stuck->modem), messaging_quark ());
+
+  if (m != NULL && g_hash_table_contains (m->waiting, stuck->path))
+    {
+      g_debug ("Deleting %s: its other parts never came", stuck->path);
+      g_hash_table_remove (m->waiting, stuck->path);
+      herald_modem_delete_sms_async (stuck->modem, stuck->path, NULL, NULL, NULL);
+    }
+
+  return G_SOURCE_REMOVE;
+}
+
+/* Deletes the parts at once when they are a day old already, else when
+ * they will be, unless the rest comes first. */
+static void
+watch_stuck (Messaging *m,
+             MMSms     *sms)
+{
+  gint64 age = g_get_real_time () / G_USEC_PER_SEC - sms_timestamp (sms);
+  Stuck *stuck = g_new0 (Stuck, 1);
+
+  stuck->modem = g_object_ref (m->modem);
+  stuck->path = g_strdup (mm_sms_get_path (sms));
+  g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, (guint) CLAMP (STUCK_RECEIVING_S - age, 0, STUCK_RECEIVING_S),
+                              stuck_cb, stuck, stuck_free);
+}
+
 static void
 waiting_state_cb (MMSms      *sms,
                   GParamSpec *pspec,
@@ -132,6 +183,7 @@ announce (Messaging *m,
         {
           g_hash_table_insert (m->waiting, g_strdup (path), g_object_ref (sms));
           g_signal_connect (sms, "notify::state", G_CALLBACK (waiting_state_cb), m);
+          watch_stuck (m, sms);
         }
       return;
     }
