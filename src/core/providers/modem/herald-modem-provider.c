@@ -17,6 +17,9 @@
 
 /* How long a send waits for a message to leave without any news. */
 #define IDLE_WAIT_S 60
+/* A person waits on this send: a refused message is tried again (on
+ * another modem at once, on the same one) after a few seconds. */
+#define RETRY_DELAY_MS 5000
 
 struct _HeraldModemProvider
 {
@@ -297,6 +300,7 @@ send_dispatch (GTask *task)
     {
       self->dispatcher = herald_modem_dispatcher_new (self->manager, self->outbox);
       herald_modem_dispatcher_set_recover (self->dispatcher, FALSE);
+      herald_modem_dispatcher_set_retries (self->dispatcher, 3, RETRY_DELAY_MS);
       herald_modem_dispatcher_start (self->dispatcher);
     }
   d->updated_id = g_signal_connect (self->dispatcher, "message-updated", G_CALLBACK (message_updated_cb), task);
