@@ -17,7 +17,7 @@
 
 /* A multipart SMS whose other parts have not come in a day never will:
  * its parts would only fill the storage. */
-#define STUCK_RECEIVING_S (24 * 60 * 60)
+#define STUCK_RECEIVING_S ((gint64) 24 * 60 * 60)
 
 /* What HeraldModem keeps for messaging, on the object's qdata so that the
  * modem's own file need not know it. */
@@ -135,6 +135,8 @@ watch_stuck (Messaging *m,
   stuck->path = g_strdup (mm_sms_get_path (sms));
   g_timeout_add_seconds_full (G_PRIORITY_DEFAULT, (guint) CLAMP (STUCK_RECEIVING_S - age, 0, STUCK_RECEIVING_S),
                               stuck_cb, stuck, stuck_free);
+  /* The source owns stuck (stuck_free). */
+  /* cppcheck-suppress memleak */
 }
 
 static void
