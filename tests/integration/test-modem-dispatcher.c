@@ -137,6 +137,15 @@ stored (Fixture    *f,
   return entry;
 }
 
+static HeraldOutboxState
+stored_state (Fixture    *f,
+              const char *message_id)
+{
+  g_autoptr(HeraldOutboxEntry) row = stored (f, message_id);
+
+  return row->state;
+}
+
 static void
 test_drain (Fixture       *f,
             gconstpointer  data)
@@ -189,7 +198,7 @@ test_device (Fixture       *f,
   g_assert_cmpstr (latest (f, b)->modem_id, ==, HERALD_TEST_MOCK_DEVICE_1);
 
   /* A message for a modem that is not there waits for it. */
-  g_assert_cmpint (stored (f, gone->message_id)->state, ==, HERALD_OUTBOX_QUEUED);
+  g_assert_cmpint (stored_state (f, gone->message_id), ==, HERALD_OUTBOX_QUEUED);
 }
 
 static void
@@ -355,7 +364,7 @@ test_pacing (Fixture       *f,
   /* The daily cap of 2 holds the third back, and the modem says so. */
   herald_test_wait_until ((status = herald_modem_dispatcher_get_modem_status (f->dispatcher, device)) != NULL);
   g_assert_nonnull (strstr (status, "daily cap"));
-  g_assert_cmpint (stored (f, third->message_id)->state, ==, HERALD_OUTBOX_QUEUED);
+  g_assert_cmpint (stored_state (f, third->message_id), ==, HERALD_OUTBOX_QUEUED);
   g_assert_cmpuint (herald_test_mock_count_sent (NUMBER, "over the cap"), ==, 0);
 
   herald_test_mock_do ("RemoveModem", g_variant_new ("(o)", path));
@@ -531,7 +540,7 @@ test_idempotency (Fixture       *f,
   g_assert_cmpint (cancel->state, ==, HERALD_OUTBOX_CANCELLED);
   herald_modem_dispatcher_start (f->dispatcher);
   herald_test_wait_until (herald_modem_dispatcher_get_recovered (f->dispatcher));
-  g_assert_cmpint (stored (f, entry->message_id)->state, ==, HERALD_OUTBOX_CANCELLED);
+  g_assert_cmpint (stored_state (f, entry->message_id), ==, HERALD_OUTBOX_CANCELLED);
 }
 
 int
