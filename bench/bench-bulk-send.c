@@ -126,7 +126,7 @@ main (int   argc,
            ? herald_flixysms_bulk_report_count (wait.report, HERALD_FLIXYSMS_RECIPIENT_QUEUED) : 0;
   achieved = requests / (elapsed / 1e6);
   allowed = (double) limit / window;
-  limiter = herald_http_client_get_rate_limiter (herald_flixysms_client_get_http_client (client));
+  limiter = herald_http_client_get_rate_limiter (herald_rest_client_get_http_client (HERALD_REST_CLIENT (client)));
 
   printf ("bulk send: %d recipients, limit %d per %d s, windows %s\n", recipients, limit, window,
           aligned ? "aligned to the clock" : "starting at a key's first request");

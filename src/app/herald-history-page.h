@@ -3,9 +3,7 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "herald-core.h"
+#include "herald-list-page.h"
 
 G_BEGIN_DECLS
 
@@ -15,10 +13,9 @@ G_BEGIN_DECLS
  * history, Herald's local record of what it sent, with a status refresh. */
 
 #define HERALD_TYPE_HISTORY_PAGE (herald_history_page_get_type ())
-G_DECLARE_FINAL_TYPE (HeraldHistoryPage, herald_history_page, HERALD, HISTORY_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HeraldHistoryPage, herald_history_page, HERALD, HISTORY_PAGE, HeraldListPage)
 
 GtkWidget       *herald_history_page_new         (void);
-HeraldSession   *herald_history_page_get_session (HeraldHistoryPage *self);
 void             herald_history_page_set_session (HeraldHistoryPage *self,
                                                   HeraldSession     *session);
 /* The list shown, for tests. */

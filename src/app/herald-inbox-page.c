@@ -10,236 +10,60 @@
 #include "herald-inbox-page.h"
 #include "herald-list-util.h"
 
-#define PER_PAGE         25
-#define FILTER_DELAY_MS  400
+#define PER_PAGE  25
 
 struct _HeraldInboxPage
 {
-  AdwBin                parent_instance;
+  HeraldListPage        parent_instance;
 
-  HeraldSession        *session;
-  GSignalGroup         *session_signals;
   GSignalGroup         *watcher_signals;   /* the session's inbox watcher */
   GtkWindow            *toplevel;          /* whose is-active we follow */
-  HeraldInboxSource    *source;
-  HeraldPagedList      *list;
-  guint                 filter_source;
-  guint                 n_before_page;   /* rows when the page in flight was asked for */
 
   /* template children */
-  GtkStack             *stack;
-  AdwStatusPage        *status_page;
   GtkSearchEntry       *sender_entry;
   GtkEntry             *device_entry;
   GtkEntry             *since_entry;
   GtkEntry             *until_entry;
-  GtkRevealer          *error_revealer;
-  GtkLabel             *error_label;
-  GtkStack             *list_stack;
-  GtkScrolledWindow    *scrolled;
-  GtkListView          *list_view;
-  GtkSpinner           *spinner;
 };
 
-G_DEFINE_FINAL_TYPE (HeraldInboxPage, herald_inbox_page, ADW_TYPE_BIN)
-
-enum {
-  PROP_0,
-  PROP_SESSION,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+G_DEFINE_FINAL_TYPE (HeraldInboxPage, herald_inbox_page, HERALD_TYPE_LIST_PAGE)
 
 /* ---- the list ------------------------------------------------------------ */
 
-static void
-update_list_state (HeraldInboxPage *self)
+/* NULL for an empty entry. */
+static const char *
+entry_text (gpointer entry)
 {
-  const GError *error = self->list != NULL ? herald_paged_list_get_error (self->list) : NULL;
-  gboolean loading = self->list != NULL && herald_paged_list_get_loading (self->list);
-  gboolean empty = self->list == NULL || g_list_model_get_n_items (G_LIST_MODEL (self->list)) == 0;
-  gboolean done = self->list != NULL && !herald_paged_list_get_has_more (self->list);
+  const char *text = gtk_editable_get_text (GTK_EDITABLE (entry));
 
-  if (error != NULL)
-    gtk_label_set_text (self->error_label, error->message);
-  gtk_revealer_set_reveal_child (self->error_revealer, error != NULL);
-  gtk_spinner_set_spinning (self->spinner, loading);
-  gtk_widget_set_visible (GTK_WIDGET (self->spinner), loading);
-  gtk_stack_set_visible_child_name (self->list_stack, empty && done ? "empty" : "list");
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.retry", error != NULL);
+  return *text != '\0' ? text : NULL;
 }
 
-static void
-list_state_changed (HeraldInboxPage *self)
+static HeraldPagedList *
+herald_inbox_page_create_list (HeraldListPage  *page,
+                               GError         **error)
 {
-  guint n = self->list != NULL ? g_list_model_get_n_items (G_LIST_MODEL (self->list)) : 0;
+  HeraldInboxPage *self = HERALD_INBOX_PAGE (page);
+  HeraldReceivedFilter filter = { entry_text (self->sender_entry), entry_text (self->device_entry) };
+  g_autoptr(GDateTime) since = NULL;
+  g_autoptr(GDateTime) until = NULL;
 
-  /* The next page, if the view needs one, follows the adjustment's
-   * "changed" once the new rows are laid out: now it still measures the
-   * old. A page that added no row (all seen already) changes nothing to
-   * lay out, so it is judged here. */
-  update_list_state (self);
-  if (self->list == NULL)
-    return;
-  if (herald_paged_list_get_loading (self->list))
-    self->n_before_page = n;
-  else if (n == self->n_before_page)
-    herald_list_util_maybe_load_more (self->scrolled, self->list);
-}
+  if (!herald_list_util_read_dates (GTK_EDITABLE (self->since_entry), GTK_EDITABLE (self->until_entry),
+                                    &since, &until, error))
+    return NULL;
 
-static void
-scrolled_cb (HeraldInboxPage *self)
-{
-  herald_list_util_maybe_load_more (self->scrolled, self->list);
-}
-
-static void
-clear_list (HeraldInboxPage *self)
-{
-  if (self->list == NULL)
-    return;
-
-  g_signal_handlers_disconnect_by_data (self->list, self);
-  herald_paged_list_reset (self->list);
-  g_clear_object (&self->list);
-  gtk_list_view_set_model (self->list_view, NULL);
-}
-
-/* Reads the filter entries; FALSE (and an entry marked) when a date is not one. */
-static gboolean
-read_filter (HeraldInboxPage       *self,
-             HeraldReceivedFilter  *filter,
-             GError               **error)
-{
-  GtkEntry *dates[] = { self->since_entry, self->until_entry };
-  GDateTime **values[] = { &filter->since, &filter->until };
-  gboolean ok = TRUE;
-
-  filter->from = gtk_editable_get_text (GTK_EDITABLE (self->sender_entry));
-  filter->device_id = gtk_editable_get_text (GTK_EDITABLE (self->device_entry));
-  if (*filter->from == '\0')
-    filter->from = NULL;
-  if (*filter->device_id == '\0')
-    filter->device_id = NULL;
-
-  for (guint i = 0; i < G_N_ELEMENTS (dates); i++)
-    {
-      g_autoptr(GError) local_error = NULL;
-      const char *text = gtk_editable_get_text (GTK_EDITABLE (dates[i]));
-
-      if (herald_date_input_parse (text, NULL, i == 1, values[i], &local_error))
-        {
-          gtk_widget_remove_css_class (GTK_WIDGET (dates[i]), "error");
-          continue;
-        }
-      gtk_widget_add_css_class (GTK_WIDGET (dates[i]), "error");
-      if (ok)
-        g_propagate_error (error, g_steal_pointer (&local_error));
-      ok = FALSE;
-    }
-
-  return ok;
-}
-
-static void
-rebuild_list (HeraldInboxPage *self)
-{
-  HeraldReceivedFilter filter = { NULL };
-  g_autoptr(GtkNoSelection) selection = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_clear_handle_id (&self->filter_source, g_source_remove);
-  clear_list (self);
-  if (self->source == NULL)
-    return;
-
-  if (!read_filter (self, &filter, &error))
-    {
-      g_clear_pointer (&filter.since, g_date_time_unref);
-      g_clear_pointer (&filter.until, g_date_time_unref);
-      gtk_label_set_text (self->error_label, error->message);
-      gtk_revealer_set_reveal_child (self->error_revealer, TRUE);
-      gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.retry", FALSE);
-      return;
-    }
-
-  self->list = herald_paged_list_new_for_received (self->source, &filter, PER_PAGE);
-  g_clear_pointer (&filter.since, g_date_time_unref);
-  g_clear_pointer (&filter.until, g_date_time_unref);
-
-  g_signal_connect_swapped (self->list, "notify::loading", G_CALLBACK (list_state_changed), self);
-  g_signal_connect_swapped (self->list, "notify::error", G_CALLBACK (list_state_changed), self);
-  g_signal_connect_swapped (self->list, "notify::has-more", G_CALLBACK (list_state_changed), self);
-  selection = gtk_no_selection_new (g_object_ref (G_LIST_MODEL (self->list)));
-  gtk_list_view_set_model (self->list_view, GTK_SELECTION_MODEL (selection));
-
-  if (gtk_widget_get_mapped (GTK_WIDGET (self)))
-    herald_paged_list_load_more (self->list);
-  update_list_state (self);
+  filter.since = since;
+  filter.until = until;
+  return herald_paged_list_new_for_received (HERALD_INBOX_SOURCE (herald_list_page_get_provider (page)),
+                                             &filter, PER_PAGE);
 }
 
 static gboolean
-filter_timeout_cb (gpointer user_data)
+herald_inbox_page_bind_row (HeraldListPage *page,
+                            GtkWidget      *row,
+                            gpointer        item)
 {
-  HeraldInboxPage *self = user_data;
-
-  self->filter_source = 0;
-  rebuild_list (self);
-
-  return G_SOURCE_REMOVE;
-}
-
-/* Typing waits for a pause before asking the server again. */
-static void
-filter_changed (HeraldInboxPage *self)
-{
-  g_clear_handle_id (&self->filter_source, g_source_remove);
-  if (self->source != NULL)
-    self->filter_source = g_timeout_add (FILTER_DELAY_MS, filter_timeout_cb, self);
-}
-
-static void
-refresh_action (GtkWidget  *widget,
-                const char *action_name,
-                GVariant   *parameter)
-{
-  HeraldInboxPage *self = HERALD_INBOX_PAGE (widget);
-
-  if (self->list == NULL)
-    rebuild_list (self);
-  else
-    herald_paged_list_reload (self->list);
-}
-
-static void
-retry_action (GtkWidget  *widget,
-              const char *action_name,
-              GVariant   *parameter)
-{
-  HeraldInboxPage *self = HERALD_INBOX_PAGE (widget);
-
-  if (self->list != NULL)
-    herald_paged_list_load_more (self->list);
-}
-
-/* ---- rows ---------------------------------------------------------------- */
-
-static void
-setup_row (GtkSignalListItemFactory *factory,
-           GtkListItem              *item,
-           gpointer                  user_data)
-{
-  gtk_list_item_set_child (item, herald_list_util_row_new ());
-  gtk_list_item_set_activatable (item, FALSE);
-}
-
-static void
-bind_row (GtkSignalListItemFactory *factory,
-          GtkListItem              *item,
-          gpointer                  user_data)
-{
-  HeraldReceivedMessage *message = gtk_list_item_get_item (item);
+  HeraldReceivedMessage *message = item;
   const char *name = herald_received_message_get_device_name (message);
   const char *phone = herald_received_message_get_device_phone (message);
   const char *id = herald_received_message_get_device_id (message);
@@ -255,11 +79,9 @@ bind_row (GtkSignalListItemFactory *factory,
   else
     device = g_strdup (_("Device unknown"));
 
-  herald_list_util_row_set (gtk_list_item_get_child (item),
-                            herald_received_message_get_from (message),
-                            time,
-                            herald_received_message_get_text (message),
-                            device);
+  herald_list_util_row_set (row, herald_received_message_get_from (message), time,
+                            herald_received_message_get_text (message), device);
+  return FALSE;
 }
 
 /* ---- the session's inbox watcher ---------------------------------------- */
@@ -270,46 +92,29 @@ static void
 new_messages_cb (HeraldInboxPage *self,
                  GListModel      *messages)
 {
-  if (g_list_model_get_n_items (messages) > 0 &&
-      gtk_widget_get_mapped (GTK_WIDGET (self)) && self->list != NULL)
-    herald_paged_list_reload (self->list);
+  HeraldPagedList *list = herald_list_page_get_list (HERALD_LIST_PAGE (self));
+
+  if (g_list_model_get_n_items (messages) > 0 && gtk_widget_get_mapped (GTK_WIDGET (self)) && list != NULL)
+    herald_paged_list_reload (list);
 }
 
 static void
 inbox_watcher_changed (HeraldInboxPage *self)
 {
-  g_signal_group_set_target (self->watcher_signals,
-                             self->session != NULL ? herald_session_get_inbox_watcher (self->session) : NULL);
+  if (self->watcher_signals != NULL)   /* NULL once disposed */
+    g_signal_group_set_target (self->watcher_signals, herald_inbox_page_get_watcher (self));
 }
 
 /* ---- the session --------------------------------------------------------- */
 
 static void
-show_status (HeraldInboxPage *self,
-             const char      *icon_name,
-             const char      *title,
-             const char      *description)
+herald_inbox_page_provider_changed (HeraldListPage *page)
 {
-  adw_status_page_set_icon_name (self->status_page, icon_name);
-  adw_status_page_set_title (self->status_page, title);
-  adw_status_page_set_description (self->status_page, description);
-  gtk_stack_set_visible_child_name (self->stack, "status");
-}
+  HeraldSession *session = herald_list_page_get_session (page);
+  HeraldProvider *provider = herald_list_page_get_provider (page);
 
-static void
-provider_changed (HeraldInboxPage *self)
-{
-  HeraldProvider *provider = self->session != NULL ? herald_session_get_provider (self->session) : NULL;
-
-  clear_list (self);
-  g_clear_object (&self->source);
-
-  if (provider != NULL && HERALD_IS_INBOX_SOURCE (provider))
-    {
-      self->source = g_object_ref (HERALD_INBOX_SOURCE (provider));
-      gtk_stack_set_visible_child_name (self->stack, "inbox");
-      rebuild_list (self);
-    }
+  if (HERALD_IS_INBOX_SOURCE (provider))
+    herald_list_page_show_list (page);
   else if (provider != NULL)
     {
       const char *dialect = herald_dialect_get_title (herald_provider_get_dialect (provider));
@@ -322,59 +127,39 @@ provider_changed (HeraldInboxPage *self)
       description = g_strdup_printf (_("%s accounts send messages but do not receive them. "
                                        "Received messages are listed for accounts that receive them, "
                                        "such as FlixySMS accounts."), dialect);
-      show_status (self, "mail-unread-symbolic", title, description);
+      herald_list_page_show_status (page, "mail-unread-symbolic", title, description);
     }
-  else if (self->session != NULL && herald_session_get_provider_error (self->session) != NULL)
-    show_status (self, "dialog-warning-symbolic", _("Inbox Unavailable"),
-                 herald_session_get_provider_error (self->session));
-  else if (self->session != NULL && herald_session_get_active_account (self->session) != NULL)
-    show_status (self, "mail-unread-symbolic", _("No Messages Yet"),
-                 _("This account does not receive messages through Herald."));
+  else if (session != NULL && herald_session_get_provider_error (session) != NULL)
+    herald_list_page_show_status (page, "dialog-warning-symbolic", _("Inbox Unavailable"),
+                                  herald_session_get_provider_error (session));
+  else if (session != NULL && herald_session_get_active_account (session) != NULL)
+    herald_list_page_show_status (page, "mail-unread-symbolic", _("No Messages Yet"),
+                                  _("This account does not receive messages through Herald."));
   else
-    show_status (self, "mail-unread-symbolic", _("No Messages Yet"),
-                 _("Replies received by your FlixySMS devices will be listed here once an account is set up."));
-}
-
-HeraldSession *
-herald_inbox_page_get_session (HeraldInboxPage *self)
-{
-  g_return_val_if_fail (HERALD_IS_INBOX_PAGE (self), NULL);
-
-  return self->session;
+    herald_list_page_show_status (page, "mail-unread-symbolic", _("No Messages Yet"),
+                                  _("Replies received by your FlixySMS devices will be listed here once an account is set up."));
 }
 
 void
 herald_inbox_page_set_session (HeraldInboxPage *self,
                                HeraldSession   *session)
 {
-  g_return_if_fail (HERALD_IS_INBOX_PAGE (self));
-  g_return_if_fail (session == NULL || HERALD_IS_SESSION (session));
-
-  if (!g_set_object (&self->session, session))
-    return;
-
-  g_signal_group_set_target (self->session_signals, session);
-  inbox_watcher_changed (self);
-  provider_changed (self);
-
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
+  herald_list_page_set_session (HERALD_LIST_PAGE (self), session);
 }
 
 HeraldPagedList *
 herald_inbox_page_get_list (HeraldInboxPage *self)
 {
-  g_return_val_if_fail (HERALD_IS_INBOX_PAGE (self), NULL);
-
-  return self->list;
+  return herald_list_page_get_list (HERALD_LIST_PAGE (self));
 }
 
 HeraldInboxWatcher *
 herald_inbox_page_get_watcher (HeraldInboxPage *self)
 {
-  g_return_val_if_fail (HERALD_IS_INBOX_PAGE (self), NULL);
+  HeraldSession *session = herald_list_page_get_session (HERALD_LIST_PAGE (self));
 
   /* the session's: the page only observes it */
-  return self->session != NULL ? herald_session_get_inbox_watcher (self->session) : NULL;
+  return session != NULL ? herald_session_get_inbox_watcher (session) : NULL;
 }
 
 GtkWidget *
@@ -388,10 +173,12 @@ herald_inbox_page_new (void)
 static void
 toplevel_active_changed (HeraldInboxPage *self)
 {
+  HeraldPagedList *list = herald_list_page_get_list (HERALD_LIST_PAGE (self));
+
   /* Coming back to the window is a good moment to look again. */
   if (gtk_window_is_active (self->toplevel) && gtk_widget_get_mapped (GTK_WIDGET (self)) &&
-      self->list != NULL && !herald_paged_list_get_loading (self->list))
-    herald_paged_list_reload (self->list);
+      list != NULL && !herald_paged_list_get_loading (list))
+    herald_paged_list_reload (list);
 }
 
 static void
@@ -426,80 +213,15 @@ herald_inbox_page_unroot (GtkWidget *widget)
 }
 
 static void
-herald_inbox_page_map (GtkWidget *widget)
-{
-  HeraldInboxPage *self = HERALD_INBOX_PAGE (widget);
-
-  GTK_WIDGET_CLASS (herald_inbox_page_parent_class)->map (widget);
-
-  if (self->list != NULL && herald_paged_list_get_pages_loaded (self->list) == 0)
-    herald_paged_list_load_more (self->list);
-}
-
-static void
-herald_inbox_page_unmap (GtkWidget *widget)
-{
-  HeraldInboxPage *self = HERALD_INBOX_PAGE (widget);
-
-  /* Leaving the page stops what it asked for; what it has stays. */
-  if (self->list != NULL && herald_paged_list_get_loading (self->list))
-    herald_paged_list_reset (self->list);
-  g_clear_handle_id (&self->filter_source, g_source_remove);
-
-  GTK_WIDGET_CLASS (herald_inbox_page_parent_class)->unmap (widget);
-}
-
-static void
 herald_inbox_page_dispose (GObject *object)
 {
   HeraldInboxPage *self = HERALD_INBOX_PAGE (object);
 
-  g_clear_handle_id (&self->filter_source, g_source_remove);
-  g_signal_group_set_target (self->session_signals, NULL);
-  g_signal_group_set_target (self->watcher_signals, NULL);
-  g_clear_object (&self->session_signals);
+  if (self->watcher_signals != NULL)
+    g_signal_group_set_target (self->watcher_signals, NULL);
   g_clear_object (&self->watcher_signals);
-  g_clear_object (&self->session);
-  clear_list (self);
-  g_clear_object (&self->source);
 
   G_OBJECT_CLASS (herald_inbox_page_parent_class)->dispose (object);
-}
-
-static void
-herald_inbox_page_get_property (GObject    *object,
-                                guint       prop_id,
-                                GValue     *value,
-                                GParamSpec *pspec)
-{
-  HeraldInboxPage *self = HERALD_INBOX_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      g_value_set_object (value, self->session);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-herald_inbox_page_set_property (GObject      *object,
-                                guint         prop_id,
-                                const GValue *value,
-                                GParamSpec   *pspec)
-{
-  HeraldInboxPage *self = HERALD_INBOX_PAGE (object);
-
-  switch (prop_id)
-    {
-    case PROP_SESSION:
-      herald_inbox_page_set_session (self, g_value_get_object (value));
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
 }
 
 static void
@@ -507,70 +229,41 @@ herald_inbox_page_class_init (HeraldInboxPageClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
   GtkWidgetClass *widget_class = GTK_WIDGET_CLASS (klass);
+  HeraldListPageClass *page_class = HERALD_LIST_PAGE_CLASS (klass);
 
   object_class->dispose = herald_inbox_page_dispose;
-  object_class->get_property = herald_inbox_page_get_property;
-  object_class->set_property = herald_inbox_page_set_property;
   widget_class->root = herald_inbox_page_root;
   widget_class->unroot = herald_inbox_page_unroot;
-  widget_class->map = herald_inbox_page_map;
-  widget_class->unmap = herald_inbox_page_unmap;
+  page_class->provider_changed = herald_inbox_page_provider_changed;
+  page_class->create_list = herald_inbox_page_create_list;
+  page_class->bind_row = herald_inbox_page_bind_row;
 
-  properties [PROP_SESSION] =
-    g_param_spec_object ("session", NULL, NULL, HERALD_TYPE_SESSION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
-
-  gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/herald-inbox-page.ui");
-  gtk_widget_class_bind_template_child (widget_class, HeraldInboxPage, stack);
-  gtk_widget_class_bind_template_child (widget_class, HeraldInboxPage, status_page);
+  herald_list_page_class_set_template (page_class, RESOURCE_BASE "/herald-inbox-page.ui", "inbox");
   gtk_widget_class_bind_template_child (widget_class, HeraldInboxPage, sender_entry);
   gtk_widget_class_bind_template_child (widget_class, HeraldInboxPage, device_entry);
   gtk_widget_class_bind_template_child (widget_class, HeraldInboxPage, since_entry);
   gtk_widget_class_bind_template_child (widget_class, HeraldInboxPage, until_entry);
-  gtk_widget_class_bind_template_child (widget_class, HeraldInboxPage, error_revealer);
-  gtk_widget_class_bind_template_child (widget_class, HeraldInboxPage, error_label);
-  gtk_widget_class_bind_template_child (widget_class, HeraldInboxPage, list_stack);
-  gtk_widget_class_bind_template_child (widget_class, HeraldInboxPage, scrolled);
-  gtk_widget_class_bind_template_child (widget_class, HeraldInboxPage, list_view);
-  gtk_widget_class_bind_template_child (widget_class, HeraldInboxPage, spinner);
-  gtk_widget_class_bind_template_callback (widget_class, filter_changed);
-
-  gtk_widget_class_install_action (widget_class, "inbox.refresh", NULL, refresh_action);
-  gtk_widget_class_install_action (widget_class, "inbox.retry", NULL, retry_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_F5, 0, "inbox.refresh", NULL);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_r, GDK_CONTROL_MASK, "inbox.refresh", NULL);
 }
 
 static void
 herald_inbox_page_init (HeraldInboxPage *self)
 {
-  g_autoptr(GtkListItemFactory) factory = gtk_signal_list_item_factory_new ();
-  GtkAdjustment *adjustment;
+  HeraldListPage *page = HERALD_LIST_PAGE (self);
+  GSignalGroup *session_signals;
 
   gtk_widget_init_template (GTK_WIDGET (self));
+  herald_list_page_set_list_label (page, _("Received Messages"));
+  herald_list_page_set_empty_status (page, "mail-unread-symbolic", _("No Messages"),
+                                     _("Nothing received matches these filters."));
 
-  g_signal_connect (factory, "setup", G_CALLBACK (setup_row), NULL);
-  g_signal_connect (factory, "bind", G_CALLBACK (bind_row), NULL);
-  gtk_list_view_set_factory (self->list_view, factory);
-
-  adjustment = gtk_scrolled_window_get_vadjustment (self->scrolled);
-  g_signal_connect_object (adjustment, "changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
-  g_signal_connect_object (adjustment, "value-changed", G_CALLBACK (scrolled_cb), self, G_CONNECT_SWAPPED);
-
-  /* The session and its watcher change under the page: signal groups
-   * follow them (and let go of the old ones). */
-  self->session_signals = g_signal_group_new (HERALD_TYPE_SESSION);
-  g_signal_group_connect_swapped (self->session_signals, "notify::provider",
-                                  G_CALLBACK (provider_changed), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::provider-error",
-                                  G_CALLBACK (provider_changed), self);
-  g_signal_group_connect_swapped (self->session_signals, "notify::inbox-watcher",
+  /* The session and its watcher change under the page: a group follows the
+   * watcher (and lets go of the old one). */
+  session_signals = herald_list_page_get_session_signals (page);
+  g_signal_connect_swapped (session_signals, "bind", G_CALLBACK (inbox_watcher_changed), self);
+  g_signal_connect_swapped (session_signals, "unbind", G_CALLBACK (inbox_watcher_changed), self);
+  g_signal_group_connect_swapped (session_signals, "notify::inbox-watcher",
                                   G_CALLBACK (inbox_watcher_changed), self);
-
   self->watcher_signals = g_signal_group_new (HERALD_TYPE_INBOX_WATCHER);
   g_signal_group_connect_swapped (self->watcher_signals, "new-messages",
                                   G_CALLBACK (new_messages_cb), self);
-
-  gtk_widget_action_set_enabled (GTK_WIDGET (self), "inbox.retry", FALSE);
 }

@@ -3,9 +3,7 @@
  */
 #pragma once
 
-#include <adwaita.h>
-
-#include "herald-core.h"
+#include "herald-list-page.h"
 
 G_BEGIN_DECLS
 
@@ -17,10 +15,9 @@ G_BEGIN_DECLS
  * page only observes them. */
 
 #define HERALD_TYPE_INBOX_PAGE (herald_inbox_page_get_type ())
-G_DECLARE_FINAL_TYPE (HeraldInboxPage, herald_inbox_page, HERALD, INBOX_PAGE, AdwBin)
+G_DECLARE_FINAL_TYPE (HeraldInboxPage, herald_inbox_page, HERALD, INBOX_PAGE, HeraldListPage)
 
 GtkWidget       *herald_inbox_page_new         (void);
-HeraldSession   *herald_inbox_page_get_session (HeraldInboxPage *self);
 void             herald_inbox_page_set_session (HeraldInboxPage *self,
                                                 HeraldSession   *session);
 /* The list shown (NULL unless the account receives messages), for tests. */

@@ -9,29 +9,39 @@
 
 #include "herald-list-util.h"
 
-void
-herald_list_util_maybe_load_more (GtkScrolledWindow *scrolled,
-                                  HeraldPagedList   *list)
+gboolean
+herald_list_util_read_dates (GtkEditable  *since_entry,
+                             GtkEditable  *until_entry,
+                             GDateTime   **since,
+                             GDateTime   **until,
+                             GError      **error)
 {
-  GtkAdjustment *adjustment;
-  double remaining;
+  GtkEditable *entries[] = { since_entry, until_entry };
+  GDateTime **values[] = { since, until };
+  gboolean ok = TRUE;
 
-  if (list == NULL || herald_paged_list_get_loading (list) ||
-      !herald_paged_list_get_has_more (list) || herald_paged_list_get_error (list) != NULL)
-    return;
+  for (guint i = 0; i < G_N_ELEMENTS (entries); i++)
+    {
+      g_autoptr(GError) local_error = NULL;
 
-  /* Not before the view exists: an unmapped page asks for nothing. */
-  if (!gtk_widget_get_mapped (GTK_WIDGET (scrolled)))
-    return;
+      if (herald_date_input_parse (gtk_editable_get_text (entries[i]), NULL, i == 1, values[i], &local_error))
+        {
+          gtk_widget_remove_css_class (GTK_WIDGET (entries[i]), "error");
+          continue;
+        }
+      gtk_widget_add_css_class (GTK_WIDGET (entries[i]), "error");
+      if (ok)
+        g_propagate_error (error, g_steal_pointer (&local_error));
+      ok = FALSE;
+    }
 
-  adjustment = gtk_scrolled_window_get_vadjustment (scrolled);
-  if (gtk_adjustment_get_page_size (adjustment) <= 0)
-    return;   /* not laid out yet */
-  remaining = gtk_adjustment_get_upper (adjustment)
-              - gtk_adjustment_get_value (adjustment)
-              - gtk_adjustment_get_page_size (adjustment);
-  if (remaining <= gtk_adjustment_get_page_size (adjustment))
-    herald_paged_list_load_more (list);
+  if (!ok)
+    {
+      g_clear_pointer (since, g_date_time_unref);
+      g_clear_pointer (until, g_date_time_unref);
+    }
+
+  return ok;
 }
 
 char *

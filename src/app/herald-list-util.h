@@ -9,13 +9,18 @@
 
 G_BEGIN_DECLS
 
-/* Small pieces shared by the paged lists of Inbox and History. */
+/* Small pieces of the list pages (HeraldListPage and its subclasses) and
+ * the delivery report. */
 
-/* Loads the next page of @list when @scrolled is within a screenful of its
- * end, or when the rows do not fill it yet. Connect it to the vertical
- * adjustment's "changed" and "value-changed". */
-void       herald_list_util_maybe_load_more (GtkScrolledWindow *scrolled,
-                                             HeraldPagedList   *list);
+/* Reads the dates typed in @since_entry and @until_entry (a day, the
+ * start of @since's and the end of @until's; empty: none), marking an
+ * entry that holds no date with the "error" style. FALSE with @error (the
+ * first one's) and both dates NULL when one is not a date. */
+gboolean   herald_list_util_read_dates      (GtkEditable       *since_entry,
+                                             GtkEditable       *until_entry,
+                                             GDateTime        **since,
+                                             GDateTime        **until,
+                                             GError           **error);
 
 /* "2024-01-15 10:30" in local time. */
 char      *herald_list_util_format_time     (GDateTime         *time);

@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "herald-format.h"
 #include "herald-list-util.h"
 #include "herald-report-dialog.h"
 
@@ -25,26 +26,6 @@ struct _HeraldReportDialog
 };
 
 G_DEFINE_FINAL_TYPE (HeraldReportDialog, herald_report_dialog, ADW_TYPE_WINDOW)
-
-static const char *
-status_label (HeraldDeliveryState  state,
-              const char          *as_sent)
-{
-  switch (state)
-    {
-    case HERALD_DELIVERY_QUEUED:
-      return _("Pending");
-    case HERALD_DELIVERY_SENT:
-      return _("Sent to the carrier");
-    case HERALD_DELIVERY_DELIVERED:
-      return _("Delivered");
-    case HERALD_DELIVERY_FAILED:
-      return _("Failed");
-    case HERALD_DELIVERY_UNKNOWN:
-    default:
-      return as_sent != NULL ? as_sent : _("Unknown");
-    }
-}
 
 static GtkWidget *
 count_row (const char *title,
@@ -91,7 +72,9 @@ show_report (HeraldReportDialog *self)
     {
       GtkWidget *row = adw_action_row_new ();
       g_autofree char *time = herald_list_util_format_time (recipients[i].sent_at);
-      const char *state = status_label (recipients[i].state, recipients[i].provider_status);
+      const char *as_sent = recipients[i].provider_status;
+      const char *state = recipients[i].state == HERALD_DELIVERY_UNKNOWN && as_sent != NULL
+                          ? as_sent : herald_format_delivery_state (recipients[i].state, HERALD_STATE_OF_RECIPIENT);
       g_autofree char *subtitle = NULL;
       g_autofree char *number = NULL;
 

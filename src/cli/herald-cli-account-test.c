@@ -14,15 +14,13 @@ print_json (HeraldCliAccount       *account,
             HeraldConnectionReport *report)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   const char * const *missing = herald_connection_report_get_missing_scopes (report);
 
   json_builder_begin_object (builder);
   herald_cli_json_add_string (builder, "account", herald_account_get_name (account->account));
   herald_cli_json_add_string (builder, "dialect",
                               herald_dialect_to_string (herald_account_get_dialect (account->account)));
-  json_builder_set_member_name (builder, "works");
-  json_builder_add_boolean_value (builder, missing[0] == NULL);
+  herald_cli_json_add_boolean (builder, "works", missing[0] == NULL);
   herald_cli_json_add_count (builder, "balance", herald_connection_report_get_balance (report));
   json_builder_set_member_name (builder, "missing_scopes");
   json_builder_begin_array (builder);
@@ -31,8 +29,7 @@ print_json (HeraldCliAccount       *account,
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  herald_cli_print_json (root);
+  herald_cli_print_json (builder);
 }
 
 /* A key that works but lacks scopes fails (1): a script that tests before

@@ -15,7 +15,6 @@
 #include <unistd.h>
 #include <glib/gi18n.h>
 #include <glib/gstdio.h>
-#include <libsecret/secret.h>
 
 #include "herald-core.h"
 #include "store/herald-account-store.h"
@@ -63,18 +62,9 @@ static const GOptionEntry account_entries[] = {
   { NULL }
 };
 
-static void
-key_free (char *key)
-{
-  if (key == NULL)
-    return;
-
-  secret_password_wipe (key);
-  g_free (key);
-}
-
+/* herald_secrets_free() wipes a key before its memory goes back. */
 typedef char HeraldCliKey;
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldCliKey, key_free)
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldCliKey, herald_secrets_free)
 
 /* Reads one line byte by byte: no stdio buffer keeps a copy of the key. */
 static char *
@@ -97,7 +87,7 @@ read_key_line (int       fd,
 
           g_set_error (error, G_IO_ERROR, g_io_error_from_errno (saved_errno),
                        _("Could not read the API key: %s"), g_strerror (saved_errno));
-          key_free (key);
+          herald_secrets_free (key);
           return NULL;
         }
       if (n == 0 || c == '\n')
@@ -314,38 +304,19 @@ auth_of (HeraldAccount *account)
 }
 
 static void
-print_json (GListModel *accounts)
+add_account_json (JsonBuilder   *builder,
+                  gconstpointer  item)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  HeraldAccount *account = (HeraldAccount *) item;
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (accounts); i++)
-    {
-      g_autoptr(HeraldAccount) account = g_list_model_get_item (accounts, i);
-
-      json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "id", herald_account_get_id (account));
-      herald_cli_json_add_string (builder, "name", herald_account_get_name (account));
-      herald_cli_json_add_string (builder, "dialect", herald_dialect_to_string (herald_account_get_dialect (account)));
-      herald_cli_json_add_string (builder, "url", herald_account_get_base_url (account));
-      herald_cli_json_add_string (builder, "region", herald_account_get_region (account));
-      herald_cli_json_add_string (builder, "auth", auth_of (account));
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  herald_cli_print_json (root);
-}
-
-static void
-print_padded (const char *text,
-              glong       width)
-{
-  glong length = g_utf8_strlen (text, -1);
-
-  g_print ("%s%*s", text, length < width ? (int) (width - length) : 0, "");
+  json_builder_begin_object (builder);
+  herald_cli_json_add_string (builder, "id", herald_account_get_id (account));
+  herald_cli_json_add_string (builder, "name", herald_account_get_name (account));
+  herald_cli_json_add_string (builder, "dialect", herald_dialect_to_string (herald_account_get_dialect (account)));
+  herald_cli_json_add_string (builder, "url", herald_account_get_base_url (account));
+  herald_cli_json_add_string (builder, "region", herald_account_get_region (account));
+  herald_cli_json_add_string (builder, "auth", auth_of (account));
+  json_builder_end_object (builder);
 }
 
 static void
@@ -367,20 +338,19 @@ print_table (GListModel *accounts)
       name_width = MAX (name_width, g_utf8_strlen (herald_account_get_name (account), -1));
     }
 
-  print_padded (_("NAME"), name_width + 2);
-  print_padded (_("DIALECT"), 10);
-  print_padded (_("REGION"), 8);
+  herald_cli_print_padded (_("NAME"), name_width + 2);
+  herald_cli_print_padded (_("DIALECT"), 10);
+  herald_cli_print_padded (_("REGION"), 8);
   g_print ("%s\n", _("URL"));
 
   for (guint i = 0; i < n; i++)
     {
       g_autoptr(HeraldAccount) account = g_list_model_get_item (accounts, i);
-      const char *region = herald_account_get_region (account);
       const char *url = herald_account_get_base_url (account);
 
-      print_padded (herald_account_get_name (account), name_width + 2);
-      print_padded (herald_dialect_to_string (herald_account_get_dialect (account)), 10);
-      print_padded (region != NULL ? region : "-", 8);
+      herald_cli_print_padded (herald_account_get_name (account), name_width + 2);
+      herald_cli_print_padded (herald_dialect_to_string (herald_account_get_dialect (account)), 10);
+      herald_cli_print_padded (herald_account_get_region (account), 8);
       g_print ("%s\n", url != NULL ? url : "-");
     }
 }
@@ -404,7 +374,7 @@ account_list (const HeraldCliCommand  *command,
     return herald_cli_failure ("%s", error->message);
 
   if (opt_json)
-    print_json (G_LIST_MODEL (store));
+    herald_cli_print_json_model (G_LIST_MODEL (store), add_account_json);
   else
     print_table (G_LIST_MODEL (store));
 

@@ -33,12 +33,26 @@ const GOptionEntry herald_cli_history_entries[] = {
 };
 
 static void
-print_one_line (const char *text)
+add_sent_json (JsonBuilder   *builder,
+               gconstpointer  item)
 {
-  g_autofree char *line = g_strdup (text != NULL ? text : "");
+  const HeraldSentMessage *m = item;
+  const char *said = m->provider_status;
 
-  g_strdelimit (line, "\r\n\t", ' ');
-  g_print ("%s\n", line);
+  json_builder_begin_object (builder);
+  herald_cli_json_add_string (builder, "id", m->id);
+  herald_cli_json_add_string (builder, "message", m->text);
+  herald_cli_json_add_count (builder, "recipients", m->recipient_count);
+  herald_cli_json_add_string (builder, "status",
+                              herald_delivery_state_to_string (herald_delivery_state_from_string (said)));
+  herald_cli_json_add_string (builder, "provider_status", said);
+  herald_cli_json_add_count (builder, "credits_used", m->credits_used);
+  herald_cli_json_add_string (builder, "sender_id", m->sender_id);
+  herald_cli_json_add_string (builder, "campaign_name", m->campaign_name);
+  herald_cli_json_add_time (builder, "created_at", m->created_at);
+  herald_cli_json_add_time (builder, "sent_at", m->sent_at);
+  herald_cli_json_add_time (builder, "scheduled_at", m->scheduled_at);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -47,33 +61,7 @@ print_remote (GPtrArray              *messages,
 {
   if (opt_json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < messages->len; i++)
-        {
-          HeraldSentMessage *m = messages->pdata[i];
-          const char *said = m->provider_status;
-
-          json_builder_begin_object (builder);
-          herald_cli_json_add_string (builder, "id", m->id);
-          herald_cli_json_add_string (builder, "message", m->text);
-          herald_cli_json_add_count (builder, "recipients", m->recipient_count);
-          herald_cli_json_add_string (builder, "status",
-                                      herald_delivery_state_to_string (herald_delivery_state_from_string (said)));
-          herald_cli_json_add_string (builder, "provider_status", said);
-          herald_cli_json_add_count (builder, "credits_used", m->credits_used);
-          herald_cli_json_add_string (builder, "sender_id", m->sender_id);
-          herald_cli_json_add_string (builder, "campaign_name", m->campaign_name);
-          herald_cli_json_add_time (builder, "created_at", m->created_at);
-          herald_cli_json_add_time (builder, "sent_at", m->sent_at);
-          herald_cli_json_add_time (builder, "scheduled_at", m->scheduled_at);
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json_array (messages, add_sent_json);
       return;
     }
 
@@ -89,11 +77,10 @@ print_remote (GPtrArray              *messages,
       herald_cli_print_padded (m->id, 28);
       herald_cli_print_padded (m->provider_status, 11);
       herald_cli_print_padded (count, 6);
-      print_one_line (m->text);
+      herald_cli_print_one_line (m->text);
     }
   if (pagination != NULL && pagination->has_more)
-    g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
-             pagination->page, pagination->total_pages, pagination->page + 1);
+    herald_cli_print_page_hint (pagination->page, pagination->total_pages);
 }
 
 /* The states a provider's history filters on, as --status spells them. */
@@ -161,35 +148,31 @@ remote_history (HeraldHistorySource    *history,
 }
 
 static void
+add_logged_json (JsonBuilder   *builder,
+                 gconstpointer  item)
+{
+  HeraldLoggedMessage *m = (HeraldLoggedMessage *) item;
+
+  json_builder_begin_object (builder);
+  herald_cli_json_add_string (builder, "id", herald_logged_message_get_message_id (m));
+  herald_cli_json_add_string (builder, "to", herald_logged_message_get_recipient (m));
+  herald_cli_json_add_string (builder, "message", herald_logged_message_get_text (m));
+  herald_cli_json_add_string (builder, "status", herald_delivery_state_to_string (herald_logged_message_get_state (m)));
+  herald_cli_json_add_string (builder, "error", herald_logged_message_get_error (m));
+  herald_cli_json_add_count (builder, "parts", herald_logged_message_get_parts (m));
+  herald_cli_json_add_time (builder, "sent_at", herald_logged_message_get_sent_at (m));
+  herald_cli_json_add_time (builder, "updated_at", herald_logged_message_get_updated_at (m));
+  json_builder_end_object (builder);
+}
+
+static void
 print_local (GListModel *rows)
 {
   guint n = g_list_model_get_n_items (rows);
 
   if (opt_json)
     {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      for (guint i = 0; i < n; i++)
-        {
-          g_autoptr(HeraldLoggedMessage) m = g_list_model_get_item (rows, i);
-
-          json_builder_begin_object (builder);
-          herald_cli_json_add_string (builder, "id", herald_logged_message_get_message_id (m));
-          herald_cli_json_add_string (builder, "to", herald_logged_message_get_recipient (m));
-          herald_cli_json_add_string (builder, "message", herald_logged_message_get_text (m));
-          herald_cli_json_add_string (builder, "status",
-                                      herald_delivery_state_to_string (herald_logged_message_get_state (m)));
-          herald_cli_json_add_string (builder, "error", herald_logged_message_get_error (m));
-          herald_cli_json_add_count (builder, "parts", herald_logged_message_get_parts (m));
-          herald_cli_json_add_time (builder, "sent_at", herald_logged_message_get_sent_at (m));
-          herald_cli_json_add_time (builder, "updated_at", herald_logged_message_get_updated_at (m));
-          json_builder_end_object (builder);
-        }
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json_model (rows, add_logged_json);
       return;
     }
 
@@ -204,7 +187,7 @@ print_local (GListModel *rows)
       herald_cli_print_padded (herald_logged_message_get_recipient (m), 17);
       herald_cli_print_padded (herald_delivery_state_to_string (herald_logged_message_get_state (m)), 11);
       herald_cli_print_padded (herald_logged_message_get_message_id (m), 38);
-      print_one_line (herald_logged_message_get_text (m));
+      herald_cli_print_one_line (herald_logged_message_get_text (m));
     }
 }
 

@@ -32,34 +32,23 @@ const GOptionEntry herald_cli_inbox_entries[] = {
 };
 
 static void
-print_json (GListModel *messages)
+add_received_json (JsonBuilder   *builder,
+                   gconstpointer  item)
 {
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
+  HeraldReceivedMessage *m = (HeraldReceivedMessage *) item;
 
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < g_list_model_get_n_items (messages); i++)
-    {
-      g_autoptr(HeraldReceivedMessage) m = g_list_model_get_item (messages, i);
-      int slot = herald_received_message_get_sim_slot (m);
-
-      json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "id", herald_received_message_get_id (m));
-      herald_cli_json_add_string (builder, "from", herald_received_message_get_from (m));
-      herald_cli_json_add_string (builder, "message", herald_received_message_get_text (m));
-      herald_cli_json_add_time (builder, "received_at", herald_received_message_get_received_at (m));
-      herald_cli_json_add_string (builder, "device_id", herald_received_message_get_device_id (m));
-      herald_cli_json_add_string (builder, "device_name", herald_received_message_get_device_name (m));
-      herald_cli_json_add_string (builder, "device_phone", herald_received_message_get_device_phone (m));
-      herald_cli_json_add_string (builder, "type",
-                                  herald_message_type_to_string (herald_received_message_get_message_type (m)));
-      herald_cli_json_add_count (builder, "sim_slot", slot);
-      json_builder_end_object (builder);
-    }
-  json_builder_end_array (builder);
-
-  root = json_builder_get_root (builder);
-  herald_cli_print_json (root);
+  json_builder_begin_object (builder);
+  herald_cli_json_add_string (builder, "id", herald_received_message_get_id (m));
+  herald_cli_json_add_string (builder, "from", herald_received_message_get_from (m));
+  herald_cli_json_add_string (builder, "message", herald_received_message_get_text (m));
+  herald_cli_json_add_time (builder, "received_at", herald_received_message_get_received_at (m));
+  herald_cli_json_add_string (builder, "device_id", herald_received_message_get_device_id (m));
+  herald_cli_json_add_string (builder, "device_name", herald_received_message_get_device_name (m));
+  herald_cli_json_add_string (builder, "device_phone", herald_received_message_get_device_phone (m));
+  herald_cli_json_add_string (builder, "type",
+                              herald_message_type_to_string (herald_received_message_get_message_type (m)));
+  herald_cli_json_add_count (builder, "sim_slot", herald_received_message_get_sim_slot (m));
+  json_builder_end_object (builder);
 }
 
 static void
@@ -85,27 +74,17 @@ print_human (GListModel         *messages,
     {
       g_autoptr(HeraldReceivedMessage) m = g_list_model_get_item (messages, i);
       g_autofree char *when = herald_cli_format_time (herald_received_message_get_received_at (m));
-      g_autofree char *text = g_strdup (herald_received_message_get_text (m));
 
-      /* One message a line: a newline in the text would start a false row. */
-      g_strdelimit (text, "\r\n\t", ' ');
       herald_cli_print_padded (when, 18);
       herald_cli_print_padded (herald_received_message_get_from (m), from_width + 2);
       herald_cli_print_padded (herald_received_message_get_device_name (m), device_width + 2);
-      g_print ("%s\n", text);
+      /* One message a line: a newline in the text would start a false row. */
+      herald_cli_print_one_line (herald_received_message_get_text (m));
     }
 
   if (page == NULL || !herald_received_page_get_has_more (page))
     return;
-  if (herald_received_page_get_total_pages (page) > 0)
-    g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
-             herald_received_page_get_page (page),
-             herald_received_page_get_total_pages (page),
-             herald_received_page_get_page (page) + 1);
-  else
-    g_print (_("Page %u; --page %u shows the next, --all every page.\n"),
-             herald_received_page_get_page (page),
-             herald_received_page_get_page (page) + 1);
+  herald_cli_print_page_hint (herald_received_page_get_page (page), herald_received_page_get_total_pages (page));
 }
 
 int
@@ -130,10 +109,9 @@ herald_cli_inbox_run (const HeraldCliCommand  *command,
                                                &since, &until)) != HERALD_CLI_EXIT_OK)
     return status;
 
-  if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_capable (command, opt_account, HERALD_TYPE_INBOX_SOURCE, _("inbox"),
+                                         &account)) != HERALD_CLI_EXIT_OK)
     return status;
-  if (!HERALD_IS_INBOX_SOURCE (account.provider))
-    return herald_cli_dialect_lacks (command, &account, _("inbox"));
 
   source = HERALD_INBOX_SOURCE (account.provider);
   filter.from = opt_from;
@@ -161,7 +139,7 @@ herald_cli_inbox_run (const HeraldCliCommand  *command,
     }
 
   if (opt_json)
-    print_json (messages);
+    herald_cli_print_json_model (messages, add_received_json);
   else
     print_human (messages, page);
 

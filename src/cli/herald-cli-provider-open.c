@@ -102,6 +102,23 @@ herald_cli_dialect_lacks (const HeraldCliCommand *command,
 }
 
 int
+herald_cli_open_capable (const HeraldCliCommand *command,
+                         const char             *name,
+                         GType                   capability,
+                         const char             *what,
+                         HeraldCliAccount       *out)
+{
+  int status;
+
+  if ((status = herald_cli_open_account (command, name, out)) != HERALD_CLI_EXIT_OK)
+    return status;
+  if (!G_TYPE_CHECK_INSTANCE_TYPE (out->provider, capability))
+    return herald_cli_dialect_lacks (command, out, what);
+
+  return HERALD_CLI_EXIT_OK;
+}
+
+int
 herald_cli_option_unsupported (const HeraldCliCommand *command,
                                const char             *option,
                                HeraldCliAccount       *account)
@@ -179,81 +196,32 @@ herald_cli_parse_page_options (const HeraldCliCommand  *command,
   return HERALD_CLI_EXIT_OK;
 }
 
-char *
-herald_cli_format_time (GDateTime *time)
+HeraldRemotePage *
+herald_cli_fetch_pages (HeraldCliFetchPage   fetch,
+                        gpointer             data,
+                        guint                page,
+                        gboolean             all,
+                        GError             **error)
 {
-  g_autoptr(GDateTime) local = NULL;
+  g_autoptr(HeraldRemotePage) gathered = fetch (page, data, error);
 
-  if (time == NULL)
-    return g_strdup ("-");
-
-  local = g_date_time_to_local (time);
-  return g_date_time_format (local, "%Y-%m-%d %H:%M");
-}
-
-void
-herald_cli_print_padded (const char *text,
-                         glong       width)
-{
-  glong length;
-
-  if (text == NULL)
-    text = "-";
-  length = g_utf8_strlen (text, -1);
-  g_print ("%s%*s", text, length < width ? (int) (width - length) : 1, "");
-}
-
-void
-herald_cli_print_json_array (GPtrArray             *items,
-                             HeraldCliJsonItemFunc  add_item)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
-
-  json_builder_begin_array (builder);
-  for (guint i = 0; i < items->len; i++)
-    add_item (builder, items->pdata[i]);
-  json_builder_end_array (builder);
-  root = json_builder_get_root (builder);
-  herald_cli_print_json (root);
-}
-
-void
-herald_cli_json_add_string (JsonBuilder *builder,
-                            const char  *member,
-                            const char  *value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value != NULL)
-    json_builder_add_string_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
-}
-
-void
-herald_cli_json_add_time (JsonBuilder *builder,
-                          const char  *member,
-                          GDateTime   *time)
-{
-  g_autoptr(GDateTime) utc = NULL;
-  g_autofree char *text = NULL;
-
-  if (time != NULL)
+  /* --all: page after page until the server says there is no more (or
+   * sends an empty one). */
+  while (gathered != NULL && all && gathered->pagination.has_more)
     {
-      utc = g_date_time_to_utc (time);
-      text = g_date_time_format (utc, "%Y-%m-%dT%H:%M:%SZ");
-    }
-  herald_cli_json_add_string (builder, member, text);
-}
+      g_autoptr(HeraldRemotePage) next = fetch (++page, data, error);
+      g_autofree gpointer *items = NULL;
+      gsize n = 0;
 
-void
-herald_cli_json_add_count (JsonBuilder *builder,
-                           const char  *member,
-                           gint64       value)
-{
-  json_builder_set_member_name (builder, member);
-  if (value >= 0)
-    json_builder_add_int_value (builder, value);
-  else
-    json_builder_add_null_value (builder);
+      if (next == NULL)
+        return NULL;
+      if (next->items->len == 0)
+        break;
+      items = g_ptr_array_steal (next->items, &n);
+      for (gsize i = 0; i < n; i++)
+        g_ptr_array_add (gathered->items, items[i]);
+      gathered->pagination = next->pagination;
+    }
+
+  return g_steal_pointer (&gathered);
 }

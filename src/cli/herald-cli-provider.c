@@ -35,24 +35,6 @@ static const GOptionEntry transactions_entries[] = {
   { NULL }
 };
 
-/* Opens --account's account; exit 2 saying it lacks @what when its
- * provider does not implement @capability (an interface type). */
-static int
-open_capable (const HeraldCliCommand *command,
-              HeraldCliAccount       *account,
-              GType                   capability,
-              const char             *what)
-{
-  int status;
-
-  if ((status = herald_cli_open_account (command, opt_account, account)) != HERALD_CLI_EXIT_OK)
-    return status;
-  if (!G_TYPE_CHECK_INSTANCE_TYPE (account->provider, capability))
-    return herald_cli_dialect_lacks (command, account, what);
-
-  return HERALD_CLI_EXIT_OK;
-}
-
 static int
 balance_run (const HeraldCliCommand  *command,
              int                      argc,
@@ -67,7 +49,8 @@ balance_run (const HeraldCliCommand  *command,
 
   if (argc != 1)
     return herald_cli_usage_error (command, _("“balance” takes no arguments."));
-  if ((status = open_capable (command, &account, HERALD_TYPE_CREDIT_ACCOUNT, _("balance"))) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_capable (command, opt_account, HERALD_TYPE_CREDIT_ACCOUNT, _("balance"),
+                                         &account)) != HERALD_CLI_EXIT_OK)
     return status;
 
   credits = HERALD_CREDIT_ACCOUNT (account.provider);
@@ -80,17 +63,14 @@ balance_run (const HeraldCliCommand  *command,
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "balance");
-      json_builder_add_int_value (builder, balance->balance);
+      herald_cli_json_add_int (builder, "balance", balance->balance);
       herald_cli_json_add_string (builder, "currency", balance->currency);
       herald_cli_json_add_string (builder, "account_name", balance->account_name);
       herald_cli_json_add_string (builder, "account_phone", balance->account_phone);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
     }
   else
     g_print (_("%" G_GINT64_FORMAT " credits\n"), balance->balance);
@@ -99,25 +79,20 @@ balance_run (const HeraldCliCommand  *command,
 }
 
 static void
-add_transactions_json (JsonBuilder *builder,
-                       GPtrArray   *transactions)
+add_transaction_json (JsonBuilder   *builder,
+                      gconstpointer  item)
 {
-  for (guint i = 0; i < transactions->len; i++)
-    {
-      HeraldTransaction *t = transactions->pdata[i];
+  const HeraldTransaction *t = item;
 
-      json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "id", t->id);
-      herald_cli_json_add_string (builder, "type", t->kind_string);
-      json_builder_set_member_name (builder, "amount");
-      json_builder_add_int_value (builder, t->amount);
-      json_builder_set_member_name (builder, "balance");
-      json_builder_add_int_value (builder, t->balance_after);
-      herald_cli_json_add_string (builder, "description", t->description);
-      herald_cli_json_add_string (builder, "reference", t->reference);
-      herald_cli_json_add_time (builder, "created_at", t->created_at);
-      json_builder_end_object (builder);
-    }
+  json_builder_begin_object (builder);
+  herald_cli_json_add_string (builder, "id", t->id);
+  herald_cli_json_add_string (builder, "type", t->kind_string);
+  herald_cli_json_add_int (builder, "amount", t->amount);
+  herald_cli_json_add_int (builder, "balance", t->balance_after);
+  herald_cli_json_add_string (builder, "description", t->description);
+  herald_cli_json_add_string (builder, "reference", t->reference);
+  herald_cli_json_add_time (builder, "created_at", t->created_at);
+  json_builder_end_object (builder);
 }
 
 static void
@@ -138,6 +113,27 @@ print_transactions (GPtrArray *transactions)
     }
 }
 
+typedef struct
+{
+  HeraldCreditAccount           *credits;
+  const HeraldTransactionFilter *filter;
+} TransactionsOf;
+
+static HeraldRemotePage *
+fetch_transactions (guint      page,
+                    gpointer   data,
+                    GError   **error)
+{
+  TransactionsOf *of = data;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  /* --all: 100 at a time */
+  herald_credit_account_list_transactions_async (of->credits, of->filter, page, opt_all ? 100 : 0, NULL,
+                                                 herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  return herald_credit_account_list_transactions_finish (of->credits, result, error);
+}
+
 static int
 transactions_run (const HeraldCliCommand  *command,
                   int                      argc,
@@ -146,20 +142,17 @@ transactions_run (const HeraldCliCommand  *command,
   g_auto(HeraldCliAccount) account = { 0 };
   g_autoptr(GDateTime) since = NULL;
   g_autoptr(GDateTime) until = NULL;
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_transaction_unref);
   g_autoptr(GError) error = NULL;
   HeraldTransactionFilter filter = { HERALD_TRANSACTION_UNKNOWN, NULL, NULL };
-  const HeraldPagination *last = NULL;
+  TransactionsOf of = { NULL, &filter };
   g_autoptr(HeraldRemotePage) page = NULL;
-  guint number = opt_page > 0 ? (guint) opt_page : 1;
   int status;
 
   if (argc != 1)
     return herald_cli_usage_error (command, _("“transactions” takes no arguments."));
-  if (opt_all && opt_page != 0)
-    return herald_cli_usage_error (command, _("Give --page N or --all, not both."));
-  if (opt_page < 0)
-    return herald_cli_usage_error (command, _("--page counts from 1."));
+  if ((status = herald_cli_parse_page_options (command, opt_all, opt_page, opt_since, opt_until,
+                                               &since, &until)) != HERALD_CLI_EXIT_OK)
+    return status;
   if (opt_type != NULL)
     {
       filter.kind = herald_transaction_kind_from_string (opt_type);
@@ -168,59 +161,28 @@ transactions_run (const HeraldCliCommand  *command,
                                                   "refund, bonus or adjustment."),
                                        g_utf8_validate (opt_type, -1, NULL) ? opt_type : "?");
     }
-  if (opt_since != NULL && (since = herald_cli_parse_time (opt_since, FALSE, &error)) == NULL)
-    return herald_cli_usage_error (command, "--since: %s", error->message);
-  if (opt_until != NULL && (until = herald_cli_parse_time (opt_until, TRUE, &error)) == NULL)
-    return herald_cli_usage_error (command, "--until: %s", error->message);
   filter.since = since;
   filter.until = until;
 
-  if ((status = open_capable (command, &account, HERALD_TYPE_CREDIT_ACCOUNT, _("transactions"))) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_capable (command, opt_account, HERALD_TYPE_CREDIT_ACCOUNT, _("transactions"),
+                                         &account)) != HERALD_CLI_EXIT_OK)
     return status;
+  of.credits = HERALD_CREDIT_ACCOUNT (account.provider);
 
-  /* --all: page after page, 100 at a time, until the server says no more. */
-  for (;;)
-    {
-      g_autoptr(GAsyncResult) result = NULL;
-      HeraldCreditAccount *credits = HERALD_CREDIT_ACCOUNT (account.provider);
-      GPtrArray *items;
-
-      g_clear_pointer (&page, herald_remote_page_unref);
-      herald_credit_account_list_transactions_async (credits, &filter, number, opt_all ? 100 : 0, NULL,
-                                                     herald_cli_async_done, &result);
-      herald_cli_wait (&result);
-      page = herald_credit_account_list_transactions_finish (credits, result, &error);
-      if (page == NULL)
-        return herald_cli_provider_failure (error);
-
-      items = page->items;
-      for (guint i = 0; i < items->len; i++)
-        g_ptr_array_add (all, herald_transaction_ref (items->pdata[i]));
-      last = &page->pagination;
-      if (!opt_all || !last->has_more || items->len == 0)
-        break;
-      number++;
-    }
+  page = herald_cli_fetch_pages (fetch_transactions, &of, opt_page > 0 ? (guint) opt_page : 1, opt_all,
+                                 &error);
+  if (page == NULL)
+    return herald_cli_provider_failure (error);
 
   if (opt_json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_array (builder);
-      add_transactions_json (builder, all);
-      json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
-    }
+    herald_cli_print_json_array (page->items, add_transaction_json);
   else
     {
-      if (all->len == 0)
+      if (page->items->len == 0)
         g_print ("%s\n", _("No transactions."));
-      print_transactions (all);
-      if (!opt_all && last->has_more)
-        g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
-                 last->page, last->total_pages, last->page + 1);
+      print_transactions (page->items);
+      if (!opt_all && page->pagination.has_more)
+        herald_cli_print_page_hint (page->pagination.page, page->pagination.total_pages);
     }
 
   return HERALD_CLI_EXIT_OK;
@@ -240,7 +202,8 @@ senders_run (const HeraldCliCommand  *command,
 
   if (argc != 1)
     return herald_cli_usage_error (command, _("“senders” takes no arguments."));
-  if ((status = open_capable (command, &account, HERALD_TYPE_SENDER_ID_SOURCE, _("sender IDs"))) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_capable (command, opt_account, HERALD_TYPE_SENDER_ID_SOURCE, _("sender IDs"),
+                                         &account)) != HERALD_CLI_EXIT_OK)
     return status;
 
   source = HERALD_SENDER_ID_SOURCE (account.provider);
@@ -253,7 +216,6 @@ senders_run (const HeraldCliCommand  *command,
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_array (builder);
       for (guint i = 0; i < senders->len; i++)
@@ -268,8 +230,7 @@ senders_run (const HeraldCliCommand  *command,
           json_builder_end_object (builder);
         }
       json_builder_end_array (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
       return HERALD_CLI_EXIT_OK;
     }
 

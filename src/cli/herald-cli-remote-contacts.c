@@ -53,8 +53,34 @@ print_contacts (const HeraldCliListOptions *options,
       g_print ("%s\n", c->id);
     }
   if (pagination != NULL && pagination->has_more)
-    g_print (_("Page %u of %u; --page %u shows the next, --all every page.\n"),
-             pagination->page, pagination->total_pages, pagination->page + 1);
+    herald_cli_print_page_hint (pagination->page, pagination->total_pages);
+}
+
+typedef struct
+{
+  HeraldRemoteDirectory *directory;
+  const char            *query;      /* search, or list */
+  const char            *group_id;
+  guint                  per_page;
+} ContactsOf;
+
+static HeraldRemotePage *
+fetch_contacts (guint      page,
+                gpointer   data,
+                GError   **error)
+{
+  ContactsOf *of = data;
+  g_autoptr(GAsyncResult) result = NULL;
+
+  if (of->query != NULL)
+    herald_remote_directory_search_contacts_async (of->directory, of->query, page, of->per_page, NULL,
+                                                   herald_cli_async_done, &result);
+  else
+    herald_remote_directory_list_contacts_async (of->directory, page, of->per_page, of->group_id, NULL,
+                                                 herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  return of->query != NULL ? herald_remote_directory_search_contacts_finish (of->directory, result, error)
+                           : herald_remote_directory_list_contacts_finish (of->directory, result, error);
 }
 
 static int
@@ -63,38 +89,16 @@ list_or_search (const HeraldCliListOptions *options,
                 const char                 *query,
                 const char                 *group_id)
 {
-  g_autoptr(GPtrArray) all = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_directory_contact_unref);
+  ContactsOf of = { directory, query, group_id, options->all ? 200 : 0 };
   g_autoptr(HeraldRemotePage) page = NULL;
-  guint number = options->page > 0 ? (guint) options->page : 1;
+  g_autoptr(GError) error = NULL;
 
-  for (;;)
-    {
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(GError) error = NULL;
-      GPtrArray *items;
+  page = herald_cli_fetch_pages (fetch_contacts, &of, options->page > 0 ? (guint) options->page : 1, options->all,
+                                 &error);
+  if (page == NULL)
+    return herald_cli_provider_failure (error);
 
-      g_clear_pointer (&page, herald_remote_page_unref);
-      if (query != NULL)
-        herald_remote_directory_search_contacts_async (directory, query, number, options->all ? 200 : 0, NULL,
-                                                       herald_cli_async_done, &result);
-      else
-        herald_remote_directory_list_contacts_async (directory, number, options->all ? 200 : 0, group_id,
-                                                     NULL, herald_cli_async_done, &result);
-      herald_cli_wait (&result);
-      page = query != NULL ? herald_remote_directory_search_contacts_finish (directory, result, &error)
-                           : herald_remote_directory_list_contacts_finish (directory, result, &error);
-      if (page == NULL)
-        return herald_cli_provider_failure (error);
-
-      items = page->items;
-      for (guint i = 0; i < items->len; i++)
-        g_ptr_array_add (all, herald_directory_contact_ref (items->pdata[i]));
-      if (!options->all || !page->pagination.has_more || items->len == 0)
-        break;
-      number++;
-    }
-
-  print_contacts (options, all, options->all ? NULL : &page->pagination);
+  print_contacts (options, page->items, options->all ? NULL : &page->pagination);
   return HERALD_CLI_EXIT_OK;
 }
 
@@ -104,14 +108,7 @@ print_one (const HeraldCliListOptions *options,
            const char                 *format)
 {
   if (options->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      add_contact_json (builder, contact);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
-    }
+    herald_cli_print_json_object (contact, add_contact_json);
   else
     g_print (format, contact->phone, contact->id);
 
@@ -162,7 +159,6 @@ import_file (const HeraldCliCommand     *command,
   if (options->json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       herald_cli_json_add_count (builder, "imported", imported->imported);
@@ -172,8 +168,7 @@ import_file (const HeraldCliCommand     *command,
                                  imported->invalid + herald_contact_import_report_get_n_invalid (read));
       herald_cli_json_add_count (builder, "duplicates", herald_contact_import_report_get_n_duplicates (read));
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
     }
   else
     g_print (_("Imported %u contacts (%u new, %u already there); %u rows were invalid and %u duplicates.\n"),
@@ -258,16 +253,7 @@ herald_cli_remote_contacts (const HeraldCliCommand      *command,
   if (!herald_remote_directory_delete_contact_finish (directory, result, &error))
     return herald_cli_provider_failure (error);
   if (options->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
-
-      json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "removed", argv[2]);
-      json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
-    }
+    herald_cli_print_json_member ("removed", argv[2]);
   else
     g_print (_("Removed the contact %s.\n"), argv[2]);
 

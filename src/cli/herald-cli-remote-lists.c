@@ -17,28 +17,14 @@ herald_cli_open_remote_lists (const HeraldCliCommand     *command,
                                 const HeraldCliListOptions *options,
                                 HeraldCliAccount           *account)
 {
-  int status;
-
-  if ((status = herald_cli_open_account (command, options->account, account)) != HERALD_CLI_EXIT_OK)
-    return status;
-  if (HERALD_IS_REMOTE_DIRECTORY (account->provider))
-    return HERALD_CLI_EXIT_OK;
-
-  return herald_cli_dialect_lacks (command, account, _("contact list, groups or templates"));
+  return herald_cli_open_capable (command, options->account, HERALD_TYPE_REMOTE_DIRECTORY,
+                                  _("contact list, groups or templates"), account);
 }
 
 static const char *
 printable (const char *text)
 {
   return g_utf8_validate (text, -1, NULL) ? text : "?";
-}
-
-static void
-print_builder (JsonBuilder *builder)
-{
-  g_autoptr(JsonNode) root = json_builder_get_root (builder);
-
-  herald_cli_print_json (root);
 }
 
 /* ---- groups ---------------------------------------------------------------- */
@@ -150,12 +136,7 @@ herald_cli_remote_groups (const HeraldCliCommand      *command,
       if (group == NULL)
         return herald_cli_provider_failure (error);
       if (options->json)
-        {
-          g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-          add_group_json (builder, group);
-          print_builder (builder);
-        }
+        herald_cli_print_json_object (group, add_group_json);
       else
         g_print (_("Added the group “%s” (%s).\n"), group->name, group->id);
       return HERALD_CLI_EXIT_OK;
@@ -171,17 +152,10 @@ herald_cli_remote_groups (const HeraldCliCommand      *command,
       herald_cli_wait (&result);
       if (!herald_remote_directory_delete_group_finish (directory, result, &error))
         return herald_cli_provider_failure (error);
-      if (!options->json)
-        g_print (_("Removed the group “%s”; its contacts stay.\n"), printable (argv[2]));
+      if (options->json)
+        herald_cli_print_json_member ("removed", id);
       else
-        {
-          g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-          json_builder_begin_object (builder);
-          herald_cli_json_add_string (builder, "removed", id);
-          json_builder_end_object (builder);
-          print_builder (builder);
-        }
+        g_print (_("Removed the group “%s”; its contacts stay.\n"), printable (argv[2]));
       return HERALD_CLI_EXIT_OK;
     }
 
@@ -210,12 +184,7 @@ print_template (const HeraldCliListOptions *options,
                 const char                 *format)
 {
   if (options->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      add_template_json (builder, template);
-      print_builder (builder);
-    }
+    herald_cli_print_json_object (template, add_template_json);
   else
     g_print (format, template->name, template->id);
 }
@@ -235,12 +204,10 @@ print_templates (const HeraldCliListOptions *options,
   for (guint i = 0; i < templates->len; i++)
     {
       HeraldDirectoryTemplate *template = templates->pdata[i];
-      g_autofree char *content = g_strdup (template->content);
 
-      g_strdelimit (content, "\r\n\t", ' ');
       herald_cli_print_padded (template->name, 20);
       herald_cli_print_padded (template->id, 28);
-      g_print ("%s\n", content);
+      herald_cli_print_one_line (template->content);
     }
 }
 
@@ -276,14 +243,7 @@ change_template (const HeraldCliListOptions *options,
   if (!herald_remote_directory_delete_template_finish (directory, result, &error))
     return herald_cli_provider_failure (error);
   if (options->json)
-    {
-      g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-      json_builder_begin_object (builder);
-      herald_cli_json_add_string (builder, "removed", found->id);
-      json_builder_end_object (builder);
-      print_builder (builder);
-    }
+    herald_cli_print_json_member ("removed", found->id);
   else
     g_print (_("Removed the template “%s”.\n"), found->name);
 

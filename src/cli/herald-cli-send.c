@@ -194,23 +194,16 @@ add_plan_json (JsonBuilder    *builder,
 {
   json_builder_set_member_name (builder, "plan");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "valid");
-  json_builder_add_int_value (builder, herald_send_plan_get_n_valid (plan));
-  json_builder_set_member_name (builder, "invalid");
-  json_builder_add_int_value (builder, herald_send_plan_get_n_invalid (plan));
-  json_builder_set_member_name (builder, "duplicates");
-  json_builder_add_int_value (builder, herald_send_plan_get_n_duplicates (plan));
+  herald_cli_json_add_int (builder, "valid", herald_send_plan_get_n_valid (plan));
+  herald_cli_json_add_int (builder, "invalid", herald_send_plan_get_n_invalid (plan));
+  herald_cli_json_add_int (builder, "duplicates", herald_send_plan_get_n_duplicates (plan));
   herald_cli_json_add_string (builder, "encoding",
                               herald_send_plan_get_analysis (plan) != NULL
                                 ? herald_sms_encoding_to_string (herald_send_plan_get_encoding (plan)) : NULL);
-  json_builder_set_member_name (builder, "characters");
-  json_builder_add_int_value (builder, herald_send_plan_get_characters (plan));
-  json_builder_set_member_name (builder, "parts");
-  json_builder_add_int_value (builder, herald_send_plan_get_parts (plan));
-  json_builder_set_member_name (builder, "messages");
-  json_builder_add_int_value (builder, herald_send_plan_get_messages (plan));
-  json_builder_set_member_name (builder, "credits");
-  json_builder_add_int_value (builder, herald_send_plan_get_credits (plan));
+  herald_cli_json_add_int (builder, "characters", herald_send_plan_get_characters (plan));
+  herald_cli_json_add_int (builder, "parts", herald_send_plan_get_parts (plan));
+  herald_cli_json_add_int (builder, "messages", herald_send_plan_get_messages (plan));
+  herald_cli_json_add_int (builder, "credits", herald_send_plan_get_credits (plan));
   herald_cli_json_add_string (builder, "problem", herald_send_plan_get_problem_message (plan));
   json_builder_end_object (builder);
 }
@@ -220,7 +213,6 @@ print_json (HeraldSendReport *report,
             HeraldSendPlan   *plan)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   const char * const *ids = herald_send_report_get_message_ids (report);
   const GError *error = herald_send_report_get_error (report);
   guint n = herald_send_report_get_n_recipients (report);
@@ -260,16 +252,14 @@ print_json (HeraldSendReport *report,
     }
   json_builder_end_array (builder);
 
-  json_builder_set_member_name (builder, "queued");
-  json_builder_add_int_value (builder, herald_send_report_count (report, HERALD_RECIPIENT_QUEUED));
+  herald_cli_json_add_int (builder, "queued", herald_send_report_count (report, HERALD_RECIPIENT_QUEUED));
   herald_cli_json_add_count (builder, "credits_used", herald_send_report_get_credits_used (report));
   herald_cli_json_add_count (builder, "balance_after", herald_send_report_get_balance_after (report));
   herald_cli_json_add_string (builder, "error", error != NULL ? error->message : NULL);
   add_plan_json (builder, plan);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  herald_cli_print_json (root);
+  herald_cli_print_json (builder);
 }
 
 static void

@@ -46,7 +46,6 @@ print_status (HeraldSentMessage *message)
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
       herald_cli_json_add_string (builder, "id", message->id);
@@ -70,8 +69,7 @@ print_status (HeraldSentMessage *message)
       if (fields & HERALD_SENT_MESSAGE_DELIVERED_AT)
         herald_cli_json_add_time (builder, "delivered_at", message->delivered_at);
       json_builder_end_object (builder);
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
       return HERALD_CLI_EXIT_OK;
     }
 
@@ -111,10 +109,9 @@ herald_cli_status_run (const HeraldCliCommand  *command,
 
   if (argc != 2)
     return herald_cli_usage_error (command, _("“status” takes one MESSAGE_ID."));
-  if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_capable (command, opt_account, HERALD_TYPE_MESSAGE_DETAILS, _("message status"),
+                                         &account)) != HERALD_CLI_EXIT_OK)
     return status;
-  if (!HERALD_IS_MESSAGE_DETAILS (account.provider))
-    return herald_cli_dialect_lacks (command, &account, _("message status"));
 
   details = HERALD_MESSAGE_DETAILS (account.provider);
   herald_message_details_get_message_async (details, argv[1], NULL, herald_cli_async_done, &result);
@@ -130,7 +127,6 @@ static void
 print_report_json (HeraldDeliveryReport *report)
 {
   g_autoptr(JsonBuilder) builder = json_builder_new ();
-  g_autoptr(JsonNode) root = NULL;
   const HeraldRecipientDelivery *recipients = report->recipients;
   guint n = report->n_recipients;
 
@@ -159,8 +155,7 @@ print_report_json (HeraldDeliveryReport *report)
   json_builder_end_array (builder);
   json_builder_end_object (builder);
 
-  root = json_builder_get_root (builder);
-  herald_cli_print_json (root);
+  herald_cli_print_json (builder);
 }
 
 static void
@@ -197,11 +192,10 @@ herald_cli_report_run (const HeraldCliCommand  *command,
 
   if (argc != 2)
     return herald_cli_usage_error (command, _("“report” takes one MESSAGE_ID."));
-  if ((status = herald_cli_open_account (command, opt_account, &account)) != HERALD_CLI_EXIT_OK)
+  if ((status = herald_cli_open_capable (command, opt_account, HERALD_TYPE_HISTORY_SOURCE,
+                                         _("delivery reports; use “heraldctl status” for one message"),
+                                         &account)) != HERALD_CLI_EXIT_OK)
     return status;
-  if (!HERALD_IS_HISTORY_SOURCE (account.provider))
-    return herald_cli_dialect_lacks (command, &account,
-                                     _("delivery reports; use “heraldctl status” for one message"));
 
   history = HERALD_HISTORY_SOURCE (account.provider);
   herald_history_source_get_report_async (history, argv[1], NULL, herald_cli_async_done, &result);

@@ -114,38 +114,22 @@ add_account_json (JsonBuilder        *builder,
 
   json_builder_set_member_name (builder, "account");
   json_builder_begin_object (builder);
-  json_builder_set_member_name (builder, "name");
-  json_builder_add_string_value (builder, herald_account_get_name (account->account));
-  json_builder_set_member_name (builder, "dialect");
-  json_builder_add_string_value (builder, herald_dialect_to_string (dialect));
-  json_builder_set_member_name (builder, "region");
-  if (herald_account_get_region (account->account) != NULL)
-    json_builder_add_string_value (builder, herald_account_get_region (account->account));
-  else
-    json_builder_add_null_value (builder);
-  json_builder_set_member_name (builder, "max_characters");
-  json_builder_add_int_value (builder, info->max_characters);
-  json_builder_set_member_name (builder, "over_limit");
-  json_builder_add_int_value (builder, over_limit);
+  herald_cli_json_add_string (builder, "name", herald_account_get_name (account->account));
+  herald_cli_json_add_string (builder, "dialect", herald_dialect_to_string (dialect));
+  herald_cli_json_add_string (builder, "region", herald_account_get_region (account->account));
+  herald_cli_json_add_int (builder, "max_characters", info->max_characters);
+  herald_cli_json_add_int (builder, "over_limit", over_limit);
   json_builder_end_object (builder);
 
   if (quote != NULL)
     {
       json_builder_set_member_name (builder, "provider_estimate");
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "parts");
-      json_builder_add_int_value (builder, quote->parts);
-      json_builder_set_member_name (builder, "encoding");
-      json_builder_add_string_value (builder, quote->encoding);
-      json_builder_set_member_name (builder, "credits_required");
-      json_builder_add_int_value (builder, quote->credits_required);
-      json_builder_set_member_name (builder, "balance");
-      if (quote->current_balance >= 0)
-        json_builder_add_int_value (builder, quote->current_balance);
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "can_afford");
-      json_builder_add_boolean_value (builder, quote->can_afford);
+      herald_cli_json_add_int (builder, "parts", quote->parts);
+      herald_cli_json_add_string (builder, "encoding", quote->encoding);
+      herald_cli_json_add_int (builder, "credits_required", quote->credits_required);
+      herald_cli_json_add_count (builder, "balance", quote->current_balance);
+      herald_cli_json_add_boolean (builder, "can_afford", quote->can_afford);
       json_builder_end_object (builder);
     }
 }
@@ -197,19 +181,11 @@ add_ucs2_json (JsonBuilder             *builder,
 
       g_unichar_to_utf8 (ucs2[i].ch, utf8);
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "character");
-      json_builder_add_string_value (builder, utf8);
-      json_builder_set_member_name (builder, "codepoint");
-      json_builder_add_string_value (builder, codepoint);
-      json_builder_set_member_name (builder, "count");
-      json_builder_add_int_value (builder, ucs2[i].count);
-      json_builder_set_member_name (builder, "offset");
-      json_builder_add_int_value (builder, (gint64) ucs2[i].first_offset);
-      json_builder_set_member_name (builder, "replacement");
-      if (ucs2[i].replacement != NULL)
-        json_builder_add_string_value (builder, ucs2[i].replacement);
-      else
-        json_builder_add_null_value (builder);
+      herald_cli_json_add_string (builder, "character", utf8);
+      herald_cli_json_add_string (builder, "codepoint", codepoint);
+      herald_cli_json_add_int (builder, "count", ucs2[i].count);
+      herald_cli_json_add_int (builder, "offset", (gint64) ucs2[i].first_offset);
+      herald_cli_json_add_string (builder, "replacement", ucs2[i].replacement);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
@@ -259,26 +235,17 @@ run_estimate (const HeraldCliCommand *command,
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "encoding");
-      json_builder_add_string_value (builder,
-                                     herald_sms_encoding_to_string (herald_sms_analysis_get_encoding (analysis)));
-      json_builder_set_member_name (builder, "characters");
-      json_builder_add_int_value (builder, herald_sms_analysis_get_characters (analysis));
-      json_builder_set_member_name (builder, "units");
-      json_builder_add_int_value (builder, herald_sms_analysis_get_units (analysis));
-      json_builder_set_member_name (builder, "parts");
-      json_builder_add_int_value (builder, herald_sms_analysis_get_parts (analysis));
-      json_builder_set_member_name (builder, "per_part");
-      json_builder_add_int_value (builder, herald_sms_analysis_get_per_part (analysis));
-      json_builder_set_member_name (builder, "remaining");
-      json_builder_add_int_value (builder, herald_sms_analysis_get_remaining (analysis));
-      json_builder_set_member_name (builder, "recipients");
-      json_builder_add_int_value (builder, opt_recipients);
-      json_builder_set_member_name (builder, "credits");
-      json_builder_add_int_value (builder, herald_sms_analysis_get_credits (analysis, (guint) opt_recipients));
+      herald_cli_json_add_string (builder, "encoding",
+                                  herald_sms_encoding_to_string (herald_sms_analysis_get_encoding (analysis)));
+      herald_cli_json_add_int (builder, "characters", herald_sms_analysis_get_characters (analysis));
+      herald_cli_json_add_int (builder, "units", herald_sms_analysis_get_units (analysis));
+      herald_cli_json_add_int (builder, "parts", herald_sms_analysis_get_parts (analysis));
+      herald_cli_json_add_int (builder, "per_part", herald_sms_analysis_get_per_part (analysis));
+      herald_cli_json_add_int (builder, "remaining", herald_sms_analysis_get_remaining (analysis));
+      herald_cli_json_add_int (builder, "recipients", opt_recipients);
+      herald_cli_json_add_int (builder, "credits", herald_sms_analysis_get_credits (analysis, (guint) opt_recipients));
 
       add_ucs2_json (builder, ucs2, n_ucs2);
 
@@ -286,20 +253,16 @@ run_estimate (const HeraldCliCommand *command,
         {
           json_builder_set_member_name (builder, "gsm7_suggestion");
           json_builder_begin_object (builder);
-          json_builder_set_member_name (builder, "text");
-          json_builder_add_string_value (builder, replaced);
-          json_builder_set_member_name (builder, "parts_saved");
-          json_builder_add_int_value (builder, parts_saved);
-          json_builder_set_member_name (builder, "gsm7");
-          json_builder_add_boolean_value (builder, now_gsm7);
+          herald_cli_json_add_string (builder, "text", replaced);
+          herald_cli_json_add_int (builder, "parts_saved", parts_saved);
+          herald_cli_json_add_boolean (builder, "gsm7", now_gsm7);
           json_builder_end_object (builder);
         }
       if (account.account != NULL)
         add_account_json (builder, &account, quote, over_limit);
       json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
       return over_limit > 0 ? HERALD_CLI_EXIT_FAILURE : HERALD_CLI_EXIT_OK;
     }
 
@@ -366,53 +329,25 @@ run_number (const HeraldCliCommand *command,
   if (opt_json)
     {
       g_autoptr(JsonBuilder) builder = json_builder_new ();
-      g_autoptr(JsonNode) root = NULL;
 
       json_builder_begin_object (builder);
-      json_builder_set_member_name (builder, "input");
-      json_builder_add_string_value (builder, g_utf8_validate (argv[1], -1, NULL) ? argv[1] : "");
-      json_builder_set_member_name (builder, "valid");
-      json_builder_add_boolean_value (builder, number != NULL);
-      json_builder_set_member_name (builder, "e164");
-      if (number != NULL)
-        json_builder_add_string_value (builder, herald_phone_number_get_e164 (number));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "region");
-      if (number != NULL && herald_phone_number_get_region_code (number) != NULL)
-        json_builder_add_string_value (builder, herald_phone_number_get_region_code (number));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "type");
-      if (number != NULL)
-        json_builder_add_string_value (builder,
-                                       herald_phone_number_type_to_string (herald_phone_number_get_number_type (number)));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "international");
-      if (number != NULL)
-        json_builder_add_string_value (builder, herald_phone_number_get_international (number));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "national");
-      if (number != NULL)
-        json_builder_add_string_value (builder, herald_phone_number_get_national (number));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "reason");
-      if (number == NULL)
-        json_builder_add_string_value (builder, herald_phone_number_error_to_reason (error));
-      else
-        json_builder_add_null_value (builder);
-      json_builder_set_member_name (builder, "message");
-      if (number == NULL)
-        json_builder_add_string_value (builder, error->message);
-      else
-        json_builder_add_null_value (builder);
+      herald_cli_json_add_string (builder, "input", g_utf8_validate (argv[1], -1, NULL) ? argv[1] : "");
+      herald_cli_json_add_boolean (builder, "valid", number != NULL);
+      herald_cli_json_add_string (builder, "e164", number != NULL ? herald_phone_number_get_e164 (number) : NULL);
+      herald_cli_json_add_string (builder, "region",
+                                  number != NULL ? herald_phone_number_get_region_code (number) : NULL);
+      herald_cli_json_add_string (builder, "type",
+                                  number != NULL ? herald_phone_number_type_to_string (herald_phone_number_get_number_type (number))
+                                                 : NULL);
+      herald_cli_json_add_string (builder, "international",
+                                  number != NULL ? herald_phone_number_get_international (number) : NULL);
+      herald_cli_json_add_string (builder, "national",
+                                  number != NULL ? herald_phone_number_get_national (number) : NULL);
+      herald_cli_json_add_string (builder, "reason", number == NULL ? herald_phone_number_error_to_reason (error) : NULL);
+      herald_cli_json_add_string (builder, "message", number == NULL ? error->message : NULL);
       json_builder_end_object (builder);
 
-      root = json_builder_get_root (builder);
-      herald_cli_print_json (root);
+      herald_cli_print_json (builder);
     }
   else if (number != NULL)
     {

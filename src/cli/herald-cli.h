@@ -51,16 +51,6 @@ int  herald_cli_usage_error (const HeraldCliCommand *command,
                              ...) G_GNUC_PRINTF (2, 3);
 int  herald_cli_failure     (const char             *format,
                              ...) G_GNUC_PRINTF (1, 2);
-/* Prints @node as the one JSON document of the command, on stdout. */
-void herald_cli_print_json  (JsonNode               *node);
-/* Writes one item of a list to @builder, as a JSON object. */
-typedef void (*HeraldCliJsonItemFunc) (JsonBuilder   *builder,
-                                       gconstpointer  item);
-/* Prints @items as the command's one JSON document: an array of what
- * @add_item writes for each. */
-void herald_cli_print_json_array (GPtrArray            *items,
-                                  HeraldCliJsonItemFunc add_item);
-
 /* Runs an async call to its end: pass herald_cli_async_done as its callback
  * and the address of a NULL GAsyncResult pointer as its data, then
  * herald_cli_wait() on that address; the result is then there, to unref. */
@@ -95,6 +85,13 @@ int  herald_cli_open_account           (const HeraldCliCommand *command,
 int  herald_cli_dialect_lacks          (const HeraldCliCommand *command,
                                         HeraldCliAccount       *account,
                                         const char             *what);
+/* herald_cli_open_account(), then exit 2 saying that the account lacks
+ * @what unless its provider implements @capability (an interface type). */
+int  herald_cli_open_capable           (const HeraldCliCommand *command,
+                                        const char             *name,
+                                        GType                   capability,
+                                        const char             *what,
+                                        HeraldCliAccount       *out);
 /* An option @dialect cannot honour: exit 2 naming both. */
 int  herald_cli_option_unsupported     (const HeraldCliCommand *command,
                                         const char             *option,
@@ -119,13 +116,60 @@ int herald_cli_parse_page_options      (const HeraldCliCommand *command,
                                         const char             *until_text,
                                         GDateTime             **since,
                                         GDateTime             **until);
+/* Asks for page @page (from 1) of a list the provider keeps and waits for
+ * it; NULL with @error. */
+typedef HeraldRemotePage *(*HeraldCliFetchPage) (guint      page,
+                                                 gpointer   data,
+                                                 GError   **error);
+/* Page @page or, with @all, every page from @page to the last: their items
+ * in one page, which has the last one's pagination. NULL with @error. */
+HeraldRemotePage *herald_cli_fetch_pages (HeraldCliFetchPage   fetch,
+                                          gpointer             data,
+                                          guint                page,
+                                          gboolean             all,
+                                          GError             **error);
+
+/* ---- herald-cli-output.c: what the commands print ---------------------- */
+
 /* Local time, "2026-05-01 10:00"; "-" for NULL. */
 char *herald_cli_format_time           (GDateTime              *time);
+/* @text ("-" for NULL) and spaces to @width columns (at least one). */
 void  herald_cli_print_padded          (const char             *text,
                                         glong                   width);
+/* @text and a newline, its own line breaks and tabs made spaces: one row. */
+void  herald_cli_print_one_line        (const char             *text);
+/* "Page 2 of 5; --page 3 shows the next, …", for a list with more pages
+ * (@total_pages 0: not known). */
+void  herald_cli_print_page_hint       (guint                   page,
+                                        guint                   total_pages);
+
+/* Prints @builder's root as the one JSON document of the command, on stdout. */
+void  herald_cli_print_json            (JsonBuilder            *builder);
+/* Writes one item of a list to @builder, as a JSON object. */
+typedef void (*HeraldCliJsonItemFunc) (JsonBuilder   *builder,
+                                       gconstpointer  item);
+/* Prints @items as the command's one JSON document: an array of what
+ * @add_item writes for each. */
+void  herald_cli_print_json_array      (GPtrArray              *items,
+                                        HeraldCliJsonItemFunc   add_item);
+/* The same for the GObjects of @items. */
+void  herald_cli_print_json_model      (GListModel             *items,
+                                        HeraldCliJsonItemFunc   add_item);
+/* Prints what @add_item writes for @item as the command's document. */
+void  herald_cli_print_json_object     (gconstpointer           item,
+                                        HeraldCliJsonItemFunc   add_item);
+/* Prints {"@member": "@value"} as the command's document. */
+void  herald_cli_print_json_member     (const char             *member,
+                                        const char             *value);
 void  herald_cli_json_add_string       (JsonBuilder            *builder,
                                         const char             *member,
                                         const char             *value);
+void  herald_cli_json_add_int          (JsonBuilder            *builder,
+                                        const char             *member,
+                                        gint64                  value);
+void  herald_cli_json_add_boolean      (JsonBuilder            *builder,
+                                        const char             *member,
+                                        gboolean                value);
 /* ISO 8601 in UTC, or null. */
 void  herald_cli_json_add_time         (JsonBuilder            *builder,
                                         const char             *member,
@@ -157,6 +201,8 @@ typedef struct
   char     *group;
   char     *name;
   char     *message;
+  char     *region;   /* local lists: the region of numbers without a country code */
+  char    **fields;   /* local contacts: --field KEY=VALUE */
   int       page;
   gboolean  all;
   gboolean  json;
@@ -174,6 +220,36 @@ char *herald_cli_remote_resolve_group (HeraldRemoteDirectory *directory, const c
 /* Opens the account; exit 2 (saying so) when its provider keeps no lists. */
 int   herald_cli_open_remote_lists    (const HeraldCliCommand *command, const HeraldCliListOptions *options,
                                        HeraldCliAccount *account);
+/* contacts, groups, templates and opt-outs without --account: the local
+ * address book (herald-cli-local*.c). */
+int herald_cli_local_contacts  (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                int argc, char **argv);
+int herald_cli_local_groups    (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                int argc, char **argv);
+int herald_cli_local_templates (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                int argc, char **argv);
+int herald_cli_local_optouts   (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                int argc, char **argv);
+/* contacts pull --account NAME: the provider's contacts and groups into the local store. */
+int herald_cli_local_pull      (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                int argc, char **argv);
+HeraldDatabase     *herald_cli_open_database      (GError **error);
+/* NULL after printing why (exit status in @status). */
+HeraldContactStore *herald_cli_open_contact_store (const HeraldCliCommand *command, int *status);
+/* Prints @error; exit 2 for what the person asked that the store refused
+ * (no such record, a name taken, invalid input), 1 when the database failed. */
+int    herald_cli_local_failure (const HeraldCliCommand *command, const GError *error);
+/* @input in E.164 (national numbers read in --region), or NULL after
+ * printing why (@status). */
+char  *herald_cli_local_phone   (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                 const char *input, int *status);
+GStrv  herald_cli_local_phones  (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                 int argc, char **argv, int first, int *status);
+void   herald_cli_json_add_usec (JsonBuilder *builder, const char *member, gint64 usec);
+char  *herald_cli_format_usec   (gint64 usec);
+void   herald_cli_print_done    (const char *member, const char *value);
+void   herald_cli_json_add_contact (JsonBuilder *builder, gconstpointer item);
+void   herald_cli_print_contacts   (const HeraldCliListOptions *options, GPtrArray *contacts);
 int herald_cli_account_test (const HeraldCliCommand *command, int argc, char **argv, gboolean json);
 
 G_END_DECLS

@@ -97,18 +97,6 @@ herald_cli_failure (const char *format,
 }
 
 void
-herald_cli_print_json (JsonNode *node)
-{
-  g_autoptr(JsonGenerator) generator = json_generator_new ();
-  g_autofree char *text = NULL;
-
-  json_generator_set_pretty (generator, TRUE);
-  json_generator_set_root (generator, node);
-  text = json_generator_to_data (generator, NULL);
-  g_print ("%s\n", text);
-}
-
-void
 herald_cli_async_done (GObject      *source,
                        GAsyncResult *result,
                        gpointer      user_data)

@@ -803,8 +803,10 @@ test_contacts (void)
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (import_root), "imported"), ==, 2);
   g_assert_nonnull (herald_fake_flashsms_find_contact (flash, "0201110102"));
 
-  HERALDCTL (&local, "contacts", "list");
-  assert_failed_quietly (&local, 2, "not available yet");
+  /* Without --account: the local list, another one (empty here). */
+  HERALDCTL (&local, "contacts", "list", "--json");
+  g_assert_cmpint (local.status, ==, 0);
+  g_assert_cmpstr (g_strstrip (local.out), ==, "[]");
 
   HERALDCTL (&flixy_run, "contacts", "list", "--account", "Flixy");
   assert_failed_quietly (&flixy_run, 2, "FlixySMS has no contact list");
@@ -862,7 +864,69 @@ test_groups_templates (void)
   g_assert_cmpint (template_remove.status, ==, 0);
 
   HERALDCTL (&local, "templates", "list");
-  assert_failed_quietly (&local, 2, "not available yet");
+  g_assert_cmpint (local.status, ==, 0);
+  g_assert_nonnull (strstr (local.out, "No templates."));
+}
+
+/* contacts pull: the account's contacts and groups into the local store,
+ * each group's members as explicit local members; twice adds nothing. */
+static void
+test_pull (void)
+{
+  g_auto(Run) pulled = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) local = { 0 };
+  g_auto(Run) members = { 0 };
+  g_auto(Run) flixy_run = { 0 };
+  g_autoptr(JsonNode) pulled_root = NULL;
+  g_autoptr(JsonNode) again_root = NULL;
+  g_autoptr(JsonNode) local_root = NULL;
+  g_autoptr(JsonNode) members_root = NULL;
+  const char *pullers = herald_fake_flashsms_add_group (flash, "Pullers");
+  JsonObject *object;
+  JsonArray *array;
+  guint count;
+
+  herald_fake_flashsms_add_contact (flash, "0241110201", "Adwoa", "Pull", "adwoa@example.com", pullers);
+  herald_fake_flashsms_add_contact (flash, "0201110202", "Kwame", "Pull", NULL, pullers);
+  count = herald_fake_flashsms_get_contact_count (flash);
+
+  HERALDCTL (&pulled, "contacts", "pull", "--account", "Flash", "--json");
+  g_assert_cmpint (pulled.status, ==, 0);
+  pulled_root = json_of (&pulled);
+  object = json_node_get_object (pulled_root);
+  g_assert_cmpint (json_object_get_int_member (object, "added"), ==, count);
+  g_assert_cmpint (json_object_get_int_member (object, "skipped"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "grouped"), >=, 3);
+
+  HERALDCTL (&local, "contacts", "list", "--json");
+  g_assert_cmpint (local.status, ==, 0);
+  local_root = json_of (&local);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (local_root)), ==, count);
+
+  HERALDCTL (&members, "groups", "members", "Pullers", "--json");
+  g_assert_cmpint (members.status, ==, 0);
+  members_root = json_of (&members);
+  array = json_node_get_array (members_root);
+  g_assert_cmpuint (json_array_get_length (array), ==, 2);
+  /* Name order: Adwoa, Kwame; numbers in E.164 (the account's region, GH). */
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "phone"), ==,
+                   "+233241110201");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "email"), ==,
+                   "adwoa@example.com");
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 1), "phone"), ==,
+                   "+233201110202");
+
+  HERALDCTL (&again, "contacts", "pull", "--account", "Flash", "--json");
+  g_assert_cmpint (again.status, ==, 0);
+  again_root = json_of (&again);
+  object = json_node_get_object (again_root);
+  g_assert_cmpint (json_object_get_int_member (object, "added"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (object, "unchanged"), ==, count);
+  g_assert_cmpint (json_object_get_int_member (object, "grouped"), ==, 0);
+
+  HERALDCTL (&flixy_run, "contacts", "pull", "--account", "Flixy");
+  assert_failed_quietly (&flixy_run, 2, "FlixySMS has no contact list");
 }
 
 /* ---- estimate --account ---------------------------------------------------- */
@@ -997,6 +1061,7 @@ main (int   argc,
   g_test_add_func ("/cli-provider/transactions-senders", test_transactions_senders);
   g_test_add_func ("/cli-provider/lists/contacts", test_contacts);
   g_test_add_func ("/cli-provider/lists/groups-templates", test_groups_templates);
+  g_test_add_func ("/cli-provider/lists/pull", test_pull);
 
   status = g_test_run ();
 

@@ -1035,7 +1035,7 @@ test_send_timeout_fate_unknown (Fixture       *f,
   g_autoptr(HeraldFlashsmsSendResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  herald_http_client_set_timeout (herald_flashsms_client_get_http_client (f->client), 1);
+  herald_http_client_set_timeout (herald_rest_client_get_http_client (HERALD_REST_CLIENT (f->client)), 1);
   herald_flashsms_outgoing_add_recipient (outgoing, "0241234567");
   herald_fake_flashsms_inject_fault (f->fake, HERALD_FAKE_FLASHSMS_FAULT_DELAY, 1, 2500);
 
@@ -1745,7 +1745,7 @@ test_fault_timeout (Fixture       *f,
   g_autoptr(HeraldFlashsmsBalance) result = NULL;
   g_autoptr(GError) error = NULL;
 
-  herald_http_client_set_timeout (herald_flashsms_client_get_http_client (f->client), 1);
+  herald_http_client_set_timeout (herald_rest_client_get_http_client (HERALD_REST_CLIENT (f->client)), 1);
   herald_fake_flashsms_inject_fault (f->fake, HERALD_FAKE_FLASHSMS_FAULT_DELAY, 1, 2500);
   result = balance (f->client, &error);
   g_assert_null (result);

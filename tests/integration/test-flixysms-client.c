@@ -74,7 +74,7 @@ fixture_set_up (Fixture       *fixture,
   herald_fake_flixysms_set_rate_limit (fixture->fake, 1000, 10);
 
   fixture->client = client_for_key (fixture, fixture->key);
-  fixture->http = g_object_ref (herald_flixysms_client_get_http_client (fixture->client));
+  fixture->http = g_object_ref (herald_rest_client_get_http_client (HERALD_REST_CLIENT (fixture->client)));
 }
 
 static void

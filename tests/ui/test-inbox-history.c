@@ -914,6 +914,46 @@ test_history_local_record (void)
   close_all_windows ();
 }
 
+/* The page follows the session it is given and only that one: a change in
+ * the session it left does not reach it. */
+static void
+test_history_follows_the_session (void)
+{
+  g_autoptr(HeraldFakeFlashsms) flash = flashsms_fake ();
+  g_autofree char *key = NULL;
+  g_autoptr(HeraldFakeFlixysms) flixy = flixysms_fake (&key);
+  g_autoptr(HeraldSession) first = session_for (HERALD_DIALECT_FLASHSMS, herald_fake_flashsms_get_base_url (flash),
+                                                FLASH_KEY);
+  g_autoptr(HeraldSession) second = session_for (HERALD_DIALECT_FLIXYSMS, herald_fake_flixysms_get_base_url (flixy),
+                                                 key);
+  GtkWidget *page = herald_history_page_new ();
+  HeraldPagedList *list;
+
+  herald_history_page_set_session (HERALD_HISTORY_PAGE (page), first);
+  show_in_window (page);
+  g_assert_true (wait_until (history_loaded, page));
+  list = herald_history_page_get_list (HERALD_HISTORY_PAGE (page));
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == HERALD_TYPE_BOXED_ITEM);
+
+  /* FlixySMS keeps no history: the page lists Herald's own record. */
+  herald_history_page_set_session (HERALD_HISTORY_PAGE (page), second);
+  g_assert_true (wait_until (history_loaded, page));
+  list = g_object_ref (herald_history_page_get_list (HERALD_HISTORY_PAGE (page)));
+  g_assert_true (g_list_model_get_item_type (G_LIST_MODEL (list)) == HERALD_TYPE_LOGGED_MESSAGE);
+
+  /* The session left behind announces a new provider: nothing happens. */
+  g_object_notify (G_OBJECT (first), "provider");
+  g_assert_true (herald_history_page_get_list (HERALD_HISTORY_PAGE (page)) == list);
+
+  /* The session shown does: the list is made again. */
+  g_object_notify (G_OBJECT (second), "provider");
+  g_assert_nonnull (herald_history_page_get_list (HERALD_HISTORY_PAGE (page)));
+  g_assert_true (herald_history_page_get_list (HERALD_HISTORY_PAGE (page)) != list);
+
+  g_object_unref (list);
+  close_all_windows ();
+}
+
 /* The mapped status page under @widget, if any. */
 static AdwStatusPage *
 shown_status_page (GtkWidget *widget)
@@ -993,6 +1033,7 @@ main (int argc, char *argv[])
   g_test_add_func ("/history/filters", test_history_filters);
   g_test_add_func ("/history/local-record", test_history_local_record);
   g_test_add_func ("/history/empty-says-why", test_history_empty);
+  g_test_add_func ("/history/follows-the-session", test_history_follows_the_session);
 
   status = g_test_run ();
   g_free (db_dir);

@@ -608,6 +608,133 @@ test_database_open_async_error (void)
   g_object_unref (opened.result);
 }
 
+/* The statement helpers every store module uses (herald-database-private.h). */
+
+static gpointer
+read_even_name (sqlite3_stmt *stmt)
+{
+  /* Odd rows stand for rows a reader cannot read: skipped. */
+  if (herald_database_column_int64 (stmt, 0) % 2 != 0)
+    return NULL;
+  return herald_database_dup_column_text (stmt, 1);
+}
+
+static gboolean
+use_helpers (HeraldDatabase  *db,
+             gpointer         user_data,
+             GCancellable    *cancellable,
+             GError         **error)
+{
+  GPtrArray *names = user_data;
+  g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autoptr(sqlite3_stmt) select = NULL;
+  g_autoptr(sqlite3_stmt) one = NULL;
+  g_autoptr(sqlite3_stmt) none = NULL;
+  g_autoptr(GError) missing = NULL;
+
+  if (!herald_database_exec (db, "CREATE TABLE names (n INTEGER, name TEXT)", error))
+    return FALSE;
+  insert = herald_database_prepare (db, "INSERT INTO names VALUES (:n, :name)", error);
+  for (gint64 n = 1; n <= 4; n++)
+    {
+      g_autofree char *name = g_strdup_printf ("name %" G_GINT64_FORMAT, n);
+
+      sqlite3_reset (insert);
+      /* A name the statement does not use is skipped. */
+      g_assert_true (herald_database_bind_int64 (insert, ":not-there", 7, error));
+      g_assert_true (herald_database_bind_int64 (insert, ":n", n, error));
+      g_assert_true (herald_database_bind_text (insert, ":name", name, error));
+      g_assert_cmpint (herald_database_step (db, insert, error), ==, SQLITE_DONE);
+    }
+
+  select = herald_database_prepare (db, "SELECT n, name FROM names ORDER BY n", error);
+  g_assert_true (herald_database_read_rows (db, select, read_even_name, names, error));
+
+  one = herald_database_prepare (db, "SELECT name FROM names WHERE n = 3", error);
+  g_assert_true (herald_database_step_one (db, one, "no such name", error));
+  g_assert_cmpstr (herald_database_column_text (one, 0), ==, "name 3");
+
+  none = herald_database_prepare (db, "SELECT name FROM names WHERE n = 5", error);
+  g_assert_false (herald_database_step_one (db, none, "no such name", &missing));
+  g_assert_error (missing, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND);
+  g_assert_cmpstr (missing->message, ==, "no such name");
+
+  return TRUE;
+}
+
+static void
+test_database_statement_helpers (void)
+{
+  g_autofree char *path = test_path ("helpers.db");
+  g_autoptr(HeraldDatabase) db = herald_database_open (path, NULL);
+  g_autoptr(GPtrArray) names = g_ptr_array_new_with_free_func (g_free);
+  g_autoptr(GError) error = NULL;
+
+  g_assert_nonnull (db);
+  g_assert_true (herald_database_run (db, use_helpers, names, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (names->len, ==, 2);
+  g_assert_cmpstr (g_ptr_array_index (names, 0), ==, "name 2");
+  g_assert_cmpstr (g_ptr_array_index (names, 1), ==, "name 4");
+}
+
+static gboolean
+fail_query (HeraldDatabase  *db,
+            gpointer         user_data,
+            GCancellable    *cancellable,
+            GError         **error)
+{
+  return herald_database_exec (db, "SELECT * FROM no_such_table", error);
+}
+
+static void
+return_answer (GTask *task)
+{
+  g_task_return_int (task, 42);
+}
+
+/* The result of a task handed to herald_database_run_task(); unref it. */
+static GAsyncResult *
+run_task (HeraldDatabase         *db,
+          HeraldDatabaseFunc      func,
+          HeraldDatabaseTaskFunc  done)
+{
+  GAsyncResult *result = NULL;
+
+  herald_database_run_task (db, func, NULL, NULL, g_task_new (db, NULL, herald_test_async_done, &result), done);
+
+  return herald_test_wait (&result);
+}
+
+static void
+test_database_run_task (void)
+{
+  g_autofree char *path = test_path ("run-task.db");
+  g_autoptr(HeraldDatabase) db = herald_database_open (path, NULL);
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *result;
+
+  g_assert_nonnull (db);
+
+  /* Success goes to done, which returns the value... */
+  result = run_task (db, create_items_table, return_answer);
+  g_assert_cmpint (g_task_propagate_int (G_TASK (result), &error), ==, 42);
+  g_assert_no_error (error);
+  g_object_unref (result);
+
+  /* ...or TRUE without one. */
+  result = run_task (db, create_items_table, NULL);
+  g_assert_true (g_task_propagate_boolean (G_TASK (result), &error));
+  g_assert_no_error (error);
+  g_object_unref (result);
+
+  /* A failure is returned on the task, and done never runs. */
+  result = run_task (db, fail_query, return_answer);
+  g_assert_cmpint (g_task_propagate_int (G_TASK (result), &error), ==, -1);
+  g_object_unref (result);
+  g_assert_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_QUERY);
+}
+
 static void
 test_database_helpers_need_the_lock (void)
 {
@@ -640,6 +767,8 @@ main (int   argc,
   g_test_add_func ("/database/async", test_database_async);
   g_test_add_func ("/database/open-async-error", test_database_open_async_error);
   g_test_add_func ("/database/helpers-need-the-lock", test_database_helpers_need_the_lock);
+  g_test_add_func ("/database/statement-helpers", test_database_statement_helpers);
+  g_test_add_func ("/database/run-task", test_database_run_task);
 
   return g_test_run ();
 }

@@ -121,13 +121,22 @@ herald_paged_list_new_for_received (HeraldInboxSource          *source,
 
 /* ---- a provider's history and transactions ---------------------------------- */
 
+/* The two remote listings differ only in the interface asked and the type
+ * of their items. */
+typedef enum
+{
+  REMOTE_HISTORY,        /* HeraldHistorySource, HeraldSentMessage items */
+  REMOTE_TRANSACTIONS,   /* HeraldCreditAccount, HeraldTransaction items */
+} RemoteKind;
+
 typedef struct
 {
-  GObject   *provider;   /* HeraldHistorySource or HeraldCreditAccount */
-  int        state_or_kind;
-  GDateTime *since;
-  GDateTime *until;
-  guint      limit;
+  GObject    *provider;
+  RemoteKind  kind;
+  int         state_or_kind;
+  GDateTime  *since;
+  GDateTime  *until;
+  guint       limit;
 } Remote;
 
 static void
@@ -139,100 +148,85 @@ remote_free (Remote *source)
   g_free (source);
 }
 
-static Remote *
-remote_new (gpointer   provider,
-            int        state_or_kind,
-            GDateTime *since,
-            GDateTime *until,
-            guint      limit)
+/* Each page's items in a HeraldBoxedItem. */
+static void
+remote_fetched (GObject      *object,
+                GAsyncResult *result,
+                gpointer      user_data)
+{
+  g_autoptr(GTask) task = user_data;
+  RemoteKind kind = GPOINTER_TO_INT (g_task_get_task_data (task));
+  g_autoptr(HeraldRemotePage) page = NULL;
+  GError *error = NULL;
+  GType boxed_type;
+  GPtrArray *items;
+
+  if (kind == REMOTE_HISTORY)
+    {
+      page = herald_history_source_list_history_finish (HERALD_HISTORY_SOURCE (object), result, &error);
+      boxed_type = HERALD_TYPE_SENT_MESSAGE;
+    }
+  else
+    {
+      page = herald_credit_account_list_transactions_finish (HERALD_CREDIT_ACCOUNT (object), result, &error);
+      boxed_type = HERALD_TYPE_TRANSACTION;
+    }
+  if (page == NULL)
+    {
+      g_task_return_error (task, error);
+      return;
+    }
+
+  items = g_ptr_array_new_full (page->items->len, g_object_unref);
+  for (guint i = 0; i < page->items->len; i++)
+    g_ptr_array_add (items, herald_boxed_item_new (boxed_type, g_ptr_array_index (page->items, i)));
+
+  herald_paged_list_task_return_page (g_steal_pointer (&task), items, page->pagination.has_more);
+}
+
+static void
+remote_fetch (guint         page,
+              GCancellable *cancellable,
+              GTask        *task,
+              gpointer      user_data)
+{
+  Remote *source = user_data;
+
+  g_task_set_task_data (task, GINT_TO_POINTER (source->kind), NULL);
+  if (source->kind == REMOTE_HISTORY)
+    {
+      HeraldHistoryFilter filter = { source->state_or_kind, source->since, source->until };
+
+      herald_history_source_list_history_async (HERALD_HISTORY_SOURCE (source->provider), &filter, page,
+                                                source->limit, cancellable, remote_fetched, task);
+    }
+  else
+    {
+      HeraldTransactionFilter filter = { source->state_or_kind, source->since, source->until };
+
+      herald_credit_account_list_transactions_async (HERALD_CREDIT_ACCOUNT (source->provider), &filter, page,
+                                                     source->limit, cancellable, remote_fetched, task);
+    }
+}
+
+static HeraldPagedList *
+remote_list_new (gpointer    provider,
+                 RemoteKind  kind,
+                 int         state_or_kind,
+                 GDateTime  *since,
+                 GDateTime  *until,
+                 guint       limit)
 {
   Remote *source = g_new0 (Remote, 1);
 
   source->provider = g_object_ref (provider);
+  source->kind = kind;
   source->state_or_kind = state_or_kind;
   source->since = ref_date (since);
   source->until = ref_date (until);
   source->limit = limit;
 
-  return source;
-}
-
-/* Returns @page's items, each in a HeraldBoxedItem of @boxed_type. */
-static void
-return_remote_page (GTask            *task,
-                    GType             boxed_type,
-                    HeraldRemotePage *page)
-{
-  GPtrArray *items = g_ptr_array_new_full (page->items->len, g_object_unref);
-
-  for (guint i = 0; i < page->items->len; i++)
-    g_ptr_array_add (items, herald_boxed_item_new (boxed_type, g_ptr_array_index (page->items, i)));
-
-  herald_paged_list_task_return_page (task, items, page->pagination.has_more);
-}
-
-static void
-history_fetched (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(HeraldRemotePage) page = NULL;
-  g_autoptr(GError) error = NULL;
-
-  page = herald_history_source_list_history_finish (HERALD_HISTORY_SOURCE (object), result, &error);
-  if (page == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  return_remote_page (g_steal_pointer (&task), HERALD_TYPE_SENT_MESSAGE, page);
-}
-
-static void
-history_fetch (guint         page,
-               GCancellable *cancellable,
-               GTask        *task,
-               gpointer      user_data)
-{
-  Remote *source = user_data;
-  HeraldHistoryFilter filter = { source->state_or_kind, source->since, source->until };
-
-  herald_history_source_list_history_async (HERALD_HISTORY_SOURCE (source->provider), &filter, page,
-                                            source->limit, cancellable, history_fetched, task);
-}
-
-static void
-transactions_fetched (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(HeraldRemotePage) page = NULL;
-  g_autoptr(GError) error = NULL;
-
-  page = herald_credit_account_list_transactions_finish (HERALD_CREDIT_ACCOUNT (object), result, &error);
-  if (page == NULL)
-    {
-      g_task_return_error (task, g_steal_pointer (&error));
-      return;
-    }
-
-  return_remote_page (g_steal_pointer (&task), HERALD_TYPE_TRANSACTION, page);
-}
-
-static void
-transactions_fetch (guint         page,
-                    GCancellable *cancellable,
-                    GTask        *task,
-                    gpointer      user_data)
-{
-  Remote *source = user_data;
-  HeraldTransactionFilter filter = { source->state_or_kind, source->since, source->until };
-
-  herald_credit_account_list_transactions_async (HERALD_CREDIT_ACCOUNT (source->provider), &filter, page,
-                                                 source->limit, cancellable, transactions_fetched, task);
+  return herald_paged_list_new (HERALD_TYPE_BOXED_ITEM, remote_fetch, source, (GDestroyNotify) remote_free);
 }
 
 HeraldPagedList *
@@ -240,15 +234,11 @@ herald_paged_list_new_for_history (HeraldHistorySource       *history,
                                    const HeraldHistoryFilter *filter,
                                    guint                      limit)
 {
-  Remote *source;
-
   g_return_val_if_fail (HERALD_IS_HISTORY_SOURCE (history), NULL);
 
-  source = filter != NULL
-    ? remote_new (history, filter->state, filter->since, filter->until, limit)
-    : remote_new (history, HERALD_DELIVERY_UNKNOWN, NULL, NULL, limit);
-
-  return herald_paged_list_new (HERALD_TYPE_BOXED_ITEM, history_fetch, source, (GDestroyNotify) remote_free);
+  if (filter == NULL)
+    return remote_list_new (history, REMOTE_HISTORY, HERALD_DELIVERY_UNKNOWN, NULL, NULL, limit);
+  return remote_list_new (history, REMOTE_HISTORY, filter->state, filter->since, filter->until, limit);
 }
 
 HeraldPagedList *
@@ -256,13 +246,9 @@ herald_paged_list_new_for_transactions (HeraldCreditAccount           *account,
                                         const HeraldTransactionFilter *filter,
                                         guint                          limit)
 {
-  Remote *source;
-
   g_return_val_if_fail (HERALD_IS_CREDIT_ACCOUNT (account), NULL);
 
-  source = filter != NULL
-    ? remote_new (account, filter->kind, filter->since, filter->until, limit)
-    : remote_new (account, HERALD_TRANSACTION_UNKNOWN, NULL, NULL, limit);
-
-  return herald_paged_list_new (HERALD_TYPE_BOXED_ITEM, transactions_fetch, source, (GDestroyNotify) remote_free);
+  if (filter == NULL)
+    return remote_list_new (account, REMOTE_TRANSACTIONS, HERALD_TRANSACTION_UNKNOWN, NULL, NULL, limit);
+  return remote_list_new (account, REMOTE_TRANSACTIONS, filter->kind, filter->since, filter->until, limit);
 }

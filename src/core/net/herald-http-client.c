@@ -12,6 +12,7 @@
 #include <libsoup/soup.h>
 
 #include "herald-http-client.h"
+#include "herald-getter-private.h"
 #include "herald-provider-error.h"
 
 #define USER_AGENT               "Herald/" PACKAGE_VERSION
@@ -210,29 +211,9 @@ herald_http_response_unref (HeraldHttpResponse *self)
   g_free (self);
 }
 
-guint
-herald_http_response_get_status (const HeraldHttpResponse *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->status;
-}
-
-GBytes *
-herald_http_response_get_body (const HeraldHttpResponse *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->body;
-}
-
-JsonNode *
-herald_http_response_get_json (const HeraldHttpResponse *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->json;
-}
+HERALD_DEFINE_GETTER (guint, herald_http_response_get_status, const HeraldHttpResponse, status, 0)
+HERALD_DEFINE_GETTER (GBytes *, herald_http_response_get_body, const HeraldHttpResponse, body, NULL)
+HERALD_DEFINE_GETTER (JsonNode *, herald_http_response_get_json, const HeraldHttpResponse, json, NULL)
 
 const char *
 herald_http_response_get_header (const HeraldHttpResponse *self,
@@ -1028,13 +1009,7 @@ herald_http_client_new (const char       *base_url,
   return g_steal_pointer (&self);
 }
 
-const char *
-herald_http_client_get_base_url (HeraldHttpClient *self)
-{
-  g_return_val_if_fail (HERALD_IS_HTTP_CLIENT (self), NULL);
-
-  return self->base_url;
-}
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_http_client_get_base_url, HeraldHttpClient, HERALD_IS_HTTP_CLIENT, base_url, NULL)
 
 void
 herald_http_client_set_timeout (HeraldHttpClient *self,
@@ -1056,13 +1031,7 @@ herald_http_client_set_max_retries (HeraldHttpClient *self,
   self->max_retries = retries;
 }
 
-HeraldRateLimiter *
-herald_http_client_get_rate_limiter (HeraldHttpClient *self)
-{
-  g_return_val_if_fail (HERALD_IS_HTTP_CLIENT (self), NULL);
-
-  return self->limiter;
-}
+HERALD_DEFINE_OBJECT_GETTER (HeraldRateLimiter *, herald_http_client_get_rate_limiter, HeraldHttpClient, HERALD_IS_HTTP_CLIENT, limiter, NULL)
 
 static int
 compare_strings (gconstpointer a,

@@ -10,6 +10,7 @@
 
 #include "herald-provider-error.h"
 #include "herald-rest-call.h"
+#include "herald-rest-client.h"
 
 char *
 herald_rest_route_path (const char          *route,
@@ -156,9 +157,7 @@ call_start (GTask *task)
 }
 
 void
-herald_rest_call (gpointer                   source_object,
-                  HeraldHttpClient          *http,
-                  HeraldRestErrorFunc        error_func,
+herald_rest_call (gpointer                   client,
                   const HeraldRestEndpoint  *endpoint,
                   const char * const        *params,
                   GHashTable                *query,
@@ -173,25 +172,25 @@ herald_rest_call (gpointer                   source_object,
   CallData *call;
   GTask *task;
 
-  g_return_if_fail (HERALD_IS_HTTP_CLIENT (http));
+  g_return_if_fail (HERALD_IS_REST_CLIENT (client));
   g_return_if_fail (endpoint != NULL && (endpoint->parse != NULL) != (endpoint->parse_route != NULL));
 
   path = herald_rest_route_path (endpoint->route, params, &method, &error);
   if (path == NULL)
     {
-      herald_rest_report_error (source_object, endpoint, callback, user_data, error);
+      herald_rest_report_error (client, endpoint, callback, user_data, error);
       return;
     }
 
-  task = g_task_new (source_object, cancellable, callback, user_data);
+  task = g_task_new (client, cancellable, callback, user_data);
   g_task_set_source_tag (task, (gpointer) endpoint);
   if ((endpoint->call_flags & HERALD_REST_CALL_KEEP_ANSWER) != 0)
     g_task_set_check_cancellable (task, FALSE);
 
   call = g_new0 (CallData, 1);
   call->endpoint = endpoint;
-  call->http = g_object_ref (http);
-  call->error_func = error_func;
+  call->http = g_object_ref (herald_rest_client_get_http_client (client));
+  call->error_func = HERALD_REST_CLIENT_GET_CLASS (client)->error_for_call;
   call->params = g_strdupv ((char **) params);
   call->method = g_steal_pointer (&method);
   call->path = g_steal_pointer (&path);
@@ -230,8 +229,6 @@ herald_rest_call_finish (gpointer                   source_object,
 typedef struct
 {
   const HeraldRestPaging *paging;
-  HeraldHttpClient       *http;
-  HeraldRestErrorFunc     error_func;
   GHashTable             *query;
   GPtrArray              *items;
   GHashTable             *seen;     /* IDs already in items */
@@ -243,7 +240,6 @@ pages_data_free (gpointer data)
 {
   PagesData *pages = data;
 
-  g_object_unref (pages->http);
   g_hash_table_unref (pages->query);
   g_clear_pointer (&pages->items, g_ptr_array_unref);
   g_hash_table_unref (pages->seen);
@@ -306,15 +302,12 @@ pages_next (GTask *task)
   PagesData *pages = g_task_get_task_data (task);
 
   g_hash_table_replace (pages->query, (gpointer) "page", g_strdup_printf ("%u", pages->page));
-  herald_rest_call (g_task_get_source_object (task), pages->http, pages->error_func,
-                    pages->paging->endpoint, NULL, pages->query, NULL,
+  herald_rest_call (g_task_get_source_object (task), pages->paging->endpoint, NULL, pages->query, NULL,
                     g_task_get_cancellable (task), pages_done, task);
 }
 
 void
-herald_rest_call_all_pages (gpointer                  source_object,
-                            HeraldHttpClient         *http,
-                            HeraldRestErrorFunc       error_func,
+herald_rest_call_all_pages (gpointer                  client,
                             const HeraldRestPaging   *paging,
                             GHashTable               *query,
                             GCancellable             *cancellable,
@@ -324,16 +317,14 @@ herald_rest_call_all_pages (gpointer                  source_object,
   GTask *task;
   PagesData *pages;
 
-  g_return_if_fail (HERALD_IS_HTTP_CLIENT (http));
+  g_return_if_fail (HERALD_IS_REST_CLIENT (client));
   g_return_if_fail (paging != NULL && query != NULL);
 
-  task = g_task_new (source_object, cancellable, callback, user_data);
+  task = g_task_new (client, cancellable, callback, user_data);
   g_task_set_source_tag (task, (gpointer) paging);
 
   pages = g_new0 (PagesData, 1);
   pages->paging = paging;
-  pages->http = g_object_ref (http);
-  pages->error_func = error_func;
   pages->query = g_hash_table_ref (query);
   pages->items = g_ptr_array_new_with_free_func (paging->item_free);
   pages->seen = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL);

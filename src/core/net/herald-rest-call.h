@@ -62,9 +62,7 @@ typedef GError *(*HeraldRestErrorFunc) (const HeraldRestEndpoint  *endpoint,
 /* @params: one string per ":name" in the route (NULL when it has none);
  * @query and @body may be NULL and are referenced, not copied. The result
  * is read with herald_rest_call_finish(). */
-void      herald_rest_call        (gpointer                   source_object,
-                                   HeraldHttpClient          *http,
-                                   HeraldRestErrorFunc        error_func,
+void      herald_rest_call        (gpointer                   client,
                                    const HeraldRestEndpoint  *endpoint,
                                    const char * const        *params,
                                    GHashTable                *query,
@@ -108,9 +106,7 @@ typedef struct
 
 /* @query (string → string, values freed with g_free()) is referenced, and
  * its "page" set for each request. The address of @paging is the source tag. */
-void       herald_rest_call_all_pages        (gpointer                  source_object,
-                                              HeraldHttpClient         *http,
-                                              HeraldRestErrorFunc       error_func,
+void       herald_rest_call_all_pages        (gpointer                  client,
                                               const HeraldRestPaging   *paging,
                                               GHashTable               *query,
                                               GCancellable             *cancellable,

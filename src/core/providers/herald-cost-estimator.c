@@ -27,22 +27,7 @@ herald_cost_estimate_new (void)
 
 /* ---- the interface -------------------------------------------------------- */
 
-G_DEFINE_INTERFACE (HeraldCostEstimator, herald_cost_estimator, HERALD_TYPE_PROVIDER)
-
-static HeraldCostEstimate *
-task_estimate_finish (HeraldCostEstimator  *self,
-                      GAsyncResult         *result,
-                      GError              **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-herald_cost_estimator_default_init (HeraldCostEstimatorInterface *iface)
-{
-  iface->estimate_finish = task_estimate_finish;
-}
+HERALD_DEFINE_CAPABILITY (HeraldCostEstimator, herald_cost_estimator)
 
 void
 herald_cost_estimator_estimate_async (HeraldCostEstimator *self,
@@ -54,14 +39,8 @@ herald_cost_estimator_estimate_async (HeraldCostEstimator *self,
 {
   g_return_if_fail (HERALD_IS_COST_ESTIMATOR (self));
   g_return_if_fail (text != NULL);
-  HERALD_COST_ESTIMATOR_GET_IFACE (self)->estimate_async (self, text, recipient_count, cancellable, callback, user_data);
+  HERALD_COST_ESTIMATOR_GET_IFACE (self)->estimate (self, text, recipient_count,
+                                                    g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldCostEstimate *
-herald_cost_estimator_estimate_finish (HeraldCostEstimator  *self,
-                                       GAsyncResult         *result,
-                                       GError              **error)
-{
-  g_return_val_if_fail (HERALD_IS_COST_ESTIMATOR (self), NULL);
-  return HERALD_COST_ESTIMATOR_GET_IFACE (self)->estimate_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldCostEstimate *, herald_cost_estimator_estimate_finish, HeraldCostEstimator)

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "herald-provider.h"
+#include "herald-provider-values.h"
 
 G_BEGIN_DECLS
 
@@ -25,30 +26,24 @@ typedef struct
   gboolean  can_afford;
 } HeraldCostEstimate;
 
-GType               herald_cost_estimate_get_type (void) G_GNUC_CONST;
-HeraldCostEstimate *herald_cost_estimate_new      (void);
-HeraldCostEstimate *herald_cost_estimate_ref      (HeraldCostEstimate *self);
-void                herald_cost_estimate_unref    (HeraldCostEstimate *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldCostEstimate, herald_cost_estimate_unref)
+HERALD_DECLARE_VALUE (HeraldCostEstimate, herald_cost_estimate)
+HeraldCostEstimate *herald_cost_estimate_new (void);
 
 #define HERALD_TYPE_COST_ESTIMATOR (herald_cost_estimator_get_type ())
 G_DECLARE_INTERFACE (HeraldCostEstimator, herald_cost_estimator, HERALD, COST_ESTIMATOR, HeraldProvider)
 
-/* The *_finish members default to GTask propagation: an implementation
- * that answers through a GTask sets only the *_async ones. */
+/* Each member answers the task it is given (transfer full; the provider
+ * its source object) with the call's value: a pointer, or a boolean for
+ * deletes. The *_async functions make the task, the *_finish ones
+ * propagate it. */
 struct _HeraldCostEstimatorInterface
 {
   GTypeInterface parent_iface;
 
-  void (*estimate_async) (HeraldCostEstimator *self,
-                          const char          *text,
-                          guint                recipient_count,
-                          GCancellable        *cancellable,
-                          GAsyncReadyCallback  callback,
-                          gpointer             user_data);
-  HeraldCostEstimate *(*estimate_finish) (HeraldCostEstimator  *self,
-                                          GAsyncResult         *result,
-                                          GError              **error);
+  void (*estimate) (HeraldCostEstimator *self,
+                    const char          *text,
+                    guint                recipient_count,
+                    GTask               *task);
 };
 
 /* What sending @text to @recipient_count numbers would cost; nothing is sent. */

@@ -44,11 +44,7 @@ herald_balance_details_clear (HeraldBalanceDetails *self)
 
 HERALD_DEFINE_VALUE (HeraldBalanceDetails, herald_balance_details, herald_balance_details_clear)
 
-HeraldBalanceDetails *
-herald_balance_details_new (void)
-{
-  return g_atomic_rc_box_new0 (HeraldBalanceDetails);
-}
+HERALD_DEFINE_VALUE_NEW (HeraldBalanceDetails, herald_balance_details)
 
 /* ---- HeraldTransaction ---------------------------------------------------- */
 
@@ -64,40 +60,11 @@ herald_transaction_clear (HeraldTransaction *self)
 
 HERALD_DEFINE_VALUE (HeraldTransaction, herald_transaction, herald_transaction_clear)
 
-HeraldTransaction *
-herald_transaction_new (void)
-{
-  return g_atomic_rc_box_new0 (HeraldTransaction);
-}
+HERALD_DEFINE_VALUE_NEW (HeraldTransaction, herald_transaction)
 
 /* ---- the interface -------------------------------------------------------- */
 
-G_DEFINE_INTERFACE (HeraldCreditAccount, herald_credit_account, HERALD_TYPE_PROVIDER)
-
-static HeraldBalanceDetails *
-task_get_balance_details_finish (HeraldCreditAccount  *self,
-                                 GAsyncResult         *result,
-                                 GError              **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldRemotePage *
-task_list_transactions_finish (HeraldCreditAccount  *self,
-                               GAsyncResult         *result,
-                               GError              **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-herald_credit_account_default_init (HeraldCreditAccountInterface *iface)
-{
-  iface->get_balance_details_finish = task_get_balance_details_finish;
-  iface->list_transactions_finish = task_list_transactions_finish;
-}
+HERALD_DEFINE_CAPABILITY (HeraldCreditAccount, herald_credit_account)
 
 void
 herald_credit_account_get_balance_details_async (HeraldCreditAccount *self,
@@ -106,17 +73,11 @@ herald_credit_account_get_balance_details_async (HeraldCreditAccount *self,
                                                  gpointer             user_data)
 {
   g_return_if_fail (HERALD_IS_CREDIT_ACCOUNT (self));
-  HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->get_balance_details_async (self, cancellable, callback, user_data);
+  HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->get_balance_details (self,
+                                                               g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldBalanceDetails *
-herald_credit_account_get_balance_details_finish (HeraldCreditAccount  *self,
-                                                  GAsyncResult         *result,
-                                                  GError              **error)
-{
-  g_return_val_if_fail (HERALD_IS_CREDIT_ACCOUNT (self), NULL);
-  return HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->get_balance_details_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldBalanceDetails *, herald_credit_account_get_balance_details_finish, HeraldCreditAccount)
 
 void
 herald_credit_account_list_transactions_async (HeraldCreditAccount           *self,
@@ -128,14 +89,8 @@ herald_credit_account_list_transactions_async (HeraldCreditAccount           *se
                                                gpointer                       user_data)
 {
   g_return_if_fail (HERALD_IS_CREDIT_ACCOUNT (self));
-  HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->list_transactions_async (self, filter, page, limit, cancellable, callback, user_data);
+  HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->list_transactions (self, filter, page, limit,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldRemotePage *
-herald_credit_account_list_transactions_finish (HeraldCreditAccount  *self,
-                                                GAsyncResult         *result,
-                                                GError              **error)
-{
-  g_return_val_if_fail (HERALD_IS_CREDIT_ACCOUNT (self), NULL);
-  return HERALD_CREDIT_ACCOUNT_GET_IFACE (self)->list_transactions_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldRemotePage *, herald_credit_account_list_transactions_finish, HeraldCreditAccount)

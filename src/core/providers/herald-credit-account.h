@@ -49,11 +49,8 @@ typedef struct
   char   *account_phone;   /* nullable */
 } HeraldBalanceDetails;
 
-GType                 herald_balance_details_get_type (void) G_GNUC_CONST;
-HeraldBalanceDetails *herald_balance_details_new      (void);
-HeraldBalanceDetails *herald_balance_details_ref      (HeraldBalanceDetails *self);
-void                  herald_balance_details_unref    (HeraldBalanceDetails *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldBalanceDetails, herald_balance_details_unref)
+HERALD_DECLARE_VALUE (HeraldBalanceDetails, herald_balance_details)
+HeraldBalanceDetails *herald_balance_details_new (void);
 
 #define HERALD_TYPE_TRANSACTION (herald_transaction_get_type ())
 typedef struct
@@ -68,38 +65,27 @@ typedef struct
   GDateTime             *created_at;
 } HeraldTransaction;
 
-GType              herald_transaction_get_type (void) G_GNUC_CONST;
-HeraldTransaction *herald_transaction_new      (void);
-HeraldTransaction *herald_transaction_ref      (HeraldTransaction *self);
-void               herald_transaction_unref    (HeraldTransaction *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldTransaction, herald_transaction_unref)
+HERALD_DECLARE_VALUE (HeraldTransaction, herald_transaction)
+HeraldTransaction *herald_transaction_new (void);
 
 #define HERALD_TYPE_CREDIT_ACCOUNT (herald_credit_account_get_type ())
 G_DECLARE_INTERFACE (HeraldCreditAccount, herald_credit_account, HERALD, CREDIT_ACCOUNT, HeraldProvider)
 
-/* The *_finish members default to GTask propagation: an implementation
- * that answers through a GTask sets only the *_async ones. */
+/* Each member answers the task it is given (transfer full; the provider
+ * its source object) with the call's value: a pointer, or a boolean for
+ * deletes. The *_async functions make the task, the *_finish ones
+ * propagate it. */
 struct _HeraldCreditAccountInterface
 {
   GTypeInterface parent_iface;
 
-  void (*get_balance_details_async) (HeraldCreditAccount *self,
-                                     GCancellable        *cancellable,
-                                     GAsyncReadyCallback  callback,
-                                     gpointer             user_data);
-  HeraldBalanceDetails *(*get_balance_details_finish) (HeraldCreditAccount  *self,
-                                                       GAsyncResult         *result,
-                                                       GError              **error);
-  void (*list_transactions_async) (HeraldCreditAccount           *self,
-                                   const HeraldTransactionFilter *filter,
-                                   guint                          page,
-                                   guint                          limit,
-                                   GCancellable                  *cancellable,
-                                   GAsyncReadyCallback            callback,
-                                   gpointer                       user_data);
-  HeraldRemotePage *(*list_transactions_finish) (HeraldCreditAccount  *self,
-                                                 GAsyncResult         *result,
-                                                 GError              **error);
+  void (*get_balance_details) (HeraldCreditAccount *self,
+                               GTask               *task);
+  void (*list_transactions) (HeraldCreditAccount           *self,
+                             const HeraldTransactionFilter *filter,
+                             guint                          page,
+                             guint                          limit,
+                             GTask                         *task);
 };
 
 /* The balance with what the provider says about the account it belongs to. */

@@ -38,42 +38,7 @@ herald_delivery_report_new (guint n_recipients)
 
 /* ---- the interface -------------------------------------------------------- */
 
-G_DEFINE_INTERFACE (HeraldHistorySource, herald_history_source, HERALD_TYPE_PROVIDER)
-
-static HeraldRemotePage *
-task_list_history_finish (HeraldHistorySource  *self,
-                          GAsyncResult         *result,
-                          GError              **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static GPtrArray *
-task_list_all_history_finish (HeraldHistorySource  *self,
-                              GAsyncResult         *result,
-                              GError              **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldDeliveryReport *
-task_get_report_finish (HeraldHistorySource  *self,
-                        GAsyncResult         *result,
-                        GError              **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-herald_history_source_default_init (HeraldHistorySourceInterface *iface)
-{
-  iface->list_history_finish = task_list_history_finish;
-  iface->list_all_history_finish = task_list_all_history_finish;
-  iface->get_report_finish = task_get_report_finish;
-}
+HERALD_DEFINE_CAPABILITY (HeraldHistorySource, herald_history_source)
 
 void
 herald_history_source_list_history_async (HeraldHistorySource       *self,
@@ -85,17 +50,11 @@ herald_history_source_list_history_async (HeraldHistorySource       *self,
                                           gpointer                   user_data)
 {
   g_return_if_fail (HERALD_IS_HISTORY_SOURCE (self));
-  HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_history_async (self, filter, page, limit, cancellable, callback, user_data);
+  HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_history (self, filter, page, limit,
+                                                        g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldRemotePage *
-herald_history_source_list_history_finish (HeraldHistorySource  *self,
-                                           GAsyncResult         *result,
-                                           GError              **error)
-{
-  g_return_val_if_fail (HERALD_IS_HISTORY_SOURCE (self), NULL);
-  return HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_history_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldRemotePage *, herald_history_source_list_history_finish, HeraldHistorySource)
 
 void
 herald_history_source_list_all_history_async (HeraldHistorySource       *self,
@@ -105,17 +64,11 @@ herald_history_source_list_all_history_async (HeraldHistorySource       *self,
                                               gpointer                   user_data)
 {
   g_return_if_fail (HERALD_IS_HISTORY_SOURCE (self));
-  HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_all_history_async (self, filter, cancellable, callback, user_data);
+  HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_all_history (self, filter,
+                                                            g_task_new (self, cancellable, callback, user_data));
 }
 
-GPtrArray *
-herald_history_source_list_all_history_finish (HeraldHistorySource  *self,
-                                               GAsyncResult         *result,
-                                               GError              **error)
-{
-  g_return_val_if_fail (HERALD_IS_HISTORY_SOURCE (self), NULL);
-  return HERALD_HISTORY_SOURCE_GET_IFACE (self)->list_all_history_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (GPtrArray *, herald_history_source_list_all_history_finish, HeraldHistorySource)
 
 void
 herald_history_source_get_report_async (HeraldHistorySource *self,
@@ -126,14 +79,8 @@ herald_history_source_get_report_async (HeraldHistorySource *self,
 {
   g_return_if_fail (HERALD_IS_HISTORY_SOURCE (self));
   g_return_if_fail (message_id != NULL);
-  HERALD_HISTORY_SOURCE_GET_IFACE (self)->get_report_async (self, message_id, cancellable, callback, user_data);
+  HERALD_HISTORY_SOURCE_GET_IFACE (self)->get_report (self, message_id,
+                                                      g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldDeliveryReport *
-herald_history_source_get_report_finish (HeraldHistorySource  *self,
-                                         GAsyncResult         *result,
-                                         GError              **error)
-{
-  g_return_val_if_fail (HERALD_IS_HISTORY_SOURCE (self), NULL);
-  return HERALD_HISTORY_SOURCE_GET_IFACE (self)->get_report_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDeliveryReport *, herald_history_source_get_report_finish, HeraldHistorySource)

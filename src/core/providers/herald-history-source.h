@@ -48,48 +48,32 @@ typedef struct
   guint                    n_recipients;
 } HeraldDeliveryReport;
 
-GType                 herald_delivery_report_get_type (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldDeliveryReport, herald_delivery_report)
 /* Room for @n_recipients zeroed recipients, filled by the caller. */
-HeraldDeliveryReport *herald_delivery_report_new      (guint                 n_recipients);
-HeraldDeliveryReport *herald_delivery_report_ref      (HeraldDeliveryReport *self);
-void                  herald_delivery_report_unref    (HeraldDeliveryReport *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDeliveryReport, herald_delivery_report_unref)
+HeraldDeliveryReport *herald_delivery_report_new (guint n_recipients);
 
 #define HERALD_TYPE_HISTORY_SOURCE (herald_history_source_get_type ())
 G_DECLARE_INTERFACE (HeraldHistorySource, herald_history_source, HERALD, HISTORY_SOURCE, HeraldProvider)
 
-/* The *_finish members default to GTask propagation: an implementation
- * that answers through a GTask sets only the *_async ones. */
+/* Each member answers the task it is given (transfer full; the provider
+ * its source object) with the call's value: a pointer, or a boolean for
+ * deletes. The *_async functions make the task, the *_finish ones
+ * propagate it. */
 struct _HeraldHistorySourceInterface
 {
   GTypeInterface parent_iface;
 
-  void (*list_history_async) (HeraldHistorySource       *self,
-                              const HeraldHistoryFilter *filter,
-                              guint                      page,
-                              guint                      limit,
-                              GCancellable              *cancellable,
-                              GAsyncReadyCallback        callback,
-                              gpointer                   user_data);
-  HeraldRemotePage *(*list_history_finish) (HeraldHistorySource  *self,
-                                            GAsyncResult         *result,
-                                            GError              **error);
-  void (*list_all_history_async) (HeraldHistorySource       *self,
-                                  const HeraldHistoryFilter *filter,
-                                  GCancellable              *cancellable,
-                                  GAsyncReadyCallback        callback,
-                                  gpointer                   user_data);
-  GPtrArray *(*list_all_history_finish) (HeraldHistorySource  *self,
-                                         GAsyncResult         *result,
-                                         GError              **error);
-  void (*get_report_async) (HeraldHistorySource *self,
-                            const char          *message_id,
-                            GCancellable        *cancellable,
-                            GAsyncReadyCallback  callback,
-                            gpointer             user_data);
-  HeraldDeliveryReport *(*get_report_finish) (HeraldHistorySource  *self,
-                                              GAsyncResult         *result,
-                                              GError              **error);
+  void (*list_history) (HeraldHistorySource       *self,
+                        const HeraldHistoryFilter *filter,
+                        guint                      page,
+                        guint                      limit,
+                        GTask                     *task);
+  void (*list_all_history) (HeraldHistorySource       *self,
+                            const HeraldHistoryFilter *filter,
+                            GTask                     *task);
+  void (*get_report) (HeraldHistorySource *self,
+                      const char          *message_id,
+                      GTask               *task);
 };
 
 /* One page of sent messages, newest first: a HeraldRemotePage of HeraldSentMessage.

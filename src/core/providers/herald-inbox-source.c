@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include "herald-inbox-source.h"
+#include "herald-getter-private.h"
+#include "herald-value-private.h"
 
 /* ---- HeraldReceivedPage --------------------------------------------------- */
 
@@ -20,27 +22,12 @@ struct _HeraldReceivedPage
 };
 
 static void
-received_page_clear (gpointer data)
+received_page_clear (HeraldReceivedPage *self)
 {
-  HeraldReceivedPage *self = data;
-
   g_clear_object (&self->items);
 }
 
-HeraldReceivedPage *
-herald_received_page_ref (HeraldReceivedPage *self)
-{
-  return g_atomic_rc_box_acquire (self);
-}
-
-void
-herald_received_page_unref (HeraldReceivedPage *self)
-{
-  g_atomic_rc_box_release_full (self, received_page_clear);
-}
-
-G_DEFINE_BOXED_TYPE (HeraldReceivedPage, herald_received_page,
-                     herald_received_page_ref, herald_received_page_unref)
+HERALD_DEFINE_VALUE (HeraldReceivedPage, herald_received_page, received_page_clear)
 
 HeraldReceivedPage *
 herald_received_page_new (GListModel *items,
@@ -66,66 +53,16 @@ herald_received_page_new (GListModel *items,
   return self;
 }
 
-GListModel *
-herald_received_page_get_items (HeraldReceivedPage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-  return self->items;
-}
-
-guint
-herald_received_page_get_page (HeraldReceivedPage *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->page;
-}
-
-guint
-herald_received_page_get_per_page (HeraldReceivedPage *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->per_page;
-}
-
-guint
-herald_received_page_get_total (HeraldReceivedPage *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->total;
-}
-
-guint
-herald_received_page_get_total_pages (HeraldReceivedPage *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-  return self->total_pages;
-}
-
-gboolean
-herald_received_page_get_has_more (HeraldReceivedPage *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-  return self->has_more;
-}
+HERALD_DEFINE_GETTER (GListModel *, herald_received_page_get_items, HeraldReceivedPage, items, NULL)
+HERALD_DEFINE_GETTER (guint, herald_received_page_get_page, HeraldReceivedPage, page, 0)
+HERALD_DEFINE_GETTER (guint, herald_received_page_get_per_page, HeraldReceivedPage, per_page, 0)
+HERALD_DEFINE_GETTER (guint, herald_received_page_get_total, HeraldReceivedPage, total, 0)
+HERALD_DEFINE_GETTER (guint, herald_received_page_get_total_pages, HeraldReceivedPage, total_pages, 0)
+HERALD_DEFINE_GETTER (gboolean, herald_received_page_get_has_more, HeraldReceivedPage, has_more, FALSE)
 
 /* ---- the interface -------------------------------------------------------- */
 
-G_DEFINE_INTERFACE (HeraldInboxSource, herald_inbox_source, HERALD_TYPE_PROVIDER)
-
-static HeraldReceivedPage *
-task_list_received_finish (HeraldInboxSource  *self,
-                           GAsyncResult       *result,
-                           GError            **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-herald_inbox_source_default_init (HeraldInboxSourceInterface *iface)
-{
-  iface->list_received_finish = task_list_received_finish;
-}
+HERALD_DEFINE_CAPABILITY (HeraldInboxSource, herald_inbox_source)
 
 void
 herald_inbox_source_list_received_async (HeraldInboxSource          *self,
@@ -139,18 +76,11 @@ herald_inbox_source_list_received_async (HeraldInboxSource          *self,
   g_return_if_fail (HERALD_IS_INBOX_SOURCE (self));
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
-  HERALD_INBOX_SOURCE_GET_IFACE (self)->list_received_async (self, filter, page, per_page,
-                                                             cancellable, callback, user_data);
+  HERALD_INBOX_SOURCE_GET_IFACE (self)->list_received (self, filter, page, per_page,
+                                                       g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldReceivedPage *
-herald_inbox_source_list_received_finish (HeraldInboxSource  *self,
-                                          GAsyncResult       *result,
-                                          GError            **error)
-{
-  g_return_val_if_fail (HERALD_IS_INBOX_SOURCE (self), NULL);
-  return HERALD_INBOX_SOURCE_GET_IFACE (self)->list_received_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldReceivedPage *, herald_inbox_source_list_received_finish, HeraldInboxSource)
 
 /* ---- every page ----------------------------------------------------------- */
 

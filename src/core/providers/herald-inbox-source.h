@@ -58,23 +58,19 @@ G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldReceivedPage, herald_received_page_unref)
 #define HERALD_TYPE_INBOX_SOURCE (herald_inbox_source_get_type ())
 G_DECLARE_INTERFACE (HeraldInboxSource, herald_inbox_source, HERALD, INBOX_SOURCE, HeraldProvider)
 
-/* list_received_finish defaults to GTask propagation of a
- * HeraldReceivedPage pointer, so an implementation that answers through a
- * GTask whose source object is the provider sets only list_received_async. */
+/* list_received answers the task it is given (transfer full; the provider
+ * its source object) with a HeraldReceivedPage pointer;
+ * herald_inbox_source_list_received_async() makes the task,
+ * herald_inbox_source_list_received_finish() propagates it. */
 struct _HeraldInboxSourceInterface
 {
   GTypeInterface parent_iface;
 
-  void                (*list_received_async)  (HeraldInboxSource          *self,
-                                               const HeraldReceivedFilter *filter,
-                                               guint                       page,
-                                               guint                       per_page,
-                                               GCancellable               *cancellable,
-                                               GAsyncReadyCallback         callback,
-                                               gpointer                    user_data);
-  HeraldReceivedPage *(*list_received_finish) (HeraldInboxSource          *self,
-                                               GAsyncResult               *result,
-                                               GError                    **error);
+  void (*list_received) (HeraldInboxSource          *self,
+                         const HeraldReceivedFilter *filter,
+                         guint                       page,
+                         guint                       per_page,
+                         GTask                      *task);
 };
 
 /* One page, newest first. @filter nullable. @page counts from 1 (0 is the

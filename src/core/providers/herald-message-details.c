@@ -6,23 +6,9 @@
 #include "config.h"
 
 #include "herald-message-details.h"
+#include "herald-value-private.h"
 
-G_DEFINE_INTERFACE (HeraldMessageDetails, herald_message_details, HERALD_TYPE_PROVIDER)
-
-static HeraldSentMessage *
-task_get_message_finish (HeraldMessageDetails  *self,
-                         GAsyncResult          *result,
-                         GError               **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-herald_message_details_default_init (HeraldMessageDetailsInterface *iface)
-{
-  iface->get_message_finish = task_get_message_finish;
-}
+HERALD_DEFINE_CAPABILITY (HeraldMessageDetails, herald_message_details)
 
 void
 herald_message_details_get_message_async (HeraldMessageDetails *self,
@@ -33,14 +19,8 @@ herald_message_details_get_message_async (HeraldMessageDetails *self,
 {
   g_return_if_fail (HERALD_IS_MESSAGE_DETAILS (self));
   g_return_if_fail (message_id != NULL);
-  HERALD_MESSAGE_DETAILS_GET_IFACE (self)->get_message_async (self, message_id, cancellable, callback, user_data);
+  HERALD_MESSAGE_DETAILS_GET_IFACE (self)->get_message (self, message_id,
+                                                        g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldSentMessage *
-herald_message_details_get_message_finish (HeraldMessageDetails  *self,
-                                           GAsyncResult          *result,
-                                           GError               **error)
-{
-  g_return_val_if_fail (HERALD_IS_MESSAGE_DETAILS (self), NULL);
-  return HERALD_MESSAGE_DETAILS_GET_IFACE (self)->get_message_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldSentMessage *, herald_message_details_get_message_finish, HeraldMessageDetails)

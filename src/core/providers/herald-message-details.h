@@ -19,20 +19,17 @@ G_BEGIN_DECLS
 #define HERALD_TYPE_MESSAGE_DETAILS (herald_message_details_get_type ())
 G_DECLARE_INTERFACE (HeraldMessageDetails, herald_message_details, HERALD, MESSAGE_DETAILS, HeraldProvider)
 
-/* The *_finish members default to GTask propagation: an implementation
- * that answers through a GTask sets only the *_async ones. */
+/* Each member answers the task it is given (transfer full; the provider
+ * its source object) with the call's value: a pointer, or a boolean for
+ * deletes. The *_async functions make the task, the *_finish ones
+ * propagate it. */
 struct _HeraldMessageDetailsInterface
 {
   GTypeInterface parent_iface;
 
-  void (*get_message_async) (HeraldMessageDetails *self,
-                             const char           *message_id,
-                             GCancellable         *cancellable,
-                             GAsyncReadyCallback   callback,
-                             gpointer              user_data);
-  HeraldSentMessage *(*get_message_finish) (HeraldMessageDetails  *self,
-                                            GAsyncResult          *result,
-                                            GError               **error);
+  void (*get_message) (HeraldMessageDetails *self,
+                       const char           *message_id,
+                       GTask                *task);
 };
 
 /* One message by the id a send returned, with what the dialect knows of it

@@ -15,6 +15,17 @@ G_BEGIN_DECLS
  * (providers/<dialect>/). Strings and times the dialect did not give are
  * NULL, counts -1. */
 
+/* Declares the GType, ref and unref of a value (g_autoptr works on it);
+ * its _new() is declared on its own. (TypeName is a type: it cannot be
+ * parenthesised.) */
+/* NOLINTBEGIN(bugprone-macro-parentheses) */
+#define HERALD_DECLARE_VALUE(TypeName, type_name)                              \
+  GType     type_name##_get_type (void) G_GNUC_CONST;                         \
+  TypeName *type_name##_ref      (TypeName *self);                            \
+  void      type_name##_unref    (TypeName *self);                            \
+  G_DEFINE_AUTOPTR_CLEANUP_FUNC (TypeName, type_name##_unref)
+/* NOLINTEND(bugprone-macro-parentheses) */
+
 /* Where a paged list is. */
 typedef struct
 {
@@ -34,12 +45,9 @@ typedef struct
   HeraldPagination  pagination;
 } HeraldRemotePage;
 
-GType             herald_remote_page_get_type (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldRemotePage, herald_remote_page)
 /* Takes @items (transfer full; NULL: empty). */
-HeraldRemotePage *herald_remote_page_new      (GPtrArray        *items);
-HeraldRemotePage *herald_remote_page_ref      (HeraldRemotePage *self);
-void              herald_remote_page_unref    (HeraldRemotePage *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldRemotePage, herald_remote_page_unref)
+HeraldRemotePage *herald_remote_page_new (GPtrArray *items);
 
 /* ---- HeraldSentMessage: a message as the provider records it ------------- */
 
@@ -78,11 +86,8 @@ typedef struct
   GDateTime               *delivered_at;
 } HeraldSentMessage;
 
-GType              herald_sent_message_get_type (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldSentMessage, herald_sent_message)
 /* Empty: no fields, state UNKNOWN, counts -1. */
-HeraldSentMessage *herald_sent_message_new      (void);
-HeraldSentMessage *herald_sent_message_ref      (HeraldSentMessage *self);
-void               herald_sent_message_unref    (HeraldSentMessage *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldSentMessage, herald_sent_message_unref)
+HeraldSentMessage *herald_sent_message_new (void);
 
 G_END_DECLS

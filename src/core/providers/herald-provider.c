@@ -6,6 +6,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "herald-provider.h"
+#include "herald-getter-private.h"
 
 /* ---- HeraldOutgoing ----------------------------------------------------- */
 
@@ -366,26 +367,9 @@ herald_send_report_get_message_ids (HeraldSendReport *self)
   return (const char * const *) self->message_ids->pdata;
 }
 
-gint64
-herald_send_report_get_credits_used (HeraldSendReport *self)
-{
-  g_return_val_if_fail (HERALD_IS_SEND_REPORT (self), -1);
-  return self->credits_used;
-}
-
-gint64
-herald_send_report_get_balance_after (HeraldSendReport *self)
-{
-  g_return_val_if_fail (HERALD_IS_SEND_REPORT (self), -1);
-  return self->balance_after;
-}
-
-const GError *
-herald_send_report_get_error (HeraldSendReport *self)
-{
-  g_return_val_if_fail (HERALD_IS_SEND_REPORT (self), NULL);
-  return self->error;
-}
+HERALD_DEFINE_OBJECT_GETTER (gint64, herald_send_report_get_credits_used, HeraldSendReport, HERALD_IS_SEND_REPORT, credits_used, -1)
+HERALD_DEFINE_OBJECT_GETTER (gint64, herald_send_report_get_balance_after, HeraldSendReport, HERALD_IS_SEND_REPORT, balance_after, -1)
+HERALD_DEFINE_OBJECT_GETTER (const GError *, herald_send_report_get_error, HeraldSendReport, HERALD_IS_SEND_REPORT, error, NULL)
 
 /* ---- HeraldConnectionReport --------------------------------------------- */
 
@@ -431,12 +415,7 @@ herald_connection_report_new (gint64              balance,
   return self;
 }
 
-gint64
-herald_connection_report_get_balance (HeraldConnectionReport *self)
-{
-  g_return_val_if_fail (HERALD_IS_CONNECTION_REPORT (self), -1);
-  return self->balance;
-}
+HERALD_DEFINE_OBJECT_GETTER (gint64, herald_connection_report_get_balance, HeraldConnectionReport, HERALD_IS_CONNECTION_REPORT, balance, -1)
 
 const char * const *
 herald_connection_report_get_missing_scopes (HeraldConnectionReport *self)

@@ -20,7 +20,9 @@ G_BEGIN_DECLS
  * neighbours), tested with HERALD_IS_INBOX_SOURCE () and friends, never by
  * casting to a client. */
 
-/* Capabilities, so that a UI shows only what the account can do. */
+/* What a send may carry and whether credits count, so that a UI shows only
+ * what the account can do (what it can do beyond sending is an interface:
+ * see above). */
 typedef enum
 {
   HERALD_PROVIDER_FEATURE_NONE          = 0,
@@ -30,8 +32,6 @@ typedef enum
   HERALD_PROVIDER_FEATURE_MEDIA         = 1 << 3,  /* HeraldOutgoing media-url */
   HERALD_PROVIDER_FEATURE_SCHEDULE      = 1 << 4,  /* HeraldOutgoing schedule */
   HERALD_PROVIDER_FEATURE_CAMPAIGN_NAME = 1 << 5,
-  HERALD_PROVIDER_FEATURE_INBOX         = 1 << 6,  /* received messages */
-  HERALD_PROVIDER_FEATURE_HISTORY       = 1 << 7,  /* the provider keeps a history */
 } HeraldProviderFeatures;
 
 /* ---- HeraldOutgoing: one text to some numbers ---------------------------- */

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include "herald-received-message.h"
+#include "herald-getter-private.h"
 
 G_DEFINE_ENUM_TYPE (HeraldMessageType, herald_message_type,
                     G_DEFINE_ENUM_VALUE (HERALD_MESSAGE_TYPE_UNKNOWN, "unknown"),
@@ -228,72 +229,13 @@ herald_received_message_init (HeraldReceivedMessage *self)
   self->sim_slot = -1;
 }
 
-const char *
-herald_received_message_get_id (HeraldReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_RECEIVED_MESSAGE (self), NULL);
-  return self->id;
-}
-
-const char *
-herald_received_message_get_from (HeraldReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_RECEIVED_MESSAGE (self), NULL);
-  return self->from;
-}
-
-const char *
-herald_received_message_get_text (HeraldReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_RECEIVED_MESSAGE (self), NULL);
-  return self->text;
-}
-
-GDateTime *
-herald_received_message_get_received_at (HeraldReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_RECEIVED_MESSAGE (self), NULL);
-  return self->received_at;
-}
-
-const char *
-herald_received_message_get_device_id (HeraldReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_RECEIVED_MESSAGE (self), NULL);
-  return self->device_id;
-}
-
-const char *
-herald_received_message_get_device_name (HeraldReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_RECEIVED_MESSAGE (self), NULL);
-  return self->device_name;
-}
-
-const char *
-herald_received_message_get_device_phone (HeraldReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_RECEIVED_MESSAGE (self), NULL);
-  return self->device_phone;
-}
-
-HeraldMessageType
-herald_received_message_get_message_type (HeraldReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_RECEIVED_MESSAGE (self), HERALD_MESSAGE_TYPE_UNKNOWN);
-  return self->message_type;
-}
-
-int
-herald_received_message_get_sim_slot (HeraldReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_RECEIVED_MESSAGE (self), -1);
-  return self->sim_slot;
-}
-
-const char *
-herald_received_message_get_media_url (HeraldReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_RECEIVED_MESSAGE (self), NULL);
-  return self->media_url;
-}
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_received_message_get_id, HeraldReceivedMessage, HERALD_IS_RECEIVED_MESSAGE, id, NULL)
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_received_message_get_from, HeraldReceivedMessage, HERALD_IS_RECEIVED_MESSAGE, from, NULL)
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_received_message_get_text, HeraldReceivedMessage, HERALD_IS_RECEIVED_MESSAGE, text, NULL)
+HERALD_DEFINE_OBJECT_GETTER (GDateTime *, herald_received_message_get_received_at, HeraldReceivedMessage, HERALD_IS_RECEIVED_MESSAGE, received_at, NULL)
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_received_message_get_device_id, HeraldReceivedMessage, HERALD_IS_RECEIVED_MESSAGE, device_id, NULL)
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_received_message_get_device_name, HeraldReceivedMessage, HERALD_IS_RECEIVED_MESSAGE, device_name, NULL)
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_received_message_get_device_phone, HeraldReceivedMessage, HERALD_IS_RECEIVED_MESSAGE, device_phone, NULL)
+HERALD_DEFINE_OBJECT_GETTER (HeraldMessageType, herald_received_message_get_message_type, HeraldReceivedMessage, HERALD_IS_RECEIVED_MESSAGE, message_type, HERALD_MESSAGE_TYPE_UNKNOWN)
+HERALD_DEFINE_OBJECT_GETTER (int, herald_received_message_get_sim_slot, HeraldReceivedMessage, HERALD_IS_RECEIVED_MESSAGE, sim_slot, -1)
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_received_message_get_media_url, HeraldReceivedMessage, HERALD_IS_RECEIVED_MESSAGE, media_url, NULL)

@@ -23,11 +23,7 @@ herald_directory_contact_clear (HeraldDirectoryContact *self)
 
 HERALD_DEFINE_VALUE (HeraldDirectoryContact, herald_directory_contact, herald_directory_contact_clear)
 
-HeraldDirectoryContact *
-herald_directory_contact_new (void)
-{
-  return g_atomic_rc_box_new0 (HeraldDirectoryContact);
-}
+HERALD_DEFINE_VALUE_NEW (HeraldDirectoryContact, herald_directory_contact)
 
 /* ---- HeraldDirectoryGroup ------------------------------------------------- */
 
@@ -64,11 +60,7 @@ herald_directory_template_clear (HeraldDirectoryTemplate *self)
 
 HERALD_DEFINE_VALUE (HeraldDirectoryTemplate, herald_directory_template, herald_directory_template_clear)
 
-HeraldDirectoryTemplate *
-herald_directory_template_new (void)
-{
-  return g_atomic_rc_box_new0 (HeraldDirectoryTemplate);
-}
+HERALD_DEFINE_VALUE_NEW (HeraldDirectoryTemplate, herald_directory_template)
 
 /* ---- HeraldDirectoryImport ------------------------------------------------ */
 
@@ -79,150 +71,11 @@ herald_directory_import_clear (HeraldDirectoryImport *self)
 
 HERALD_DEFINE_VALUE (HeraldDirectoryImport, herald_directory_import, herald_directory_import_clear)
 
-HeraldDirectoryImport *
-herald_directory_import_new (void)
-{
-  return g_atomic_rc_box_new0 (HeraldDirectoryImport);
-}
+HERALD_DEFINE_VALUE_NEW (HeraldDirectoryImport, herald_directory_import)
 
 /* ---- the interface -------------------------------------------------------- */
 
-G_DEFINE_INTERFACE (HeraldRemoteDirectory, herald_remote_directory, HERALD_TYPE_PROVIDER)
-
-static HeraldRemotePage *
-task_list_contacts_finish (HeraldRemoteDirectory  *self,
-                           GAsyncResult           *result,
-                           GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldRemotePage *
-task_search_contacts_finish (HeraldRemoteDirectory  *self,
-                             GAsyncResult           *result,
-                             GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldDirectoryContact *
-task_create_contact_finish (HeraldRemoteDirectory  *self,
-                            GAsyncResult           *result,
-                            GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldDirectoryContact *
-task_update_contact_finish (HeraldRemoteDirectory  *self,
-                            GAsyncResult           *result,
-                            GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static gboolean
-task_delete_contact_finish (HeraldRemoteDirectory  *self,
-                            GAsyncResult           *result,
-                            GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static HeraldDirectoryImport *
-task_import_contacts_finish (HeraldRemoteDirectory  *self,
-                             GAsyncResult           *result,
-                             GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static GPtrArray *
-task_list_groups_finish (HeraldRemoteDirectory  *self,
-                         GAsyncResult           *result,
-                         GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldDirectoryGroup *
-task_create_group_finish (HeraldRemoteDirectory  *self,
-                          GAsyncResult           *result,
-                          GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static gboolean
-task_delete_group_finish (HeraldRemoteDirectory  *self,
-                          GAsyncResult           *result,
-                          GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static GPtrArray *
-task_list_templates_finish (HeraldRemoteDirectory  *self,
-                            GAsyncResult           *result,
-                            GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldDirectoryTemplate *
-task_create_template_finish (HeraldRemoteDirectory  *self,
-                             GAsyncResult           *result,
-                             GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static HeraldDirectoryTemplate *
-task_update_template_finish (HeraldRemoteDirectory  *self,
-                             GAsyncResult           *result,
-                             GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static gboolean
-task_delete_template_finish (HeraldRemoteDirectory  *self,
-                             GAsyncResult           *result,
-                             GError                **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), FALSE);
-  return g_task_propagate_boolean (G_TASK (result), error);
-}
-
-static void
-herald_remote_directory_default_init (HeraldRemoteDirectoryInterface *iface)
-{
-  iface->list_contacts_finish = task_list_contacts_finish;
-  iface->search_contacts_finish = task_search_contacts_finish;
-  iface->create_contact_finish = task_create_contact_finish;
-  iface->update_contact_finish = task_update_contact_finish;
-  iface->delete_contact_finish = task_delete_contact_finish;
-  iface->import_contacts_finish = task_import_contacts_finish;
-  iface->list_groups_finish = task_list_groups_finish;
-  iface->create_group_finish = task_create_group_finish;
-  iface->delete_group_finish = task_delete_group_finish;
-  iface->list_templates_finish = task_list_templates_finish;
-  iface->create_template_finish = task_create_template_finish;
-  iface->update_template_finish = task_update_template_finish;
-  iface->delete_template_finish = task_delete_template_finish;
-}
+HERALD_DEFINE_CAPABILITY (HeraldRemoteDirectory, herald_remote_directory)
 
 const char *
 herald_remote_directory_get_default_region (HeraldRemoteDirectory *self)
@@ -241,17 +94,11 @@ herald_remote_directory_list_contacts_async (HeraldRemoteDirectory *self,
                                              gpointer               user_data)
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_contacts_async (self, page, limit, group_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_contacts (self, page, limit, group_id,
+                                                           g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldRemotePage *
-herald_remote_directory_list_contacts_finish (HeraldRemoteDirectory  *self,
-                                              GAsyncResult           *result,
-                                              GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_contacts_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldRemotePage *, herald_remote_directory_list_contacts_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_search_contacts_async (HeraldRemoteDirectory *self,
@@ -264,17 +111,11 @@ herald_remote_directory_search_contacts_async (HeraldRemoteDirectory *self,
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (query != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->search_contacts_async (self, query, page, limit, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->search_contacts (self, query, page, limit,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldRemotePage *
-herald_remote_directory_search_contacts_finish (HeraldRemoteDirectory  *self,
-                                                GAsyncResult           *result,
-                                                GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->search_contacts_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldRemotePage *, herald_remote_directory_search_contacts_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_create_contact_async (HeraldRemoteDirectory              *self,
@@ -286,17 +127,11 @@ herald_remote_directory_create_contact_async (HeraldRemoteDirectory             
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (fields != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_contact_async (self, fields, group_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_contact (self, fields, group_id,
+                                                            g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldDirectoryContact *
-herald_remote_directory_create_contact_finish (HeraldRemoteDirectory  *self,
-                                               GAsyncResult           *result,
-                                               GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_contact_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryContact *, herald_remote_directory_create_contact_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_update_contact_async (HeraldRemoteDirectory              *self,
@@ -310,17 +145,11 @@ herald_remote_directory_update_contact_async (HeraldRemoteDirectory             
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (contact_id != NULL);
   g_return_if_fail (fields != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_contact_async (self, contact_id, fields, group_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_contact (self, contact_id, fields, group_id,
+                                                            g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldDirectoryContact *
-herald_remote_directory_update_contact_finish (HeraldRemoteDirectory  *self,
-                                               GAsyncResult           *result,
-                                               GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_contact_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryContact *, herald_remote_directory_update_contact_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_delete_contact_async (HeraldRemoteDirectory *self,
@@ -331,17 +160,11 @@ herald_remote_directory_delete_contact_async (HeraldRemoteDirectory *self,
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (contact_id != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_contact_async (self, contact_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_contact (self, contact_id,
+                                                            g_task_new (self, cancellable, callback, user_data));
 }
 
-gboolean
-herald_remote_directory_delete_contact_finish (HeraldRemoteDirectory  *self,
-                                               GAsyncResult           *result,
-                                               GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), FALSE);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_contact_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH_BOOLEAN (herald_remote_directory_delete_contact_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_import_contacts_async (HeraldRemoteDirectory              *self,
@@ -354,17 +177,11 @@ herald_remote_directory_import_contacts_async (HeraldRemoteDirectory            
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (contacts != NULL || n_contacts == 0);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->import_contacts_async (self, contacts, n_contacts, group_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->import_contacts (self, contacts, n_contacts, group_id,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldDirectoryImport *
-herald_remote_directory_import_contacts_finish (HeraldRemoteDirectory  *self,
-                                                GAsyncResult           *result,
-                                                GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->import_contacts_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryImport *, herald_remote_directory_import_contacts_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_list_groups_async (HeraldRemoteDirectory *self,
@@ -373,17 +190,11 @@ herald_remote_directory_list_groups_async (HeraldRemoteDirectory *self,
                                            gpointer               user_data)
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_groups_async (self, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_groups (self,
+                                                         g_task_new (self, cancellable, callback, user_data));
 }
 
-GPtrArray *
-herald_remote_directory_list_groups_finish (HeraldRemoteDirectory  *self,
-                                            GAsyncResult           *result,
-                                            GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_groups_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (GPtrArray *, herald_remote_directory_list_groups_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_create_group_async (HeraldRemoteDirectory *self,
@@ -394,17 +205,11 @@ herald_remote_directory_create_group_async (HeraldRemoteDirectory *self,
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (name != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_group_async (self, name, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_group (self, name,
+                                                          g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldDirectoryGroup *
-herald_remote_directory_create_group_finish (HeraldRemoteDirectory  *self,
-                                             GAsyncResult           *result,
-                                             GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_group_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryGroup *, herald_remote_directory_create_group_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_delete_group_async (HeraldRemoteDirectory *self,
@@ -415,17 +220,11 @@ herald_remote_directory_delete_group_async (HeraldRemoteDirectory *self,
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (group_id != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_group_async (self, group_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_group (self, group_id,
+                                                          g_task_new (self, cancellable, callback, user_data));
 }
 
-gboolean
-herald_remote_directory_delete_group_finish (HeraldRemoteDirectory  *self,
-                                             GAsyncResult           *result,
-                                             GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), FALSE);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_group_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH_BOOLEAN (herald_remote_directory_delete_group_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_list_templates_async (HeraldRemoteDirectory *self,
@@ -434,17 +233,11 @@ herald_remote_directory_list_templates_async (HeraldRemoteDirectory *self,
                                               gpointer               user_data)
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_templates_async (self, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_templates (self,
+                                                            g_task_new (self, cancellable, callback, user_data));
 }
 
-GPtrArray *
-herald_remote_directory_list_templates_finish (HeraldRemoteDirectory  *self,
-                                               GAsyncResult           *result,
-                                               GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->list_templates_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (GPtrArray *, herald_remote_directory_list_templates_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_create_template_async (HeraldRemoteDirectory *self,
@@ -457,17 +250,11 @@ herald_remote_directory_create_template_async (HeraldRemoteDirectory *self,
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (name != NULL);
   g_return_if_fail (content != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_template_async (self, name, content, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_template (self, name, content,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldDirectoryTemplate *
-herald_remote_directory_create_template_finish (HeraldRemoteDirectory  *self,
-                                                GAsyncResult           *result,
-                                                GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->create_template_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryTemplate *, herald_remote_directory_create_template_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_update_template_async (HeraldRemoteDirectory *self,
@@ -482,17 +269,11 @@ herald_remote_directory_update_template_async (HeraldRemoteDirectory *self,
   g_return_if_fail (template_id != NULL);
   g_return_if_fail (name != NULL);
   g_return_if_fail (content != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_template_async (self, template_id, name, content, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_template (self, template_id, name, content,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
-HeraldDirectoryTemplate *
-herald_remote_directory_update_template_finish (HeraldRemoteDirectory  *self,
-                                                GAsyncResult           *result,
-                                                GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), NULL);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->update_template_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (HeraldDirectoryTemplate *, herald_remote_directory_update_template_finish, HeraldRemoteDirectory)
 
 void
 herald_remote_directory_delete_template_async (HeraldRemoteDirectory *self,
@@ -503,14 +284,8 @@ herald_remote_directory_delete_template_async (HeraldRemoteDirectory *self,
 {
   g_return_if_fail (HERALD_IS_REMOTE_DIRECTORY (self));
   g_return_if_fail (template_id != NULL);
-  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_template_async (self, template_id, cancellable, callback, user_data);
+  HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_template (self, template_id,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
-gboolean
-herald_remote_directory_delete_template_finish (HeraldRemoteDirectory  *self,
-                                                GAsyncResult           *result,
-                                                GError                **error)
-{
-  g_return_val_if_fail (HERALD_IS_REMOTE_DIRECTORY (self), FALSE);
-  return HERALD_REMOTE_DIRECTORY_GET_IFACE (self)->delete_template_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH_BOOLEAN (herald_remote_directory_delete_template_finish, HeraldRemoteDirectory)

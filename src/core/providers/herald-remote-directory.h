@@ -37,11 +37,8 @@ typedef struct
   GDateTime *created_at;   /* nullable */
 } HeraldDirectoryContact;
 
-GType                   herald_directory_contact_get_type (void) G_GNUC_CONST;
-HeraldDirectoryContact *herald_directory_contact_new      (void);
-HeraldDirectoryContact *herald_directory_contact_ref      (HeraldDirectoryContact *self);
-void                    herald_directory_contact_unref    (HeraldDirectoryContact *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDirectoryContact, herald_directory_contact_unref)
+HERALD_DECLARE_VALUE (HeraldDirectoryContact, herald_directory_contact)
+HeraldDirectoryContact *herald_directory_contact_new (void);
 
 #define HERALD_TYPE_DIRECTORY_GROUP (herald_directory_group_get_type ())
 typedef struct
@@ -52,11 +49,8 @@ typedef struct
   GDateTime *created_at;      /* nullable */
 } HeraldDirectoryGroup;
 
-GType                 herald_directory_group_get_type (void) G_GNUC_CONST;
-HeraldDirectoryGroup *herald_directory_group_new      (void);
-HeraldDirectoryGroup *herald_directory_group_ref      (HeraldDirectoryGroup *self);
-void                  herald_directory_group_unref    (HeraldDirectoryGroup *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDirectoryGroup, herald_directory_group_unref)
+HERALD_DECLARE_VALUE (HeraldDirectoryGroup, herald_directory_group)
+HeraldDirectoryGroup *herald_directory_group_new (void);
 
 #define HERALD_TYPE_DIRECTORY_TEMPLATE (herald_directory_template_get_type ())
 typedef struct
@@ -68,11 +62,8 @@ typedef struct
   GDateTime *updated_at;   /* nullable */
 } HeraldDirectoryTemplate;
 
-GType                    herald_directory_template_get_type (void) G_GNUC_CONST;
-HeraldDirectoryTemplate *herald_directory_template_new      (void);
-HeraldDirectoryTemplate *herald_directory_template_ref      (HeraldDirectoryTemplate *self);
-void                     herald_directory_template_unref    (HeraldDirectoryTemplate *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDirectoryTemplate, herald_directory_template_unref)
+HERALD_DECLARE_VALUE (HeraldDirectoryTemplate, herald_directory_template)
+HeraldDirectoryTemplate *herald_directory_template_new (void);
 
 /* What an import did, summed over the requests it took; "invalid" and
  * "total" count the numbers the provider refused before sending too. */
@@ -87,136 +78,70 @@ typedef struct
   guint n_requests;
 } HeraldDirectoryImport;
 
-GType                  herald_directory_import_get_type (void) G_GNUC_CONST;
-HeraldDirectoryImport *herald_directory_import_new      (void);
-HeraldDirectoryImport *herald_directory_import_ref      (HeraldDirectoryImport *self);
-void                   herald_directory_import_unref    (HeraldDirectoryImport *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldDirectoryImport, herald_directory_import_unref)
+HERALD_DECLARE_VALUE (HeraldDirectoryImport, herald_directory_import)
+HeraldDirectoryImport *herald_directory_import_new (void);
 
 #define HERALD_TYPE_REMOTE_DIRECTORY (herald_remote_directory_get_type ())
 G_DECLARE_INTERFACE (HeraldRemoteDirectory, herald_remote_directory, HERALD, REMOTE_DIRECTORY, HeraldProvider)
 
-/* The *_finish members default to GTask propagation: an implementation
- * that answers through a GTask sets only the *_async ones. */
+/* Each member answers the task it is given (transfer full; the provider
+ * its source object) with the call's value: a pointer, or a boolean for
+ * deletes. The *_async functions make the task, the *_finish ones
+ * propagate it. */
 struct _HeraldRemoteDirectoryInterface
 {
   GTypeInterface parent_iface;
 
   const char *(*get_default_region) (HeraldRemoteDirectory *self);
-  void (*list_contacts_async) (HeraldRemoteDirectory *self,
-                               guint                  page,
-                               guint                  limit,
-                               const char            *group_id,
-                               GCancellable          *cancellable,
-                               GAsyncReadyCallback    callback,
-                               gpointer               user_data);
-  HeraldRemotePage *(*list_contacts_finish) (HeraldRemoteDirectory  *self,
-                                             GAsyncResult           *result,
-                                             GError                **error);
-  void (*search_contacts_async) (HeraldRemoteDirectory *self,
-                                 const char            *query,
-                                 guint                  page,
-                                 guint                  limit,
-                                 GCancellable          *cancellable,
-                                 GAsyncReadyCallback    callback,
-                                 gpointer               user_data);
-  HeraldRemotePage *(*search_contacts_finish) (HeraldRemoteDirectory  *self,
-                                               GAsyncResult           *result,
-                                               GError                **error);
-  void (*create_contact_async) (HeraldRemoteDirectory              *self,
-                                const HeraldDirectoryContactFields *fields,
-                                const char                         *group_id,
-                                GCancellable                       *cancellable,
-                                GAsyncReadyCallback                 callback,
-                                gpointer                            user_data);
-  HeraldDirectoryContact *(*create_contact_finish) (HeraldRemoteDirectory  *self,
-                                                    GAsyncResult           *result,
-                                                    GError                **error);
-  void (*update_contact_async) (HeraldRemoteDirectory              *self,
-                                const char                         *contact_id,
-                                const HeraldDirectoryContactFields *fields,
-                                const char                         *group_id,
-                                GCancellable                       *cancellable,
-                                GAsyncReadyCallback                 callback,
-                                gpointer                            user_data);
-  HeraldDirectoryContact *(*update_contact_finish) (HeraldRemoteDirectory  *self,
-                                                    GAsyncResult           *result,
-                                                    GError                **error);
-  void (*delete_contact_async) (HeraldRemoteDirectory *self,
-                                const char            *contact_id,
-                                GCancellable          *cancellable,
-                                GAsyncReadyCallback    callback,
-                                gpointer               user_data);
-  gboolean (*delete_contact_finish) (HeraldRemoteDirectory  *self,
-                                     GAsyncResult           *result,
-                                     GError                **error);
-  void (*import_contacts_async) (HeraldRemoteDirectory              *self,
-                                 const HeraldDirectoryContactFields *contacts,
-                                 guint                               n_contacts,
-                                 const char                         *group_id,
-                                 GCancellable                       *cancellable,
-                                 GAsyncReadyCallback                 callback,
-                                 gpointer                            user_data);
-  HeraldDirectoryImport *(*import_contacts_finish) (HeraldRemoteDirectory  *self,
-                                                    GAsyncResult           *result,
-                                                    GError                **error);
-  void (*list_groups_async) (HeraldRemoteDirectory *self,
-                             GCancellable          *cancellable,
-                             GAsyncReadyCallback    callback,
-                             gpointer               user_data);
-  GPtrArray *(*list_groups_finish) (HeraldRemoteDirectory  *self,
-                                    GAsyncResult           *result,
-                                    GError                **error);
-  void (*create_group_async) (HeraldRemoteDirectory *self,
-                              const char            *name,
-                              GCancellable          *cancellable,
-                              GAsyncReadyCallback    callback,
-                              gpointer               user_data);
-  HeraldDirectoryGroup *(*create_group_finish) (HeraldRemoteDirectory  *self,
-                                                GAsyncResult           *result,
-                                                GError                **error);
-  void (*delete_group_async) (HeraldRemoteDirectory *self,
-                              const char            *group_id,
-                              GCancellable          *cancellable,
-                              GAsyncReadyCallback    callback,
-                              gpointer               user_data);
-  gboolean (*delete_group_finish) (HeraldRemoteDirectory  *self,
-                                   GAsyncResult           *result,
-                                   GError                **error);
-  void (*list_templates_async) (HeraldRemoteDirectory *self,
-                                GCancellable          *cancellable,
-                                GAsyncReadyCallback    callback,
-                                gpointer               user_data);
-  GPtrArray *(*list_templates_finish) (HeraldRemoteDirectory  *self,
-                                       GAsyncResult           *result,
-                                       GError                **error);
-  void (*create_template_async) (HeraldRemoteDirectory *self,
-                                 const char            *name,
-                                 const char            *content,
-                                 GCancellable          *cancellable,
-                                 GAsyncReadyCallback    callback,
-                                 gpointer               user_data);
-  HeraldDirectoryTemplate *(*create_template_finish) (HeraldRemoteDirectory  *self,
-                                                      GAsyncResult           *result,
-                                                      GError                **error);
-  void (*update_template_async) (HeraldRemoteDirectory *self,
-                                 const char            *template_id,
-                                 const char            *name,
-                                 const char            *content,
-                                 GCancellable          *cancellable,
-                                 GAsyncReadyCallback    callback,
-                                 gpointer               user_data);
-  HeraldDirectoryTemplate *(*update_template_finish) (HeraldRemoteDirectory  *self,
-                                                      GAsyncResult           *result,
-                                                      GError                **error);
-  void (*delete_template_async) (HeraldRemoteDirectory *self,
-                                 const char            *template_id,
-                                 GCancellable          *cancellable,
-                                 GAsyncReadyCallback    callback,
-                                 gpointer               user_data);
-  gboolean (*delete_template_finish) (HeraldRemoteDirectory  *self,
-                                      GAsyncResult           *result,
-                                      GError                **error);
+  void (*list_contacts) (HeraldRemoteDirectory *self,
+                         guint                  page,
+                         guint                  limit,
+                         const char            *group_id,
+                         GTask                 *task);
+  void (*search_contacts) (HeraldRemoteDirectory *self,
+                           const char            *query,
+                           guint                  page,
+                           guint                  limit,
+                           GTask                 *task);
+  void (*create_contact) (HeraldRemoteDirectory              *self,
+                          const HeraldDirectoryContactFields *fields,
+                          const char                         *group_id,
+                          GTask                              *task);
+  void (*update_contact) (HeraldRemoteDirectory              *self,
+                          const char                         *contact_id,
+                          const HeraldDirectoryContactFields *fields,
+                          const char                         *group_id,
+                          GTask                              *task);
+  void (*delete_contact) (HeraldRemoteDirectory *self,
+                          const char            *contact_id,
+                          GTask                 *task);
+  void (*import_contacts) (HeraldRemoteDirectory              *self,
+                           const HeraldDirectoryContactFields *contacts,
+                           guint                               n_contacts,
+                           const char                         *group_id,
+                           GTask                              *task);
+  void (*list_groups) (HeraldRemoteDirectory *self,
+                       GTask                 *task);
+  void (*create_group) (HeraldRemoteDirectory *self,
+                        const char            *name,
+                        GTask                 *task);
+  void (*delete_group) (HeraldRemoteDirectory *self,
+                        const char            *group_id,
+                        GTask                 *task);
+  void (*list_templates) (HeraldRemoteDirectory *self,
+                          GTask                 *task);
+  void (*create_template) (HeraldRemoteDirectory *self,
+                           const char            *name,
+                           const char            *content,
+                           GTask                 *task);
+  void (*update_template) (HeraldRemoteDirectory *self,
+                           const char            *template_id,
+                           const char            *name,
+                           const char            *content,
+                           GTask                 *task);
+  void (*delete_template) (HeraldRemoteDirectory *self,
+                           const char            *template_id,
+                           GTask                 *task);
 };
 
 /* The region numbers without a country code are read in ("GH"). */

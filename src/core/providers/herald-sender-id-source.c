@@ -20,30 +20,11 @@ herald_sender_id_clear (HeraldSenderId *self)
 
 HERALD_DEFINE_VALUE (HeraldSenderId, herald_sender_id, herald_sender_id_clear)
 
-HeraldSenderId *
-herald_sender_id_new (void)
-{
-  return g_atomic_rc_box_new0 (HeraldSenderId);
-}
+HERALD_DEFINE_VALUE_NEW (HeraldSenderId, herald_sender_id)
 
 /* ---- the interface -------------------------------------------------------- */
 
-G_DEFINE_INTERFACE (HeraldSenderIdSource, herald_sender_id_source, HERALD_TYPE_PROVIDER)
-
-static GPtrArray *
-task_list_sender_ids_finish (HeraldSenderIdSource  *self,
-                             GAsyncResult          *result,
-                             GError               **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, self), NULL);
-  return g_task_propagate_pointer (G_TASK (result), error);
-}
-
-static void
-herald_sender_id_source_default_init (HeraldSenderIdSourceInterface *iface)
-{
-  iface->list_sender_ids_finish = task_list_sender_ids_finish;
-}
+HERALD_DEFINE_CAPABILITY (HeraldSenderIdSource, herald_sender_id_source)
 
 void
 herald_sender_id_source_list_sender_ids_async (HeraldSenderIdSource *self,
@@ -52,14 +33,8 @@ herald_sender_id_source_list_sender_ids_async (HeraldSenderIdSource *self,
                                                gpointer              user_data)
 {
   g_return_if_fail (HERALD_IS_SENDER_ID_SOURCE (self));
-  HERALD_SENDER_ID_SOURCE_GET_IFACE (self)->list_sender_ids_async (self, cancellable, callback, user_data);
+  HERALD_SENDER_ID_SOURCE_GET_IFACE (self)->list_sender_ids (self,
+                                                             g_task_new (self, cancellable, callback, user_data));
 }
 
-GPtrArray *
-herald_sender_id_source_list_sender_ids_finish (HeraldSenderIdSource  *self,
-                                                GAsyncResult          *result,
-                                                GError               **error)
-{
-  g_return_val_if_fail (HERALD_IS_SENDER_ID_SOURCE (self), NULL);
-  return HERALD_SENDER_ID_SOURCE_GET_IFACE (self)->list_sender_ids_finish (self, result, error);
-}
+HERALD_DEFINE_CAPABILITY_FINISH (GPtrArray *, herald_sender_id_source_list_sender_ids_finish, HeraldSenderIdSource)

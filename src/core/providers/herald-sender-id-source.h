@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "herald-provider.h"
+#include "herald-provider-values.h"
 
 G_BEGIN_DECLS
 
@@ -24,28 +25,22 @@ typedef struct
   GDateTime *approved_at;   /* nullable */
 } HeraldSenderId;
 
-GType           herald_sender_id_get_type (void) G_GNUC_CONST;
-HeraldSenderId *herald_sender_id_new      (void);
-HeraldSenderId *herald_sender_id_ref      (HeraldSenderId *self);
-void            herald_sender_id_unref    (HeraldSenderId *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldSenderId, herald_sender_id_unref)
+HERALD_DECLARE_VALUE (HeraldSenderId, herald_sender_id)
+HeraldSenderId *herald_sender_id_new (void);
 
 #define HERALD_TYPE_SENDER_ID_SOURCE (herald_sender_id_source_get_type ())
 G_DECLARE_INTERFACE (HeraldSenderIdSource, herald_sender_id_source, HERALD, SENDER_ID_SOURCE, HeraldProvider)
 
-/* The *_finish members default to GTask propagation: an implementation
- * that answers through a GTask sets only the *_async ones. */
+/* Each member answers the task it is given (transfer full; the provider
+ * its source object) with the call's value: a pointer, or a boolean for
+ * deletes. The *_async functions make the task, the *_finish ones
+ * propagate it. */
 struct _HeraldSenderIdSourceInterface
 {
   GTypeInterface parent_iface;
 
-  void (*list_sender_ids_async) (HeraldSenderIdSource *self,
-                                 GCancellable         *cancellable,
-                                 GAsyncReadyCallback   callback,
-                                 gpointer              user_data);
-  GPtrArray *(*list_sender_ids_finish) (HeraldSenderIdSource  *self,
-                                        GAsyncResult          *result,
-                                        GError               **error);
+  void (*list_sender_ids) (HeraldSenderIdSource *self,
+                           GTask                *task);
 };
 
 /* The sender IDs the account may send as.

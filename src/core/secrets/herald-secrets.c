@@ -27,23 +27,50 @@ herald_secrets_get_schema (void)
   return &schema;
 }
 
-/* libsecret's own messages name D-Bus paths; say what a person can do. */
+/* libsecret's own messages name D-Bus paths; say what a person can do.
+ * Returns @error (consumed) on @task, whose task data is the account id. */
 static void
-herald_secrets_propagate (GError     **error,
-                          GError      *source,
-                          const char  *account_id)
+return_keyring_error (GTask  *task,
+                      GError *error)
 {
-  if (g_error_matches (source, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
-      g_propagate_error (error, source);
+      g_task_return_error (task, error);
       return;
     }
 
-  g_set_error (error, HERALD_SECRETS_ERROR, HERALD_SECRETS_ERROR_UNAVAILABLE,
-               _("The keyring could not be used for account “%s”: %s. "
-                 "Make sure GNOME Keyring or another Secret Service is running and unlocked."),
-               account_id, source->message);
-  g_error_free (source);
+  g_task_return_new_error (task, HERALD_SECRETS_ERROR, HERALD_SECRETS_ERROR_UNAVAILABLE,
+                           _("The keyring could not be used for account “%s”: %s. "
+                             "Make sure GNOME Keyring or another Secret Service is running and unlocked."),
+                           (const char *) g_task_get_task_data (task), error->message);
+  g_error_free (error);
+}
+
+/* Store and clear answer only success or failure. */
+static void
+return_done (GTask  *task,
+             GError *error)
+{
+  if (error != NULL)
+    return_keyring_error (task, error);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/* Every call's task keeps its account id for the error messages. */
+static GTask *
+keyring_task_new (const char          *account_id,
+                  gpointer             source_tag,
+                  GCancellable        *cancellable,
+                  GAsyncReadyCallback  callback,
+                  gpointer             user_data)
+{
+  GTask *task = g_task_new (NULL, cancellable, callback, user_data);
+
+  g_task_set_source_tag (task, source_tag);
+  g_task_set_task_data (task, g_strdup (account_id), g_free);
+
+  return task;
 }
 
 static void
@@ -54,16 +81,8 @@ store_cb (GObject      *object,
   g_autoptr(GTask) task = user_data;
   GError *error = NULL;
 
-  if (!secret_password_store_finish (result, &error))
-    {
-      GError *mapped = NULL;
-
-      herald_secrets_propagate (&mapped, error, g_task_get_task_data (task));
-      g_task_return_error (task, mapped);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  secret_password_store_finish (result, &error);
+  return_done (task, error);
 }
 
 void
@@ -74,18 +93,13 @@ herald_secrets_store_async (const char          *account_id,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (account_id != NULL && *account_id != '\0');
   g_return_if_fail (label != NULL);
   g_return_if_fail (secret != NULL);
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_secrets_store_async);
-  g_task_set_task_data (task, g_strdup (account_id), g_free);
-
-  secret_password_store (herald_secrets_get_schema (), SECRET_COLLECTION_DEFAULT,
-                         label, secret, cancellable, store_cb, g_steal_pointer (&task),
+  secret_password_store (herald_secrets_get_schema (), SECRET_COLLECTION_DEFAULT, label, secret, cancellable,
+                         store_cb,
+                         keyring_task_new (account_id, herald_secrets_store_async, cancellable, callback, user_data),
                          "account-id", account_id,
                          NULL);
 }
@@ -105,30 +119,19 @@ lookup_cb (GObject      *object,
            gpointer      user_data)
 {
   g_autoptr(GTask) task = user_data;
-  const char *account_id = g_task_get_task_data (task);
   GError *error = NULL;
   char *secret;
 
   secret = secret_password_lookup_finish (result, &error);
   if (error != NULL)
-    {
-      GError *mapped = NULL;
-
-      herald_secrets_propagate (&mapped, error, account_id);
-      g_task_return_error (task, mapped);
-      return;
-    }
-
-  if (secret == NULL)
-    {
-      g_task_return_new_error (task, HERALD_SECRETS_ERROR, HERALD_SECRETS_ERROR_NOT_FOUND,
-                               _("The keyring holds no API key for account “%s”. "
-                                 "Enter the key again in the account’s settings."),
-                               account_id);
-      return;
-    }
-
-  g_task_return_pointer (task, secret, (GDestroyNotify) secret_password_free);
+    return_keyring_error (task, error);
+  else if (secret == NULL)
+    g_task_return_new_error (task, HERALD_SECRETS_ERROR, HERALD_SECRETS_ERROR_NOT_FOUND,
+                             _("The keyring holds no API key for account “%s”. "
+                               "Enter the key again in the account’s settings."),
+                             (const char *) g_task_get_task_data (task));
+  else
+    g_task_return_pointer (task, secret, (GDestroyNotify) secret_password_free);
 }
 
 void
@@ -137,16 +140,10 @@ herald_secrets_lookup_async (const char          *account_id,
                              GAsyncReadyCallback  callback,
                              gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (account_id != NULL && *account_id != '\0');
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_secrets_lookup_async);
-  g_task_set_task_data (task, g_strdup (account_id), g_free);
-
-  secret_password_lookup (herald_secrets_get_schema (), cancellable,
-                          lookup_cb, g_steal_pointer (&task),
+  secret_password_lookup (herald_secrets_get_schema (), cancellable, lookup_cb,
+                          keyring_task_new (account_id, herald_secrets_lookup_async, cancellable, callback, user_data),
                           "account-id", account_id,
                           NULL);
 }
@@ -179,16 +176,7 @@ clear_cb (GObject      *object,
 
   /* FALSE without an error only means there was nothing to delete. */
   secret_password_clear_finish (result, &error);
-  if (error != NULL)
-    {
-      GError *mapped = NULL;
-
-      herald_secrets_propagate (&mapped, error, g_task_get_task_data (task));
-      g_task_return_error (task, mapped);
-      return;
-    }
-
-  g_task_return_boolean (task, TRUE);
+  return_done (task, error);
 }
 
 void
@@ -197,16 +185,10 @@ herald_secrets_clear_async (const char          *account_id,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
-
   g_return_if_fail (account_id != NULL && *account_id != '\0');
 
-  task = g_task_new (NULL, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_secrets_clear_async);
-  g_task_set_task_data (task, g_strdup (account_id), g_free);
-
-  secret_password_clear (herald_secrets_get_schema (), cancellable,
-                         clear_cb, g_steal_pointer (&task),
+  secret_password_clear (herald_secrets_get_schema (), cancellable, clear_cb,
+                         keyring_task_new (account_id, herald_secrets_clear_async, cancellable, callback, user_data),
                          "account-id", account_id,
                          NULL);
 }

@@ -42,7 +42,7 @@ herald_provider_new_for_account (HeraldAccount  *account,
           }
         client = herald_flashsms_client_new_for_account (herald_account_get_base_url (account), key, style, error);
         if (client != NULL && herald_account_get_region (account) != NULL)
-          herald_flashsms_client_set_default_region (client, herald_account_get_region (account));
+          herald_rest_client_set_default_region (HERALD_REST_CLIENT (client), herald_account_get_region (account));
         return client != NULL ? HERALD_PROVIDER (client) : NULL;
       }
 

@@ -129,7 +129,9 @@ bind_row (sqlite3_stmt            *stmt,
          herald_database_bind_text_at (stmt, 7, auth, error);
 }
 
-static HeraldAccountRow *
+/* The row reader of the accounts table: the columns of SELECT_ACCOUNTS.
+ * Returns: (nullable): a HeraldAccountRow */
+static gpointer
 read_row (sqlite3_stmt *stmt)
 {
   const char *id = herald_database_column_text (stmt, 0);
@@ -172,20 +174,8 @@ _herald_account_sql_load (HeraldDatabase  *database,
 {
   HeraldAccountSql *op = user_data;
   g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database, SELECT_ACCOUNTS, error);
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
-
-  while ((rc = herald_database_step (database, stmt, error)) == SQLITE_ROW)
-    {
-      HeraldAccountRow *row = read_row (stmt);
-
-      if (row != NULL)
-        g_ptr_array_add (op->rows, row);
-    }
-
-  return rc == SQLITE_DONE;
+  return stmt != NULL && herald_database_read_rows (database, stmt, read_row, op->rows, error);
 }
 
 static HeraldAccountRow *

@@ -32,7 +32,6 @@ G_DEFINE_FINAL_TYPE_WITH_CODE (HeraldAccountStore, herald_account_store, G_TYPE_
 
 enum {
   PROP_0,
-  PROP_DATABASE,
   PROP_N_ITEMS,
   N_PROPS
 };
@@ -293,31 +292,8 @@ herald_account_store_get_property (GObject    *object,
 
   switch (prop_id)
     {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-
     case PROP_N_ITEMS:
       g_value_set_uint (value, self->accounts->len);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-herald_account_store_set_property (GObject      *object,
-                                   guint         prop_id,
-                                   const GValue *value,
-                                   GParamSpec   *pspec)
-{
-  HeraldAccountStore *self = HERALD_ACCOUNT_STORE (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      self->database = g_value_dup_object (value);
       break;
 
     default:
@@ -332,11 +308,7 @@ herald_account_store_class_init (HeraldAccountStoreClass *klass)
 
   object_class->finalize = herald_account_store_finalize;
   object_class->get_property = herald_account_store_get_property;
-  object_class->set_property = herald_account_store_set_property;
 
-  properties [PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, HERALD_TYPE_DATABASE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
   properties [PROP_N_ITEMS] =
     g_param_spec_uint ("n-items", NULL, NULL, 0, G_MAXUINT, 0,
                        (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
@@ -366,9 +338,15 @@ herald_account_store_init (HeraldAccountStore *self)
 HeraldAccountStore *
 herald_account_store_new (HeraldDatabase *database)
 {
+  HeraldAccountStore *self;
+
   g_return_val_if_fail (HERALD_IS_DATABASE (database), NULL);
 
-  return g_object_new (HERALD_TYPE_ACCOUNT_STORE, "database", database, NULL);
+  /* Kept from the start, as by every store module: no property. */
+  self = g_object_new (HERALD_TYPE_ACCOUNT_STORE, NULL);
+  self->database = g_object_ref (database);
+
+  return self;
 }
 
 /**
@@ -387,20 +365,10 @@ herald_account_store_get_database (HeraldAccountStore *self)
 /* Loading */
 
 static void
-load_cb (GObject      *object,
-         GAsyncResult *result,
-         gpointer      user_data)
+load_done (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
   HeraldAccountStore *self = g_task_get_source_object (task);
   Operation *op = g_task_get_task_data (task);
-  GError *error = NULL;
-
-  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
 
   herald_account_store_replace (self, op->sql.rows);
   g_task_return_boolean (task, TRUE);
@@ -421,8 +389,8 @@ herald_account_store_load_async (HeraldAccountStore  *self,
   op = g_task_get_task_data (task);
   op->sql.rows = g_ptr_array_new_with_free_func (_herald_account_row_free);
 
-  herald_database_run_async (self->database, _herald_account_sql_load, &op->sql, cancellable,
-                             load_cb, g_steal_pointer (&task));
+  herald_database_run_task (self->database, _herald_account_sql_load, &op->sql, cancellable,
+                            g_steal_pointer (&task), load_done);
 }
 
 gboolean
@@ -497,21 +465,11 @@ save_key_stored_cb (GObject      *object,
 }
 
 static void
-save_written_cb (GObject      *object,
-                 GAsyncResult *result,
-                 gpointer      user_data)
+save_written (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
   Operation *op = g_task_get_task_data (task);
   g_autofree char *label = NULL;
   GCancellable *cancellable;
-  GError *error = NULL;
-
-  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
 
   /* No key: a modem account, or an update that keeps the key. */
   if (op->key == NULL)
@@ -520,11 +478,10 @@ save_written_cb (GObject      *object,
       return;
     }
 
-  /* Read before the task is handed on: argument order is unspecified. */
   cancellable = g_task_get_cancellable (task);
   label = dup_keyring_label (op->sql.row);
   herald_secrets_store_async (op->sql.row->id, label, op->key, cancellable,
-                              save_key_stored_cb, g_steal_pointer (&task));
+                              save_key_stored_cb, g_object_ref (task));
 }
 
 /* Add and update alike: checks @account and @key, then writes the row
@@ -556,8 +513,8 @@ save (HeraldAccountStore  *self,
   op->key = g_strdup (key);
   op->steps = steps;
 
-  herald_database_run_async (self->database, steps->write, &op->sql, cancellable,
-                             save_written_cb, g_steal_pointer (&task));
+  herald_database_run_task (self->database, steps->write, &op->sql, cancellable,
+                            g_steal_pointer (&task), save_written);
 }
 
 /* The keyring failed and the row was undone: a cancelled store is

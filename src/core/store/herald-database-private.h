@@ -4,7 +4,29 @@
 #pragma once
 
 /* For the store's own files (the .c files of store/) and the database's tests: the
- * statements themselves. Nothing outside store/ sees SQLite. */
+ * statements themselves. Nothing outside store/ sees SQLite.
+ *
+ * Every store module (accounts, the message log, contacts, campaigns, …) has
+ * the same shape, and these helpers are it:
+ *
+ * - The module is a final GObject whose herald_…_new (database) keeps a
+ *   reference to the database in a field (no property: it never changes).
+ * - A call is a job: a struct of plain copies of what the statements need
+ *   (never objects the caller may change meanwhile) and the answer, owned by
+ *   the call's GTask as its task data. herald_database_run_task() (in
+ *   herald-database.h: it needs no SQLite) runs a HeraldDatabaseFunc on it on
+ *   a worker thread and returns its failure on the task; a success goes to a
+ *   HeraldDatabaseTaskFunc that returns the value on the caller's thread
+ *   (where a model may be changed).
+ * - Inside the function, statements are prepared with g_autoptr(sqlite3_stmt),
+ *   bound by name (herald_database_bind_text (stmt, ":account", …)), and
+ *   stepped with herald_database_step(); rows are read by one row reader per
+ *   table (a HeraldDatabaseRowFunc, column order given by that table's SELECT
+ *   list), with herald_database_read_rows() for a list and
+ *   herald_database_step_one() for the one row a lookup must find.
+ * - Writes that belong together run between herald_database_begin() and
+ *   herald_database_commit(); a function that returns FALSE halfway is rolled
+ *   back by herald_database_run(). */
 
 #include <sqlite3.h>
 
@@ -44,6 +66,26 @@ gboolean        herald_database_bind_int64_at        (sqlite3_stmt         *stmt
                                                       GError              **error);
 /* TRUE for SQLITE_OK; else the "could not be saved" error above. */
 gboolean        herald_database_check_bind           (int                   rc,
+                                                      GError              **error);
+
+/* Steps @stmt to the one row it must answer: TRUE on it. FALSE with @error
+ * when stepping failed, or when there was no row: then
+ * HERALD_STORE_ERROR_NOT_FOUND with @missing, a message for a person (NULL:
+ * SQLite's own words, for a row that only a broken database lacks). */
+gboolean        herald_database_step_one             (HeraldDatabase       *self,
+                                                      sqlite3_stmt         *stmt,
+                                                      const char           *missing,
+                                                      GError              **error);
+
+/* Makes an item of the current row of a statement; NULL skips the row (one
+ * that this Herald cannot read, say a later one's). */
+typedef gpointer (*HeraldDatabaseRowFunc)            (sqlite3_stmt         *stmt);
+
+/* Steps @stmt to its end, adding what @read makes of each row to @items. */
+gboolean        herald_database_read_rows            (HeraldDatabase       *self,
+                                                      sqlite3_stmt         *stmt,
+                                                      HeraldDatabaseRowFunc read,
+                                                      GPtrArray            *items,
                                                       GError              **error);
 
 /* Columns of the current row (0 is the first); NULL for SQL NULL. */

@@ -113,14 +113,6 @@ G_DEFINE_FINAL_TYPE (HeraldDatabase, herald_database, G_TYPE_OBJECT)
 
 G_DEFINE_QUARK (herald-store-error-quark, herald_store_error)
 
-enum {
-  PROP_0,
-  PROP_PATH,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
 static void
 herald_database_lock (HeraldDatabase *self)
 {
@@ -157,57 +149,9 @@ herald_database_finalize (GObject *object)
 }
 
 static void
-herald_database_get_property (GObject    *object,
-                              guint       prop_id,
-                              GValue     *value,
-                              GParamSpec *pspec)
-{
-  HeraldDatabase *self = HERALD_DATABASE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PATH:
-      g_value_set_string (value, self->path);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-herald_database_set_property (GObject      *object,
-                              guint         prop_id,
-                              const GValue *value,
-                              GParamSpec   *pspec)
-{
-  HeraldDatabase *self = HERALD_DATABASE (object);
-
-  switch (prop_id)
-    {
-    case PROP_PATH:
-      self->path = g_value_dup_string (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 herald_database_class_init (HeraldDatabaseClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = herald_database_finalize;
-  object_class->get_property = herald_database_get_property;
-  object_class->set_property = herald_database_set_property;
-
-  properties [PROP_PATH] =
-    g_param_spec_string ("path", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->finalize = herald_database_finalize;
 }
 
 static void
@@ -352,21 +296,26 @@ herald_database_bind_int64_at (sqlite3_stmt  *stmt,
   return herald_database_check_bind (sqlite3_bind_int64 (stmt, position, value), error);
 }
 
+/* Where @name stands in @stmt: 0 when the statement does not use it. */
+static int
+named_position (sqlite3_stmt *stmt,
+                const char   *name)
+{
+  g_return_val_if_fail (stmt != NULL, 0);
+  g_return_val_if_fail (name != NULL, 0);
+
+  return sqlite3_bind_parameter_index (stmt, name);
+}
+
 gboolean
 herald_database_bind_text (sqlite3_stmt  *stmt,
                            const char    *name,
                            const char    *value,
                            GError       **error)
 {
-  int position;
+  int position = named_position (stmt, name);
 
-  g_return_val_if_fail (stmt != NULL, FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  position = sqlite3_bind_parameter_index (stmt, name);
-  if (position == 0)
-    return TRUE;
-  return herald_database_bind_text_at (stmt, position, value, error);
+  return position == 0 || herald_database_bind_text_at (stmt, position, value, error);
 }
 
 gboolean
@@ -375,15 +324,9 @@ herald_database_bind_int64 (sqlite3_stmt  *stmt,
                             gint64         value,
                             GError       **error)
 {
-  int position;
+  int position = named_position (stmt, name);
 
-  g_return_val_if_fail (stmt != NULL, FALSE);
-  g_return_val_if_fail (name != NULL, FALSE);
-
-  position = sqlite3_bind_parameter_index (stmt, name);
-  if (position == 0)
-    return TRUE;
-  return herald_database_bind_int64_at (stmt, position, value, error);
+  return position == 0 || herald_database_bind_int64_at (stmt, position, value, error);
 }
 
 const char *
@@ -409,6 +352,47 @@ herald_database_column_int64 (sqlite3_stmt *stmt,
   g_return_val_if_fail (stmt != NULL, 0);
 
   return sqlite3_column_int64 (stmt, column);
+}
+
+gboolean
+herald_database_step_one (HeraldDatabase  *self,
+                          sqlite3_stmt    *stmt,
+                          const char      *missing,
+                          GError         **error)
+{
+  int rc = herald_database_step (self, stmt, error);
+
+  if (rc == SQLITE_ROW)
+    return TRUE;
+  if (rc == SQLITE_DONE && missing != NULL)
+    g_set_error_literal (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND, missing);
+  else if (rc == SQLITE_DONE)
+    herald_database_set_error (self, error, SQLITE_ERROR);
+
+  return FALSE;
+}
+
+gboolean
+herald_database_read_rows (HeraldDatabase         *self,
+                           sqlite3_stmt           *stmt,
+                           HeraldDatabaseRowFunc   read,
+                           GPtrArray              *items,
+                           GError                **error)
+{
+  int rc;
+
+  g_return_val_if_fail (read != NULL, FALSE);
+  g_return_val_if_fail (items != NULL, FALSE);
+
+  while ((rc = herald_database_step (self, stmt, error)) == SQLITE_ROW)
+    {
+      gpointer item = read (stmt);
+
+      if (item != NULL)
+        g_ptr_array_add (items, item);
+    }
+
+  return rc == SQLITE_DONE;
 }
 
 int
@@ -456,15 +440,9 @@ read_user_version (HeraldDatabase  *self,
 {
   g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (self, "PRAGMA user_version", error);
 
-  if (stmt == NULL)
+  /* A pragma always answers one row; no row would be SQLite's bug. */
+  if (stmt == NULL || !herald_database_step_one (self, stmt, NULL, error))
     return FALSE;
-  if (herald_database_step (self, stmt, error) != SQLITE_ROW)
-    {
-      /* A pragma always answers one row; no row would be SQLite's bug. */
-      if (error != NULL && *error == NULL)
-        herald_database_set_error (self, error, SQLITE_ERROR);
-      return FALSE;
-    }
 
   *version = (guint) MAX (0, herald_database_column_int64 (stmt, 0));
   return TRUE;
@@ -561,14 +539,8 @@ query_text_equals (HeraldDatabase  *self,
   g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (self, sql, error);
   const char *value;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !herald_database_step_one (self, stmt, NULL, error))
     return FALSE;
-  if (herald_database_step (self, stmt, error) != SQLITE_ROW)
-    {
-      if (error != NULL && *error == NULL)
-        herald_database_set_error (self, error, SQLITE_ERROR);
-      return FALSE;
-    }
 
   value = herald_database_column_text (stmt, 0);
   if (g_strcmp0 (value, expected) != 0)
@@ -670,7 +642,8 @@ herald_database_open_with_migrations (const char          *path,
   if (!ensure_private_file (path, error))
     return NULL;
 
-  self = g_object_new (HERALD_TYPE_DATABASE, "path", path, NULL);
+  self = g_object_new (HERALD_TYPE_DATABASE, NULL);
+  self->path = g_strdup (path);
 
   rc = sqlite3_open_v2 (path, &self->db,
                         SQLITE_OPEN_READWRITE | SQLITE_OPEN_CREATE | SQLITE_OPEN_FULLMUTEX,
@@ -891,6 +864,61 @@ herald_database_run_async (HeraldDatabase      *self,
   g_task_set_source_tag (task, herald_database_run_async);
   g_task_set_task_data (task, run, g_free);
   g_task_run_in_thread (task, run_thread);
+}
+
+typedef struct
+{
+  GTask                  *task;
+  HeraldDatabaseTaskFunc  done;
+} TaskRun;
+
+static void
+run_task_cb (GObject      *object,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  TaskRun *run = user_data;
+  g_autoptr(GTask) task = run->task;
+  HeraldDatabaseTaskFunc done = run->done;
+  GError *error = NULL;
+
+  g_free (run);
+
+  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
+    g_task_return_error (task, error);
+  else if (done != NULL)
+    done (task);
+  else
+    g_task_return_boolean (task, TRUE);
+}
+
+/**
+ * herald_database_run_task:
+ * @self: a #HeraldDatabase
+ * @func: the work, run on a worker thread with the connection locked
+ * @func_data: handed to @func; @task must keep it alive (as its task data)
+ * @cancellable: (nullable): for @func
+ * @task: (transfer full): the task of the store call
+ * @done: (nullable): returns @task's value after @func succeeded
+ */
+void
+herald_database_run_task (HeraldDatabase         *self,
+                          HeraldDatabaseFunc      func,
+                          gpointer                func_data,
+                          GCancellable           *cancellable,
+                          GTask                  *task,
+                          HeraldDatabaseTaskFunc  done)
+{
+  TaskRun *run;
+
+  g_return_if_fail (HERALD_IS_DATABASE (self));
+  g_return_if_fail (G_IS_TASK (task));
+
+  run = g_new0 (TaskRun, 1);
+  run->task = task;
+  run->done = done;
+
+  herald_database_run_async (self, func, func_data, cancellable, run_task_cb, run);
 }
 
 gboolean

@@ -87,6 +87,23 @@ gboolean        herald_database_run_finish           (HeraldDatabase       *self
                                                       GAsyncResult         *result,
                                                       GError              **error);
 
+/* Returns the value of @task (the job in its task data is done); called on
+ * the thread that started the call. */
+typedef void    (*HeraldDatabaseTaskFunc)            (GTask                *task);
+
+/* herald_database_run_async() for a store call that has a task of its own:
+ * @func runs with @func_data (usually @task's task data) on a worker thread;
+ * then a failure is returned on @task, and a success is handed to @done, or
+ * returns TRUE when @done is NULL. Takes over the reference to @task.
+ * @cancellable is @func's: usually @task's, NULL for a step that must not be
+ * stopped halfway (an undo, say). */
+void            herald_database_run_task             (HeraldDatabase       *self,
+                                                      HeraldDatabaseFunc    func,
+                                                      gpointer              func_data,
+                                                      GCancellable         *cancellable,
+                                                      GTask                *task,
+                                                      HeraldDatabaseTaskFunc done);
+
 /* Only inside a HeraldDatabaseFunc. */
 gboolean        herald_database_exec                 (HeraldDatabase       *self,
                                                       const char           *sql,

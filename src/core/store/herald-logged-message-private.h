@@ -3,22 +3,19 @@
  */
 #pragma once
 
+#include "herald-database-private.h"
 #include "herald-logged-message.h"
 
 G_BEGIN_DECLS
 
-/* For herald-message-log.c: builds a row read from the database. Times are
- * UTC microseconds since the epoch, as stored. */
-HeraldLoggedMessage *herald_logged_message_new (gint64               row_id,
-                                                const char          *account_id,
-                                                const char          *message_id,
-                                                const char          *recipient,
-                                                const char          *text,
-                                                HeraldDeliveryState  state,
-                                                const char          *error,
-                                                guint                parts,
-                                                gint64               sent_at_usec,
-                                                gint64               updated_at_usec);
+/* For herald-message-log.c: the row reader of the sent_messages table
+ * (herald-database-private.h). Its statements select
+ * HERALD_LOGGED_MESSAGE_COLUMNS, in this order. Times are stored as UTC
+ * microseconds since the epoch. */
+#define HERALD_LOGGED_MESSAGE_COLUMNS \
+  "id, account_id, message_id, recipient, text, state, error, parts, sent_at, updated_at"
+
+gpointer             herald_logged_message_new_from_row (sqlite3_stmt *stmt);
 
 /* GLib 2.74 has no g_date_time_to_unix_usec (): both ways here. */
 gint64               herald_logged_message_time_to_usec (GDateTime *time);

@@ -170,30 +170,22 @@ herald_logged_message_init (HeraldLoggedMessage *self)
 {
 }
 
-HeraldLoggedMessage *
-herald_logged_message_new (gint64               row_id,
-                           const char          *account_id,
-                           const char          *message_id,
-                           const char          *recipient,
-                           const char          *text,
-                           HeraldDeliveryState  state,
-                           const char          *error,
-                           guint                parts,
-                           gint64               sent_at_usec,
-                           gint64               updated_at_usec)
+/* Returns: (transfer full): a HeraldLoggedMessage of the current row */
+gpointer
+herald_logged_message_new_from_row (sqlite3_stmt *stmt)
 {
   HeraldLoggedMessage *self = g_object_new (HERALD_TYPE_LOGGED_MESSAGE, NULL);
 
-  self->row_id = row_id;
-  self->account_id = g_strdup (account_id);
-  self->message_id = g_strdup (message_id);
-  self->recipient = g_strdup (recipient);
-  self->text = g_strdup (text);
-  self->state = state;
-  self->error = g_strdup (error);
-  self->parts = parts;
-  self->sent_at = herald_logged_message_time_from_usec (sent_at_usec);
-  self->updated_at = herald_logged_message_time_from_usec (updated_at_usec);
+  self->row_id = herald_database_column_int64 (stmt, 0);
+  self->account_id = herald_database_dup_column_text (stmt, 1);
+  self->message_id = herald_database_dup_column_text (stmt, 2);
+  self->recipient = herald_database_dup_column_text (stmt, 3);
+  self->text = herald_database_dup_column_text (stmt, 4);
+  self->state = herald_delivery_state_from_string (herald_database_column_text (stmt, 5));
+  self->error = herald_database_dup_column_text (stmt, 6);
+  self->parts = (guint) MAX (0, herald_database_column_int64 (stmt, 7));
+  self->sent_at = herald_logged_message_time_from_usec (herald_database_column_int64 (stmt, 8));
+  self->updated_at = herald_logged_message_time_from_usec (herald_database_column_int64 (stmt, 9));
 
   return self;
 }

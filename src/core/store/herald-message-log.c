@@ -13,9 +13,8 @@
 #include "text/herald-phone-number.h"
 #include "text/herald-sms-text.h"
 
-/* Every SQL statement runs on a worker thread through
- * herald_database_run_async (); the jobs handed to it hold plain copies of
- * what they need, never objects the caller may change meanwhile. */
+/* Every call is a job run with herald_database_run_task () (see
+ * herald-database-private.h for the pattern). */
 
 struct _HeraldMessageLog
 {
@@ -25,17 +24,6 @@ struct _HeraldMessageLog
 };
 
 G_DEFINE_FINAL_TYPE (HeraldMessageLog, herald_message_log, G_TYPE_OBJECT)
-
-enum {
-  PROP_0,
-  PROP_DATABASE,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
-
-static const char columns[] =
-  "id, account_id, message_id, recipient, text, state, error, parts, sent_at, updated_at";
 
 static void
 herald_message_log_dispose (GObject *object)
@@ -48,57 +36,9 @@ herald_message_log_dispose (GObject *object)
 }
 
 static void
-herald_message_log_get_property (GObject    *object,
-                                 guint       prop_id,
-                                 GValue     *value,
-                                 GParamSpec *pspec)
-{
-  HeraldMessageLog *self = HERALD_MESSAGE_LOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      g_value_set_object (value, self->database);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-herald_message_log_set_property (GObject      *object,
-                                 guint         prop_id,
-                                 const GValue *value,
-                                 GParamSpec   *pspec)
-{
-  HeraldMessageLog *self = HERALD_MESSAGE_LOG (object);
-
-  switch (prop_id)
-    {
-    case PROP_DATABASE:
-      self->database = g_value_dup_object (value);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 herald_message_log_class_init (HeraldMessageLogClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->dispose = herald_message_log_dispose;
-  object_class->get_property = herald_message_log_get_property;
-  object_class->set_property = herald_message_log_set_property;
-
-  properties [PROP_DATABASE] =
-    g_param_spec_object ("database", NULL, NULL, HERALD_TYPE_DATABASE,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  G_OBJECT_CLASS (klass)->dispose = herald_message_log_dispose;
 }
 
 static void
@@ -106,12 +46,19 @@ herald_message_log_init (HeraldMessageLog *self)
 {
 }
 
+/* Like every store module, it keeps its database from the start: no
+ * property, since nothing may change it. */
 HeraldMessageLog *
 herald_message_log_new (HeraldDatabase *database)
 {
+  HeraldMessageLog *self;
+
   g_return_val_if_fail (HERALD_IS_DATABASE (database), NULL);
 
-  return g_object_new (HERALD_TYPE_MESSAGE_LOG, "database", database, NULL);
+  self = g_object_new (HERALD_TYPE_MESSAGE_LOG, NULL);
+  self->database = g_object_ref (database);
+
+  return self;
 }
 
 /* ---- statement helpers (worker thread) ---------------------------------- */
@@ -208,8 +155,8 @@ record_func (HeraldDatabase  *database,
   RecordJob *job = user_data;
   g_autoptr(sqlite3_stmt) account = NULL;
   g_autoptr(sqlite3_stmt) insert = NULL;
+  g_autofree char *missing = NULL;
   gint64 now = now_usec ();
-  int rc;
 
   if (job->rows->len == 0)
     return TRUE;
@@ -219,19 +166,12 @@ record_func (HeraldDatabase  *database,
 
   /* Asked first, so that an unknown account is an error that says so
    * rather than a foreign-key failure. */
+  missing = g_strdup_printf (_("The sent messages could not be recorded: there is no account “%s”."),
+                             job->account_id);
   account = herald_database_prepare (database, "SELECT 1 FROM accounts WHERE id = :account", error);
-  if (account == NULL || !herald_database_bind_text (account, ":account", job->account_id, error))
+  if (account == NULL || !herald_database_bind_text (account, ":account", job->account_id, error) ||
+      !herald_database_step_one (database, account, missing, error))
     return FALSE;
-  rc = herald_database_step (database, account, error);
-  if (rc == SQLITE_ERROR)
-    return FALSE;
-  if (rc != SQLITE_ROW)
-    {
-      g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND,
-                   _("The sent messages could not be recorded: there is no account “%s”."),
-                   job->account_id);
-      return FALSE;
-    }
 
   insert = herald_database_prepare (database,
                                     "INSERT INTO sent_messages (account_id, message_id, recipient, text, "
@@ -262,20 +202,6 @@ record_func (HeraldDatabase  *database,
   return herald_database_commit (database, error);
 }
 
-static void
-record_done (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    g_task_return_boolean (task, TRUE);
-  else
-    g_task_return_error (task, error);
-}
-
 void
 herald_message_log_record_async (HeraldMessageLog            *self,
                                  const char                  *account_id,
@@ -286,7 +212,7 @@ herald_message_log_record_async (HeraldMessageLog            *self,
                                  GAsyncReadyCallback          callback,
                                  gpointer                     user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
   RecordJob *job;
 
   g_return_if_fail (HERALD_IS_MESSAGE_LOG (self));
@@ -295,13 +221,12 @@ herald_message_log_record_async (HeraldMessageLog            *self,
   g_return_if_fail (entries != NULL || n_entries == 0);
   g_return_if_fail (cancellable == NULL || G_IS_CANCELLABLE (cancellable));
 
+  job = record_job_new (account_id, text, entries, n_entries);
   task = g_task_new (self, cancellable, callback, user_data);
   g_task_set_source_tag (task, herald_message_log_record_async);
-  job = record_job_new (account_id, text, entries, n_entries);
   g_task_set_task_data (task, job, record_job_free);
 
-  herald_database_run_async (self->database, record_func, job, cancellable,
-                             record_done, g_steal_pointer (&task));
+  herald_database_run_task (self->database, record_func, job, cancellable, task, NULL);
 }
 
 gboolean
@@ -343,21 +268,6 @@ list_job_free (gpointer data)
   g_free (job);
 }
 
-static HeraldLoggedMessage *
-logged_message_from_row (sqlite3_stmt *stmt)
-{
-  return herald_logged_message_new (herald_database_column_int64 (stmt, 0),
-                                    herald_database_column_text (stmt, 1),
-                                    herald_database_column_text (stmt, 2),
-                                    herald_database_column_text (stmt, 3),
-                                    herald_database_column_text (stmt, 4),
-                                    herald_delivery_state_from_string (herald_database_column_text (stmt, 5)),
-                                    herald_database_column_text (stmt, 6),
-                                    (guint) MAX (0, herald_database_column_int64 (stmt, 7)),
-                                    herald_database_column_int64 (stmt, 8),
-                                    herald_database_column_int64 (stmt, 9));
-}
-
 static gboolean
 list_func (HeraldDatabase  *database,
            gpointer         user_data,
@@ -367,9 +277,8 @@ list_func (HeraldDatabase  *database,
   ListJob *job = user_data;
   g_autoptr(GString) sql = g_string_new (NULL);
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
-  g_string_append_printf (sql, "SELECT %s FROM sent_messages WHERE 1", columns);
+  g_string_append (sql, "SELECT " HERALD_LOGGED_MESSAGE_COLUMNS " FROM sent_messages WHERE 1");
   if (job->account_id != NULL)
     g_string_append (sql, " AND account_id = :account");
   if (job->state != HERALD_DELIVERY_UNKNOWN)
@@ -397,31 +306,34 @@ list_func (HeraldDatabase  *database,
       !herald_database_bind_int64 (stmt, ":offset", job->offset, error))
     return FALSE;
 
-  while ((rc = herald_database_step (database, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (job->messages, logged_message_from_row (stmt));
-
-  return rc == SQLITE_DONE;
+  return herald_database_read_rows (database, stmt, herald_logged_message_new_from_row, job->messages, error);
 }
 
 static void
-list_done (GObject      *object,
-           GAsyncResult *result,
-           gpointer      user_data)
+list_done (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
   ListJob *job = g_task_get_task_data (task);
-  GListStore *store;
-  GError *error = NULL;
+  GListStore *store = g_list_store_new (HERALD_TYPE_LOGGED_MESSAGE);
 
-  if (!herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-
-  store = g_list_store_new (HERALD_TYPE_LOGGED_MESSAGE);
   g_list_store_splice (store, 0, 0, job->messages->pdata, job->messages->len);
   g_task_return_pointer (task, store, g_object_unref);
+}
+
+/* Both listings are finished by herald_message_log_list_finish (). */
+static void
+list_start (HeraldMessageLog    *self,
+            ListJob             *job,
+            GCancellable        *cancellable,
+            GAsyncReadyCallback  callback,
+            gpointer             user_data)
+{
+  GTask *task = g_task_new (self, cancellable, callback, user_data);
+
+  job->messages = g_ptr_array_new_with_free_func (g_object_unref);
+  g_task_set_source_tag (task, herald_message_log_list_async);
+  g_task_set_task_data (task, job, list_job_free);
+
+  herald_database_run_task (self->database, list_func, job, cancellable, task, list_done);
 }
 
 void
@@ -434,7 +346,6 @@ herald_message_log_list_async (HeraldMessageLog             *self,
                                GAsyncReadyCallback           callback,
                                gpointer                      user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ListJob *job;
 
   g_return_if_fail (HERALD_IS_MESSAGE_LOG (self));
@@ -444,7 +355,6 @@ herald_message_log_list_async (HeraldMessageLog             *self,
   job->account_id = g_strdup (account_id);
   job->offset = offset;
   job->limit = limit;
-  job->messages = g_ptr_array_new_with_free_func (g_object_unref);
   if (filter != NULL)
     {
       job->state = filter->state;
@@ -458,12 +368,7 @@ herald_message_log_list_async (HeraldMessageLog             *self,
         job->until = herald_logged_message_time_to_usec (filter->until);
     }
 
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_message_log_list_async);
-  g_task_set_task_data (task, job, list_job_free);
-
-  herald_database_run_async (self->database, list_func, job, cancellable,
-                             list_done, g_steal_pointer (&task));
+  list_start (self, job, cancellable, callback, user_data);
 }
 
 void
@@ -474,7 +379,6 @@ herald_message_log_list_open_async (HeraldMessageLog    *self,
                                     GAsyncReadyCallback  callback,
                                     gpointer             user_data)
 {
-  g_autoptr(GTask) task = NULL;
   ListJob *job;
 
   g_return_if_fail (HERALD_IS_MESSAGE_LOG (self));
@@ -485,15 +389,8 @@ herald_message_log_list_open_async (HeraldMessageLog    *self,
   job->account_id = g_strdup (account_id);
   job->limit = max_rows;
   job->open_only = TRUE;
-  job->messages = g_ptr_array_new_with_free_func (g_object_unref);
 
-  /* Finished by herald_message_log_list_finish (). */
-  task = g_task_new (self, cancellable, callback, user_data);
-  g_task_set_source_tag (task, herald_message_log_list_async);
-  g_task_set_task_data (task, job, list_job_free);
-
-  herald_database_run_async (self->database, list_func, job, cancellable,
-                             list_done, g_steal_pointer (&task));
+  list_start (self, job, cancellable, callback, user_data);
 }
 
 /**
@@ -574,18 +471,11 @@ update_states_func (HeraldDatabase  *database,
 }
 
 static void
-update_done (GObject      *object,
-             GAsyncResult *result,
-             gpointer      user_data)
+update_done (GTask *task)
 {
-  g_autoptr(GTask) task = user_data;
   UpdateJob *job = g_task_get_task_data (task);
-  GError *error = NULL;
 
-  if (herald_database_run_finish (HERALD_DATABASE (object), result, &error))
-    g_task_return_int (task, job->changed);
-  else
-    g_task_return_error (task, error);
+  g_task_return_int (task, job->changed);
 }
 
 void
@@ -596,7 +486,7 @@ herald_message_log_update_states_async (HeraldMessageLog                  *self,
                                         GAsyncReadyCallback                callback,
                                         gpointer                           user_data)
 {
-  g_autoptr(GTask) task = NULL;
+  GTask *task;
   UpdateJob *job;
 
   g_return_if_fail (HERALD_IS_MESSAGE_LOG (self));
@@ -611,8 +501,7 @@ herald_message_log_update_states_async (HeraldMessageLog                  *self,
   g_task_set_source_tag (task, herald_message_log_update_states_async);
   g_task_set_task_data (task, job, update_job_free);
 
-  herald_database_run_async (self->database, update_states_func, job, cancellable,
-                             update_done, g_steal_pointer (&task));
+  herald_database_run_task (self->database, update_states_func, job, cancellable, task, update_done);
 }
 
 guint

@@ -9,10 +9,12 @@
 #include <glib/gi18n-lib.h>
 
 #include "herald-csv-reader.h"
+#include "herald-text-input-private.h"
 
-/* Bytes read from the stream at a time; also how much of the header the
- * separator detection looks at. */
-#define CHUNK_SIZE 65536
+/* The input's chunk (HERALD_TEXT_INPUT_CHUNK) is also how much of the header
+ * the separator detection looks at. */
+#define fail(self, error, code, ...) \
+  herald_text_input_fail (&(self)->in, (error), HERALD_CSV_ERROR, (code), __VA_ARGS__)
 
 typedef enum
 {
@@ -27,13 +29,7 @@ struct _HeraldCsvReader
 {
   GObject       parent_instance;
 
-  GInputStream *stream;
-  guint8       *buffer;
-  gsize         buffer_len;
-  gsize         buffer_pos;
-  gboolean      eof;
-  gboolean      started;
-  GError       *error;        /* sticky: a failed reader keeps failing */
+  HeraldTextInput in;
 
   char          separator;
   gboolean      trim;
@@ -74,9 +70,7 @@ herald_csv_reader_finalize (GObject *object)
 {
   HeraldCsvReader *self = (HeraldCsvReader *) object;
 
-  g_clear_object (&self->stream);
-  g_clear_pointer (&self->buffer, g_free);
-  g_clear_error (&self->error);
+  herald_text_input_clear (&self->in);
   g_string_free (self->record, TRUE);
   g_array_unref (self->field_starts);
   g_ptr_array_unref (self->fields);
@@ -95,7 +89,6 @@ herald_csv_reader_class_init (HeraldCsvReaderClass *klass)
 static void
 herald_csv_reader_init (HeraldCsvReader *self)
 {
-  self->buffer = g_malloc (CHUNK_SIZE);
   self->record = g_string_sized_new (256);
   self->field_starts = g_array_sized_new (FALSE, FALSE, sizeof (gsize), 16);
   self->fields = g_ptr_array_sized_new (17);
@@ -116,7 +109,7 @@ herald_csv_reader_new (GInputStream *stream)
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
 
   self = g_object_new (HERALD_TYPE_CSV_READER, NULL);
-  self->stream = g_object_ref (stream);
+  herald_text_input_init (&self->in, stream);
 
   return self;
 }
@@ -135,18 +128,14 @@ HeraldCsvReader *
 herald_csv_reader_new_for_path (const char  *path,
                                 GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return NULL;
+  stream = herald_text_input_open (path, error);
 
-  return herald_csv_reader_new (G_INPUT_STREAM (stream));
+  return stream != NULL ? herald_csv_reader_new (stream) : NULL;
 }
 
 /**
@@ -164,7 +153,7 @@ herald_csv_reader_set_separator (HeraldCsvReader *self,
   g_return_if_fail (HERALD_IS_CSV_READER (self));
   g_return_if_fail (separator == 0 || separator == ',' || separator == ';' || separator == '\t');
 
-  if (!self->started)
+  if (!self->in.started)
     self->separator = separator;
 }
 
@@ -283,41 +272,38 @@ detect_separator (const guint8 *data,
   return best;
 }
 
+/* Where the scan of the header for its end has got to. */
+typedef struct
+{
+  gsize    scanned;
+  gboolean in_quotes;
+  gboolean in_record;
+} HeaderScan;
+
+static gboolean
+header_read (const guint8 *data,
+             gsize         len,
+             gpointer      user_data)
+{
+  HeaderScan *scan = user_data;
+
+  return find_first_record_end (data, len, &scan->scanned, &scan->in_quotes, &scan->in_record);
+}
+
 static gboolean
 start_reading (HeraldCsvReader  *self,
                GCancellable     *cancellable,
                GError          **error)
 {
-  gsize scanned = 0;
-  gboolean in_quotes = FALSE;
-  gboolean in_record = FALSE;
+  HeaderScan scan = { 0, FALSE, FALSE };
 
   /* Enough of the file to see the byte order mark and the header (or the
-   * first 64 KiB of it). */
-  while (self->buffer_len < CHUNK_SIZE &&
-         (self->buffer_len < 3 ||
-          !find_first_record_end (self->buffer, self->buffer_len, &scanned, &in_quotes, &in_record)))
-    {
-      gssize n_read = g_input_stream_read (self->stream, self->buffer + self->buffer_len,
-                                           CHUNK_SIZE - self->buffer_len, cancellable, error);
-
-      if (n_read < 0)
-        return FALSE;
-      if (n_read == 0)
-        {
-          self->eof = TRUE;
-          break;
-        }
-      self->buffer_len += n_read;
-    }
-
-  self->buffer_pos = 0;
-  if (self->buffer_len >= 3 && memcmp (self->buffer, "\xEF\xBB\xBF", 3) == 0)
-    self->buffer_pos = 3;
+   * first chunk of it). */
+  if (!herald_text_input_start (&self->in, header_read, &scan, cancellable, error))
+    return FALSE;
 
   if (self->separator == 0)
-    self->separator = detect_separator (self->buffer + self->buffer_pos,
-                                        self->buffer_len - self->buffer_pos);
+    self->separator = detect_separator (self->in.buffer + self->in.pos, self->in.len - self->in.pos);
 
   /* Everything but plain printable ASCII goes through the slow path. */
   for (guint b = 0; b < 256; b++)
@@ -326,52 +312,7 @@ start_reading (HeraldCsvReader  *self,
   self->special['"'] = TRUE;
   self->special[(guint8) self->separator] = TRUE;
 
-  self->started = TRUE;
-
   return TRUE;
-}
-
-static gboolean
-fill (HeraldCsvReader  *self,
-      GCancellable     *cancellable,
-      GError          **error)
-{
-  gssize n_read;
-
-  n_read = g_input_stream_read (self->stream, self->buffer, CHUNK_SIZE, cancellable, error);
-  if (n_read < 0)
-    return FALSE;
-
-  self->buffer_len = n_read;
-  self->buffer_pos = 0;
-  self->eof = n_read == 0;
-
-  return TRUE;
-}
-
-static gboolean
-fail (HeraldCsvReader *self,
-      GError         **error,
-      HeraldCsvError   code,
-      const char      *format,
-      ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-fail (HeraldCsvReader *self,
-      GError         **error,
-      HeraldCsvError   code,
-      const char      *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  self->error = g_error_new_valist (HERALD_CSV_ERROR, code, format, args);
-  va_end (args);
-
-  g_propagate_error (error, g_error_copy (self->error));
-
-  return FALSE;
 }
 
 static gboolean
@@ -711,16 +652,16 @@ read_record (HeraldCsvReader  *self,
       const guint8 *p;
       const guint8 *end;
 
-      if (self->buffer_pos == self->buffer_len)
+      if (self->in.pos == self->in.len)
         {
-          if (!self->eof && !fill (self, cancellable, error))
+          if (!herald_text_input_fill (&self->in, cancellable, error))
             return FALSE;
-          if (self->buffer_pos == self->buffer_len)
+          if (self->in.pos == self->in.len)
             return finish_input (self, got_record, error);
         }
 
-      p = self->buffer + self->buffer_pos;
-      end = self->buffer + self->buffer_len;
+      p = self->in.buffer + self->in.pos;
+      end = self->in.buffer + self->in.len;
 
       while (p < end && !*got_record)
         {
@@ -735,7 +676,7 @@ read_record (HeraldCsvReader  *self,
             return FALSE;
         }
 
-      self->buffer_pos = p - self->buffer;
+      self->in.pos = p - self->in.buffer;
       if (*got_record)
         return TRUE;
     }
@@ -763,6 +704,7 @@ herald_csv_reader_next (HeraldCsvReader      *self,
                         GError              **error)
 {
   gboolean got_record = FALSE;
+  gboolean resumable;
   g_autoptr(GError) local_error = NULL;
 
   g_return_val_if_fail (HERALD_IS_CSV_READER (self), FALSE);
@@ -772,16 +714,10 @@ herald_csv_reader_next (HeraldCsvReader      *self,
 
   *fields = NULL;
 
-  if (self->error != NULL)
-    {
-      g_propagate_error (error, g_error_copy (self->error));
-      return FALSE;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!herald_text_input_check (&self->in, cancellable, error))
     return FALSE;
 
-  if (!self->started && !start_reading (self, cancellable, &local_error))
+  if (!self->in.started && !start_reading (self, cancellable, &local_error))
     goto failed;
 
   if (!read_record (self, &got_record, cancellable, &local_error))
@@ -798,10 +734,8 @@ herald_csv_reader_next (HeraldCsvReader      *self,
 failed:
   /* A read cancelled between chunks can be retried; anything else, and a
    * cancelled first read (part of the header may be gone), is final. */
-  if (self->error == NULL &&
-      (!self->started || !g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED)))
-    self->error = g_error_copy (local_error);
-  g_propagate_error (error, g_steal_pointer (&local_error));
+  resumable = self->in.started && g_error_matches (local_error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  herald_text_input_failed (&self->in, g_steal_pointer (&local_error), resumable, error);
 
   return FALSE;
 }

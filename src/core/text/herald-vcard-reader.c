@@ -10,21 +10,16 @@
 
 #include "herald-vcard-entry-private.h"
 #include "herald-vcard-reader-private.h"
+#include "herald-text-input-private.h"
 
-#define CHUNK_SIZE 65536
-
+#define fail(self, error, code, ...) \
+  herald_text_input_fail (&(self)->in, (error), HERALD_VCARD_ERROR, (code), __VA_ARGS__)
 
 struct _HeraldVcardReader
 {
   GObject       parent_instance;
 
-  GInputStream *stream;
-  guint8       *buffer;
-  gsize         buffer_len;
-  gsize         buffer_pos;
-  gboolean      eof;
-  gboolean      started;
-  GError       *error;        /* sticky: a failed reader keeps failing */
+  HeraldTextInput in;
 
   guint         line;         /* physical lines read so far */
   GString      *text;         /* the property being read, unfolded */
@@ -44,9 +39,7 @@ herald_vcard_reader_finalize (GObject *object)
 {
   HeraldVcardReader *self = (HeraldVcardReader *) object;
 
-  g_clear_object (&self->stream);
-  g_clear_pointer (&self->buffer, g_free);
-  g_clear_error (&self->error);
+  herald_text_input_clear (&self->in);
   g_string_free (self->text, TRUE);
 
   G_OBJECT_CLASS (herald_vcard_reader_parent_class)->finalize (object);
@@ -63,7 +56,6 @@ herald_vcard_reader_class_init (HeraldVcardReaderClass *klass)
 static void
 herald_vcard_reader_init (HeraldVcardReader *self)
 {
-  self->buffer = g_malloc (CHUNK_SIZE);
   self->text = g_string_sized_new (256);
 }
 
@@ -81,7 +73,7 @@ herald_vcard_reader_new (GInputStream *stream)
   g_return_val_if_fail (G_IS_INPUT_STREAM (stream), NULL);
 
   self = g_object_new (HERALD_TYPE_VCARD_READER, NULL);
-  self->stream = g_object_ref (stream);
+  herald_text_input_init (&self->in, stream);
 
   return self;
 }
@@ -98,64 +90,14 @@ HeraldVcardReader *
 herald_vcard_reader_new_for_path (const char  *path,
                                   GError     **error)
 {
-  g_autoptr(GFile) file = NULL;
-  g_autoptr(GFileInputStream) stream = NULL;
+  g_autoptr(GInputStream) stream = NULL;
 
   g_return_val_if_fail (path != NULL, NULL);
   g_return_val_if_fail (error == NULL || *error == NULL, NULL);
 
-  file = g_file_new_for_path (path);
-  stream = g_file_read (file, NULL, error);
-  if (stream == NULL)
-    return NULL;
+  stream = herald_text_input_open (path, error);
 
-  return herald_vcard_reader_new (G_INPUT_STREAM (stream));
-}
-
-static gboolean
-fail (HeraldVcardReader *self,
-      GError           **error,
-      HeraldVcardError   code,
-      const char        *format,
-      ...) G_GNUC_PRINTF (4, 5);
-
-static gboolean
-fail (HeraldVcardReader *self,
-      GError           **error,
-      HeraldVcardError   code,
-      const char        *format,
-      ...)
-{
-  va_list args;
-
-  va_start (args, format);
-  self->error = g_error_new_valist (HERALD_VCARD_ERROR, code, format, args);
-  va_end (args);
-
-  g_propagate_error (error, g_error_copy (self->error));
-
-  return FALSE;
-}
-
-static gboolean
-ensure_data (HeraldVcardReader  *self,
-             GCancellable       *cancellable,
-             GError            **error)
-{
-  gssize n_read;
-
-  if (self->buffer_pos < self->buffer_len || self->eof)
-    return TRUE;
-
-  n_read = g_input_stream_read (self->stream, self->buffer, CHUNK_SIZE, cancellable, error);
-  if (n_read < 0)
-    return FALSE;
-
-  self->buffer_len = n_read;
-  self->buffer_pos = 0;
-  self->eof = n_read == 0;
-
-  return TRUE;
+  return stream != NULL ? herald_vcard_reader_new (stream) : NULL;
 }
 
 /* The next byte without consuming it, or -1 at the end. */
@@ -165,10 +107,10 @@ peek (HeraldVcardReader  *self,
       GCancellable       *cancellable,
       GError            **error)
 {
-  if (!ensure_data (self, cancellable, error))
+  if (!herald_text_input_fill (&self->in, cancellable, error))
     return FALSE;
 
-  *byte = self->buffer_pos < self->buffer_len ? self->buffer[self->buffer_pos] : -1;
+  *byte = self->in.pos < self->in.len ? self->in.buffer[self->in.pos] : -1;
 
   return TRUE;
 }
@@ -193,10 +135,10 @@ read_physical_line (HeraldVcardReader  *self,
       const guint8 *p;
       int next;
 
-      if (!ensure_data (self, cancellable, error))
+      if (!herald_text_input_fill (&self->in, cancellable, error))
         return FALSE;
 
-      if (self->buffer_pos == self->buffer_len)
+      if (self->in.pos == self->in.len)
         {
           if (*got)
             self->line++;
@@ -204,8 +146,8 @@ read_physical_line (HeraldVcardReader  *self,
         }
 
       *got = TRUE;
-      start = self->buffer + self->buffer_pos;
-      end = self->buffer + self->buffer_len;
+      start = self->in.buffer + self->in.pos;
+      end = self->in.buffer + self->in.len;
       for (p = start; p < end && *p != '\r' && *p != '\n'; p++)
         ;
 
@@ -222,18 +164,18 @@ read_physical_line (HeraldVcardReader  *self,
           g_string_append_len (dest, (const char *) start, n);
         }
 
-      self->buffer_pos = p - self->buffer;
+      self->in.pos = p - self->in.buffer;
       if (p == end)
         continue;
 
-      self->buffer_pos++;
+      self->in.pos++;
       self->line++;
       if (*p == '\r')
         {
           if (!peek (self, &next, cancellable, error))
             return FALSE;
           if (next == '\n')
-            self->buffer_pos++;
+            self->in.pos++;
         }
 
       return TRUE;
@@ -382,7 +324,7 @@ read_property (HeraldVcardReader  *self,
 
       if (next == ' ' || next == '\t')
         {
-          self->buffer_pos++;
+          self->in.pos++;
           if (quoted_printable && ends_with_soft_break (text))
             g_string_truncate (text, text->len - 1);
         }
@@ -594,34 +536,6 @@ read_card (HeraldVcardReader  *self,
     }
 }
 
-static gboolean
-start_reading (HeraldVcardReader  *self,
-               GCancellable       *cancellable,
-               GError            **error)
-{
-  /* Enough to see a byte order mark. */
-  while (self->buffer_len < 3)
-    {
-      gssize n_read = g_input_stream_read (self->stream, self->buffer + self->buffer_len,
-                                           CHUNK_SIZE - self->buffer_len, cancellable, error);
-
-      if (n_read < 0)
-        return FALSE;
-      if (n_read == 0)
-        {
-          self->eof = TRUE;
-          break;
-        }
-      self->buffer_len += n_read;
-    }
-
-  if (self->buffer_len >= 3 && memcmp (self->buffer, "\xEF\xBB\xBF", 3) == 0)
-    self->buffer_pos = 3;
-  self->started = TRUE;
-
-  return TRUE;
-}
-
 /**
  * herald_vcard_reader_next:
  * @self: a #HeraldVcardReader
@@ -649,22 +563,15 @@ herald_vcard_reader_next (HeraldVcardReader  *self,
 
   *entry = NULL;
 
-  if (self->error != NULL)
-    {
-      g_propagate_error (error, g_error_copy (self->error));
-      return FALSE;
-    }
-
-  if (g_cancellable_set_error_if_cancelled (cancellable, error))
+  if (!herald_text_input_check (&self->in, cancellable, error))
     return FALSE;
 
-  if ((!self->started && !start_reading (self, cancellable, &local_error)) ||
+  /* Enough to see a byte order mark. */
+  if ((!self->in.started && !herald_text_input_start (&self->in, NULL, NULL, cancellable, &local_error)) ||
       !read_card (self, entry, cancellable, &local_error))
     {
       /* Cancelled in the middle of a card, the reader cannot resume either. */
-      if (self->error == NULL)
-        self->error = g_error_copy (local_error);
-      g_propagate_error (error, g_steal_pointer (&local_error));
+      herald_text_input_failed (&self->in, g_steal_pointer (&local_error), FALSE, error);
       return FALSE;
     }
 

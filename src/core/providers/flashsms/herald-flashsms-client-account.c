@@ -77,16 +77,10 @@ herald_flashsms_client_list_groups_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_call (self, &list_groups, NULL, NULL, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &list_groups, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
-GPtrArray *
-herald_flashsms_client_list_groups_finish (HeraldFlashsmsClient  *self,
-                                           GAsyncResult          *result,
-                                           GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &list_groups, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (GPtrArray *, herald_flashsms_client_list_groups_finish, list_groups)
 
 static JsonNode *
 name_body_new (const char *name,
@@ -121,16 +115,10 @@ herald_flashsms_client_create_group_async (HeraldFlashsmsClient *self,
     }
 
   body = name_body_new (name, NULL);
-  _herald_flashsms_call (self, &create_group, NULL, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &create_group, NULL, NULL, body, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsGroup *
-herald_flashsms_client_create_group_finish (HeraldFlashsmsClient  *self,
-                                            GAsyncResult          *result,
-                                            GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &create_group, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsGroup *, herald_flashsms_client_create_group_finish, create_group)
 
 void
 herald_flashsms_client_delete_group_async (HeraldFlashsmsClient *self,
@@ -141,17 +129,11 @@ herald_flashsms_client_delete_group_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_call (self, &delete_group, (const char *[]) { group_id, NULL }, NULL, NULL,
-                         cancellable, callback, user_data);
+  herald_rest_call (self, &delete_group, (const char *[]) { group_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
-gboolean
-herald_flashsms_client_delete_group_finish (HeraldFlashsmsClient  *self,
-                                            GAsyncResult          *result,
-                                            GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &delete_group, error) != NULL;
-}
+HERALD_FLASHSMS_DEFINE_FINISH_BOOLEAN (herald_flashsms_client_delete_group_finish, delete_group)
 
 /* ---- GET /sender-ids ------------------------------------------------------------------------------ */
 
@@ -163,16 +145,10 @@ herald_flashsms_client_list_sender_ids_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_call (self, &list_sender_ids, NULL, NULL, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &list_sender_ids, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
-GPtrArray *
-herald_flashsms_client_list_sender_ids_finish (HeraldFlashsmsClient  *self,
-                                               GAsyncResult          *result,
-                                               GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &list_sender_ids, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (GPtrArray *, herald_flashsms_client_list_sender_ids_finish, list_sender_ids)
 
 /* ---- templates -------------------------------------------------------------------------------------- */
 
@@ -184,16 +160,10 @@ herald_flashsms_client_list_templates_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_call (self, &list_templates, NULL, NULL, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &list_templates, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
-GPtrArray *
-herald_flashsms_client_list_templates_finish (HeraldFlashsmsClient  *self,
-                                              GAsyncResult          *result,
-                                              GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &list_templates, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (GPtrArray *, herald_flashsms_client_list_templates_finish, list_templates)
 
 static GError *
 check_template (const char *name,
@@ -228,16 +198,10 @@ herald_flashsms_client_create_template_async (HeraldFlashsmsClient *self,
     }
 
   body = name_body_new (name, content);
-  _herald_flashsms_call (self, &create_template, NULL, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &create_template, NULL, NULL, body, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsTemplate *
-herald_flashsms_client_create_template_finish (HeraldFlashsmsClient  *self,
-                                               GAsyncResult          *result,
-                                               GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &create_template, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsTemplate *, herald_flashsms_client_create_template_finish, create_template)
 
 void
 herald_flashsms_client_update_template_async (HeraldFlashsmsClient *self,
@@ -266,16 +230,10 @@ herald_flashsms_client_update_template_async (HeraldFlashsmsClient *self,
     }
 
   body = name_body_new (name, content);
-  _herald_flashsms_call (self, &update_template, params, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &update_template, params, NULL, body, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsTemplate *
-herald_flashsms_client_update_template_finish (HeraldFlashsmsClient  *self,
-                                               GAsyncResult          *result,
-                                               GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &update_template, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsTemplate *, herald_flashsms_client_update_template_finish, update_template)
 
 void
 herald_flashsms_client_delete_template_async (HeraldFlashsmsClient *self,
@@ -286,17 +244,11 @@ herald_flashsms_client_delete_template_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_call (self, &delete_template, (const char *[]) { template_id, NULL }, NULL, NULL,
-                         cancellable, callback, user_data);
+  herald_rest_call (self, &delete_template, (const char *[]) { template_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
-gboolean
-herald_flashsms_client_delete_template_finish (HeraldFlashsmsClient  *self,
-                                               GAsyncResult          *result,
-                                               GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &delete_template, error) != NULL;
-}
+HERALD_FLASHSMS_DEFINE_FINISH_BOOLEAN (herald_flashsms_client_delete_template_finish, delete_template)
 
 /* ---- GET /transactions ------------------------------------------------------------------------------- */
 
@@ -335,13 +287,7 @@ herald_flashsms_client_list_transactions_async (HeraldFlashsmsClient            
       _herald_flashsms_query_add_time (query, "endDate", filter->end_date);
     }
 
-  _herald_flashsms_call (self, &list_transactions, NULL, query, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &list_transactions, NULL, query, NULL, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsTransactionPage *
-herald_flashsms_client_list_transactions_finish (HeraldFlashsmsClient  *self,
-                                                 GAsyncResult          *result,
-                                                 GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &list_transactions, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsTransactionPage *, herald_flashsms_client_list_transactions_finish, list_transactions)

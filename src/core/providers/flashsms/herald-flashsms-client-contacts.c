@@ -82,7 +82,7 @@ list_contacts (HeraldFlashsmsClient *self,
   if (group_id != NULL && group_id[0] != '\0')
     g_hash_table_replace (query, (gpointer) "groupId", g_strdup (group_id));
 
-  _herald_flashsms_call (self, &get_contacts, NULL, query, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &get_contacts, NULL, query, NULL, cancellable, callback, user_data);
 }
 
 void
@@ -100,13 +100,7 @@ herald_flashsms_client_list_contacts_async (HeraldFlashsmsClient *self,
   list_contacts (self, page, limit, search, group_id, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsContactPage *
-herald_flashsms_client_list_contacts_finish (HeraldFlashsmsClient  *self,
-                                             GAsyncResult          *result,
-                                             GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &get_contacts, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContactPage *, herald_flashsms_client_list_contacts_finish, get_contacts)
 
 void
 herald_flashsms_client_search_contacts_async (HeraldFlashsmsClient *self,
@@ -132,7 +126,7 @@ herald_flashsms_client_search_contacts_async (HeraldFlashsmsClient *self,
   /* FlashSMS keeps numbers as 0XXXXXXXXX or 233XXXXXXXXX and searches by
    * substring: the national significant number is inside both, whatever
    * form was typed. */
-  number = herald_phone_number_parse (query, herald_flashsms_client_get_default_region (self),
+  number = herald_phone_number_parse (query, herald_rest_client_get_default_region (HERALD_REST_CLIENT (self)),
                                       HERALD_PHONE_NUMBER_FLAGS_NONE, NULL);
   if (number != NULL)
     search = herald_phone_number_get_national_significant_number (number);
@@ -140,13 +134,7 @@ herald_flashsms_client_search_contacts_async (HeraldFlashsmsClient *self,
   list_contacts (self, page, limit, search, NULL, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsContactPage *
-herald_flashsms_client_search_contacts_finish (HeraldFlashsmsClient  *self,
-                                               GAsyncResult          *result,
-                                               GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &get_contacts, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContactPage *, herald_flashsms_client_search_contacts_finish, get_contacts)
 
 /* ---- one contact ---------------------------------------------------------------------------- */
 
@@ -159,17 +147,11 @@ herald_flashsms_client_get_contact_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_call (self, &get_contact, (const char *[]) { contact_id, NULL }, NULL, NULL,
-                         cancellable, callback, user_data);
+  herald_rest_call (self, &get_contact, (const char *[]) { contact_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
-HeraldFlashsmsContact *
-herald_flashsms_client_get_contact_finish (HeraldFlashsmsClient  *self,
-                                           GAsyncResult          *result,
-                                           GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &get_contact, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContact *, herald_flashsms_client_get_contact_finish, get_contact)
 
 /* The body of a create or update; the phone in FlashSMS's form. */
 static JsonNode *
@@ -222,16 +204,10 @@ herald_flashsms_client_create_contact_async (HeraldFlashsmsClient              *
       return;
     }
 
-  _herald_flashsms_call (self, &create_contact, NULL, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &create_contact, NULL, NULL, body, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsContact *
-herald_flashsms_client_create_contact_finish (HeraldFlashsmsClient  *self,
-                                              GAsyncResult          *result,
-                                              GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &create_contact, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContact *, herald_flashsms_client_create_contact_finish, create_contact)
 
 void
 herald_flashsms_client_update_contact_async (HeraldFlashsmsClient              *self,
@@ -261,16 +237,10 @@ herald_flashsms_client_update_contact_async (HeraldFlashsmsClient              *
     }
 
   /* Setting the same fields twice is harmless: safe to retry. */
-  _herald_flashsms_call (self, &update_contact, params, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &update_contact, params, NULL, body, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsContact *
-herald_flashsms_client_update_contact_finish (HeraldFlashsmsClient  *self,
-                                              GAsyncResult          *result,
-                                              GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &update_contact, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsContact *, herald_flashsms_client_update_contact_finish, update_contact)
 
 void
 herald_flashsms_client_delete_contact_async (HeraldFlashsmsClient *self,
@@ -281,17 +251,11 @@ herald_flashsms_client_delete_contact_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_call (self, &delete_contact, (const char *[]) { contact_id, NULL }, NULL, NULL,
-                         cancellable, callback, user_data);
+  herald_rest_call (self, &delete_contact, (const char *[]) { contact_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
-gboolean
-herald_flashsms_client_delete_contact_finish (HeraldFlashsmsClient  *self,
-                                              GAsyncResult          *result,
-                                              GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &delete_contact, error) != NULL;
-}
+HERALD_FLASHSMS_DEFINE_FINISH_BOOLEAN (herald_flashsms_client_delete_contact_finish, delete_contact)
 
 /* ---- POST /contacts/import ----------------------------------------------------------------------- */
 
@@ -324,7 +288,7 @@ import_batch_done (GObject      *source,
   g_autoptr(HeraldFlashsmsImportResult) part = NULL;
   GError *error = NULL;
 
-  part = _herald_flashsms_finish (HERALD_FLASHSMS_CLIENT (source), result, &import_contacts, &error);
+  part = herald_rest_call_finish (HERALD_FLASHSMS_CLIENT (source), result, &import_contacts, &error);
   if (part == NULL)
     {
       g_debug ("import: request %u of %u failed", import->next + 1, import->bodies->len);
@@ -353,8 +317,8 @@ import_next (GTask *task)
 
   /* An import repeated is harmless (known numbers are skipped): retried
    * like a read. */
-  _herald_flashsms_call (self, &import_contacts, NULL, NULL, g_ptr_array_index (import->bodies, import->next),
-                         g_task_get_cancellable (task), import_batch_done, task);
+  herald_rest_call (self, &import_contacts, NULL, NULL, g_ptr_array_index (import->bodies, import->next),
+                    g_task_get_cancellable (task), import_batch_done, task);
 }
 
 void

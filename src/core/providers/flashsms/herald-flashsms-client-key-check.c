@@ -162,7 +162,7 @@ key_check_next (GTask *task)
 
   /* limit=1 keeps the list probes small; /sender-ids and /templates do not
    * page and ignore it. */
-  herald_http_client_request_async (herald_flashsms_client_get_http_client (self),
+  herald_http_client_request_async (herald_rest_client_get_http_client (HERALD_REST_CLIENT (self)),
                                     probes[check->next].method, probes[check->next].path,
                                     query, body, HERALD_HTTP_FLAGS_NONE, g_task_get_cancellable (task),
                                     key_check_probe_done, task);

@@ -11,21 +11,23 @@ G_BEGIN_DECLS
 /* Shared by the herald-flashsms-client*.c files, which together implement
  * HeraldFlashsmsClient. */
 
-/* One endpoint of the table (net/herald-rest-call.h) called with its
- * ":params", errors in FlashSMS's words; the endpoint's address is the
- * source tag _herald_flashsms_finish() checks. */
-void        _herald_flashsms_call               (HeraldFlashsmsClient     *self,
-                                                 const HeraldRestEndpoint *endpoint,
-                                                 const char * const       *params,
-                                                 GHashTable               *query,
-                                                 JsonNode                 *body,
-                                                 GCancellable             *cancellable,
-                                                 GAsyncReadyCallback       callback,
-                                                 gpointer                  user_data);
-gpointer    _herald_flashsms_finish             (HeraldFlashsmsClient     *self,
-                                                 GAsyncResult             *result,
-                                                 const HeraldRestEndpoint *endpoint,
-                                                 GError                  **error);
+/* Defines @function, the *_finish of a call to one @endpoint of the
+ * calling file: the parsed answer (transfer full), or NULL with @error
+ * set; the _BOOLEAN form for answers whose only news is success. */
+/* NOLINTBEGIN(bugprone-macro-parentheses) */
+#define HERALD_FLASHSMS_DEFINE_FINISH(ReturnType, function, endpoint)                 \
+  ReturnType                                                                          \
+  function (HeraldFlashsmsClient *self, GAsyncResult *result, GError **error)         \
+  {                                                                                   \
+    return herald_rest_call_finish (self, result, &endpoint, error);                   \
+  }
+#define HERALD_FLASHSMS_DEFINE_FINISH_BOOLEAN(function, endpoint)                     \
+  gboolean                                                                            \
+  function (HeraldFlashsmsClient *self, GAsyncResult *result, GError **error)         \
+  {                                                                                   \
+    return herald_rest_call_finish (self, result, &endpoint, error) != NULL;           \
+  }
+/* NOLINTEND(bugprone-macro-parentheses) */
 
 /* A parse function for answers whose only news is success (deletes). */
 gpointer    _herald_flashsms_parse_success      (JsonNode                 *root,

@@ -169,7 +169,7 @@ send_batch_done (GObject      *source,
   g_autoptr(HeraldFlashsmsSendResult) part = NULL;
   GError *error = NULL;
 
-  part = _herald_flashsms_finish (HERALD_FLASHSMS_CLIENT (source), result, &send_sms, &error);
+  part = herald_rest_call_finish (HERALD_FLASHSMS_CLIENT (source), result, &send_sms, &error);
   if (part != NULL)
     {
       _herald_flashsms_send_result_merge (send->result, part, send->input_for_phone);
@@ -228,8 +228,8 @@ send_next (GTask *task)
     }
 
   /* Never repeated by the transport once it may have reached FlashSMS. */
-  _herald_flashsms_call (self, &send_sms, NULL, NULL, g_ptr_array_index (send->bodies, send->next),
-                         g_task_get_cancellable (task), send_batch_done, task);
+  herald_rest_call (self, &send_sms, NULL, NULL, g_ptr_array_index (send->bodies, send->next),
+                    g_task_get_cancellable (task), send_batch_done, task);
 }
 
 void

@@ -24,109 +24,31 @@
 
 struct _HeraldFlashsmsClient
 {
-  GObject           parent_instance;
-
-  HeraldHttpClient *http;
-  char             *default_region;
+  HeraldRestClient parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (HeraldFlashsmsClient, herald_flashsms_client, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (HeraldFlashsmsClient, herald_flashsms_client, HERALD_TYPE_REST_CLIENT,
                                _HERALD_FLASHSMS_IMPLEMENT_INTERFACES)
 
-enum {
-  PROP_0,
-  PROP_HTTP_CLIENT,
-  PROP_DEFAULT_REGION,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+static GError *error_for_call (const HeraldRestEndpoint *endpoint,
+                               const char * const       *params,
+                               HeraldHttpResponse       *response,
+                               GError                   *error);
 
 /* ---- the object ----------------------------------------------------------------- */
 
 static void
-herald_flashsms_client_finalize (GObject *object)
-{
-  HeraldFlashsmsClient *self = HERALD_FLASHSMS_CLIENT (object);
-
-  g_clear_object (&self->http);
-  g_free (self->default_region);
-
-  G_OBJECT_CLASS (herald_flashsms_client_parent_class)->finalize (object);
-}
-
-static void
-herald_flashsms_client_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  HeraldFlashsmsClient *self = HERALD_FLASHSMS_CLIENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_HTTP_CLIENT:
-      g_value_set_object (value, self->http);
-      break;
-
-    case PROP_DEFAULT_REGION:
-      g_value_set_string (value, self->default_region);
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-herald_flashsms_client_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  HeraldFlashsmsClient *self = HERALD_FLASHSMS_CLIENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_HTTP_CLIENT:
-      self->http = g_value_dup_object (value);
-      break;
-
-    case PROP_DEFAULT_REGION:
-      herald_flashsms_client_set_default_region (self, g_value_get_string (value));
-      break;
-
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 herald_flashsms_client_class_init (HeraldFlashsmsClientClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
+  HeraldRestClientClass *rest_class = HERALD_REST_CLIENT_CLASS (klass);
 
-  object_class->finalize = herald_flashsms_client_finalize;
-  object_class->get_property = herald_flashsms_client_get_property;
-  object_class->set_property = herald_flashsms_client_set_property;
-
-  properties [PROP_HTTP_CLIENT] =
-    g_param_spec_object ("http-client", NULL, NULL,
-                         HERALD_TYPE_HTTP_CLIENT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-
-  properties [PROP_DEFAULT_REGION] =
-    g_param_spec_string ("default-region", NULL, NULL,
-                         HERALD_FLASHSMS_DEFAULT_REGION,
-                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
-
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  rest_class->error_for_call = error_for_call;
+  rest_class->default_region = HERALD_FLASHSMS_DEFAULT_REGION;
 }
 
 static void
 herald_flashsms_client_init (HeraldFlashsmsClient *self)
 {
-  self->default_region = g_strdup (HERALD_FLASHSMS_DEFAULT_REGION);
 }
 
 HeraldFlashsmsClient *
@@ -149,38 +71,6 @@ herald_flashsms_client_new_for_account (const char       *base_url,
     return NULL;
 
   return herald_flashsms_client_new (http);
-}
-
-HeraldHttpClient *
-herald_flashsms_client_get_http_client (HeraldFlashsmsClient *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLASHSMS_CLIENT (self), NULL);
-
-  return self->http;
-}
-
-const char *
-herald_flashsms_client_get_default_region (HeraldFlashsmsClient *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLASHSMS_CLIENT (self), NULL);
-
-  return self->default_region;
-}
-
-void
-herald_flashsms_client_set_default_region (HeraldFlashsmsClient *self,
-                                           const char           *region)
-{
-  g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
-
-  if (region == NULL)
-    region = HERALD_FLASHSMS_DEFAULT_REGION;
-  if (g_strcmp0 (self->default_region, region) == 0)
-    return;
-
-  g_free (self->default_region);
-  self->default_region = g_strdup (region);
-  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_DEFAULT_REGION]);
 }
 
 /* ---- shared helpers ----------------------------------------------------------------- */
@@ -247,7 +137,8 @@ _herald_flashsms_client_format_phone (HeraldFlashsmsClient    *self,
       return NULL;
     }
 
-  number = herald_phone_number_parse (input, self->default_region, flags, &local_error);
+  number = herald_phone_number_parse (input, herald_rest_client_get_default_region (HERALD_REST_CLIENT (self)),
+                                      flags, &local_error);
   if (number == NULL)
     {
       if (reason != NULL)
@@ -379,29 +270,6 @@ error_for_call (const HeraldRestEndpoint *endpoint,
   return error;
 }
 
-void
-_herald_flashsms_call (HeraldFlashsmsClient     *self,
-                       const HeraldRestEndpoint *endpoint,
-                       const char * const       *params,
-                       GHashTable               *query,
-                       JsonNode                 *body,
-                       GCancellable             *cancellable,
-                       GAsyncReadyCallback       callback,
-                       gpointer                  user_data)
-{
-  herald_rest_call (self, self->http, error_for_call, endpoint, params, query, body,
-                    cancellable, callback, user_data);
-}
-
-gpointer
-_herald_flashsms_finish (HeraldFlashsmsClient      *self,
-                         GAsyncResult              *result,
-                         const HeraldRestEndpoint  *endpoint,
-                         GError                   **error)
-{
-  return herald_rest_call_finish (self, result, endpoint, error);
-}
-
 /* ---- the endpoints ------------------------------------------------------------------------- */
 
 static const HeraldRestEndpoint get_balance = {
@@ -444,16 +312,10 @@ herald_flashsms_client_get_balance_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_call (self, &get_balance, NULL, NULL, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &get_balance, NULL, NULL, NULL, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsBalance *
-herald_flashsms_client_get_balance_finish (HeraldFlashsmsClient  *self,
-                                           GAsyncResult          *result,
-                                           GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &get_balance, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsBalance *, herald_flashsms_client_get_balance_finish, get_balance)
 
 /* ---- GET /sms -------------------------------------------------------------------------------- */
 
@@ -502,16 +364,10 @@ herald_flashsms_client_list_history_async (HeraldFlashsmsClient              *se
     }
 
   query = history_query_new (filter, page, limit);
-  _herald_flashsms_call (self, &list_history, NULL, query, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, &list_history, NULL, query, NULL, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsHistoryPage *
-herald_flashsms_client_list_history_finish (HeraldFlashsmsClient  *self,
-                                            GAsyncResult          *result,
-                                            GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &list_history, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsHistoryPage *, herald_flashsms_client_list_history_finish, list_history)
 
 static guint
 history_get_n_items (gpointer page)
@@ -558,8 +414,7 @@ herald_flashsms_client_list_all_history_async (HeraldFlashsmsClient             
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
   query = history_query_new (filter, 0, HERALD_FLASHSMS_MAX_HISTORY_LIMIT);
-  herald_rest_call_all_pages (self, self->http, error_for_call, &all_history, query,
-                              cancellable, callback, user_data);
+  herald_rest_call_all_pages (self, &all_history, query, cancellable, callback, user_data);
 }
 
 GPtrArray *
@@ -583,17 +438,11 @@ herald_flashsms_client_get_status_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_call (self, &get_status, (const char *[]) { message_id, NULL }, NULL, NULL,
-                         cancellable, callback, user_data);
+  herald_rest_call (self, &get_status, (const char *[]) { message_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
-HeraldFlashsmsMessage *
-herald_flashsms_client_get_status_finish (HeraldFlashsmsClient  *self,
-                                          GAsyncResult          *result,
-                                          GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &get_status, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsMessage *, herald_flashsms_client_get_status_finish, get_status)
 
 void
 herald_flashsms_client_get_report_async (HeraldFlashsmsClient *self,
@@ -604,17 +453,11 @@ herald_flashsms_client_get_report_async (HeraldFlashsmsClient *self,
 {
   g_return_if_fail (HERALD_IS_FLASHSMS_CLIENT (self));
 
-  _herald_flashsms_call (self, &get_report, (const char *[]) { message_id, NULL }, NULL, NULL,
-                         cancellable, callback, user_data);
+  herald_rest_call (self, &get_report, (const char *[]) { message_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
-HeraldFlashsmsReport *
-herald_flashsms_client_get_report_finish (HeraldFlashsmsClient  *self,
-                                          GAsyncResult          *result,
-                                          GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &get_report, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsReport *, herald_flashsms_client_get_report_finish, get_report)
 
 /* ---- POST /sms/estimate ------------------------------------------------------------------------- */
 
@@ -644,13 +487,7 @@ herald_flashsms_client_estimate_async (HeraldFlashsmsClient *self,
     }
 
   body = _herald_flashsms_estimate_body_new (message, recipient_count);
-  _herald_flashsms_call (self, &estimate, NULL, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &estimate, NULL, NULL, body, cancellable, callback, user_data);
 }
 
-HeraldFlashsmsEstimate *
-herald_flashsms_client_estimate_finish (HeraldFlashsmsClient  *self,
-                                        GAsyncResult          *result,
-                                        GError               **error)
-{
-  return _herald_flashsms_finish (self, result, &estimate, error);
-}
+HERALD_FLASHSMS_DEFINE_FINISH (HeraldFlashsmsEstimate *, herald_flashsms_client_estimate_finish, estimate)

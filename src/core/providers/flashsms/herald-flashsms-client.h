@@ -8,6 +8,7 @@
 #include "herald-dialect.h"
 #include "herald-flashsms-types.h"
 #include "net/herald-http-client.h"
+#include "net/herald-rest-client.h"
 #include "text/herald-phone-number.h"
 
 G_BEGIN_DECLS
@@ -59,7 +60,9 @@ typedef struct
 } HeraldFlashsmsContactFields;
 
 #define HERALD_TYPE_FLASHSMS_CLIENT (herald_flashsms_client_get_type ())
-G_DECLARE_FINAL_TYPE (HeraldFlashsmsClient, herald_flashsms_client, HERALD, FLASHSMS_CLIENT, GObject)
+/* A HeraldRestClient: its "default-region" (numbers typed without a country
+ * code) is HERALD_FLASHSMS_DEFAULT_REGION unless set. */
+G_DECLARE_FINAL_TYPE (HeraldFlashsmsClient, herald_flashsms_client, HERALD, FLASHSMS_CLIENT, HeraldRestClient)
 
 HeraldFlashsmsClient *herald_flashsms_client_new                (HeraldHttpClient      *http);
 /* A client with its own HeraldHttpClient; INVALID_INPUT for a bad URL or key. */
@@ -67,11 +70,6 @@ HeraldFlashsmsClient *herald_flashsms_client_new_for_account    (const char     
                                                                  const char            *api_key,
                                                                  HeraldAuthStyle        auth_style,
                                                                  GError               **error);
-HeraldHttpClient     *herald_flashsms_client_get_http_client    (HeraldFlashsmsClient  *self);
-/* Region for numbers typed without a country code; "GH" by default. */
-const char           *herald_flashsms_client_get_default_region (HeraldFlashsmsClient  *self);
-void                  herald_flashsms_client_set_default_region (HeraldFlashsmsClient  *self,
-                                                                 const char            *region);
 
 /* POST /sms/send. Numbers are normalised (invalid ones are listed in the
  * result and not sent; duplicates are sent once) and sent as 233XXXXXXXXX;

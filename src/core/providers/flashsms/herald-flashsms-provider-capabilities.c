@@ -7,12 +7,12 @@
 
 #include "herald-flashsms-client.h"
 #include "herald-flashsms-provider-private.h"
+#include "providers/herald-client-adapter-private.h"
 
 /* The optional capabilities over the FlashSMS client: each call is the
  * client's endpoint, its answer converted into the dialect-neutral values
- * of providers/ (every field the pages and heraldctl show). One adapter
- * does the converting for all of them: the client's finish function, the
- * conversion, and how to free each side. */
+ * of providers/ (every field the pages and heraldctl show), through one
+ * HeraldClientAdapter row per call (providers/herald-client-adapter-private.h). */
 
 /* ---- conversions ------------------------------------------------------------ */
 
@@ -321,104 +321,41 @@ estimate_from_flashsms (gconstpointer value)
   return cost;
 }
 
-/* ---- the adapter ------------------------------------------------------------ */
-
-typedef gpointer (*ClientFinish)    (HeraldFlashsmsClient *client, GAsyncResult *result, GError **error);
-typedef gboolean (*ClientFinishBool) (HeraldFlashsmsClient *client, GAsyncResult *result, GError **error);
-
-/* One capability call: @finish is the client's, or @finish_boolean for
- * the calls that answer only whether they worked (passed on as it is). */
-typedef struct
-{
-  ClientFinish      finish;
-  ClientFinishBool  finish_boolean;
-  gpointer        (*convert) (gconstpointer value);
-  GDestroyNotify    value_free;    /* of what the client returned */
-  GDestroyNotify    result_free;   /* of what the capability returns */
-} Adapter;
-
-#define ADAPTER(client_finish, convert, value_free, result_free) \
-  { (ClientFinish) (client_finish), NULL, (convert), (GDestroyNotify) (value_free), (GDestroyNotify) (result_free) }
-#define ADAPTER_BOOLEAN(client_finish) \
-  { NULL, (client_finish), NULL, NULL, NULL }
-
-static void
-adapter_done (GObject      *object,
-              GAsyncResult *result,
-              gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  const Adapter *adapter = g_task_get_task_data (task);
-  GError *error = NULL;
-  gpointer value;
-
-  if (adapter->finish_boolean != NULL)
-    {
-      if (adapter->finish_boolean (HERALD_FLASHSMS_CLIENT (object), result, &error))
-        g_task_return_boolean (task, TRUE);
-      else
-        g_task_return_error (task, error);
-      return;
-    }
-
-  value = adapter->finish (HERALD_FLASHSMS_CLIENT (object), result, &error);
-  if (value == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  g_task_return_pointer (task, adapter->convert (value), adapter->result_free);
-  adapter->value_free (value);
-}
-
-/* The task a capability call answers through; the client's callback is
- * adapter_done with it as data. */
-static GTask *
-adapter_task (gpointer             self,
-              const Adapter       *adapter,
-              GCancellable        *cancellable,
-              GAsyncReadyCallback  callback,
-              gpointer             user_data)
-{
-  GTask *task = g_task_new (self, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, (gpointer) adapter);
-  g_task_set_task_data (task, (gpointer) adapter, NULL);
-  return task;
-}
-
 #define CLIENT(self) HERALD_FLASHSMS_CLIENT (self)
 
 /* ---- HeraldMessageDetails --------------------------------------------------- */
 
-static const Adapter get_message = ADAPTER (herald_flashsms_client_get_status_finish, sent_message_from_flashsms,
-                                            herald_flashsms_message_unref, herald_sent_message_unref);
+static const HeraldClientAdapter get_message =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_get_status_finish, sent_message_from_flashsms,
+                         herald_flashsms_message_unref, herald_sent_message_unref);
 
 static void
-flashsms_get_message_async (HeraldMessageDetails *self,
-                            const char           *message_id,
-                            GCancellable         *cancellable,
-                            GAsyncReadyCallback   callback,
-                            gpointer              user_data)
+flashsms_get_message (HeraldMessageDetails *self,
+                      const char           *message_id,
+                      GTask                *task)
 {
-  herald_flashsms_client_get_status_async (CLIENT (self), message_id, cancellable, adapter_done,
-                                           adapter_task (self, &get_message, cancellable, callback, user_data));
+  herald_flashsms_client_get_status_async (CLIENT (self), message_id, g_task_get_cancellable (task),
+                                           herald_client_adapter_done,
+                                           herald_client_adapter_answer (task, &get_message));
 }
 
 void
 _herald_flashsms_message_details_iface_init (HeraldMessageDetailsInterface *iface)
 {
-  iface->get_message_async = flashsms_get_message_async;
+  iface->get_message = flashsms_get_message;
 }
 
 /* ---- HeraldHistorySource ---------------------------------------------------- */
 
-static const Adapter list_history = ADAPTER (herald_flashsms_client_list_history_finish, history_page_from_flashsms,
-                                             herald_flashsms_history_page_unref, herald_remote_page_unref);
-static const Adapter list_all_history = ADAPTER (herald_flashsms_client_list_all_history_finish,
-                                                 sent_messages_from_flashsms, g_ptr_array_unref, g_ptr_array_unref);
-static const Adapter get_report = ADAPTER (herald_flashsms_client_get_report_finish, report_from_flashsms,
-                                           herald_flashsms_report_unref, herald_delivery_report_unref);
+static const HeraldClientAdapter list_history =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_history_finish, history_page_from_flashsms,
+                         herald_flashsms_history_page_unref, herald_remote_page_unref);
+static const HeraldClientAdapter list_all_history =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_all_history_finish, sent_messages_from_flashsms,
+                         g_ptr_array_unref, g_ptr_array_unref);
+static const HeraldClientAdapter get_report =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_get_report_finish, report_from_flashsms,
+                         herald_flashsms_report_unref, herald_delivery_report_unref);
 
 static HeraldFlashsmsHistoryFilter
 history_filter (const HeraldHistoryFilter *filter)
@@ -435,80 +372,73 @@ history_filter (const HeraldHistoryFilter *filter)
 }
 
 static void
-flashsms_list_history_async (HeraldHistorySource       *self,
-                             const HeraldHistoryFilter *filter,
-                             guint                      page,
-                             guint                      limit,
-                             GCancellable              *cancellable,
-                             GAsyncReadyCallback        callback,
-                             gpointer                   user_data)
+flashsms_list_history (HeraldHistorySource       *self,
+                       const HeraldHistoryFilter *filter,
+                       guint                      page,
+                       guint                      limit,
+                       GTask                     *task)
 {
   HeraldFlashsmsHistoryFilter flash = history_filter (filter);
 
-  herald_flashsms_client_list_history_async (CLIENT (self), &flash, page, limit, cancellable, adapter_done,
-                                             adapter_task (self, &list_history, cancellable, callback, user_data));
+  herald_flashsms_client_list_history_async (CLIENT (self), &flash, page, limit,
+                                             g_task_get_cancellable (task), herald_client_adapter_done,
+                                             herald_client_adapter_answer (task, &list_history));
 }
 
 static void
-flashsms_list_all_history_async (HeraldHistorySource       *self,
-                                 const HeraldHistoryFilter *filter,
-                                 GCancellable              *cancellable,
-                                 GAsyncReadyCallback        callback,
-                                 gpointer                   user_data)
+flashsms_list_all_history (HeraldHistorySource       *self,
+                           const HeraldHistoryFilter *filter,
+                           GTask                     *task)
 {
   HeraldFlashsmsHistoryFilter flash = history_filter (filter);
 
-  herald_flashsms_client_list_all_history_async (CLIENT (self), &flash, cancellable, adapter_done,
-                                                 adapter_task (self, &list_all_history, cancellable,
-                                                               callback, user_data));
+  herald_flashsms_client_list_all_history_async (CLIENT (self), &flash, g_task_get_cancellable (task),
+                                                 herald_client_adapter_done,
+                                                 herald_client_adapter_answer (task, &list_all_history));
 }
 
 static void
-flashsms_get_report_async (HeraldHistorySource *self,
-                           const char          *message_id,
-                           GCancellable        *cancellable,
-                           GAsyncReadyCallback  callback,
-                           gpointer             user_data)
+flashsms_get_report (HeraldHistorySource *self,
+                     const char          *message_id,
+                     GTask               *task)
 {
-  herald_flashsms_client_get_report_async (CLIENT (self), message_id, cancellable, adapter_done,
-                                           adapter_task (self, &get_report, cancellable, callback, user_data));
+  herald_flashsms_client_get_report_async (CLIENT (self), message_id, g_task_get_cancellable (task),
+                                           herald_client_adapter_done,
+                                           herald_client_adapter_answer (task, &get_report));
 }
 
 void
 _herald_flashsms_history_source_iface_init (HeraldHistorySourceInterface *iface)
 {
-  iface->list_history_async = flashsms_list_history_async;
-  iface->list_all_history_async = flashsms_list_all_history_async;
-  iface->get_report_async = flashsms_get_report_async;
+  iface->list_history = flashsms_list_history;
+  iface->list_all_history = flashsms_list_all_history;
+  iface->get_report = flashsms_get_report;
 }
 
 /* ---- HeraldCreditAccount ---------------------------------------------------- */
 
-static const Adapter get_balance_details = ADAPTER (herald_flashsms_client_get_balance_finish, balance_from_flashsms,
-                                                    herald_flashsms_balance_unref, herald_balance_details_unref);
-static const Adapter list_transactions = ADAPTER (herald_flashsms_client_list_transactions_finish,
-                                                  transaction_page_from_flashsms,
-                                                  herald_flashsms_transaction_page_unref, herald_remote_page_unref);
+static const HeraldClientAdapter get_balance_details =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_get_balance_finish, balance_from_flashsms,
+                         herald_flashsms_balance_unref, herald_balance_details_unref);
+static const HeraldClientAdapter list_transactions =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_transactions_finish, transaction_page_from_flashsms,
+                         herald_flashsms_transaction_page_unref, herald_remote_page_unref);
 
 static void
-flashsms_get_balance_details_async (HeraldCreditAccount *self,
-                                    GCancellable        *cancellable,
-                                    GAsyncReadyCallback  callback,
-                                    gpointer             user_data)
+flashsms_get_balance_details (HeraldCreditAccount *self,
+                              GTask               *task)
 {
-  herald_flashsms_client_get_balance_async (CLIENT (self), cancellable, adapter_done,
-                                            adapter_task (self, &get_balance_details, cancellable,
-                                                          callback, user_data));
+  herald_flashsms_client_get_balance_async (CLIENT (self), g_task_get_cancellable (task),
+                                            herald_client_adapter_done,
+                                            herald_client_adapter_answer (task, &get_balance_details));
 }
 
 static void
-flashsms_list_transactions_async (HeraldCreditAccount           *self,
-                                  const HeraldTransactionFilter *filter,
-                                  guint                          page,
-                                  guint                          limit,
-                                  GCancellable                  *cancellable,
-                                  GAsyncReadyCallback            callback,
-                                  gpointer                       user_data)
+flashsms_list_transactions (HeraldCreditAccount           *self,
+                            const HeraldTransactionFilter *filter,
+                            guint                          page,
+                            guint                          limit,
+                            GTask                         *task)
 {
   HeraldFlashsmsTransactionFilter flash = { HERALD_FLASHSMS_TRANSACTION_UNKNOWN, NULL, NULL };
 
@@ -518,66 +448,77 @@ flashsms_list_transactions_async (HeraldCreditAccount           *self,
       flash.start_date = filter->since;
       flash.end_date = filter->until;
     }
-  herald_flashsms_client_list_transactions_async (CLIENT (self), &flash, page, limit, cancellable, adapter_done,
-                                                  adapter_task (self, &list_transactions, cancellable,
-                                                                callback, user_data));
+  herald_flashsms_client_list_transactions_async (CLIENT (self), &flash, page, limit,
+                                                  g_task_get_cancellable (task), herald_client_adapter_done,
+                                                  herald_client_adapter_answer (task, &list_transactions));
 }
 
 void
 _herald_flashsms_credit_account_iface_init (HeraldCreditAccountInterface *iface)
 {
-  iface->get_balance_details_async = flashsms_get_balance_details_async;
-  iface->list_transactions_async = flashsms_list_transactions_async;
+  iface->get_balance_details = flashsms_get_balance_details;
+  iface->list_transactions = flashsms_list_transactions;
 }
 
 /* ---- HeraldSenderIdSource --------------------------------------------------- */
 
-static const Adapter list_sender_ids = ADAPTER (herald_flashsms_client_list_sender_ids_finish,
-                                                sender_ids_from_flashsms, g_ptr_array_unref, g_ptr_array_unref);
+static const HeraldClientAdapter list_sender_ids =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_sender_ids_finish, sender_ids_from_flashsms,
+                         g_ptr_array_unref, g_ptr_array_unref);
 
 static void
-flashsms_list_sender_ids_async (HeraldSenderIdSource *self,
-                                GCancellable         *cancellable,
-                                GAsyncReadyCallback   callback,
-                                gpointer              user_data)
+flashsms_list_sender_ids (HeraldSenderIdSource *self,
+                          GTask                *task)
 {
-  herald_flashsms_client_list_sender_ids_async (CLIENT (self), cancellable, adapter_done,
-                                                adapter_task (self, &list_sender_ids, cancellable,
-                                                              callback, user_data));
+  herald_flashsms_client_list_sender_ids_async (CLIENT (self), g_task_get_cancellable (task),
+                                                herald_client_adapter_done,
+                                                herald_client_adapter_answer (task, &list_sender_ids));
 }
 
 void
 _herald_flashsms_sender_id_source_iface_init (HeraldSenderIdSourceInterface *iface)
 {
-  iface->list_sender_ids_async = flashsms_list_sender_ids_async;
+  iface->list_sender_ids = flashsms_list_sender_ids;
 }
 
 /* ---- HeraldRemoteDirectory -------------------------------------------------- */
 
-static const Adapter list_contacts = ADAPTER (herald_flashsms_client_list_contacts_finish, contact_page_from_flashsms,
-                                              herald_flashsms_contact_page_unref, herald_remote_page_unref);
-static const Adapter search_contacts = ADAPTER (herald_flashsms_client_search_contacts_finish,
-                                                contact_page_from_flashsms,
-                                                herald_flashsms_contact_page_unref, herald_remote_page_unref);
-static const Adapter create_contact = ADAPTER (herald_flashsms_client_create_contact_finish, contact_from_flashsms,
-                                               herald_flashsms_contact_unref, herald_directory_contact_unref);
-static const Adapter update_contact = ADAPTER (herald_flashsms_client_update_contact_finish, contact_from_flashsms,
-                                               herald_flashsms_contact_unref, herald_directory_contact_unref);
-static const Adapter delete_contact = ADAPTER_BOOLEAN (herald_flashsms_client_delete_contact_finish);
-static const Adapter import_contacts = ADAPTER (herald_flashsms_client_import_contacts_finish, import_from_flashsms,
-                                                herald_flashsms_import_result_unref, herald_directory_import_unref);
-static const Adapter list_groups = ADAPTER (herald_flashsms_client_list_groups_finish, groups_from_flashsms,
-                                            g_ptr_array_unref, g_ptr_array_unref);
-static const Adapter create_group = ADAPTER (herald_flashsms_client_create_group_finish, group_from_flashsms,
-                                             herald_flashsms_group_unref, herald_directory_group_unref);
-static const Adapter delete_group = ADAPTER_BOOLEAN (herald_flashsms_client_delete_group_finish);
-static const Adapter list_templates = ADAPTER (herald_flashsms_client_list_templates_finish, templates_from_flashsms,
-                                               g_ptr_array_unref, g_ptr_array_unref);
-static const Adapter create_template = ADAPTER (herald_flashsms_client_create_template_finish, template_from_flashsms,
-                                                herald_flashsms_template_unref, herald_directory_template_unref);
-static const Adapter update_template = ADAPTER (herald_flashsms_client_update_template_finish, template_from_flashsms,
-                                                herald_flashsms_template_unref, herald_directory_template_unref);
-static const Adapter delete_template = ADAPTER_BOOLEAN (herald_flashsms_client_delete_template_finish);
+static const HeraldClientAdapter list_contacts =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_contacts_finish, contact_page_from_flashsms,
+                         herald_flashsms_contact_page_unref, herald_remote_page_unref);
+static const HeraldClientAdapter search_contacts =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_search_contacts_finish, contact_page_from_flashsms,
+                         herald_flashsms_contact_page_unref, herald_remote_page_unref);
+static const HeraldClientAdapter create_contact =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_create_contact_finish, contact_from_flashsms,
+                         herald_flashsms_contact_unref, herald_directory_contact_unref);
+static const HeraldClientAdapter update_contact =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_update_contact_finish, contact_from_flashsms,
+                         herald_flashsms_contact_unref, herald_directory_contact_unref);
+static const HeraldClientAdapter delete_contact =
+  HERALD_CLIENT_ADAPTER_BOOLEAN (herald_flashsms_client_delete_contact_finish, NULL, NULL);
+static const HeraldClientAdapter import_contacts =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_import_contacts_finish, import_from_flashsms,
+                         herald_flashsms_import_result_unref, herald_directory_import_unref);
+static const HeraldClientAdapter list_groups =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_groups_finish, groups_from_flashsms, g_ptr_array_unref,
+                         g_ptr_array_unref);
+static const HeraldClientAdapter create_group =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_create_group_finish, group_from_flashsms,
+                         herald_flashsms_group_unref, herald_directory_group_unref);
+static const HeraldClientAdapter delete_group =
+  HERALD_CLIENT_ADAPTER_BOOLEAN (herald_flashsms_client_delete_group_finish, NULL, NULL);
+static const HeraldClientAdapter list_templates =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_list_templates_finish, templates_from_flashsms,
+                         g_ptr_array_unref, g_ptr_array_unref);
+static const HeraldClientAdapter create_template =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_create_template_finish, template_from_flashsms,
+                         herald_flashsms_template_unref, herald_directory_template_unref);
+static const HeraldClientAdapter update_template =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_update_template_finish, template_from_flashsms,
+                         herald_flashsms_template_unref, herald_directory_template_unref);
+static const HeraldClientAdapter delete_template =
+  HERALD_CLIENT_ADAPTER_BOOLEAN (herald_flashsms_client_delete_template_finish, NULL, NULL);
 
 static HeraldFlashsmsContactFields
 contact_fields (const HeraldDirectoryContactFields *fields)
@@ -590,217 +531,196 @@ contact_fields (const HeraldDirectoryContactFields *fields)
 static const char *
 flashsms_get_default_region (HeraldRemoteDirectory *self)
 {
-  return herald_flashsms_client_get_default_region (CLIENT (self));
+  return herald_rest_client_get_default_region (HERALD_REST_CLIENT (self));
 }
 
 static void
-flashsms_list_contacts_async (HeraldRemoteDirectory *self,
-                              guint                  page,
-                              guint                  limit,
-                              const char            *group_id,
-                              GCancellable          *cancellable,
-                              GAsyncReadyCallback    callback,
-                              gpointer               user_data)
+flashsms_list_contacts (HeraldRemoteDirectory *self,
+                        guint                  page,
+                        guint                  limit,
+                        const char            *group_id,
+                        GTask                 *task)
 {
-  herald_flashsms_client_list_contacts_async (CLIENT (self), page, limit, NULL, group_id, cancellable, adapter_done,
-                                              adapter_task (self, &list_contacts, cancellable, callback, user_data));
+  herald_flashsms_client_list_contacts_async (CLIENT (self), page, limit, NULL, group_id,
+                                              g_task_get_cancellable (task), herald_client_adapter_done,
+                                              herald_client_adapter_answer (task, &list_contacts));
 }
 
 static void
-flashsms_search_contacts_async (HeraldRemoteDirectory *self,
-                                const char            *query,
-                                guint                  page,
-                                guint                  limit,
-                                GCancellable          *cancellable,
-                                GAsyncReadyCallback    callback,
-                                gpointer               user_data)
+flashsms_search_contacts (HeraldRemoteDirectory *self,
+                          const char            *query,
+                          guint                  page,
+                          guint                  limit,
+                          GTask                 *task)
 {
-  herald_flashsms_client_search_contacts_async (CLIENT (self), query, page, limit, cancellable, adapter_done,
-                                                adapter_task (self, &search_contacts, cancellable,
-                                                              callback, user_data));
+  herald_flashsms_client_search_contacts_async (CLIENT (self), query, page, limit,
+                                                g_task_get_cancellable (task), herald_client_adapter_done,
+                                                herald_client_adapter_answer (task, &search_contacts));
 }
 
 static void
-flashsms_create_contact_async (HeraldRemoteDirectory              *self,
-                               const HeraldDirectoryContactFields *fields,
-                               const char                         *group_id,
-                               GCancellable                       *cancellable,
-                               GAsyncReadyCallback                 callback,
-                               gpointer                            user_data)
+flashsms_create_contact (HeraldRemoteDirectory              *self,
+                         const HeraldDirectoryContactFields *fields,
+                         const char                         *group_id,
+                         GTask                              *task)
 {
   HeraldFlashsmsContactFields flash = contact_fields (fields);
 
-  herald_flashsms_client_create_contact_async (CLIENT (self), &flash, group_id, cancellable, adapter_done,
-                                               adapter_task (self, &create_contact, cancellable, callback, user_data));
+  herald_flashsms_client_create_contact_async (CLIENT (self), &flash, group_id, g_task_get_cancellable (task),
+                                               herald_client_adapter_done,
+                                               herald_client_adapter_answer (task, &create_contact));
 }
 
 static void
-flashsms_update_contact_async (HeraldRemoteDirectory              *self,
-                               const char                         *contact_id,
-                               const HeraldDirectoryContactFields *fields,
-                               const char                         *group_id,
-                               GCancellable                       *cancellable,
-                               GAsyncReadyCallback                 callback,
-                               gpointer                            user_data)
+flashsms_update_contact (HeraldRemoteDirectory              *self,
+                         const char                         *contact_id,
+                         const HeraldDirectoryContactFields *fields,
+                         const char                         *group_id,
+                         GTask                              *task)
 {
   HeraldFlashsmsContactFields flash = contact_fields (fields);
 
-  herald_flashsms_client_update_contact_async (CLIENT (self), contact_id, &flash, group_id, cancellable,
-                                               adapter_done,
-                                               adapter_task (self, &update_contact, cancellable, callback, user_data));
+  herald_flashsms_client_update_contact_async (CLIENT (self), contact_id, &flash, group_id,
+                                               g_task_get_cancellable (task), herald_client_adapter_done,
+                                               herald_client_adapter_answer (task, &update_contact));
 }
 
 static void
-flashsms_delete_contact_async (HeraldRemoteDirectory *self,
-                               const char            *contact_id,
-                               GCancellable          *cancellable,
-                               GAsyncReadyCallback    callback,
-                               gpointer               user_data)
+flashsms_delete_contact (HeraldRemoteDirectory *self,
+                         const char            *contact_id,
+                         GTask                 *task)
 {
-  herald_flashsms_client_delete_contact_async (CLIENT (self), contact_id, cancellable, adapter_done,
-                                               adapter_task (self, &delete_contact, cancellable, callback, user_data));
+  herald_flashsms_client_delete_contact_async (CLIENT (self), contact_id, g_task_get_cancellable (task),
+                                               herald_client_adapter_done,
+                                               herald_client_adapter_answer (task, &delete_contact));
 }
 
 static void
-flashsms_import_contacts_async (HeraldRemoteDirectory              *self,
-                                const HeraldDirectoryContactFields *contacts,
-                                guint                               n_contacts,
-                                const char                         *group_id,
-                                GCancellable                       *cancellable,
-                                GAsyncReadyCallback                 callback,
-                                gpointer                            user_data)
+flashsms_import_contacts (HeraldRemoteDirectory              *self,
+                          const HeraldDirectoryContactFields *contacts,
+                          guint                               n_contacts,
+                          const char                         *group_id,
+                          GTask                              *task)
 {
   g_autofree HeraldFlashsmsContactFields *flash = g_new0 (HeraldFlashsmsContactFields, MAX (n_contacts, 1));
 
   /* the client copies them before it returns */
   for (guint i = 0; i < n_contacts; i++)
     flash[i] = contact_fields (&contacts[i]);
-  herald_flashsms_client_import_contacts_async (CLIENT (self), flash, n_contacts, group_id, cancellable,
-                                                adapter_done,
-                                                adapter_task (self, &import_contacts, cancellable,
-                                                              callback, user_data));
+  herald_flashsms_client_import_contacts_async (CLIENT (self), flash, n_contacts, group_id,
+                                                g_task_get_cancellable (task), herald_client_adapter_done,
+                                                herald_client_adapter_answer (task, &import_contacts));
 }
 
 static void
-flashsms_list_groups_async (HeraldRemoteDirectory *self,
-                            GCancellable          *cancellable,
-                            GAsyncReadyCallback    callback,
-                            gpointer               user_data)
+flashsms_list_groups (HeraldRemoteDirectory *self,
+                      GTask                 *task)
 {
-  herald_flashsms_client_list_groups_async (CLIENT (self), cancellable, adapter_done,
-                                            adapter_task (self, &list_groups, cancellable, callback, user_data));
+  herald_flashsms_client_list_groups_async (CLIENT (self), g_task_get_cancellable (task),
+                                            herald_client_adapter_done,
+                                            herald_client_adapter_answer (task, &list_groups));
 }
 
 static void
-flashsms_create_group_async (HeraldRemoteDirectory *self,
-                             const char            *name,
-                             GCancellable          *cancellable,
-                             GAsyncReadyCallback    callback,
-                             gpointer               user_data)
+flashsms_create_group (HeraldRemoteDirectory *self,
+                       const char            *name,
+                       GTask                 *task)
 {
-  herald_flashsms_client_create_group_async (CLIENT (self), name, cancellable, adapter_done,
-                                             adapter_task (self, &create_group, cancellable, callback, user_data));
+  herald_flashsms_client_create_group_async (CLIENT (self), name, g_task_get_cancellable (task),
+                                             herald_client_adapter_done,
+                                             herald_client_adapter_answer (task, &create_group));
 }
 
 static void
-flashsms_delete_group_async (HeraldRemoteDirectory *self,
-                             const char            *group_id,
-                             GCancellable          *cancellable,
-                             GAsyncReadyCallback    callback,
-                             gpointer               user_data)
+flashsms_delete_group (HeraldRemoteDirectory *self,
+                       const char            *group_id,
+                       GTask                 *task)
 {
-  herald_flashsms_client_delete_group_async (CLIENT (self), group_id, cancellable, adapter_done,
-                                             adapter_task (self, &delete_group, cancellable, callback, user_data));
+  herald_flashsms_client_delete_group_async (CLIENT (self), group_id, g_task_get_cancellable (task),
+                                             herald_client_adapter_done,
+                                             herald_client_adapter_answer (task, &delete_group));
 }
 
 static void
-flashsms_list_templates_async (HeraldRemoteDirectory *self,
-                               GCancellable          *cancellable,
-                               GAsyncReadyCallback    callback,
-                               gpointer               user_data)
+flashsms_list_templates (HeraldRemoteDirectory *self,
+                         GTask                 *task)
 {
-  herald_flashsms_client_list_templates_async (CLIENT (self), cancellable, adapter_done,
-                                               adapter_task (self, &list_templates, cancellable, callback, user_data));
+  herald_flashsms_client_list_templates_async (CLIENT (self), g_task_get_cancellable (task),
+                                               herald_client_adapter_done,
+                                               herald_client_adapter_answer (task, &list_templates));
 }
 
 static void
-flashsms_create_template_async (HeraldRemoteDirectory *self,
-                                const char            *name,
-                                const char            *content,
-                                GCancellable          *cancellable,
-                                GAsyncReadyCallback    callback,
-                                gpointer               user_data)
+flashsms_create_template (HeraldRemoteDirectory *self,
+                          const char            *name,
+                          const char            *content,
+                          GTask                 *task)
 {
-  herald_flashsms_client_create_template_async (CLIENT (self), name, content, cancellable, adapter_done,
-                                                adapter_task (self, &create_template, cancellable,
-                                                              callback, user_data));
+  herald_flashsms_client_create_template_async (CLIENT (self), name, content, g_task_get_cancellable (task),
+                                                herald_client_adapter_done,
+                                                herald_client_adapter_answer (task, &create_template));
 }
 
 static void
-flashsms_update_template_async (HeraldRemoteDirectory *self,
-                                const char            *template_id,
-                                const char            *name,
-                                const char            *content,
-                                GCancellable          *cancellable,
-                                GAsyncReadyCallback    callback,
-                                gpointer               user_data)
+flashsms_update_template (HeraldRemoteDirectory *self,
+                          const char            *template_id,
+                          const char            *name,
+                          const char            *content,
+                          GTask                 *task)
 {
-  herald_flashsms_client_update_template_async (CLIENT (self), template_id, name, content, cancellable,
-                                                adapter_done,
-                                                adapter_task (self, &update_template, cancellable,
-                                                              callback, user_data));
+  herald_flashsms_client_update_template_async (CLIENT (self), template_id, name, content,
+                                                g_task_get_cancellable (task), herald_client_adapter_done,
+                                                herald_client_adapter_answer (task, &update_template));
 }
 
 static void
-flashsms_delete_template_async (HeraldRemoteDirectory *self,
-                                const char            *template_id,
-                                GCancellable          *cancellable,
-                                GAsyncReadyCallback    callback,
-                                gpointer               user_data)
+flashsms_delete_template (HeraldRemoteDirectory *self,
+                          const char            *template_id,
+                          GTask                 *task)
 {
-  herald_flashsms_client_delete_template_async (CLIENT (self), template_id, cancellable, adapter_done,
-                                                adapter_task (self, &delete_template, cancellable,
-                                                              callback, user_data));
+  herald_flashsms_client_delete_template_async (CLIENT (self), template_id, g_task_get_cancellable (task),
+                                                herald_client_adapter_done,
+                                                herald_client_adapter_answer (task, &delete_template));
 }
 
 void
 _herald_flashsms_remote_directory_iface_init (HeraldRemoteDirectoryInterface *iface)
 {
   iface->get_default_region = flashsms_get_default_region;
-  iface->list_contacts_async = flashsms_list_contacts_async;
-  iface->search_contacts_async = flashsms_search_contacts_async;
-  iface->create_contact_async = flashsms_create_contact_async;
-  iface->update_contact_async = flashsms_update_contact_async;
-  iface->delete_contact_async = flashsms_delete_contact_async;
-  iface->import_contacts_async = flashsms_import_contacts_async;
-  iface->list_groups_async = flashsms_list_groups_async;
-  iface->create_group_async = flashsms_create_group_async;
-  iface->delete_group_async = flashsms_delete_group_async;
-  iface->list_templates_async = flashsms_list_templates_async;
-  iface->create_template_async = flashsms_create_template_async;
-  iface->update_template_async = flashsms_update_template_async;
-  iface->delete_template_async = flashsms_delete_template_async;
+  iface->list_contacts = flashsms_list_contacts;
+  iface->search_contacts = flashsms_search_contacts;
+  iface->create_contact = flashsms_create_contact;
+  iface->update_contact = flashsms_update_contact;
+  iface->delete_contact = flashsms_delete_contact;
+  iface->import_contacts = flashsms_import_contacts;
+  iface->list_groups = flashsms_list_groups;
+  iface->create_group = flashsms_create_group;
+  iface->delete_group = flashsms_delete_group;
+  iface->list_templates = flashsms_list_templates;
+  iface->create_template = flashsms_create_template;
+  iface->update_template = flashsms_update_template;
+  iface->delete_template = flashsms_delete_template;
 }
 
 /* ---- HeraldCostEstimator ---------------------------------------------------- */
 
-static const Adapter estimate = ADAPTER (herald_flashsms_client_estimate_finish, estimate_from_flashsms,
-                                         herald_flashsms_estimate_unref, herald_cost_estimate_unref);
+static const HeraldClientAdapter estimate =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_estimate_finish, estimate_from_flashsms,
+                         herald_flashsms_estimate_unref, herald_cost_estimate_unref);
 
 static void
-flashsms_estimate_async (HeraldCostEstimator *self,
-                         const char          *text,
-                         guint                recipient_count,
-                         GCancellable        *cancellable,
-                         GAsyncReadyCallback  callback,
-                         gpointer             user_data)
+flashsms_estimate (HeraldCostEstimator *self,
+                   const char          *text,
+                   guint                recipient_count,
+                   GTask               *task)
 {
-  herald_flashsms_client_estimate_async (CLIENT (self), text, recipient_count, cancellable, adapter_done,
-                                         adapter_task (self, &estimate, cancellable, callback, user_data));
+  herald_flashsms_client_estimate_async (CLIENT (self), text, recipient_count, g_task_get_cancellable (task),
+                                         herald_client_adapter_done,
+                                         herald_client_adapter_answer (task, &estimate));
 }
 
 void
 _herald_flashsms_cost_estimator_iface_init (HeraldCostEstimatorInterface *iface)
 {
-  iface->estimate_async = flashsms_estimate_async;
+  iface->estimate = flashsms_estimate;
 }

@@ -9,6 +9,7 @@
 
 #include "herald-flashsms-client.h"
 #include "herald-flashsms-provider-private.h"
+#include "providers/herald-client-adapter-private.h"
 #include "net/herald-provider-error.h"
 
 /* HeraldProvider over the FlashSMS client. FlashSMS answers per request
@@ -26,8 +27,7 @@ static HeraldProviderFeatures
 flashsms_get_features (HeraldProvider *provider)
 {
   return HERALD_PROVIDER_FEATURE_BALANCE | HERALD_PROVIDER_FEATURE_SENDER_ID |
-         HERALD_PROVIDER_FEATURE_SCHEDULE | HERALD_PROVIDER_FEATURE_CAMPAIGN_NAME |
-         HERALD_PROVIDER_FEATURE_HISTORY;
+         HERALD_PROVIDER_FEATURE_SCHEDULE | HERALD_PROVIDER_FEATURE_CAMPAIGN_NAME;
 }
 
 static GHashTable *
@@ -72,7 +72,7 @@ report_from_result (HeraldFlashsmsClient     *client,
       const char *e164;
       const char *reason;
 
-      number = herald_phone_number_parse (recipients[i], herald_flashsms_client_get_default_region (client),
+      number = herald_phone_number_parse (recipients[i], herald_rest_client_get_default_region (HERALD_REST_CLIENT (client)),
                                           HERALD_PHONE_NUMBER_REQUIRE_MOBILE, &number_error);
       if (number == NULL)
         {
@@ -210,21 +210,15 @@ _herald_flashsms_delivery_state (HeraldFlashsmsStatus status)
     }
 }
 
-static void
-flashsms_status_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+static gssize
+state_from_message (gconstpointer message)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(HeraldFlashsmsMessage) message = NULL;
-  GError *error = NULL;
-
-  message = herald_flashsms_client_get_status_finish (HERALD_FLASHSMS_CLIENT (object), result, &error);
-  if (message == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, _herald_flashsms_delivery_state (herald_flashsms_message_get_status (message)));
+  return _herald_flashsms_delivery_state (herald_flashsms_message_get_status (message));
 }
+
+static const HeraldClientAdapter get_state =
+  HERALD_CLIENT_ADAPTER_INT (herald_flashsms_client_get_status_finish, state_from_message,
+                             herald_flashsms_message_unref);
 
 static void
 flashsms_get_state_async (HeraldProvider      *provider,
@@ -233,35 +227,24 @@ flashsms_get_state_async (HeraldProvider      *provider,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  GTask *task = g_task_new (provider, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, flashsms_get_state_async);
   herald_flashsms_client_get_status_async (HERALD_FLASHSMS_CLIENT (provider), message_id, cancellable,
-                                           flashsms_status_cb, task);
+                                           herald_client_adapter_done,
+                                           herald_client_adapter_task (provider, &get_state, cancellable,
+                                                                       callback, user_data));
 }
 
-static void
-flashsms_test_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+static gpointer
+connection_report_from_check (gconstpointer check)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(HeraldFlashsmsKeyCheck) check = NULL;
-  HeraldFlashsmsBalance *balance;
-  GError *error = NULL;
+  HeraldFlashsmsBalance *balance = herald_flashsms_key_check_get_balance (check);
 
-  check = herald_flashsms_client_test_connection_finish (HERALD_FLASHSMS_CLIENT (object), result, &error);
-  if (check == NULL)
-    {
-      g_task_return_error (task, error);
-      return;
-    }
-  balance = herald_flashsms_key_check_get_balance (check);
-  g_task_return_pointer (task,
-                         herald_connection_report_new (balance != NULL ? herald_flashsms_balance_get_balance (balance) : -1,
-                                                       herald_flashsms_key_check_get_missing (check)),
-                         g_object_unref);
+  return herald_connection_report_new (balance != NULL ? herald_flashsms_balance_get_balance (balance) : -1,
+                                       herald_flashsms_key_check_get_missing (check));
 }
+
+static const HeraldClientAdapter test_connection =
+  HERALD_CLIENT_ADAPTER (herald_flashsms_client_test_connection_finish, connection_report_from_check,
+                         herald_flashsms_key_check_unref, g_object_unref);
 
 static void
 flashsms_test_connection_async (HeraldProvider      *provider,
@@ -269,28 +252,21 @@ flashsms_test_connection_async (HeraldProvider      *provider,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  GTask *task = g_task_new (provider, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, flashsms_test_connection_async);
   herald_flashsms_client_test_connection_async (HERALD_FLASHSMS_CLIENT (provider), cancellable,
-                                                flashsms_test_cb, task);
+                                                herald_client_adapter_done,
+                                                herald_client_adapter_task (provider, &test_connection,
+                                                                            cancellable, callback, user_data));
 }
 
-static void
-flashsms_balance_cb (GObject      *object,
-                     GAsyncResult *result,
-                     gpointer      user_data)
+static gssize
+credits_from_balance (gconstpointer balance)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(HeraldFlashsmsBalance) balance = NULL;
-  GError *error = NULL;
-
-  balance = herald_flashsms_client_get_balance_finish (HERALD_FLASHSMS_CLIENT (object), result, &error);
-  if (balance == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, (gssize) herald_flashsms_balance_get_balance (balance));
+  return (gssize) herald_flashsms_balance_get_balance (balance);
 }
+
+static const HeraldClientAdapter get_balance =
+  HERALD_CLIENT_ADAPTER_INT (herald_flashsms_client_get_balance_finish, credits_from_balance,
+                             herald_flashsms_balance_unref);
 
 static void
 flashsms_get_balance_async (HeraldProvider      *provider,
@@ -298,19 +274,10 @@ flashsms_get_balance_async (HeraldProvider      *provider,
                             GAsyncReadyCallback  callback,
                             gpointer             user_data)
 {
-  GTask *task = g_task_new (provider, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, flashsms_get_balance_async);
   herald_flashsms_client_get_balance_async (HERALD_FLASHSMS_CLIENT (provider), cancellable,
-                                            flashsms_balance_cb, task);
-}
-
-static gint64
-flashsms_get_balance_finish (HeraldProvider  *provider,
-                             GAsyncResult    *result,
-                             GError         **error)
-{
-  return g_task_propagate_int (G_TASK (result), error);
+                                            herald_client_adapter_done,
+                                            herald_client_adapter_task (provider, &get_balance, cancellable,
+                                                                        callback, user_data));
 }
 
 void
@@ -322,5 +289,4 @@ _herald_flashsms_provider_iface_init (HeraldProviderInterface *iface)
   iface->get_state_async = flashsms_get_state_async;
   iface->test_connection_async = flashsms_test_connection_async;
   iface->get_balance_async = flashsms_get_balance_async;
-  iface->get_balance_finish = flashsms_get_balance_finish;
 }

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "herald-flashsms"
 
 #include "herald-flashsms-types-private.h"
+#include "herald-getter-private.h"
 
 /* Contact groups, sender IDs, templates, credit transactions, and what a
  * key check found. The document shows no body for a created group or a
@@ -99,37 +100,10 @@ herald_flashsms_group_list_parse (JsonNode  *root,
                                       (GDestroyNotify) herald_flashsms_group_unref, error);
 }
 
-const char *
-herald_flashsms_group_get_id (const HeraldFlashsmsGroup *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->id;
-}
-
-const char *
-herald_flashsms_group_get_name (const HeraldFlashsmsGroup *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->name;
-}
-
-gint64
-herald_flashsms_group_get_contact_count (const HeraldFlashsmsGroup *self)
-{
-  g_return_val_if_fail (self != NULL, -1);
-
-  return self->contact_count;
-}
-
-GDateTime *
-herald_flashsms_group_get_created_at (const HeraldFlashsmsGroup *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->created_at;
-}
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_group_get_id, const HeraldFlashsmsGroup, id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_group_get_name, const HeraldFlashsmsGroup, name, NULL)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_group_get_contact_count, const HeraldFlashsmsGroup, contact_count, -1)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_group_get_created_at, const HeraldFlashsmsGroup, created_at, NULL)
 
 /* ---- sender IDs ---------------------------------------------------------------------------- */
 
@@ -204,45 +178,11 @@ herald_flashsms_sender_id_list_parse (JsonNode  *root,
                                       (GDestroyNotify) herald_flashsms_sender_id_unref, error);
 }
 
-const char *
-herald_flashsms_sender_id_get_id (const HeraldFlashsmsSenderId *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->id;
-}
-
-const char *
-herald_flashsms_sender_id_get_name (const HeraldFlashsmsSenderId *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->name;
-}
-
-const char *
-herald_flashsms_sender_id_get_status (const HeraldFlashsmsSenderId *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->status;
-}
-
-GDateTime *
-herald_flashsms_sender_id_get_created_at (const HeraldFlashsmsSenderId *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->created_at;
-}
-
-GDateTime *
-herald_flashsms_sender_id_get_approved_at (const HeraldFlashsmsSenderId *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->approved_at;
-}
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_sender_id_get_id, const HeraldFlashsmsSenderId, id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_sender_id_get_name, const HeraldFlashsmsSenderId, name, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_sender_id_get_status, const HeraldFlashsmsSenderId, status, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_sender_id_get_created_at, const HeraldFlashsmsSenderId, created_at, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_sender_id_get_approved_at, const HeraldFlashsmsSenderId, approved_at, NULL)
 
 /* ---- templates --------------------------------------------------------------------------------- */
 
@@ -333,45 +273,11 @@ herald_flashsms_template_list_parse (JsonNode  *root,
                                       (GDestroyNotify) herald_flashsms_template_unref, error);
 }
 
-const char *
-herald_flashsms_template_get_id (const HeraldFlashsmsTemplate *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->id;
-}
-
-const char *
-herald_flashsms_template_get_name (const HeraldFlashsmsTemplate *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->name;
-}
-
-const char *
-herald_flashsms_template_get_content (const HeraldFlashsmsTemplate *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->content;
-}
-
-GDateTime *
-herald_flashsms_template_get_created_at (const HeraldFlashsmsTemplate *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->created_at;
-}
-
-GDateTime *
-herald_flashsms_template_get_updated_at (const HeraldFlashsmsTemplate *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->updated_at;
-}
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_template_get_id, const HeraldFlashsmsTemplate, id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_template_get_name, const HeraldFlashsmsTemplate, name, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_template_get_content, const HeraldFlashsmsTemplate, content, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_template_get_created_at, const HeraldFlashsmsTemplate, created_at, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_template_get_updated_at, const HeraldFlashsmsTemplate, updated_at, NULL)
 
 /* ---- transactions -------------------------------------------------------------------------------- */
 
@@ -442,69 +348,14 @@ transaction_read (const HeraldJsonCursor      *cursor,
   return g_steal_pointer (&self);
 }
 
-const char *
-herald_flashsms_transaction_get_id (const HeraldFlashsmsTransaction *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->id;
-}
-
-HeraldFlashsmsTransactionType
-herald_flashsms_transaction_get_kind (const HeraldFlashsmsTransaction *self)
-{
-  g_return_val_if_fail (self != NULL, HERALD_FLASHSMS_TRANSACTION_UNKNOWN);
-
-  return self->kind;
-}
-
-const char *
-herald_flashsms_transaction_get_kind_string (const HeraldFlashsmsTransaction *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->kind_string;
-}
-
-gint64
-herald_flashsms_transaction_get_amount (const HeraldFlashsmsTransaction *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->amount;
-}
-
-gint64
-herald_flashsms_transaction_get_balance (const HeraldFlashsmsTransaction *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->balance;
-}
-
-const char *
-herald_flashsms_transaction_get_description (const HeraldFlashsmsTransaction *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->description;
-}
-
-const char *
-herald_flashsms_transaction_get_reference (const HeraldFlashsmsTransaction *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->reference;
-}
-
-GDateTime *
-herald_flashsms_transaction_get_created_at (const HeraldFlashsmsTransaction *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->created_at;
-}
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_transaction_get_id, const HeraldFlashsmsTransaction, id, NULL)
+HERALD_DEFINE_GETTER (HeraldFlashsmsTransactionType, herald_flashsms_transaction_get_kind, const HeraldFlashsmsTransaction, kind, HERALD_FLASHSMS_TRANSACTION_UNKNOWN)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_transaction_get_kind_string, const HeraldFlashsmsTransaction, kind_string, NULL)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_transaction_get_amount, const HeraldFlashsmsTransaction, amount, 0)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_transaction_get_balance, const HeraldFlashsmsTransaction, balance, 0)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_transaction_get_description, const HeraldFlashsmsTransaction, description, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_transaction_get_reference, const HeraldFlashsmsTransaction, reference, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_transaction_get_created_at, const HeraldFlashsmsTransaction, created_at, NULL)
 
 struct _HeraldFlashsmsTransactionPage
 {
@@ -561,13 +412,7 @@ herald_flashsms_transaction_page_parse (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
-GPtrArray *
-herald_flashsms_transaction_page_get_transactions (const HeraldFlashsmsTransactionPage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->transactions;
-}
+HERALD_DEFINE_GETTER (GPtrArray *, herald_flashsms_transaction_page_get_transactions, const HeraldFlashsmsTransactionPage, transactions, NULL)
 
 const HeraldFlashsmsPagination *
 herald_flashsms_transaction_page_get_pagination (const HeraldFlashsmsTransactionPage *self)
@@ -642,13 +487,7 @@ herald_flashsms_key_check_unref (HeraldFlashsmsKeyCheck *self)
   g_free (self);
 }
 
-HeraldFlashsmsBalance *
-herald_flashsms_key_check_get_balance (const HeraldFlashsmsKeyCheck *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->balance;
-}
+HERALD_DEFINE_GETTER (HeraldFlashsmsBalance *, herald_flashsms_key_check_get_balance, const HeraldFlashsmsKeyCheck, balance, NULL)
 
 const char * const *
 herald_flashsms_key_check_get_granted (const HeraldFlashsmsKeyCheck *self)

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "herald-flashsms"
 
 #include "herald-flashsms-types-private.h"
+#include "herald-getter-private.h"
 
 /* Contacts, pages of contacts and import results. The document shows no
  * body for a contact, so the parsers accept it as "data" itself or as
@@ -88,53 +89,12 @@ herald_flashsms_contact_parse (JsonNode    *root,
   return contact_read (&entity, error);
 }
 
-const char *
-herald_flashsms_contact_get_id (const HeraldFlashsmsContact *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->id;
-}
-
-const char *
-herald_flashsms_contact_get_phone (const HeraldFlashsmsContact *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->phone;
-}
-
-const char *
-herald_flashsms_contact_get_first_name (const HeraldFlashsmsContact *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->first_name;
-}
-
-const char *
-herald_flashsms_contact_get_last_name (const HeraldFlashsmsContact *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->last_name;
-}
-
-const char *
-herald_flashsms_contact_get_email (const HeraldFlashsmsContact *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->email;
-}
-
-GDateTime *
-herald_flashsms_contact_get_created_at (const HeraldFlashsmsContact *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->created_at;
-}
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_id, const HeraldFlashsmsContact, id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_phone, const HeraldFlashsmsContact, phone, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_first_name, const HeraldFlashsmsContact, first_name, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_last_name, const HeraldFlashsmsContact, last_name, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_contact_get_email, const HeraldFlashsmsContact, email, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_contact_get_created_at, const HeraldFlashsmsContact, created_at, NULL)
 
 /* ---- GET /contacts ------------------------------------------------------------------- */
 
@@ -193,13 +153,7 @@ herald_flashsms_contact_page_parse (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
-GPtrArray *
-herald_flashsms_contact_page_get_contacts (const HeraldFlashsmsContactPage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->contacts;
-}
+HERALD_DEFINE_GETTER (GPtrArray *, herald_flashsms_contact_page_get_contacts, const HeraldFlashsmsContactPage, contacts, NULL)
 
 const HeraldFlashsmsPagination *
 herald_flashsms_contact_page_get_pagination (const HeraldFlashsmsContactPage *self)
@@ -320,53 +274,12 @@ _herald_flashsms_import_result_add_rejected (HeraldFlashsmsImportResult *self,
   self->total++;
 }
 
-guint
-herald_flashsms_import_result_get_imported (const HeraldFlashsmsImportResult *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->imported;
-}
-
-guint
-herald_flashsms_import_result_get_created (const HeraldFlashsmsImportResult *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->created;
-}
-
-guint
-herald_flashsms_import_result_get_skipped (const HeraldFlashsmsImportResult *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->skipped;
-}
-
-guint
-herald_flashsms_import_result_get_invalid (const HeraldFlashsmsImportResult *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->invalid;
-}
-
-guint
-herald_flashsms_import_result_get_total (const HeraldFlashsmsImportResult *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->total;
-}
-
-guint
-herald_flashsms_import_result_get_n_requests (const HeraldFlashsmsImportResult *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->n_requests;
-}
+HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_imported, const HeraldFlashsmsImportResult, imported, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_created, const HeraldFlashsmsImportResult, created, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_skipped, const HeraldFlashsmsImportResult, skipped, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_invalid, const HeraldFlashsmsImportResult, invalid, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_total, const HeraldFlashsmsImportResult, total, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_import_result_get_n_requests, const HeraldFlashsmsImportResult, n_requests, 0)
 
 const HeraldFlashsmsInvalidRecipient *
 herald_flashsms_import_result_get_rejected (const HeraldFlashsmsImportResult *self,

@@ -4,6 +4,7 @@
 #define G_LOG_DOMAIN "herald-flashsms"
 
 #include "herald-flashsms-types-private.h"
+#include "herald-getter-private.h"
 
 /* The answers about messages and credits: balance, a message (status and
  * history entry), a history page, an estimate and a delivery report. */
@@ -69,37 +70,10 @@ herald_flashsms_balance_parse (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
-gint64
-herald_flashsms_balance_get_balance (const HeraldFlashsmsBalance *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->balance;
-}
-
-const char *
-herald_flashsms_balance_get_currency (const HeraldFlashsmsBalance *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->currency;
-}
-
-const char *
-herald_flashsms_balance_get_account_name (const HeraldFlashsmsBalance *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->account_name;
-}
-
-const char *
-herald_flashsms_balance_get_account_phone (const HeraldFlashsmsBalance *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->account_phone;
-}
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_balance_get_balance, const HeraldFlashsmsBalance, balance, 0)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_balance_get_currency, const HeraldFlashsmsBalance, currency, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_balance_get_account_name, const HeraldFlashsmsBalance, account_name, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_balance_get_account_phone, const HeraldFlashsmsBalance, account_phone, NULL)
 
 /* ---- messages ------------------------------------------------------------------- */
 
@@ -191,93 +165,17 @@ herald_flashsms_message_parse (JsonNode  *root,
   return message_read (&data, error);
 }
 
-const char *
-herald_flashsms_message_get_id (const HeraldFlashsmsMessage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->id;
-}
-
-const char *
-herald_flashsms_message_get_text (const HeraldFlashsmsMessage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->text;
-}
-
-guint
-herald_flashsms_message_get_recipient_count (const HeraldFlashsmsMessage *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->recipient_count;
-}
-
-HeraldFlashsmsStatus
-herald_flashsms_message_get_status (const HeraldFlashsmsMessage *self)
-{
-  g_return_val_if_fail (self != NULL, HERALD_FLASHSMS_STATUS_UNKNOWN);
-
-  return self->status;
-}
-
-const char *
-herald_flashsms_message_get_status_string (const HeraldFlashsmsMessage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->status_string;
-}
-
-gint64
-herald_flashsms_message_get_credits_used (const HeraldFlashsmsMessage *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->credits_used;
-}
-
-const char *
-herald_flashsms_message_get_sender_id (const HeraldFlashsmsMessage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->sender_id;
-}
-
-const char *
-herald_flashsms_message_get_campaign_name (const HeraldFlashsmsMessage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->campaign_name;
-}
-
-GDateTime *
-herald_flashsms_message_get_scheduled_at (const HeraldFlashsmsMessage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->scheduled_at;
-}
-
-GDateTime *
-herald_flashsms_message_get_sent_at (const HeraldFlashsmsMessage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->sent_at;
-}
-
-GDateTime *
-herald_flashsms_message_get_created_at (const HeraldFlashsmsMessage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->created_at;
-}
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_id, const HeraldFlashsmsMessage, id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_text, const HeraldFlashsmsMessage, text, NULL)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_message_get_recipient_count, const HeraldFlashsmsMessage, recipient_count, 0)
+HERALD_DEFINE_GETTER (HeraldFlashsmsStatus, herald_flashsms_message_get_status, const HeraldFlashsmsMessage, status, HERALD_FLASHSMS_STATUS_UNKNOWN)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_status_string, const HeraldFlashsmsMessage, status_string, NULL)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_message_get_credits_used, const HeraldFlashsmsMessage, credits_used, 0)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_sender_id, const HeraldFlashsmsMessage, sender_id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_message_get_campaign_name, const HeraldFlashsmsMessage, campaign_name, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_message_get_scheduled_at, const HeraldFlashsmsMessage, scheduled_at, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_message_get_sent_at, const HeraldFlashsmsMessage, sent_at, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_message_get_created_at, const HeraldFlashsmsMessage, created_at, NULL)
 
 /* ---- GET /sms -------------------------------------------------------------------- */
 
@@ -336,13 +234,7 @@ herald_flashsms_history_page_parse (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
-GPtrArray *
-herald_flashsms_history_page_get_messages (const HeraldFlashsmsHistoryPage *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->messages;
-}
+HERALD_DEFINE_GETTER (GPtrArray *, herald_flashsms_history_page_get_messages, const HeraldFlashsmsHistoryPage, messages, NULL)
 
 const HeraldFlashsmsPagination *
 herald_flashsms_history_page_get_pagination (const HeraldFlashsmsHistoryPage *self)
@@ -423,61 +315,13 @@ herald_flashsms_estimate_parse (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
-guint
-herald_flashsms_estimate_get_length (const HeraldFlashsmsEstimate *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->length;
-}
-
-guint
-herald_flashsms_estimate_get_parts (const HeraldFlashsmsEstimate *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->parts;
-}
-
-const char *
-herald_flashsms_estimate_get_encoding (const HeraldFlashsmsEstimate *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->encoding;
-}
-
-guint
-herald_flashsms_estimate_get_recipient_count (const HeraldFlashsmsEstimate *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->recipient_count;
-}
-
-gint64
-herald_flashsms_estimate_get_credits_required (const HeraldFlashsmsEstimate *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->credits_required;
-}
-
-gint64
-herald_flashsms_estimate_get_current_balance (const HeraldFlashsmsEstimate *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->current_balance;
-}
-
-gboolean
-herald_flashsms_estimate_get_can_afford (const HeraldFlashsmsEstimate *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return self->can_afford;
-}
+HERALD_DEFINE_GETTER (guint, herald_flashsms_estimate_get_length, const HeraldFlashsmsEstimate, length, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_estimate_get_parts, const HeraldFlashsmsEstimate, parts, 0)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_estimate_get_encoding, const HeraldFlashsmsEstimate, encoding, NULL)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_estimate_get_recipient_count, const HeraldFlashsmsEstimate, recipient_count, 0)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_estimate_get_credits_required, const HeraldFlashsmsEstimate, credits_required, 0)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_estimate_get_current_balance, const HeraldFlashsmsEstimate, current_balance, 0)
+HERALD_DEFINE_GETTER (gboolean, herald_flashsms_estimate_get_can_afford, const HeraldFlashsmsEstimate, can_afford, FALSE)
 
 /* ---- GET /sms/:id/recipients ---------------------------------------------------------- */
 
@@ -601,37 +445,10 @@ herald_flashsms_report_parse (JsonNode  *root,
   return g_steal_pointer (&self);
 }
 
-const char *
-herald_flashsms_report_get_message_id (const HeraldFlashsmsReport *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->message_id;
-}
-
-HeraldFlashsmsStatus
-herald_flashsms_report_get_status (const HeraldFlashsmsReport *self)
-{
-  g_return_val_if_fail (self != NULL, HERALD_FLASHSMS_STATUS_UNKNOWN);
-
-  return self->status;
-}
-
-const char *
-herald_flashsms_report_get_status_string (const HeraldFlashsmsReport *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->status_string;
-}
-
-guint
-herald_flashsms_report_get_recipient_count (const HeraldFlashsmsReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->recipient_count;
-}
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_report_get_message_id, const HeraldFlashsmsReport, message_id, NULL)
+HERALD_DEFINE_GETTER (HeraldFlashsmsStatus, herald_flashsms_report_get_status, const HeraldFlashsmsReport, status, HERALD_FLASHSMS_STATUS_UNKNOWN)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_report_get_status_string, const HeraldFlashsmsReport, status_string, NULL)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_report_get_recipient_count, const HeraldFlashsmsReport, recipient_count, 0)
 
 const HeraldFlashsmsRecipientState *
 herald_flashsms_report_get_recipients (const HeraldFlashsmsReport *self,
@@ -664,34 +481,7 @@ herald_flashsms_report_lookup (const HeraldFlashsmsReport *self,
   return NULL;
 }
 
-guint
-herald_flashsms_report_get_delivered (const HeraldFlashsmsReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->delivered;
-}
-
-guint
-herald_flashsms_report_get_failed (const HeraldFlashsmsReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->failed;
-}
-
-guint
-herald_flashsms_report_get_pending (const HeraldFlashsmsReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->pending;
-}
-
-double
-herald_flashsms_report_get_delivery_rate (const HeraldFlashsmsReport *self)
-{
-  g_return_val_if_fail (self != NULL, 0.0);
-
-  return self->delivery_rate;
-}
+HERALD_DEFINE_GETTER (guint, herald_flashsms_report_get_delivered, const HeraldFlashsmsReport, delivered, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_report_get_failed, const HeraldFlashsmsReport, failed, 0)
+HERALD_DEFINE_GETTER (guint, herald_flashsms_report_get_pending, const HeraldFlashsmsReport, pending, 0)
+HERALD_DEFINE_GETTER (double, herald_flashsms_report_get_delivery_rate, const HeraldFlashsmsReport, delivery_rate, 0.0)

@@ -8,6 +8,7 @@
 #include <glib/gi18n-lib.h>
 
 #include "herald-flashsms-types-private.h"
+#include "herald-getter-private.h"
 
 /* What is sent (HeraldFlashsmsOutgoing) and what a send returns
  * (HeraldFlashsmsSendResult), including the result of a send split into
@@ -154,13 +155,7 @@ herald_flashsms_outgoing_set_schedule (HeraldFlashsmsOutgoing *self,
     self->schedule = g_date_time_ref (when);
 }
 
-const char *
-herald_flashsms_outgoing_get_message (const HeraldFlashsmsOutgoing *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->message;
-}
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_outgoing_get_message, const HeraldFlashsmsOutgoing, message, NULL)
 
 const char * const *
 herald_flashsms_outgoing_get_recipients (const HeraldFlashsmsOutgoing *self)
@@ -186,37 +181,10 @@ herald_flashsms_outgoing_get_contacts (const HeraldFlashsmsOutgoing *self)
   return (const char * const *) self->contacts->pdata;
 }
 
-gboolean
-herald_flashsms_outgoing_get_all_contacts (const HeraldFlashsmsOutgoing *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return self->all_contacts;
-}
-
-const char *
-herald_flashsms_outgoing_get_sender_id (const HeraldFlashsmsOutgoing *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->sender_id;
-}
-
-const char *
-herald_flashsms_outgoing_get_campaign_name (const HeraldFlashsmsOutgoing *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->campaign_name;
-}
-
-GDateTime *
-herald_flashsms_outgoing_get_schedule (const HeraldFlashsmsOutgoing *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->schedule;
-}
+HERALD_DEFINE_GETTER (gboolean, herald_flashsms_outgoing_get_all_contacts, const HeraldFlashsmsOutgoing, all_contacts, FALSE)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_outgoing_get_sender_id, const HeraldFlashsmsOutgoing, sender_id, NULL)
+HERALD_DEFINE_GETTER (const char *, herald_flashsms_outgoing_get_campaign_name, const HeraldFlashsmsOutgoing, campaign_name, NULL)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_outgoing_get_schedule, const HeraldFlashsmsOutgoing, schedule, NULL)
 
 /* ---- POST /sms/send ---------------------------------------------------------- */
 
@@ -438,45 +406,11 @@ herald_flashsms_send_result_get_message_ids (const HeraldFlashsmsSendResult *sel
   return (const char * const *) self->message_ids->pdata;
 }
 
-guint
-herald_flashsms_send_result_get_recipients_sent (const HeraldFlashsmsSendResult *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->recipients_sent;
-}
-
-gint64
-herald_flashsms_send_result_get_credits_used (const HeraldFlashsmsSendResult *self)
-{
-  g_return_val_if_fail (self != NULL, 0);
-
-  return self->credits_used;
-}
-
-gint64
-herald_flashsms_send_result_get_remaining_credits (const HeraldFlashsmsSendResult *self)
-{
-  g_return_val_if_fail (self != NULL, -1);
-
-  return self->remaining_credits;
-}
-
-gboolean
-herald_flashsms_send_result_get_scheduled (const HeraldFlashsmsSendResult *self)
-{
-  g_return_val_if_fail (self != NULL, FALSE);
-
-  return self->scheduled;
-}
-
-GDateTime *
-herald_flashsms_send_result_get_schedule_date (const HeraldFlashsmsSendResult *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->schedule_date;
-}
+HERALD_DEFINE_GETTER (guint, herald_flashsms_send_result_get_recipients_sent, const HeraldFlashsmsSendResult, recipients_sent, 0)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_send_result_get_credits_used, const HeraldFlashsmsSendResult, credits_used, 0)
+HERALD_DEFINE_GETTER (gint64, herald_flashsms_send_result_get_remaining_credits, const HeraldFlashsmsSendResult, remaining_credits, -1)
+HERALD_DEFINE_GETTER (gboolean, herald_flashsms_send_result_get_scheduled, const HeraldFlashsmsSendResult, scheduled, FALSE)
+HERALD_DEFINE_GETTER (GDateTime *, herald_flashsms_send_result_get_schedule_date, const HeraldFlashsmsSendResult, schedule_date, NULL)
 
 const HeraldFlashsmsInvalidRecipient *
 herald_flashsms_send_result_get_invalid (const HeraldFlashsmsSendResult *self,
@@ -490,13 +424,7 @@ herald_flashsms_send_result_get_invalid (const HeraldFlashsmsSendResult *self,
   return self->invalid->len > 0 ? (const HeraldFlashsmsInvalidRecipient *) self->invalid->data : NULL;
 }
 
-const GError *
-herald_flashsms_send_result_get_error (const HeraldFlashsmsSendResult *self)
-{
-  g_return_val_if_fail (self != NULL, NULL);
-
-  return self->error;
-}
+HERALD_DEFINE_GETTER (const GError *, herald_flashsms_send_result_get_error, const HeraldFlashsmsSendResult, error, NULL)
 
 const char * const *
 herald_flashsms_send_result_get_unsent_recipients (const HeraldFlashsmsSendResult *self)

@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "providers/herald-provider-values.h"
+
 G_BEGIN_DECLS
 
 /* What FlashSMS answers, as immutable reference-counted values. Every
@@ -101,10 +103,8 @@ const char * const *herald_flashsms_get_known_scopes (void);
  * optional schedule. The client reads it before send_async() returns. */
 #define HERALD_TYPE_FLASHSMS_OUTGOING (herald_flashsms_outgoing_get_type ())
 typedef struct _HeraldFlashsmsOutgoing HeraldFlashsmsOutgoing;
-GType                   herald_flashsms_outgoing_get_type          (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsOutgoing, herald_flashsms_outgoing)
 HeraldFlashsmsOutgoing *herald_flashsms_outgoing_new               (const char             *message);
-HeraldFlashsmsOutgoing *herald_flashsms_outgoing_ref               (HeraldFlashsmsOutgoing *self);
-void                    herald_flashsms_outgoing_unref             (HeraldFlashsmsOutgoing *self);
 void                    herald_flashsms_outgoing_add_recipient     (HeraldFlashsmsOutgoing *self,
                                                                     const char             *number);
 void                    herald_flashsms_outgoing_add_group         (HeraldFlashsmsOutgoing *self,
@@ -129,17 +129,14 @@ gboolean                herald_flashsms_outgoing_get_all_contacts  (const Herald
 const char             *herald_flashsms_outgoing_get_sender_id     (const HeraldFlashsmsOutgoing *self);
 const char             *herald_flashsms_outgoing_get_campaign_name (const HeraldFlashsmsOutgoing *self);
 GDateTime              *herald_flashsms_outgoing_get_schedule      (const HeraldFlashsmsOutgoing *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsOutgoing, herald_flashsms_outgoing_unref)
 
 /* ---- POST /sms/send ------------------------------------------------------ */
 
 #define HERALD_TYPE_FLASHSMS_SEND_RESULT (herald_flashsms_send_result_get_type ())
 typedef struct _HeraldFlashsmsSendResult HeraldFlashsmsSendResult;
-GType                     herald_flashsms_send_result_get_type              (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsSendResult, herald_flashsms_send_result)
 HeraldFlashsmsSendResult *herald_flashsms_send_result_parse                 (JsonNode                       *root,
                                                                              GError                        **error);
-HeraldFlashsmsSendResult *herald_flashsms_send_result_ref                   (HeraldFlashsmsSendResult       *self);
-void                      herald_flashsms_send_result_unref                 (HeraldFlashsmsSendResult       *self);
 /* One id per request made (a send split into several requests has several). */
 const char * const       *herald_flashsms_send_result_get_message_ids       (const HeraldFlashsmsSendResult *self);
 guint                     herald_flashsms_send_result_get_recipients_sent   (const HeraldFlashsmsSendResult *self);
@@ -158,33 +155,27 @@ const HeraldFlashsmsInvalidRecipient *
 const GError             *herald_flashsms_send_result_get_error             (const HeraldFlashsmsSendResult *self);
 const char * const       *herald_flashsms_send_result_get_unsent_recipients (const HeraldFlashsmsSendResult *self);
 const char * const       *herald_flashsms_send_result_get_unsent_contact_ids (const HeraldFlashsmsSendResult *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsSendResult, herald_flashsms_send_result_unref)
 
 /* ---- GET /balance -------------------------------------------------------- */
 
 #define HERALD_TYPE_FLASHSMS_BALANCE (herald_flashsms_balance_get_type ())
 typedef struct _HeraldFlashsmsBalance HeraldFlashsmsBalance;
-GType                  herald_flashsms_balance_get_type          (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsBalance, herald_flashsms_balance)
 HeraldFlashsmsBalance *herald_flashsms_balance_parse             (JsonNode                    *root,
                                                                   GError                     **error);
-HeraldFlashsmsBalance *herald_flashsms_balance_ref               (HeraldFlashsmsBalance       *self);
-void                   herald_flashsms_balance_unref             (HeraldFlashsmsBalance       *self);
 gint64                 herald_flashsms_balance_get_balance       (const HeraldFlashsmsBalance *self);
 const char            *herald_flashsms_balance_get_currency      (const HeraldFlashsmsBalance *self);  /* nullable */
 const char            *herald_flashsms_balance_get_account_name  (const HeraldFlashsmsBalance *self);  /* nullable */
 const char            *herald_flashsms_balance_get_account_phone (const HeraldFlashsmsBalance *self);  /* nullable */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsBalance, herald_flashsms_balance_unref)
 
 /* ---- a message: GET /sms/status/:id and the entries of GET /sms ---------- */
 
 #define HERALD_TYPE_FLASHSMS_MESSAGE (herald_flashsms_message_get_type ())
 typedef struct _HeraldFlashsmsMessage HeraldFlashsmsMessage;
-GType                  herald_flashsms_message_get_type            (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsMessage, herald_flashsms_message)
 /* GET /sms/status/:id */
 HeraldFlashsmsMessage *herald_flashsms_message_parse               (JsonNode                    *root,
                                                                     GError                     **error);
-HeraldFlashsmsMessage *herald_flashsms_message_ref                 (HeraldFlashsmsMessage       *self);
-void                   herald_flashsms_message_unref               (HeraldFlashsmsMessage       *self);
 const char            *herald_flashsms_message_get_id              (const HeraldFlashsmsMessage *self);
 /* History truncates it to 160 characters. */
 const char            *herald_flashsms_message_get_text            (const HeraldFlashsmsMessage *self);
@@ -197,31 +188,25 @@ const char            *herald_flashsms_message_get_campaign_name   (const Herald
 GDateTime             *herald_flashsms_message_get_scheduled_at    (const HeraldFlashsmsMessage *self);  /* nullable */
 GDateTime             *herald_flashsms_message_get_sent_at         (const HeraldFlashsmsMessage *self);  /* nullable */
 GDateTime             *herald_flashsms_message_get_created_at      (const HeraldFlashsmsMessage *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsMessage, herald_flashsms_message_unref)
 
 /* ---- GET /sms ------------------------------------------------------------ */
 
 #define HERALD_TYPE_FLASHSMS_HISTORY_PAGE (herald_flashsms_history_page_get_type ())
 typedef struct _HeraldFlashsmsHistoryPage HeraldFlashsmsHistoryPage;
-GType                           herald_flashsms_history_page_get_type       (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsHistoryPage, herald_flashsms_history_page)
 HeraldFlashsmsHistoryPage      *herald_flashsms_history_page_parse          (JsonNode                        *root,
                                                                              GError                         **error);
-HeraldFlashsmsHistoryPage      *herald_flashsms_history_page_ref            (HeraldFlashsmsHistoryPage       *self);
-void                            herald_flashsms_history_page_unref          (HeraldFlashsmsHistoryPage       *self);
 /* (element-type HeraldFlashsmsMessage) (transfer none) */
 GPtrArray                      *herald_flashsms_history_page_get_messages   (const HeraldFlashsmsHistoryPage *self);
 const HeraldFlashsmsPagination *herald_flashsms_history_page_get_pagination (const HeraldFlashsmsHistoryPage *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsHistoryPage, herald_flashsms_history_page_unref)
 
 /* ---- POST /sms/estimate -------------------------------------------------- */
 
 #define HERALD_TYPE_FLASHSMS_ESTIMATE (herald_flashsms_estimate_get_type ())
 typedef struct _HeraldFlashsmsEstimate HeraldFlashsmsEstimate;
-GType                   herald_flashsms_estimate_get_type             (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsEstimate, herald_flashsms_estimate)
 HeraldFlashsmsEstimate *herald_flashsms_estimate_parse                (JsonNode                     *root,
                                                                        GError                      **error);
-HeraldFlashsmsEstimate *herald_flashsms_estimate_ref                  (HeraldFlashsmsEstimate       *self);
-void                    herald_flashsms_estimate_unref                (HeraldFlashsmsEstimate       *self);
 guint                   herald_flashsms_estimate_get_length           (const HeraldFlashsmsEstimate *self);
 guint                   herald_flashsms_estimate_get_parts            (const HeraldFlashsmsEstimate *self);
 const char             *herald_flashsms_estimate_get_encoding         (const HeraldFlashsmsEstimate *self);  /* "GSM-7", "UCS-2" */
@@ -229,7 +214,6 @@ guint                   herald_flashsms_estimate_get_recipient_count  (const Her
 gint64                  herald_flashsms_estimate_get_credits_required (const HeraldFlashsmsEstimate *self);
 gint64                  herald_flashsms_estimate_get_current_balance  (const HeraldFlashsmsEstimate *self);
 gboolean                herald_flashsms_estimate_get_can_afford       (const HeraldFlashsmsEstimate *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsEstimate, herald_flashsms_estimate_unref)
 
 /* ---- GET /sms/:id/recipients --------------------------------------------- */
 
@@ -244,11 +228,9 @@ typedef struct
 
 #define HERALD_TYPE_FLASHSMS_REPORT (herald_flashsms_report_get_type ())
 typedef struct _HeraldFlashsmsReport HeraldFlashsmsReport;
-GType                 herald_flashsms_report_get_type            (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsReport, herald_flashsms_report)
 HeraldFlashsmsReport *herald_flashsms_report_parse               (JsonNode                   *root,
                                                                   GError                    **error);
-HeraldFlashsmsReport *herald_flashsms_report_ref                 (HeraldFlashsmsReport       *self);
-void                  herald_flashsms_report_unref               (HeraldFlashsmsReport       *self);
 const char           *herald_flashsms_report_get_message_id      (const HeraldFlashsmsReport *self);
 HeraldFlashsmsStatus  herald_flashsms_report_get_status          (const HeraldFlashsmsReport *self);
 const char           *herald_flashsms_report_get_status_string   (const HeraldFlashsmsReport *self);
@@ -265,50 +247,41 @@ guint                 herald_flashsms_report_get_failed          (const HeraldFl
 guint                 herald_flashsms_report_get_pending         (const HeraldFlashsmsReport *self);
 /* Percent, as the server computed it (66.7). */
 double                herald_flashsms_report_get_delivery_rate   (const HeraldFlashsmsReport *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsReport, herald_flashsms_report_unref)
 
 /* ---- contacts ------------------------------------------------------------ */
 
 #define HERALD_TYPE_FLASHSMS_CONTACT (herald_flashsms_contact_get_type ())
 typedef struct _HeraldFlashsmsContact HeraldFlashsmsContact;
-GType                  herald_flashsms_contact_get_type       (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsContact, herald_flashsms_contact)
 /* POST /contacts, GET|PUT /contacts/:id: "data" is the contact, or holds it
  * as "data.contact". @endpoint names the request in errors. */
 HeraldFlashsmsContact *herald_flashsms_contact_parse          (JsonNode                    *root,
                                                                const char                  *endpoint,
                                                                GError                     **error);
-HeraldFlashsmsContact *herald_flashsms_contact_ref            (HeraldFlashsmsContact       *self);
-void                   herald_flashsms_contact_unref          (HeraldFlashsmsContact       *self);
 const char            *herald_flashsms_contact_get_id         (const HeraldFlashsmsContact *self);
 const char            *herald_flashsms_contact_get_phone      (const HeraldFlashsmsContact *self);
 const char            *herald_flashsms_contact_get_first_name (const HeraldFlashsmsContact *self);  /* nullable */
 const char            *herald_flashsms_contact_get_last_name  (const HeraldFlashsmsContact *self);  /* nullable */
 const char            *herald_flashsms_contact_get_email      (const HeraldFlashsmsContact *self);  /* nullable */
 GDateTime             *herald_flashsms_contact_get_created_at (const HeraldFlashsmsContact *self);  /* nullable */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsContact, herald_flashsms_contact_unref)
 
 #define HERALD_TYPE_FLASHSMS_CONTACT_PAGE (herald_flashsms_contact_page_get_type ())
 typedef struct _HeraldFlashsmsContactPage HeraldFlashsmsContactPage;
-GType                           herald_flashsms_contact_page_get_type       (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsContactPage, herald_flashsms_contact_page)
 /* GET /contacts: {"contacts": […], "pagination": {…}} */
 HeraldFlashsmsContactPage      *herald_flashsms_contact_page_parse          (JsonNode                        *root,
                                                                              GError                         **error);
-HeraldFlashsmsContactPage      *herald_flashsms_contact_page_ref            (HeraldFlashsmsContactPage       *self);
-void                            herald_flashsms_contact_page_unref          (HeraldFlashsmsContactPage       *self);
 /* (element-type HeraldFlashsmsContact) (transfer none) */
 GPtrArray                      *herald_flashsms_contact_page_get_contacts   (const HeraldFlashsmsContactPage *self);
 const HeraldFlashsmsPagination *herald_flashsms_contact_page_get_pagination (const HeraldFlashsmsContactPage *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsContactPage, herald_flashsms_contact_page_unref)
 
 /* ---- POST /contacts/import ------------------------------------------------ */
 
 #define HERALD_TYPE_FLASHSMS_IMPORT_RESULT (herald_flashsms_import_result_get_type ())
 typedef struct _HeraldFlashsmsImportResult HeraldFlashsmsImportResult;
-GType                       herald_flashsms_import_result_get_type     (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsImportResult, herald_flashsms_import_result)
 HeraldFlashsmsImportResult *herald_flashsms_import_result_parse        (JsonNode                         *root,
                                                                         GError                          **error);
-HeraldFlashsmsImportResult *herald_flashsms_import_result_ref          (HeraldFlashsmsImportResult       *self);
-void                        herald_flashsms_import_result_unref        (HeraldFlashsmsImportResult       *self);
 /* Sums over every request of a split import; "invalid" and "total" also
  * count the numbers Herald refused before sending (see get_rejected). */
 guint                       herald_flashsms_import_result_get_imported (const HeraldFlashsmsImportResult *self);
@@ -320,13 +293,12 @@ guint                       herald_flashsms_import_result_get_n_requests (const 
 const HeraldFlashsmsInvalidRecipient *
                             herald_flashsms_import_result_get_rejected (const HeraldFlashsmsImportResult *self,
                                                                         guint                            *n_rejected);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsImportResult, herald_flashsms_import_result_unref)
 
 /* ---- contact groups ------------------------------------------------------- */
 
 #define HERALD_TYPE_FLASHSMS_GROUP (herald_flashsms_group_get_type ())
 typedef struct _HeraldFlashsmsGroup HeraldFlashsmsGroup;
-GType                herald_flashsms_group_get_type          (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsGroup, herald_flashsms_group)
 /* POST /contacts/groups: "data" or "data.group". */
 HeraldFlashsmsGroup *herald_flashsms_group_parse             (JsonNode                  *root,
                                                               const char                *endpoint,
@@ -334,36 +306,30 @@ HeraldFlashsmsGroup *herald_flashsms_group_parse             (JsonNode          
 /* GET /contacts/groups: (element-type HeraldFlashsmsGroup) (transfer full) */
 GPtrArray           *herald_flashsms_group_list_parse        (JsonNode                  *root,
                                                               GError                   **error);
-HeraldFlashsmsGroup *herald_flashsms_group_ref               (HeraldFlashsmsGroup       *self);
-void                 herald_flashsms_group_unref             (HeraldFlashsmsGroup       *self);
 const char          *herald_flashsms_group_get_id            (const HeraldFlashsmsGroup *self);
 const char          *herald_flashsms_group_get_name          (const HeraldFlashsmsGroup *self);
 gint64               herald_flashsms_group_get_contact_count (const HeraldFlashsmsGroup *self);  /* -1: not said */
 GDateTime           *herald_flashsms_group_get_created_at    (const HeraldFlashsmsGroup *self);  /* nullable */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsGroup, herald_flashsms_group_unref)
 
 /* ---- GET /sender-ids ------------------------------------------------------ */
 
 #define HERALD_TYPE_FLASHSMS_SENDER_ID (herald_flashsms_sender_id_get_type ())
 typedef struct _HeraldFlashsmsSenderId HeraldFlashsmsSenderId;
-GType                   herald_flashsms_sender_id_get_type        (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsSenderId, herald_flashsms_sender_id)
 /* (element-type HeraldFlashsmsSenderId) (transfer full) */
 GPtrArray              *herald_flashsms_sender_id_list_parse      (JsonNode                     *root,
                                                                    GError                      **error);
-HeraldFlashsmsSenderId *herald_flashsms_sender_id_ref             (HeraldFlashsmsSenderId       *self);
-void                    herald_flashsms_sender_id_unref           (HeraldFlashsmsSenderId       *self);
 const char             *herald_flashsms_sender_id_get_id          (const HeraldFlashsmsSenderId *self);
 const char             *herald_flashsms_sender_id_get_name        (const HeraldFlashsmsSenderId *self);
 const char             *herald_flashsms_sender_id_get_status      (const HeraldFlashsmsSenderId *self);   /* "APPROVED" */
 GDateTime              *herald_flashsms_sender_id_get_created_at  (const HeraldFlashsmsSenderId *self);   /* nullable */
 GDateTime              *herald_flashsms_sender_id_get_approved_at (const HeraldFlashsmsSenderId *self);   /* nullable */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsSenderId, herald_flashsms_sender_id_unref)
 
 /* ---- templates ------------------------------------------------------------ */
 
 #define HERALD_TYPE_FLASHSMS_TEMPLATE (herald_flashsms_template_get_type ())
 typedef struct _HeraldFlashsmsTemplate HeraldFlashsmsTemplate;
-GType                   herald_flashsms_template_get_type       (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsTemplate, herald_flashsms_template)
 /* POST /templates, PUT /templates/:id: "data" or "data.template". */
 HeraldFlashsmsTemplate *herald_flashsms_template_parse          (JsonNode                     *root,
                                                                  const char                   *endpoint,
@@ -371,22 +337,17 @@ HeraldFlashsmsTemplate *herald_flashsms_template_parse          (JsonNode       
 /* GET /templates: (element-type HeraldFlashsmsTemplate) (transfer full) */
 GPtrArray              *herald_flashsms_template_list_parse     (JsonNode                     *root,
                                                                  GError                      **error);
-HeraldFlashsmsTemplate *herald_flashsms_template_ref            (HeraldFlashsmsTemplate       *self);
-void                    herald_flashsms_template_unref          (HeraldFlashsmsTemplate       *self);
 const char             *herald_flashsms_template_get_id         (const HeraldFlashsmsTemplate *self);
 const char             *herald_flashsms_template_get_name       (const HeraldFlashsmsTemplate *self);
 const char             *herald_flashsms_template_get_content    (const HeraldFlashsmsTemplate *self);
 GDateTime              *herald_flashsms_template_get_created_at (const HeraldFlashsmsTemplate *self);  /* nullable */
 GDateTime              *herald_flashsms_template_get_updated_at (const HeraldFlashsmsTemplate *self);  /* nullable */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsTemplate, herald_flashsms_template_unref)
 
 /* ---- GET /transactions ---------------------------------------------------- */
 
 #define HERALD_TYPE_FLASHSMS_TRANSACTION (herald_flashsms_transaction_get_type ())
 typedef struct _HeraldFlashsmsTransaction HeraldFlashsmsTransaction;
-GType                          herald_flashsms_transaction_get_type        (void) G_GNUC_CONST;
-HeraldFlashsmsTransaction     *herald_flashsms_transaction_ref             (HeraldFlashsmsTransaction       *self);
-void                           herald_flashsms_transaction_unref           (HeraldFlashsmsTransaction       *self);
+HERALD_DECLARE_VALUE (HeraldFlashsmsTransaction, herald_flashsms_transaction)
 const char                    *herald_flashsms_transaction_get_id          (const HeraldFlashsmsTransaction *self);
 HeraldFlashsmsTransactionType  herald_flashsms_transaction_get_kind        (const HeraldFlashsmsTransaction *self);
 const char                    *herald_flashsms_transaction_get_kind_string (const HeraldFlashsmsTransaction *self);
@@ -398,27 +359,21 @@ const char                    *herald_flashsms_transaction_get_description (cons
 /* For usage, the message id. */
 const char                    *herald_flashsms_transaction_get_reference   (const HeraldFlashsmsTransaction *self);  /* nullable */
 GDateTime                     *herald_flashsms_transaction_get_created_at  (const HeraldFlashsmsTransaction *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsTransaction, herald_flashsms_transaction_unref)
 
 #define HERALD_TYPE_FLASHSMS_TRANSACTION_PAGE (herald_flashsms_transaction_page_get_type ())
 typedef struct _HeraldFlashsmsTransactionPage HeraldFlashsmsTransactionPage;
-GType                           herald_flashsms_transaction_page_get_type         (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlashsmsTransactionPage, herald_flashsms_transaction_page)
 HeraldFlashsmsTransactionPage  *herald_flashsms_transaction_page_parse            (JsonNode                            *root,
                                                                                    GError                             **error);
-HeraldFlashsmsTransactionPage  *herald_flashsms_transaction_page_ref              (HeraldFlashsmsTransactionPage       *self);
-void                            herald_flashsms_transaction_page_unref            (HeraldFlashsmsTransactionPage       *self);
 /* (element-type HeraldFlashsmsTransaction) (transfer none) */
 GPtrArray                      *herald_flashsms_transaction_page_get_transactions (const HeraldFlashsmsTransactionPage *self);
 const HeraldFlashsmsPagination *herald_flashsms_transaction_page_get_pagination   (const HeraldFlashsmsTransactionPage *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsTransactionPage, herald_flashsms_transaction_page_unref)
 
 /* ---- what test_connection found ------------------------------------------- */
 
 #define HERALD_TYPE_FLASHSMS_KEY_CHECK (herald_flashsms_key_check_get_type ())
 typedef struct _HeraldFlashsmsKeyCheck HeraldFlashsmsKeyCheck;
-GType                   herald_flashsms_key_check_get_type           (void) G_GNUC_CONST;
-HeraldFlashsmsKeyCheck *herald_flashsms_key_check_ref                (HeraldFlashsmsKeyCheck       *self);
-void                    herald_flashsms_key_check_unref              (HeraldFlashsmsKeyCheck       *self);
+HERALD_DECLARE_VALUE (HeraldFlashsmsKeyCheck, herald_flashsms_key_check)
 /* NULL when the key lacks balance:read. */
 HeraldFlashsmsBalance  *herald_flashsms_key_check_get_balance        (const HeraldFlashsmsKeyCheck *self);
 /* Scopes the probes showed present / absent / could not tell (a probe that
@@ -429,6 +384,5 @@ const char * const     *herald_flashsms_key_check_get_missing        (const Hera
 const char * const     *herald_flashsms_key_check_get_undetermined   (const HeraldFlashsmsKeyCheck *self);
 gboolean                herald_flashsms_key_check_has_scope          (const HeraldFlashsmsKeyCheck *self,
                                                                       const char                   *scope);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlashsmsKeyCheck, herald_flashsms_key_check_unref)
 
 G_END_DECLS

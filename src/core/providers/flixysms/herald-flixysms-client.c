@@ -21,23 +21,14 @@
 
 struct _HeraldFlixysmsClient
 {
-  GObject           parent_instance;
-
-  HeraldHttpClient *http;
-  char             *default_region;
+  HeraldRestClient parent_instance;
 };
 
-G_DEFINE_FINAL_TYPE_WITH_CODE (HeraldFlixysmsClient, herald_flixysms_client, G_TYPE_OBJECT,
+G_DEFINE_FINAL_TYPE_WITH_CODE (HeraldFlixysmsClient, herald_flixysms_client, HERALD_TYPE_REST_CLIENT,
                                _HERALD_FLIXYSMS_IMPLEMENT_INTERFACES)
 
-enum {
-  PROP_0,
-  PROP_HTTP_CLIENT,
-  PROP_DEFAULT_REGION,
-  N_PROPS
-};
-
-static GParamSpec *properties [N_PROPS];
+/* Numbers without a country code are read in the client's region, when it has one. */
+#define DEFAULT_REGION(self) herald_rest_client_get_default_region (HERALD_REST_CLIENT (self))
 
 /* Validation */
 
@@ -125,7 +116,7 @@ parse_number (HeraldFlixysmsClient  *self,
   g_autoptr(GError) local_error = NULL;
   HeraldPhoneNumber *number;
 
-  number = herald_phone_number_parse (input, self->default_region, HERALD_PHONE_NUMBER_FLAGS_NONE,
+  number = herald_phone_number_parse (input, DEFAULT_REGION (self), HERALD_PHONE_NUMBER_FLAGS_NONE,
                                       &local_error);
   if (number == NULL)
     g_set_error (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_INVALID_INPUT,
@@ -348,20 +339,6 @@ error_for_call (const HeraldRestEndpoint *endpoint,
   return error;
 }
 
-static void
-call (HeraldFlixysmsClient     *self,
-      const HeraldRestEndpoint *endpoint,
-      const char * const       *params,
-      GHashTable               *query,
-      JsonNode                 *body,
-      GCancellable             *cancellable,
-      GAsyncReadyCallback       callback,
-      gpointer                  user_data)
-{
-  herald_rest_call (self, self->http, error_for_call, endpoint, params, query, body,
-                    cancellable, callback, user_data);
-}
-
 static JsonNode *
 build_send_body (const char         *recipients_member,
                  JsonNode           *recipients,
@@ -420,7 +397,7 @@ herald_flixysms_client_send_async (HeraldFlixysmsClient *self,
 
   recipient = json_node_init_string (json_node_alloc (), herald_phone_number_get_e164 (number));
   body = build_send_body ("to", recipient, message, device_id, media_url);
-  call (self, &send_sms, NULL, NULL, body, cancellable, callback, user_data);
+  herald_rest_call (self, &send_sms, NULL, NULL, body, cancellable, callback, user_data);
 }
 
 HeraldFlixysmsSendResult *
@@ -547,7 +524,7 @@ bulk_send_batch (GTask *task)
 
   g_debug ("bulk: sending recipients %u–%u of %u", data->next + 1, data->next + data->batch_len,
            data->pending->len);
-  call (self, &send_bulk, NULL, NULL, body, g_task_get_cancellable (task), bulk_cb, task);
+  herald_rest_call (self, &send_bulk, NULL, NULL, body, g_task_get_cancellable (task), bulk_cb, task);
 }
 
 void
@@ -588,7 +565,7 @@ herald_flixysms_client_bulk_async (HeraldFlixysmsClient *self,
       g_autoptr(HeraldPhoneNumber) number = NULL;
       gpointer first;
 
-      number = herald_phone_number_parse (recipients[i], self->default_region,
+      number = herald_phone_number_parse (recipients[i], DEFAULT_REGION (self),
                                           HERALD_PHONE_NUMBER_FLAGS_NONE, &number_error);
       if (number == NULL)
         {
@@ -671,8 +648,8 @@ herald_flixysms_client_status_async (HeraldFlixysmsClient *self,
       return;
     }
 
-  call (self, &get_status, (const char *[]) { message_id, NULL }, NULL, NULL,
-        cancellable, callback, user_data);
+  herald_rest_call (self, &get_status, (const char *[]) { message_id, NULL }, NULL, NULL,
+                    cancellable, callback, user_data);
 }
 
 HeraldFlixysmsMessageStatus *
@@ -746,7 +723,7 @@ request_received_page (HeraldFlixysmsClient     *self,
   else
     g_hash_table_remove (query, "per_page");
 
-  call (self, endpoint, NULL, query, NULL, cancellable, callback, user_data);
+  herald_rest_call (self, endpoint, NULL, query, NULL, cancellable, callback, user_data);
 }
 
 void
@@ -834,8 +811,7 @@ herald_flixysms_client_received_all_async (HeraldFlixysmsClient               *s
       return;
     }
 
-  herald_rest_call_all_pages (self, self->http, error_for_call, &all_received, query,
-                              cancellable, callback, user_data);
+  herald_rest_call_all_pages (self, &all_received, query, cancellable, callback, user_data);
 }
 
 GListModel *
@@ -885,75 +861,9 @@ herald_flixysms_client_test_connection_finish (HeraldFlixysmsClient  *self,
 /* GObject */
 
 static void
-herald_flixysms_client_finalize (GObject *object)
-{
-  HeraldFlixysmsClient *self = HERALD_FLIXYSMS_CLIENT (object);
-
-  g_clear_object (&self->http);
-  g_free (self->default_region);
-
-  G_OBJECT_CLASS (herald_flixysms_client_parent_class)->finalize (object);
-}
-
-static void
-herald_flixysms_client_get_property (GObject    *object,
-                                     guint       prop_id,
-                                     GValue     *value,
-                                     GParamSpec *pspec)
-{
-  HeraldFlixysmsClient *self = HERALD_FLIXYSMS_CLIENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_HTTP_CLIENT:
-      g_value_set_object (value, self->http);
-      break;
-    case PROP_DEFAULT_REGION:
-      g_value_set_string (value, self->default_region);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
-herald_flixysms_client_set_property (GObject      *object,
-                                     guint         prop_id,
-                                     const GValue *value,
-                                     GParamSpec   *pspec)
-{
-  HeraldFlixysmsClient *self = HERALD_FLIXYSMS_CLIENT (object);
-
-  switch (prop_id)
-    {
-    case PROP_HTTP_CLIENT:
-      self->http = g_value_dup_object (value);
-      break;
-    case PROP_DEFAULT_REGION:
-      self->default_region = g_value_dup_string (value);
-      break;
-    default:
-      G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
-    }
-}
-
-static void
 herald_flixysms_client_class_init (HeraldFlixysmsClientClass *klass)
 {
-  GObjectClass *object_class = G_OBJECT_CLASS (klass);
-
-  object_class->finalize = herald_flixysms_client_finalize;
-  object_class->get_property = herald_flixysms_client_get_property;
-  object_class->set_property = herald_flixysms_client_set_property;
-
-  properties [PROP_HTTP_CLIENT] =
-    g_param_spec_object ("http-client", NULL, NULL,
-                         HERALD_TYPE_HTTP_CLIENT,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  properties [PROP_DEFAULT_REGION] =
-    g_param_spec_string ("default-region", NULL, NULL, NULL,
-                         (G_PARAM_READWRITE | G_PARAM_CONSTRUCT_ONLY | G_PARAM_STATIC_STRINGS));
-  g_object_class_install_properties (object_class, N_PROPS, properties);
+  HERALD_REST_CLIENT_CLASS (klass)->error_for_call = error_for_call;
 }
 
 static void
@@ -990,18 +900,3 @@ herald_flixysms_client_new_for_key (const char  *base_url,
   return herald_flixysms_client_new (http, default_region);
 }
 
-HeraldHttpClient *
-herald_flixysms_client_get_http_client (HeraldFlixysmsClient *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self), NULL);
-
-  return self->http;
-}
-
-const char *
-herald_flixysms_client_get_default_region (HeraldFlixysmsClient *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_CLIENT (self), NULL);
-
-  return self->default_region;
-}

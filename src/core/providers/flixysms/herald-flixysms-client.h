@@ -8,6 +8,7 @@
 #include "herald-dialect.h"
 #include "herald-flixysms-types.h"
 #include "net/herald-http-client.h"
+#include "net/herald-rest-client.h"
 
 G_BEGIN_DECLS
 
@@ -31,7 +32,8 @@ typedef struct
 } HeraldFlixysmsReceivedFilter;
 
 #define HERALD_TYPE_FLIXYSMS_CLIENT (herald_flixysms_client_get_type ())
-G_DECLARE_FINAL_TYPE (HeraldFlixysmsClient, herald_flixysms_client, HERALD, FLIXYSMS_CLIENT, GObject)
+/* A HeraldRestClient ("http-client", "default-region"). */
+G_DECLARE_FINAL_TYPE (HeraldFlixysmsClient, herald_flixysms_client, HERALD, FLIXYSMS_CLIENT, HeraldRestClient)
 
 /* @default_region (nullable): ISO 3166 code for numbers written without a
  * country code; without one, only international numbers are accepted. */
@@ -43,8 +45,6 @@ HeraldFlixysmsClient *herald_flixysms_client_new_for_key        (const char     
                                                                  const char                     *api_key,
                                                                  const char                     *default_region,
                                                                  GError                        **error);
-HeraldHttpClient     *herald_flixysms_client_get_http_client    (HeraldFlixysmsClient           *self);
-const char           *herald_flixysms_client_get_default_region (HeraldFlixysmsClient           *self);
 
 /* The checks the sends make, for a UI that shows problems while typing. */
 gboolean              herald_flixysms_validate_message          (const char                     *message,

@@ -9,6 +9,7 @@
 
 #include "herald-flixysms-client.h"
 #include "herald-flixysms-provider-private.h"
+#include "providers/herald-client-adapter-private.h"
 #include "net/herald-provider-error.h"
 
 /* HeraldProvider over the FlixySMS client: every send goes through the bulk
@@ -23,7 +24,7 @@ flixysms_get_dialect (HeraldProvider *provider)
 static HeraldProviderFeatures
 flixysms_get_features (HeraldProvider *provider)
 {
-  return HERALD_PROVIDER_FEATURE_DEVICE_ID | HERALD_PROVIDER_FEATURE_MEDIA | HERALD_PROVIDER_FEATURE_INBOX;
+  return HERALD_PROVIDER_FEATURE_DEVICE_ID | HERALD_PROVIDER_FEATURE_MEDIA;
 }
 
 static HeraldRecipientOutcome
@@ -127,21 +128,17 @@ flixysms_send_async (HeraldProvider      *provider,
                                      cancellable, flixysms_bulk_cb, g_steal_pointer (&task));
 }
 
-static void
-flixysms_status_cb (GObject      *object,
-                    GAsyncResult *result,
-                    gpointer      user_data)
+static gssize
+state_from_status (gconstpointer value)
 {
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(HeraldFlixysmsMessageStatus) status = NULL;
-  GError *error = NULL;
+  HeraldFlixysmsMessageStatus *status = (HeraldFlixysmsMessageStatus *) value;
 
-  status = herald_flixysms_client_status_finish (HERALD_FLIXYSMS_CLIENT (object), result, &error);
-  if (status == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_int (task, herald_delivery_state_from_string (herald_flixysms_message_status_get_status (status)));
+  return herald_delivery_state_from_string (herald_flixysms_message_status_get_status (status));
 }
+
+static const HeraldClientAdapter get_state =
+  HERALD_CLIENT_ADAPTER_INT (herald_flixysms_client_status_finish, state_from_status,
+                             herald_flixysms_message_status_unref);
 
 static void
 flixysms_get_state_async (HeraldProvider      *provider,
@@ -150,26 +147,22 @@ flixysms_get_state_async (HeraldProvider      *provider,
                           GAsyncReadyCallback  callback,
                           gpointer             user_data)
 {
-  GTask *task = g_task_new (provider, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, flixysms_get_state_async);
   herald_flixysms_client_status_async (HERALD_FLIXYSMS_CLIENT (provider), message_id, cancellable,
-                                       flixysms_status_cb, task);
+                                       herald_client_adapter_done,
+                                       herald_client_adapter_task (provider, &get_state, cancellable,
+                                                                   callback, user_data));
 }
 
-static void
-flixysms_test_cb (GObject      *object,
-                  GAsyncResult *result,
-                  gpointer      user_data)
+/* The key works: FlixySMS says nothing of credits or scopes. */
+static gpointer
+connection_report_new (gconstpointer nothing)
 {
-  g_autoptr(GTask) task = user_data;
-  GError *error = NULL;
-
-  if (!herald_flixysms_client_test_connection_finish (HERALD_FLIXYSMS_CLIENT (object), result, &error))
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, herald_connection_report_new (-1, NULL), g_object_unref);
+  return herald_connection_report_new (-1, NULL);
 }
+
+static const HeraldClientAdapter test_connection =
+  HERALD_CLIENT_ADAPTER_BOOLEAN (herald_flixysms_client_test_connection_finish, connection_report_new,
+                                 g_object_unref);
 
 static void
 flixysms_test_connection_async (HeraldProvider      *provider,
@@ -177,11 +170,10 @@ flixysms_test_connection_async (HeraldProvider      *provider,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
 {
-  GTask *task = g_task_new (provider, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, flixysms_test_connection_async);
   herald_flixysms_client_test_connection_async (HERALD_FLIXYSMS_CLIENT (provider), cancellable,
-                                                flixysms_test_cb, task);
+                                                herald_client_adapter_done,
+                                                herald_client_adapter_task (provider, &test_connection,
+                                                                            cancellable, callback, user_data));
 }
 
 static gboolean
@@ -207,9 +199,10 @@ _herald_flixysms_provider_iface_init (HeraldProviderInterface *iface)
 
 /* FlixySMS says of a message its status, the device that sent it and when
  * it was delivered. */
-static HeraldSentMessage *
-sent_message_from_status (HeraldFlixysmsMessageStatus *status)
+static gpointer
+sent_message_from_status (gconstpointer value)
 {
+  HeraldFlixysmsMessageStatus *status = (HeraldFlixysmsMessageStatus *) value;
   HeraldSentMessage *message = herald_sent_message_new ();
 
   message->fields = HERALD_SENT_MESSAGE_DEVICE_ID | HERALD_SENT_MESSAGE_DELIVERED_AT;
@@ -222,40 +215,23 @@ sent_message_from_status (HeraldFlixysmsMessageStatus *status)
   return message;
 }
 
-static void
-flixysms_get_message_cb (GObject      *object,
-                         GAsyncResult *result,
-                         gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(HeraldFlixysmsMessageStatus) status = NULL;
-  GError *error = NULL;
-
-  status = herald_flixysms_client_status_finish (HERALD_FLIXYSMS_CLIENT (object), result, &error);
-  if (status == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, sent_message_from_status (status), (GDestroyNotify) herald_sent_message_unref);
-}
+static const HeraldClientAdapter get_message =
+  HERALD_CLIENT_ADAPTER (herald_flixysms_client_status_finish, sent_message_from_status,
+                         herald_flixysms_message_status_unref, herald_sent_message_unref);
 
 static void
-flixysms_get_message_async (HeraldMessageDetails *details,
-                            const char           *message_id,
-                            GCancellable         *cancellable,
-                            GAsyncReadyCallback   callback,
-                            gpointer              user_data)
+flixysms_get_message (HeraldMessageDetails *details,
+                      const char           *message_id,
+                      GTask                *task)
 {
-  GTask *task = g_task_new (details, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, flixysms_get_message_async);
-  herald_flixysms_client_status_async (HERALD_FLIXYSMS_CLIENT (details), message_id, cancellable,
-                                       flixysms_get_message_cb, task);
+  herald_flixysms_client_status_async (HERALD_FLIXYSMS_CLIENT (details), message_id, g_task_get_cancellable (task),
+                                       herald_client_adapter_done, herald_client_adapter_answer (task, &get_message));
 }
 
 void
 _herald_flixysms_message_details_iface_init (HeraldMessageDetailsInterface *iface)
 {
-  iface->get_message_async = flixysms_get_message_async;
+  iface->get_message = flixysms_get_message;
 }
 
 /* ---- HeraldInboxSource: GET /messages/received ----------------------------- */
@@ -278,9 +254,10 @@ received_message_from_flixysms (HeraldFlixysmsReceivedMessage *message)
                        NULL);
 }
 
-static HeraldReceivedPage *
-received_page_from_flixysms (HeraldFlixysmsReceivedPage *page)
+static gpointer
+received_page_from_flixysms (gconstpointer value)
 {
+  HeraldFlixysmsReceivedPage *page = (HeraldFlixysmsReceivedPage *) value;
   GListModel *messages = herald_flixysms_received_page_get_items (page);
   g_autoptr(GListStore) items = g_list_store_new (HERALD_TYPE_RECEIVED_MESSAGE);
   guint n = g_list_model_get_n_items (messages);
@@ -301,35 +278,19 @@ received_page_from_flixysms (HeraldFlixysmsReceivedPage *page)
                                    herald_flixysms_received_page_get_has_more (page));
 }
 
-static void
-flixysms_received_cb (GObject      *object,
-                      GAsyncResult *result,
-                      gpointer      user_data)
-{
-  g_autoptr(GTask) task = user_data;
-  g_autoptr(HeraldFlixysmsReceivedPage) page = NULL;
-  GError *error = NULL;
-
-  page = herald_flixysms_client_received_finish (HERALD_FLIXYSMS_CLIENT (object), result, &error);
-  if (page == NULL)
-    g_task_return_error (task, error);
-  else
-    g_task_return_pointer (task, received_page_from_flixysms (page), (GDestroyNotify) herald_received_page_unref);
-}
+static const HeraldClientAdapter list_received =
+  HERALD_CLIENT_ADAPTER (herald_flixysms_client_received_finish, received_page_from_flixysms,
+                         herald_flixysms_received_page_unref, herald_received_page_unref);
 
 static void
-flixysms_list_received_async (HeraldInboxSource          *source,
-                              const HeraldReceivedFilter *filter,
-                              guint                       page,
-                              guint                       per_page,
-                              GCancellable               *cancellable,
-                              GAsyncReadyCallback         callback,
-                              gpointer                    user_data)
+flixysms_list_received (HeraldInboxSource          *source,
+                        const HeraldReceivedFilter *filter,
+                        guint                       page,
+                        guint                       per_page,
+                        GTask                      *task)
 {
-  GTask *task = g_task_new (source, cancellable, callback, user_data);
   HeraldFlixysmsReceivedFilter flixysms_filter = { NULL };
 
-  g_task_set_source_tag (task, flixysms_list_received_async);
   if (filter != NULL)
     {
       flixysms_filter.from = filter->from;
@@ -340,11 +301,12 @@ flixysms_list_received_async (HeraldInboxSource          *source,
 
   /* the client copies the filter before this returns */
   herald_flixysms_client_received_async (HERALD_FLIXYSMS_CLIENT (source), &flixysms_filter, page, per_page,
-                                         cancellable, flixysms_received_cb, task);
+                                         g_task_get_cancellable (task), herald_client_adapter_done,
+                                         herald_client_adapter_answer (task, &list_received));
 }
 
 void
 _herald_flixysms_inbox_source_iface_init (HeraldInboxSourceInterface *iface)
 {
-  iface->list_received_async = flixysms_list_received_async;
+  iface->list_received = flixysms_list_received;
 }

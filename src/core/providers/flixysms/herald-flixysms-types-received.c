@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include "herald-flixysms-types-private.h"
+#include "herald-getter-private.h"
+#include "providers/herald-value-private.h"
 
 /* What GET /messages/received answers: one message (a GObject, for list
  * models) and the page that holds them. */
@@ -171,77 +173,15 @@ herald_flixysms_received_message_parse (JsonNode  *item,
   return received_message_read (&top, error);
 }
 
-const char *
-herald_flixysms_received_message_get_id (HeraldFlixysmsReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE (self), NULL);
-
-  return self->id;
-}
-
-const char *
-herald_flixysms_received_message_get_from (HeraldFlixysmsReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE (self), NULL);
-
-  return self->from;
-}
-
-const char *
-herald_flixysms_received_message_get_message (HeraldFlixysmsReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE (self), NULL);
-
-  return self->message;
-}
-
-GDateTime *
-herald_flixysms_received_message_get_received_at (HeraldFlixysmsReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE (self), NULL);
-
-  return self->received_at;
-}
-
-const char *
-herald_flixysms_received_message_get_device_id (HeraldFlixysmsReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE (self), NULL);
-
-  return self->device_id;
-}
-
-const char *
-herald_flixysms_received_message_get_device_name (HeraldFlixysmsReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE (self), NULL);
-
-  return self->device_name;
-}
-
-const char *
-herald_flixysms_received_message_get_device_phone (HeraldFlixysmsReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE (self), NULL);
-
-  return self->device_phone;
-}
-
-const char *
-herald_flixysms_received_message_get_message_type (HeraldFlixysmsReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE (self), NULL);
-
-  return self->message_type;
-}
-
-int
-herald_flixysms_received_message_get_sim_slot (HeraldFlixysmsReceivedMessage *self)
-{
-  g_return_val_if_fail (HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE (self), -1);
-
-  return self->sim_slot;
-}
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_flixysms_received_message_get_id, HeraldFlixysmsReceivedMessage, HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE, id, NULL)
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_flixysms_received_message_get_from, HeraldFlixysmsReceivedMessage, HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE, from, NULL)
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_flixysms_received_message_get_message, HeraldFlixysmsReceivedMessage, HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE, message, NULL)
+HERALD_DEFINE_OBJECT_GETTER (GDateTime *, herald_flixysms_received_message_get_received_at, HeraldFlixysmsReceivedMessage, HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE, received_at, NULL)
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_flixysms_received_message_get_device_id, HeraldFlixysmsReceivedMessage, HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE, device_id, NULL)
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_flixysms_received_message_get_device_name, HeraldFlixysmsReceivedMessage, HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE, device_name, NULL)
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_flixysms_received_message_get_device_phone, HeraldFlixysmsReceivedMessage, HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE, device_phone, NULL)
+HERALD_DEFINE_OBJECT_GETTER (const char *, herald_flixysms_received_message_get_message_type, HeraldFlixysmsReceivedMessage, HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE, message_type, NULL)
+HERALD_DEFINE_OBJECT_GETTER (int, herald_flixysms_received_message_get_sim_slot, HeraldFlixysmsReceivedMessage, HERALD_IS_FLIXYSMS_RECEIVED_MESSAGE, sim_slot, -1)
 
 /* HeraldFlixysmsReceivedPage */
 
@@ -256,27 +196,12 @@ struct _HeraldFlixysmsReceivedPage
 };
 
 static void
-received_page_clear (gpointer data)
+received_page_clear (HeraldFlixysmsReceivedPage *self)
 {
-  HeraldFlixysmsReceivedPage *self = data;
-
   g_clear_object (&self->items);
 }
 
-HeraldFlixysmsReceivedPage *
-herald_flixysms_received_page_ref (HeraldFlixysmsReceivedPage *self)
-{
-  return g_atomic_rc_box_acquire (self);
-}
-
-void
-herald_flixysms_received_page_unref (HeraldFlixysmsReceivedPage *self)
-{
-  g_atomic_rc_box_release_full (self, received_page_clear);
-}
-
-G_DEFINE_BOXED_TYPE (HeraldFlixysmsReceivedPage, herald_flixysms_received_page,
-                     herald_flixysms_received_page_ref, herald_flixysms_received_page_unref)
+HERALD_DEFINE_VALUE (HeraldFlixysmsReceivedPage, herald_flixysms_received_page, received_page_clear)
 
 HeraldFlixysmsReceivedPage *
 herald_flixysms_received_page_parse (JsonNode  *root,

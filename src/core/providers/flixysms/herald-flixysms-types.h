@@ -6,6 +6,8 @@
 #include <gio/gio.h>
 #include <json-glib/json-glib.h>
 
+#include "providers/herald-provider-values.h"
+
 G_BEGIN_DECLS
 
 /* What FlixySMS answers, as typed values, and the pure functions that read
@@ -21,28 +23,23 @@ G_BEGIN_DECLS
 typedef struct _HeraldFlixysmsSendResult HeraldFlixysmsSendResult;
 
 #define HERALD_TYPE_FLIXYSMS_SEND_RESULT (herald_flixysms_send_result_get_type ())
-GType                     herald_flixysms_send_result_get_type       (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlixysmsSendResult, herald_flixysms_send_result)
 HeraldFlixysmsSendResult *herald_flixysms_send_result_parse          (JsonNode                 *root,
                                                                       GError                  **error);
-HeraldFlixysmsSendResult *herald_flixysms_send_result_ref            (HeraldFlixysmsSendResult *self);
-void                      herald_flixysms_send_result_unref          (HeraldFlixysmsSendResult *self);
 const char               *herald_flixysms_send_result_get_message_id (HeraldFlixysmsSendResult *self);
 const char               *herald_flixysms_send_result_get_status     (HeraldFlixysmsSendResult *self);
 const char               *herald_flixysms_send_result_get_device_id  (HeraldFlixysmsSendResult *self);   /* nullable */
 const char               *herald_flixysms_send_result_get_to         (HeraldFlixysmsSendResult *self);   /* nullable */
 const char               *herald_flixysms_send_result_get_message    (HeraldFlixysmsSendResult *self);   /* nullable */
 const char               *herald_flixysms_send_result_get_media_url  (HeraldFlixysmsSendResult *self);   /* nullable */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlixysmsSendResult, herald_flixysms_send_result_unref)
 
 /* One accepted bulk request (POST /sms/bulk). */
 typedef struct _HeraldFlixysmsBulkResult HeraldFlixysmsBulkResult;
 
 #define HERALD_TYPE_FLIXYSMS_BULK_RESULT (herald_flixysms_bulk_result_get_type ())
-GType                     herald_flixysms_bulk_result_get_type        (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlixysmsBulkResult, herald_flixysms_bulk_result)
 HeraldFlixysmsBulkResult *herald_flixysms_bulk_result_parse           (JsonNode                 *root,
                                                                        GError                  **error);
-HeraldFlixysmsBulkResult *herald_flixysms_bulk_result_ref             (HeraldFlixysmsBulkResult *self);
-void                      herald_flixysms_bulk_result_unref           (HeraldFlixysmsBulkResult *self);
 /* NULL-terminated, in the server's order. */
 const char * const       *herald_flixysms_bulk_result_get_message_ids (HeraldFlixysmsBulkResult *self,
                                                                        guint                    *n_ids);
@@ -51,23 +48,19 @@ guint                     herald_flixysms_bulk_result_get_total       (HeraldFli
 guint                     herald_flixysms_bulk_result_get_valid       (HeraldFlixysmsBulkResult *self);
 guint                     herald_flixysms_bulk_result_get_invalid     (HeraldFlixysmsBulkResult *self);
 guint                     herald_flixysms_bulk_result_get_queued      (HeraldFlixysmsBulkResult *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlixysmsBulkResult, herald_flixysms_bulk_result_unref)
 
 /* GET /sms/status/:id */
 typedef struct _HeraldFlixysmsMessageStatus HeraldFlixysmsMessageStatus;
 
 #define HERALD_TYPE_FLIXYSMS_MESSAGE_STATUS (herald_flixysms_message_status_get_type ())
-GType                        herald_flixysms_message_status_get_type         (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlixysmsMessageStatus, herald_flixysms_message_status)
 HeraldFlixysmsMessageStatus *herald_flixysms_message_status_parse            (JsonNode                    *root,
                                                                               GError                     **error);
-HeraldFlixysmsMessageStatus *herald_flixysms_message_status_ref              (HeraldFlixysmsMessageStatus *self);
-void                         herald_flixysms_message_status_unref            (HeraldFlixysmsMessageStatus *self);
 const char                  *herald_flixysms_message_status_get_message_id   (HeraldFlixysmsMessageStatus *self);
 /* As the server says it: "queued", "sent", "delivered", "failed", … */
 const char                  *herald_flixysms_message_status_get_status       (HeraldFlixysmsMessageStatus *self);
 GDateTime                   *herald_flixysms_message_status_get_delivered_at (HeraldFlixysmsMessageStatus *self);   /* nullable */
 const char                  *herald_flixysms_message_status_get_device_id    (HeraldFlixysmsMessageStatus *self);   /* nullable */
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlixysmsMessageStatus, herald_flixysms_message_status_unref)
 
 /* One received message: a GObject (read-only properties) so that pages and
  * whole inboxes can be GListModels for the UI. */
@@ -92,11 +85,9 @@ int                            herald_flixysms_received_message_get_sim_slot    
 typedef struct _HeraldFlixysmsReceivedPage HeraldFlixysmsReceivedPage;
 
 #define HERALD_TYPE_FLIXYSMS_RECEIVED_PAGE (herald_flixysms_received_page_get_type ())
-GType                       herald_flixysms_received_page_get_type        (void) G_GNUC_CONST;
+HERALD_DECLARE_VALUE (HeraldFlixysmsReceivedPage, herald_flixysms_received_page)
 HeraldFlixysmsReceivedPage *herald_flixysms_received_page_parse           (JsonNode                   *root,
                                                                            GError                    **error);
-HeraldFlixysmsReceivedPage *herald_flixysms_received_page_ref             (HeraldFlixysmsReceivedPage *self);
-void                        herald_flixysms_received_page_unref           (HeraldFlixysmsReceivedPage *self);
 /* Of HeraldFlixysmsReceivedMessage, in the server's order. */
 GListModel                 *herald_flixysms_received_page_get_items       (HeraldFlixysmsReceivedPage *self);
 guint                       herald_flixysms_received_page_get_page        (HeraldFlixysmsReceivedPage *self);
@@ -104,7 +95,6 @@ guint                       herald_flixysms_received_page_get_per_page    (Heral
 guint                       herald_flixysms_received_page_get_total       (HeraldFlixysmsReceivedPage *self);
 guint                       herald_flixysms_received_page_get_total_pages (HeraldFlixysmsReceivedPage *self);
 gboolean                    herald_flixysms_received_page_get_has_more    (HeraldFlixysmsReceivedPage *self);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlixysmsReceivedPage, herald_flixysms_received_page_unref)
 
 /* Errors. The server's message from any of the three shapes FlixySMS uses
  * ({"success":false,"error":…}, {"error":…}, plain text), cleaned up for
@@ -133,9 +123,7 @@ typedef enum
 typedef struct _HeraldFlixysmsBulkReport HeraldFlixysmsBulkReport;
 
 #define HERALD_TYPE_FLIXYSMS_BULK_REPORT (herald_flixysms_bulk_report_get_type ())
-GType                         herald_flixysms_bulk_report_get_type          (void) G_GNUC_CONST;
-HeraldFlixysmsBulkReport     *herald_flixysms_bulk_report_ref               (HeraldFlixysmsBulkReport *self);
-void                          herald_flixysms_bulk_report_unref             (HeraldFlixysmsBulkReport *self);
+HERALD_DECLARE_VALUE (HeraldFlixysmsBulkReport, herald_flixysms_bulk_report)
 /* One entry per input, in the order given. */
 guint                         herald_flixysms_bulk_report_get_n_recipients  (HeraldFlixysmsBulkReport *self);
 const char                   *herald_flixysms_bulk_report_get_input         (HeraldFlixysmsBulkReport *self,
@@ -166,7 +154,6 @@ const char * const           *herald_flixysms_bulk_report_get_message_ids   (Her
 guint                         herald_flixysms_bulk_report_get_n_batches     (HeraldFlixysmsBulkReport *self);
 HeraldFlixysmsBulkResult     *herald_flixysms_bulk_report_get_batch         (HeraldFlixysmsBulkReport *self,
                                                                              guint                     index);
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldFlixysmsBulkReport, herald_flixysms_bulk_report_unref)
 
 /* For HeraldFlixysmsClient, which fills a report as it goes. Each add_*
  * returns the new entry's index; set_state() moves a NOT_SENT entry on. */
