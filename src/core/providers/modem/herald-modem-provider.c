@@ -537,35 +537,20 @@ modem_get_state_async (HeraldProvider      *provider,
   ensure_ready (task, state_ready);
 }
 
+/* The capability's task (transfer full) answers with the HeraldSentMessage. */
 static void
-modem_get_message_async (HeraldMessageDetails *details,
-                         const char           *message_id,
-                         GCancellable         *cancellable,
-                         GAsyncReadyCallback   callback,
-                         gpointer              user_data)
+modem_get_message (HeraldMessageDetails *details,
+                   const char           *message_id,
+                   GTask                *task)
 {
-  GTask *task = g_task_new (details, cancellable, callback, user_data);
-
-  g_task_set_source_tag (task, modem_get_message_async);
   g_object_set_data_full (G_OBJECT (task), "message-id", g_strdup (message_id), g_free);
   ensure_ready (task, state_ready);
-}
-
-static HeraldSentMessage *
-modem_get_message_finish (HeraldMessageDetails  *details,
-                          GAsyncResult          *result,
-                          GError               **error)
-{
-  g_return_val_if_fail (g_task_is_valid (result, details), NULL);
-
-  return g_task_propagate_pointer (G_TASK (result), error);
 }
 
 static void
 herald_modem_provider_details_init (HeraldMessageDetailsInterface *iface)
 {
-  iface->get_message_async = modem_get_message_async;
-  iface->get_message_finish = modem_get_message_finish;
+  iface->get_message = modem_get_message;
 }
 
 static void
