@@ -40,7 +40,6 @@
 #include "store/herald-local-values.h"
 #include "store/herald-optout-store.h"
 #include "store/herald-message-log.h"
-#include "store/herald-modem-inbox.h"
 #include "store/herald-outbox.h"
 #include "secrets/herald-secrets.h"
 #include "text/herald-contact.h"

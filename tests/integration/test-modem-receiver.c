@@ -18,7 +18,8 @@
 typedef struct
 {
   HeraldDatabase      *database;
-  HeraldModemInbox    *inbox;
+  HeraldLocalInbox    *inbox;
+  char                *account_id;
   HeraldModemManager  *manager;
   HeraldModemReceiver *receiver;
   guint                stored;
@@ -65,14 +66,13 @@ fixture_set_up (Fixture       *f,
   static guint n;
   g_autofree char *name = g_strdup_printf ("receiver-%u.db", n++);
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
-  g_autofree char *account_id = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
 
   f->database = herald_database_open (path, &error);
   g_assert_no_error (error);
-  account_id = add_modem_account (f->database);
-  f->inbox = herald_modem_inbox_new (f->database, account_id);
+  f->account_id = add_modem_account (f->database);
+  f->inbox = herald_local_inbox_new (f->database);
 
   herald_modem_manager_new_async (NULL, NULL, herald_test_async_done, &result);
   f->manager = herald_modem_manager_new_finish (herald_test_wait (&result), &error);
@@ -87,6 +87,7 @@ fixture_tear_down (Fixture       *f,
   g_clear_object (&f->manager);
   g_clear_object (&f->inbox);
   g_clear_object (&f->database);
+  g_free (f->account_id);
   g_free (f->last_text);
 }
 
@@ -95,13 +96,13 @@ count_stored (Fixture *f)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  gint64 count;
+  g_autoptr(GPtrArray) messages = NULL;
 
-  herald_modem_inbox_count_async (f->inbox, SENDER, NULL, herald_test_async_done, &result);
-  count = herald_modem_inbox_count_finish (f->inbox, herald_test_wait (&result), &error);
+  herald_local_inbox_list_async (f->inbox, f->account_id, SENDER, 0, 0, NULL, herald_test_async_done, &result);
+  messages = herald_local_inbox_list_finish (f->inbox, herald_test_wait (&result), &error);
   g_assert_no_error (error);
 
-  return count;
+  return messages->len;
 }
 
 static char *
@@ -132,7 +133,7 @@ test_receive (Fixture       *f,
   const char *long_text = "A long reply in several parts, stored only once all of them are in";
 
   /* What the modem held before is imported at start, then deleted. */
-  f->receiver = herald_modem_receiver_new (f->manager, f->inbox);
+  f->receiver = herald_modem_receiver_new (f->manager, f->inbox, f->account_id);
   g_signal_connect (f->receiver, "message-stored", G_CALLBACK (stored_cb), f);
   herald_modem_receiver_start (f->receiver);
   herald_test_wait_until (f->stored == 1);
@@ -158,28 +159,50 @@ test_receive (Fixture       *f,
   herald_test_wait_until (query (f, multipart) == HERALD_MODEM_SMS_GONE);
 }
 
-/* Stored, then Herald stopped before deleting it: imported again, the same
- * SMS is the same row. */
+static void
+count_again_cb (HeraldModemReceiver *receiver,
+                const char          *device_id,
+                const char          *sender,
+                const char          *text,
+                gint64               received_at,
+                gpointer             user_data)
+{
+  (*(guint *) user_data)++;
+}
+
+/* Stored, but the modem refused to delete it (as when Herald stops before
+ * deleting): imported again, the same SMS is the same row. */
 static void
 test_stored_once (Fixture       *f,
                   gconstpointer  data)
 {
-  HeraldModemInboxMessage message = {
-    .device_id = HERALD_TEST_MOCK_DEVICE_0, .sender = SENDER, .text = "twice imported",
-    .received_at = (gint64) 1765000000 * G_USEC_PER_SEC,
-  };
-  gint64 before = count_stored (f);
+  g_autofree char *path = NULL;
+  g_autoptr(HeraldModemManager) later = NULL;
+  g_autoptr(HeraldModemReceiver) again = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint stored_again = 0;
 
-  for (guint i = 0; i < 2; i++)
-    {
-      g_autoptr(GAsyncResult) result = NULL;
-      g_autoptr(GError) error = NULL;
+  f->receiver = herald_modem_receiver_new (f->manager, f->inbox, f->account_id);
+  g_signal_connect (f->receiver, "message-stored", G_CALLBACK (stored_cb), f);
+  herald_modem_receiver_start (f->receiver);
 
-      herald_modem_inbox_store_async (f->inbox, &message, NULL, herald_test_async_done, &result);
-      g_assert_true (herald_modem_inbox_store_finish (f->inbox, herald_test_wait (&result), &error));
-      g_assert_no_error (error);
-    }
-  g_assert_cmpint (count_stored (f), ==, before + 1);
+  herald_test_mock_send_mode (HERALD_TEST_MOCK_MODEM_0, "unauthorized", 0);
+  path = inject ("InjectSms", "stored once only");
+  herald_test_wait_until (f->stored == 1);
+  /* The refused Delete went out before this, on the same connection. */
+  herald_test_mock_send_mode (HERALD_TEST_MOCK_MODEM_0, "ok", 0);
+  g_assert_cmpint (query (f, path), ==, HERALD_MODEM_SMS_NOT_SENT);
+
+  herald_modem_manager_new_async (NULL, NULL, herald_test_async_done, &result);
+  later = herald_modem_manager_new_finish (herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+  again = herald_modem_receiver_new (later, f->inbox, f->account_id);
+  g_signal_connect (again, "message-stored", G_CALLBACK (count_again_cb), &stored_again);
+  herald_modem_receiver_start (again);
+  herald_test_wait_until (stored_again == 1);
+  herald_test_wait_until (query (f, path) == HERALD_MODEM_SMS_GONE);
+  g_assert_cmpint (count_stored (f), ==, 1);
 }
 
 int

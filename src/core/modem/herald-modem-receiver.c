@@ -12,7 +12,8 @@ struct _HeraldModemReceiver
   GObject             parent_instance;
 
   HeraldModemManager *manager;
-  HeraldModemInbox   *inbox;
+  HeraldLocalInbox   *inbox;
+  char               *account_id;
   GPtrArray          *watched;    /* of HeraldModem whose sms-received we follow */
   gboolean            started;
 };
@@ -58,9 +59,10 @@ stored_cb (GObject      *source,
 {
   g_autoptr(Received) r = user_data;
   g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) stored = herald_local_inbox_add_finish (HERALD_LOCAL_INBOX (source), result, &error);
 
   /* Left on the modem: the next start imports it again. */
-  if (!herald_modem_inbox_store_finish (HERALD_MODEM_INBOX (source), result, &error))
+  if (stored == NULL)
     {
       g_warning ("An SMS from %s could not be stored; it stays on the modem: %s", r->sender, error->message);
       return;
@@ -69,6 +71,16 @@ stored_cb (GObject      *source,
   /* Only once it is safe in the inbox. */
   herald_modem_delete_sms_async (r->modem, r->sms_path, NULL, NULL, NULL);
   g_signal_emit (r->self, signals[SIGNAL_MESSAGE_STORED], 0, r->device_id, r->sender, r->text, r->received_at);
+}
+
+/* The same SMS imported again has the same id. */
+static char *
+remote_id_for (const Received *r)
+{
+  g_autofree char *source = g_strdup_printf ("%s\n%s\n%" G_GINT64_FORMAT "\n%s", r->device_id, r->sender,
+                                             r->received_at, r->text);
+
+  return g_compute_checksum_for_string (G_CHECKSUM_SHA1, source, -1);
 }
 
 static void
@@ -84,25 +96,30 @@ sms_received_cb (HeraldModem *modem,
                                                  ? herald_modem_get_manufacturer (modem) : "",
                                             herald_modem_get_model (modem) != NULL
                                             ? herald_modem_get_model (modem) : "", NULL);
+  g_autoptr(GPtrArray) messages = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_local_message_unref);
+  HeraldLocalMessage *message = herald_local_message_new ();
   Received *r = g_new0 (Received, 1);
-  HeraldModemInboxMessage message = {
-    .device_id = herald_modem_get_device_id (modem),
-    .device_name = g_strstrip (device_name),
-    .device_phone = herald_modem_get_own_number (modem),
-    .sender = number != NULL ? number : "",
-    .text = text != NULL ? text : "",
-    .received_at = timestamp * G_USEC_PER_SEC,
-  };
 
   r->self = g_object_ref (self);
   r->modem = g_object_ref (modem);
   r->sms_path = g_strdup (sms_path);
-  r->device_id = g_strdup (message.device_id);
-  r->sender = g_strdup (message.sender);
-  r->text = g_strdup (message.text);
-  r->received_at = message.received_at;
+  r->device_id = g_strdup (herald_modem_get_device_id (modem));
+  r->sender = g_strdup (number != NULL ? number : "");
+  r->text = g_strdup (text != NULL ? text : "");
+  r->received_at = timestamp * G_USEC_PER_SEC;
 
-  herald_modem_inbox_store_async (self->inbox, &message, NULL, stored_cb, r);
+  message->remote_id = remote_id_for (r);
+  message->sender = g_strdup (r->sender);
+  message->text = g_strdup (r->text);
+  message->received_at = r->received_at;
+  message->device_id = g_strdup (r->device_id);
+  message->device_name = g_strdup (g_strstrip (device_name));
+  message->device_phone = g_strdup (herald_modem_get_own_number (modem));
+  message->message_type = g_strdup ("sms");
+  g_ptr_array_add (messages, message);
+
+  /* Modems give international numbers: no region is needed. */
+  herald_local_inbox_add_async (self->inbox, self->account_id, NULL, messages, NULL, stored_cb, r);
 }
 
 static void
@@ -154,11 +171,20 @@ herald_modem_receiver_dispose (GObject *object)
 }
 
 static void
+herald_modem_receiver_finalize (GObject *object)
+{
+  g_free (HERALD_MODEM_RECEIVER (object)->account_id);
+
+  G_OBJECT_CLASS (herald_modem_receiver_parent_class)->finalize (object);
+}
+
+static void
 herald_modem_receiver_class_init (HeraldModemReceiverClass *klass)
 {
   GObjectClass *object_class = G_OBJECT_CLASS (klass);
 
   object_class->dispose = herald_modem_receiver_dispose;
+  object_class->finalize = herald_modem_receiver_finalize;
 
   signals[SIGNAL_MESSAGE_STORED] =
     g_signal_new ("message-stored", G_TYPE_FROM_CLASS (klass), G_SIGNAL_RUN_LAST, 0, NULL, NULL, NULL,
@@ -173,16 +199,19 @@ herald_modem_receiver_init (HeraldModemReceiver *self)
 
 HeraldModemReceiver *
 herald_modem_receiver_new (HeraldModemManager *manager,
-                           HeraldModemInbox   *inbox)
+                           HeraldLocalInbox   *inbox,
+                           const char         *account_id)
 {
   HeraldModemReceiver *self;
 
   g_return_val_if_fail (HERALD_IS_MODEM_MANAGER (manager), NULL);
-  g_return_val_if_fail (HERALD_IS_MODEM_INBOX (inbox), NULL);
+  g_return_val_if_fail (HERALD_IS_LOCAL_INBOX (inbox), NULL);
+  g_return_val_if_fail (account_id != NULL, NULL);
 
   self = g_object_new (HERALD_TYPE_MODEM_RECEIVER, NULL);
   self->manager = g_object_ref (manager);
   self->inbox = g_object_ref (inbox);
+  self->account_id = g_strdup (account_id);
   g_signal_connect (manager, "items-changed", G_CALLBACK (items_changed_cb), self);
   sync_modems (self);
 
