@@ -205,6 +205,44 @@ test_stored_once (Fixture       *f,
   g_assert_cmpint (count_stored (f), ==, 1);
 }
 
+static gboolean
+opted_out (Fixture           *f,
+           HeraldOptoutStore *optouts)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean answer = FALSE;
+
+  herald_optout_store_is_opted_out_async (optouts, SENDER, NULL, herald_test_async_done, &result);
+  g_assert_true (herald_optout_store_is_opted_out_finish (optouts, herald_test_wait (&result), &answer, &error));
+  g_assert_no_error (error);
+
+  return answer;
+}
+
+/* A STOP reply puts its sender on the opt-out list; other texts do not. */
+static void
+test_stop_reply (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autoptr(HeraldOptoutStore) optouts = herald_optout_store_new (f->database);
+  g_autofree char *chatter = NULL;
+  g_autofree char *stop = NULL;
+
+  f->receiver = herald_modem_receiver_new (f->manager, f->inbox, f->account_id);
+  herald_modem_receiver_set_optouts (f->receiver, optouts, NULL);
+  g_signal_connect (f->receiver, "message-stored", G_CALLBACK (stored_cb), f);
+  herald_modem_receiver_start (f->receiver);
+
+  chatter = inject ("InjectSms", "please stop by tomorrow");
+  herald_test_wait_until (f->stored == 1);
+  g_assert_false (opted_out (f, optouts));
+
+  stop = inject ("InjectSms", " Stop\n");
+  herald_test_wait_until (f->stored == 2);
+  herald_test_wait_until (opted_out (f, optouts));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -213,6 +251,7 @@ main (int   argc,
 
   g_test_add ("/modem-receiver/receive", Fixture, NULL, fixture_set_up, test_receive, fixture_tear_down);
   g_test_add ("/modem-receiver/stored-once", Fixture, NULL, fixture_set_up, test_stored_once, fixture_tear_down);
+  g_test_add ("/modem-receiver/stop-reply", Fixture, NULL, fixture_set_up, test_stop_reply, fixture_tear_down);
 
   return g_test_run ();
 }

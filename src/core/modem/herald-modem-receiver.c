@@ -6,6 +6,8 @@
 #include "config.h"
 
 #include "herald-modem-receiver.h"
+#include "text/herald-optout-keywords.h"
+#include "text/herald-phone-number.h"
 
 struct _HeraldModemReceiver
 {
@@ -14,6 +16,8 @@ struct _HeraldModemReceiver
   HeraldModemManager *manager;
   HeraldLocalInbox   *inbox;
   char               *account_id;
+  HeraldOptoutStore  *optouts;          /* nullable */
+  GStrv               keywords;         /* NULL: the defaults */
   GPtrArray          *watched;    /* of HeraldModem whose sms-received we follow */
   gboolean            started;
 };
@@ -53,6 +57,42 @@ received_free (Received *r)
 G_DEFINE_AUTOPTR_CLEANUP_FUNC (Received, received_free)
 
 static void
+optout_added_cb (GObject      *source,
+                 GAsyncResult *result,
+                 gpointer      user_data)
+{
+  g_autoptr(GError) error = NULL;
+
+  if (herald_optout_store_change_finish (HERALD_OPTOUT_STORE (source), result, &error) == 0 && error != NULL)
+    g_warning ("An opt-out could not be recorded: %s", error->message);
+}
+
+/* A STOP reply: its sender goes on the opt-out list. */
+static void
+note_optout (Received *r)
+{
+  HeraldModemReceiver *self = r->self;
+  const char *keyword;
+  g_autoptr(HeraldPhoneNumber) number = NULL;
+
+  if (self->optouts == NULL)
+    return;
+  keyword = herald_optout_match_keyword (r->text, (const char * const *) self->keywords);
+  if (keyword == NULL)
+    return;
+  number = herald_phone_number_parse (r->sender, NULL, HERALD_PHONE_NUMBER_FLAGS_NONE, NULL);
+  if (number == NULL)
+    return;
+
+  {
+    const char *phones[] = { herald_phone_number_get_e164 (number), NULL };
+
+    herald_optout_store_add_async (self->optouts, phones, "keyword", self->account_id, keyword, NULL,
+                                   optout_added_cb, NULL);
+  }
+}
+
+static void
 stored_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
@@ -70,6 +110,8 @@ stored_cb (GObject      *source,
 
   /* Only once it is safe in the inbox. */
   herald_modem_delete_sms_async (r->modem, r->sms_path, NULL, NULL, NULL);
+  if (stored->len > 0)
+    note_optout (r);
   g_signal_emit (r->self, signals[SIGNAL_MESSAGE_STORED], 0, r->device_id, r->sender, r->text, r->received_at);
 }
 
@@ -166,6 +208,7 @@ herald_modem_receiver_dispose (GObject *object)
   g_clear_pointer (&self->watched, g_ptr_array_unref);
   g_clear_object (&self->manager);
   g_clear_object (&self->inbox);
+  g_clear_object (&self->optouts);
 
   G_OBJECT_CLASS (herald_modem_receiver_parent_class)->dispose (object);
 }
@@ -174,6 +217,7 @@ static void
 herald_modem_receiver_finalize (GObject *object)
 {
   g_free (HERALD_MODEM_RECEIVER (object)->account_id);
+  g_strfreev (HERALD_MODEM_RECEIVER (object)->keywords);
 
   G_OBJECT_CLASS (herald_modem_receiver_parent_class)->finalize (object);
 }
@@ -229,4 +273,17 @@ herald_modem_receiver_start (HeraldModemReceiver *self)
 
   for (guint i = 0; i < self->watched->len; i++)
     herald_modem_import_stored (g_ptr_array_index (self->watched, i));
+}
+
+void
+herald_modem_receiver_set_optouts (HeraldModemReceiver *self,
+                                   HeraldOptoutStore   *optouts,
+                                   const char * const  *keywords)
+{
+  g_return_if_fail (HERALD_IS_MODEM_RECEIVER (self));
+  g_return_if_fail (optouts == NULL || HERALD_IS_OPTOUT_STORE (optouts));
+
+  g_set_object (&self->optouts, optouts);
+  g_strfreev (self->keywords);
+  self->keywords = g_strdupv ((char **) keywords);
 }

@@ -7,6 +7,7 @@
 
 #include "herald-modem-manager.h"
 #include "store/herald-local-inbox.h"
+#include "store/herald-optout-store.h"
 
 G_BEGIN_DECLS
 
@@ -31,5 +32,11 @@ HeraldModemReceiver *herald_modem_receiver_new   (HeraldModemManager  *manager,
                                                   HeraldLocalInbox    *inbox,
                                                   const char          *account_id);
 void                 herald_modem_receiver_start (HeraldModemReceiver *self);
+/* Inbound opt-outs: a stored SMS whose whole text is one of @keywords
+ * (NULL: the defaults, text/herald-optout-keywords.h) puts its sender on
+ * the opt-out list of @optouts (source "keyword", this account). */
+void                 herald_modem_receiver_set_optouts (HeraldModemReceiver *self,
+                                                        HeraldOptoutStore   *optouts,
+                                                        const char * const  *keywords);
 
 G_END_DECLS
