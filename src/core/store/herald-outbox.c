@@ -9,7 +9,6 @@
 
 #include "herald-database-private.h"
 #include "herald-outbox.h"
-#include "herald-store-task-private.h"
 
 struct _HeraldOutbox
 {
@@ -536,7 +535,8 @@ run_job (HeraldOutbox        *self,
   GTask *task = g_task_new (self, cancellable, callback, user_data);
 
   g_task_set_source_tag (task, run_job);
-  herald_store_task_run (self->database, task, job_func, job, job_free);
+  g_task_set_task_data (task, job, job_free);
+  herald_database_run_task (self->database, job_func, job, cancellable, task, NULL);
 }
 
 void
