@@ -44,3 +44,28 @@ herald_test_wait_at (GAsyncResult **slot,
 
   return *slot;
 }
+
+gint64
+herald_test_deadline (void)
+{
+  return g_get_monotonic_time () + HERALD_TEST_WAIT_SECONDS * G_USEC_PER_SEC;
+}
+
+gboolean
+herald_test_iterate_before (gint64 deadline)
+{
+  gint64 left = deadline - g_get_monotonic_time ();
+  gboolean timed_out = FALSE;
+  guint timeout_id;
+
+  if (left <= 0)
+    return FALSE;
+
+  /* Woken at the deadline at the latest, even with nothing else to do. */
+  timeout_id = g_timeout_add ((guint) (left / 1000) + 1, timed_out_cb, &timed_out);
+  g_main_context_iteration (NULL, TRUE);
+  if (!timed_out)
+    g_source_remove (timeout_id);
+
+  return TRUE;
+}

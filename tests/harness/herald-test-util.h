@@ -35,4 +35,23 @@ GAsyncResult *herald_test_wait_at    (GAsyncResult **slot,
                                       int            line,
                                       const char    *func);
 
+/* Iterates the default main context until @cond holds; after
+ * HERALD_TEST_WAIT_SECONDS it fails the test there, naming the condition.
+ * For what arrives as a signal or a property change rather than an async
+ * call's answer. */
+#define herald_test_wait_until(cond)                                            \
+  G_STMT_START {                                                                \
+    gint64 herald_deadline_ = herald_test_deadline ();                          \
+    while (!(cond) && herald_test_iterate_before (herald_deadline_))            \
+      ;                                                                         \
+    if (!(cond))                                                                \
+      g_assertion_message (G_LOG_DOMAIN, __FILE__, __LINE__, G_STRFUNC,         \
+                           "still false after the wait: " #cond);               \
+  } G_STMT_END
+
+/* For herald_test_wait_until(): the deadline from now, and one iteration
+ * that returns FALSE once the deadline has passed. */
+gint64        herald_test_deadline       (void);
+gboolean      herald_test_iterate_before (gint64         deadline);
+
 G_END_DECLS

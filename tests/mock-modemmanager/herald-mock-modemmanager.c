@@ -31,6 +31,35 @@ static const char control_xml[] =
   "      <arg type='s' name='text' direction='in'/>"
   "      <arg type='o' name='sms' direction='out'/>"
   "    </method>"
+  "    <method name='InjectReceivingSms'>"
+  "      <arg type='o' name='modem' direction='in'/>"
+  "      <arg type='s' name='number' direction='in'/>"
+  "      <arg type='s' name='text' direction='in'/>"
+  "      <arg type='o' name='sms' direction='out'/>"
+  "    </method>"
+  "    <method name='SetSmsTimestamp'>"
+  "      <arg type='o' name='sms' direction='in'/>"
+  "      <arg type='s' name='timestamp' direction='in'/>"
+  "    </method>"
+  "    <method name='CompleteSms'>"
+  "      <arg type='o' name='sms' direction='in'/>"
+  "    </method>"
+  "    <method name='InjectStatusReport'>"
+  "      <arg type='o' name='modem' direction='in'/>"
+  "      <arg type='u' name='reference' direction='in'/>"
+  "      <arg type='u' name='delivery_state' direction='in'/>"
+  "      <arg type='o' name='sms' direction='out'/>"
+  "    </method>"
+  "    <method name='SetStatusReports'>"
+  "      <arg type='o' name='modem' direction='in'/>"
+  "      <arg type='u' name='delivery_state' direction='in'/>"
+  "      <arg type='u' name='delay_ms' direction='in'/>"
+  "    </method>"
+  "    <method name='SetModemProperty'>"
+  "      <arg type='o' name='modem' direction='in'/>"
+  "      <arg type='s' name='key' direction='in'/>"
+  "      <arg type='v' name='value' direction='in'/>"
+  "    </method>"
   "    <method name='SetSendBehaviour'>"
   "      <arg type='o' name='modem' direction='in'/>"
   "      <arg type='s' name='mode' direction='in'/>"
@@ -167,11 +196,161 @@ control_inject_sms (MockDaemon  *self,
   if (modem == NULL)
     return NULL;
 
-  sms_path = mock_modem_inject_sms (modem, number, text, error);
+  sms_path = mock_modem_inject_sms (modem, number, text, FALSE, error);
   if (sms_path == NULL)
     return NULL;
 
   return g_variant_new ("(o)", sms_path);
+}
+
+static GVariant *
+control_inject_receiving_sms (MockDaemon  *self,
+                              GVariant    *parameters,
+                              GError     **error)
+{
+  const char *modem_path;
+  const char *number;
+  const char *text;
+  g_autofree char *sms_path = NULL;
+  MockModem *modem;
+
+  g_variant_get (parameters, "(&o&s&s)", &modem_path, &number, &text);
+  modem = mock_daemon_lookup_modem (self, modem_path, error);
+  if (modem == NULL)
+    return NULL;
+
+  sms_path = mock_modem_inject_sms (modem, number, text, TRUE, error);
+  if (sms_path == NULL)
+    return NULL;
+
+  return g_variant_new ("(o)", sms_path);
+}
+
+static MockSms *
+mock_daemon_lookup_sms (MockDaemon  *self,
+                        const char  *sms_path,
+                        GError     **error)
+{
+  GHashTableIter iter;
+  gpointer modem;
+
+  g_hash_table_iter_init (&iter, self->modems);
+  while (g_hash_table_iter_next (&iter, NULL, &modem))
+    {
+      MockSms *sms = mock_modem_find_sms (modem, sms_path);
+
+      if (sms != NULL)
+        return sms;
+    }
+
+  g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS, "No SMS at '%s'", sms_path);
+  return NULL;
+}
+
+static GVariant *
+control_complete_sms (MockDaemon  *self,
+                      GVariant    *parameters,
+                      GError     **error)
+{
+  const char *sms_path;
+  MockSms *sms;
+
+  g_variant_get (parameters, "(&o)", &sms_path);
+  sms = mock_daemon_lookup_sms (self, sms_path, error);
+  if (sms == NULL || !mock_sms_complete (sms, error))
+    return NULL;
+
+  return g_variant_new ("()");
+}
+
+static GVariant *
+control_set_sms_timestamp (MockDaemon  *self,
+                           GVariant    *parameters,
+                           GError     **error)
+{
+  const char *sms_path;
+  const char *timestamp;
+  g_autoptr(GDateTime) parsed = NULL;
+  MockSms *sms;
+
+  g_variant_get (parameters, "(&o&s)", &sms_path, &timestamp);
+  parsed = g_date_time_new_from_iso8601 (timestamp, NULL);
+  if (parsed == NULL)
+    {
+      g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                   "'%s' is no ISO 8601 time with an offset", timestamp);
+      return NULL;
+    }
+  sms = mock_daemon_lookup_sms (self, sms_path, error);
+  if (sms == NULL)
+    return NULL;
+  mock_sms_set_timestamp (sms, timestamp);
+
+  return g_variant_new ("()");
+}
+
+static GVariant *
+control_inject_status_report (MockDaemon  *self,
+                              GVariant    *parameters,
+                              GError     **error)
+{
+  const char *modem_path;
+  guint reference;
+  guint delivery_state;
+  g_autofree char *sms_path = NULL;
+  MockModem *modem;
+
+  g_variant_get (parameters, "(&ouu)", &modem_path, &reference, &delivery_state);
+  modem = mock_daemon_lookup_modem (self, modem_path, error);
+  if (modem == NULL)
+    return NULL;
+
+  sms_path = mock_modem_inject_status_report (modem, reference, delivery_state, error);
+  if (sms_path == NULL)
+    return NULL;
+
+  return g_variant_new ("(o)", sms_path);
+}
+
+static GVariant *
+control_set_status_reports (MockDaemon  *self,
+                            GVariant    *parameters,
+                            GError     **error)
+{
+  const char *modem_path;
+  guint delivery_state;
+  guint delay_ms;
+  MockModem *modem;
+
+  g_variant_get (parameters, "(&ouu)", &modem_path, &delivery_state, &delay_ms);
+  modem = mock_daemon_lookup_modem (self, modem_path, error);
+  if (modem == NULL)
+    return NULL;
+
+  mock_modem_set_status_reports (modem, delivery_state, delay_ms);
+
+  return g_variant_new ("()");
+}
+
+static GVariant *
+control_set_modem_property (MockDaemon  *self,
+                            GVariant    *parameters,
+                            GError     **error)
+{
+  const char *modem_path;
+  const char *key;
+  g_autoptr(GVariant) value = NULL;
+  MockModem *modem;
+
+  g_variant_get (parameters, "(&o&sv)", &modem_path, &key, &value);
+  modem = mock_daemon_lookup_modem (self, modem_path, error);
+  if (modem == NULL)
+    return NULL;
+
+  if (!mock_modem_set_property (modem, key, value, error))
+    return NULL;
+
+  return g_variant_new ("()");
 }
 
 static GVariant *
@@ -226,6 +405,12 @@ control_method_call (GDBusConnection       *connection,
     { "AddModem", control_add_modem },
     { "RemoveModem", control_remove_modem },
     { "InjectSms", control_inject_sms },
+    { "InjectReceivingSms", control_inject_receiving_sms },
+    { "CompleteSms", control_complete_sms },
+    { "SetSmsTimestamp", control_set_sms_timestamp },
+    { "InjectStatusReport", control_inject_status_report },
+    { "SetStatusReports", control_set_status_reports },
+    { "SetModemProperty", control_set_modem_property },
     { "SetSendBehaviour", control_set_send_behaviour },
     { "ListSent", control_list_sent },
   };

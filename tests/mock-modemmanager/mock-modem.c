@@ -32,6 +32,11 @@ struct _MockModem
   MockSendMode           send_mode;
   guint                  send_delay_ms;
   guint                  last_reference;
+
+  /* Status reports after successful sends (SetStatusReports). */
+  guint                  report_state;      /* MM_SMS_DELIVERY_STATE_UNKNOWN: none */
+  guint                  report_delay_ms;
+  GArray                *report_sources;    /* of guint source ids pending */
 };
 
 /* What a test may change through AddModem; the rest follows from the index. */
@@ -491,6 +496,8 @@ mock_modem_new (MockContext  *context,
   self->path = g_strdup_printf (MM_DBUS_MODEM_PREFIX "/%u", index);
   self->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) mock_sms_free);
   self->send_mode = MOCK_SEND_OK;
+  self->report_state = MM_SMS_DELIVERY_STATE_UNKNOWN;
+  self->report_sources = g_array_new (FALSE, FALSE, sizeof (guint));
 
   if (!setup_sim (self, index, &settings, error))
     return NULL;
@@ -518,6 +525,11 @@ mock_modem_free (MockModem *self)
     g_signal_handlers_disconnect_by_data (self->modem, self);
   if (self->messaging != NULL)
     g_signal_handlers_disconnect_by_data (self->messaging, self);
+
+  if (self->report_sources != NULL)
+    for (guint i = 0; i < self->report_sources->len; i++)
+      g_source_remove (g_array_index (self->report_sources, guint, i));
+  g_clear_pointer (&self->report_sources, g_array_unref);
 
   /* Freeing the SMS answers any Send() still under way. */
   g_clear_pointer (&self->messages, g_ptr_array_unref);
@@ -582,6 +594,8 @@ mock_modem_set_send_behaviour (MockModem   *self,
     { "slow", MOCK_SEND_SLOW },
     { "fail", MOCK_SEND_FAIL },
     { "unauthorized", MOCK_SEND_UNAUTHORIZED },
+    { "network-timeout", MOCK_SEND_NETWORK_TIMEOUT },
+    { "late-state", MOCK_SEND_LATE_STATE },
   };
 
   for (guint i = 0; i < G_N_ELEMENTS (modes); i++)
@@ -595,7 +609,7 @@ mock_modem_set_send_behaviour (MockModem   *self,
     }
 
   g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
-               "Unknown send mode '%s' (expected ok, slow, fail or unauthorized)", mode);
+               "Unknown send mode '%s' (expected ok, slow, fail, unauthorized, network-timeout or late-state)", mode);
 
   return FALSE;
 }
@@ -632,15 +646,292 @@ char *
 mock_modem_inject_sms (MockModem   *self,
                        const char  *number,
                        const char  *text,
+                       gboolean     receiving,
                        GError     **error)
 {
   MockSms *sms;
 
-  sms = mock_sms_new_deliver (self, number, text, error);
+  sms = mock_sms_new_deliver (self, number, text, receiving, error);
   if (sms == NULL)
     return NULL;
 
   add_message (self, sms, TRUE);
 
   return g_strdup (mock_sms_get_path (sms));
+}
+
+char *
+mock_modem_inject_status_report (MockModem  *self,
+                                 guint       reference,
+                                 guint       delivery_state,
+                                 GError    **error)
+{
+  MockSms *sms = mock_sms_new_status_report (self, reference, delivery_state, error);
+
+  if (sms == NULL)
+    return NULL;
+
+  add_message (self, sms, TRUE);
+
+  return g_strdup (mock_sms_get_path (sms));
+}
+
+MockSms *
+mock_modem_find_sms (MockModem  *self,
+                     const char *path)
+{
+  guint index;
+
+  if (!find_message (self, path, &index))
+    return NULL;
+
+  return g_ptr_array_index (self->messages, index);
+}
+
+typedef struct
+{
+  MockModem *modem;
+  guint      reference;
+  guint      source_id;
+} PendingReport;
+
+static gboolean
+report_due_cb (gpointer user_data)
+{
+  PendingReport *report = user_data;
+  MockModem *self = report->modem;
+  g_autofree char *path = NULL;
+  g_autoptr(GError) error = NULL;
+
+  for (guint i = 0; i < self->report_sources->len; i++)
+    if (g_array_index (self->report_sources, guint, i) == report->source_id)
+      {
+        g_array_remove_index_fast (self->report_sources, i);
+        break;
+      }
+
+  path = mock_modem_inject_status_report (self, report->reference, self->report_state, &error);
+  if (path == NULL)
+    g_warning ("Status report for reference %u: %s", report->reference, error->message);
+
+  return G_SOURCE_REMOVE;
+}
+
+void
+mock_modem_set_status_reports (MockModem *self,
+                               guint      delivery_state,
+                               guint      delay_ms)
+{
+  self->report_state = delivery_state;
+  self->report_delay_ms = delay_ms;
+}
+
+/* Called by an SMS once it is SENT, with its (last part's) reference. */
+void
+mock_modem_sent (MockModem *self,
+                 guint      reference)
+{
+  PendingReport *report;
+
+  if (self->report_state == MM_SMS_DELIVERY_STATE_UNKNOWN)
+    return;
+
+  report = g_new0 (PendingReport, 1);
+  report->modem = self;
+  report->reference = reference;
+  report->source_id = g_timeout_add_full (G_PRIORITY_DEFAULT, self->report_delay_ms,
+                                          report_due_cb, report, g_free);
+  g_array_append_val (self->report_sources, report->source_id);
+}
+
+static gboolean
+lookup_name (const char *const *names,
+             guint              n_names,
+             const char        *name,
+             guint             *index)
+{
+  for (guint i = 0; i < n_names; i++)
+    if (g_str_equal (names[i], name))
+      {
+        *index = i;
+        return TRUE;
+      }
+
+  return FALSE;
+}
+
+static void
+set_state (MockModem    *self,
+           MMModemState  new_state)
+{
+  MMModemState old_state = mm_gdbus_modem_get_state (self->modem);
+
+  if (old_state == new_state)
+    return;
+  mm_gdbus_modem_set_state (self->modem, new_state);
+  mm_gdbus_modem_emit_state_changed (self->modem, old_state, new_state,
+                                     MM_MODEM_STATE_CHANGE_REASON_UNKNOWN);
+}
+
+/* "state": what a test can make of the modem; locked means a SIM PIN,
+ * and leaving it unlocks the SIM again. */
+static gboolean
+set_state_property (MockModem   *self,
+                    const char  *name,
+                    GError     **error)
+{
+  static const char *const names[] = { "registered", "enabled", "searching", "disabled", "locked", "failed" };
+  static const MMModemState states[] = {
+    MM_MODEM_STATE_REGISTERED, MM_MODEM_STATE_ENABLED, MM_MODEM_STATE_SEARCHING,
+    MM_MODEM_STATE_DISABLED, MM_MODEM_STATE_LOCKED, MM_MODEM_STATE_FAILED,
+  };
+  guint i;
+
+  if (!lookup_name (names, G_N_ELEMENTS (names), name, &i))
+    {
+      g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                   "Unknown state '%s' (registered, enabled, searching, disabled, locked, failed)", name);
+      return FALSE;
+    }
+
+  mm_gdbus_modem_set_unlock_required (self->modem,
+                                      states[i] == MM_MODEM_STATE_LOCKED ? MM_MODEM_LOCK_SIM_PIN : MM_MODEM_LOCK_NONE);
+  mm_gdbus_modem_set_state_failed_reason (self->modem,
+                                          states[i] == MM_MODEM_STATE_FAILED ? MM_MODEM_STATE_FAILED_REASON_UNKNOWN
+                                                                             : MM_MODEM_STATE_FAILED_REASON_NONE);
+  set_state (self, states[i]);
+
+  return TRUE;
+}
+
+/* "sim": "missing" as ModemManager shows it (no SIM path, state failed with
+ * reason sim-missing), "present" back to a registered modem with its SIM. */
+static gboolean
+set_sim_property (MockModem   *self,
+                  const char  *name,
+                  GError     **error)
+{
+  if (g_str_equal (name, "missing"))
+    {
+      mm_gdbus_modem_set_sim (self->modem, "/");
+      mm_gdbus_modem_set_state_failed_reason (self->modem, MM_MODEM_STATE_FAILED_REASON_SIM_MISSING);
+      set_state (self, MM_MODEM_STATE_FAILED);
+      return TRUE;
+    }
+  if (g_str_equal (name, "present"))
+    {
+      mm_gdbus_modem_set_sim (self->modem, self->sim_path);
+      mm_gdbus_modem_set_state_failed_reason (self->modem, MM_MODEM_STATE_FAILED_REASON_NONE);
+      set_state (self, MM_MODEM_STATE_REGISTERED);
+      return TRUE;
+    }
+
+  g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS, "Unknown sim '%s' (present, missing)", name);
+  return FALSE;
+}
+
+static gboolean
+set_registration_property (MockModem   *self,
+                           const char  *name,
+                           GError     **error)
+{
+  static const char *const names[] = { "home", "roaming", "idle", "searching", "denied" };
+  static const MMModem3gppRegistrationState states[] = {
+    MM_MODEM_3GPP_REGISTRATION_STATE_HOME, MM_MODEM_3GPP_REGISTRATION_STATE_ROAMING,
+    MM_MODEM_3GPP_REGISTRATION_STATE_IDLE, MM_MODEM_3GPP_REGISTRATION_STATE_SEARCHING,
+    MM_MODEM_3GPP_REGISTRATION_STATE_DENIED,
+  };
+  guint i;
+
+  if (!lookup_name (names, G_N_ELEMENTS (names), name, &i))
+    {
+      g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                   "Unknown registration '%s' (home, roaming, idle, searching, denied)", name);
+      return FALSE;
+    }
+
+  mm_gdbus_modem3gpp_set_registration_state (self->modem_3gpp, states[i]);
+  set_state (self, i < 2 ? MM_MODEM_STATE_REGISTERED
+                         : (i == 3 ? MM_MODEM_STATE_SEARCHING : MM_MODEM_STATE_ENABLED));
+
+  return TRUE;
+}
+
+static gboolean
+expect_type (const char          *key,
+             GVariant            *value,
+             const GVariantType  *type,
+             GError             **error)
+{
+  if (g_variant_is_of_type (value, type))
+    return TRUE;
+
+  g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS, "'%s' must be '%s', not '%s'",
+               key, g_variant_type_peek_string (type), g_variant_get_type_string (value));
+  return FALSE;
+}
+
+/**
+ * mock_modem_set_property:
+ *
+ * What SetModemProperty changes on a live modem, as ModemManager would
+ * show it: "signal" (u, 0–100), "state" (s), "sim" (s: present, missing),
+ * "registration" (s), "operator-name" (s), "access-technology" (s: gsm,
+ * umts, lte).
+ */
+gboolean
+mock_modem_set_property (MockModem   *self,
+                         const char  *key,
+                         GVariant    *value,
+                         GError     **error)
+{
+  if (g_str_equal (key, "signal"))
+    {
+      if (!expect_type (key, value, G_VARIANT_TYPE_UINT32, error))
+        return FALSE;
+      if (g_variant_get_uint32 (value) > 100)
+        {
+          g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS, "'signal' goes from 0 to 100");
+          return FALSE;
+        }
+      mm_gdbus_modem_set_signal_quality (self->modem, g_variant_new ("(ub)", g_variant_get_uint32 (value), TRUE));
+      return TRUE;
+    }
+
+  if (!expect_type (key, value, G_VARIANT_TYPE_STRING, error))
+    return FALSE;
+
+  if (g_str_equal (key, "state"))
+    return set_state_property (self, g_variant_get_string (value, NULL), error);
+  if (g_str_equal (key, "sim"))
+    return set_sim_property (self, g_variant_get_string (value, NULL), error);
+  if (g_str_equal (key, "registration"))
+    return set_registration_property (self, g_variant_get_string (value, NULL), error);
+  if (g_str_equal (key, "operator-name"))
+    {
+      mm_gdbus_modem3gpp_set_operator_name (self->modem_3gpp, g_variant_get_string (value, NULL));
+      return TRUE;
+    }
+  if (g_str_equal (key, "access-technology"))
+    {
+      const char *name = g_variant_get_string (value, NULL);
+      MMModemAccessTechnology technology = g_str_equal (name, "gsm") ? MM_MODEM_ACCESS_TECHNOLOGY_GSM
+                                         : g_str_equal (name, "umts") ? MM_MODEM_ACCESS_TECHNOLOGY_UMTS
+                                         : g_str_equal (name, "lte") ? MM_MODEM_ACCESS_TECHNOLOGY_LTE
+                                         : MM_MODEM_ACCESS_TECHNOLOGY_UNKNOWN;
+
+      if (technology == MM_MODEM_ACCESS_TECHNOLOGY_UNKNOWN)
+        {
+          g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                       "Unknown access technology '%s' (gsm, umts, lte)", name);
+          return FALSE;
+        }
+      mm_gdbus_modem_set_access_technologies (self->modem, technology);
+      return TRUE;
+    }
+
+  g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+               "Unknown modem property '%s' (signal, state, sim, registration, operator-name, access-technology)",
+               key);
+  return FALSE;
 }

@@ -15,6 +15,8 @@ typedef enum
   MOCK_SEND_SLOW,
   MOCK_SEND_FAIL,
   MOCK_SEND_UNAUTHORIZED,
+  MOCK_SEND_NETWORK_TIMEOUT,
+  MOCK_SEND_LATE_STATE,
 } MockSendMode;
 
 /* State shared by every modem of one mock daemon. */
@@ -51,7 +53,25 @@ guint                mock_modem_take_message_references (MockModem              
 char                *mock_modem_inject_sms              (MockModem              *self,
                                                          const char             *number,
                                                          const char             *text,
+                                                         gboolean                receiving,
                                                          GError                **error);
+char                *mock_modem_inject_status_report    (MockModem              *self,
+                                                         guint                   reference,
+                                                         guint                   delivery_state,
+                                                         GError                **error);
+MockSms             *mock_modem_find_sms                (MockModem              *self,
+                                                         const char             *path);
+gboolean             mock_modem_set_property            (MockModem              *self,
+                                                         const char             *key,
+                                                         GVariant               *value,
+                                                         GError                **error);
+/* A status report @delay_ms after each successful send, with @delivery_state
+ * (MM_SMS_DELIVERY_STATE_UNKNOWN: none). */
+void                 mock_modem_set_status_reports      (MockModem              *self,
+                                                         guint                   delivery_state,
+                                                         guint                   delay_ms);
+void                 mock_modem_sent                    (MockModem              *self,
+                                                         guint                   reference);
 
 /* mock-sms.c */
 MockSms             *mock_sms_new_submit                (MockModem              *modem,
@@ -60,6 +80,16 @@ MockSms             *mock_sms_new_submit                (MockModem              
 MockSms             *mock_sms_new_deliver               (MockModem              *modem,
                                                          const char             *number,
                                                          const char             *text,
+                                                         gboolean                receiving,
+                                                         GError                **error);
+MockSms             *mock_sms_new_status_report         (MockModem              *modem,
+                                                         guint                   reference,
+                                                         guint                   delivery_state,
+                                                         GError                **error);
+void                 mock_sms_set_timestamp             (MockSms                *self,
+                                                         const char             *timestamp);
+/* The last parts of a multipart SMS arrive: RECEIVING → RECEIVED. */
+gboolean             mock_sms_complete                  (MockSms                *self,
                                                          GError                **error);
 void                 mock_sms_free                      (MockSms                *self);
 const char          *mock_sms_get_path                  (MockSms                *self);

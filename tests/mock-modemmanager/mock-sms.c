@@ -18,7 +18,10 @@ struct _MockSms
   GDBusMethodInvocation *send_invocation;
   guint                  send_source_id;
   MMSmsState             state_before_send;
-  gboolean               send_fails;
+  MockSendMode           send_mode;
+  guint                  late_source_id;    /* LATE_STATE: SENT after the reply */
+  guint                  late_reference;
+  char                  *full_text;         /* RECEIVING: the whole text, once complete */
 };
 
 /* GSM 03.38: the default alphabet costs one septet a character, its
@@ -65,18 +68,49 @@ count_data_parts (GVariant *data)
   return len <= 140 ? 1 : (len + 133) / 134;
 }
 
+/* LATE_STATE: how long after the reply State and MessageReference change. */
+static const guint late_delay_ms = 300;
+
+static void
+mock_sms_record_sent (MockSms *self,
+                      guint    n_parts)
+{
+  MockContext *context = mock_modem_get_context (self->modem);
+  const char *text = mm_gdbus_sms_get_text (self->skeleton);
+
+  g_ptr_array_add (context->sent,
+                   g_variant_ref_sink (g_variant_new ("(oss)",
+                                                      self->path,
+                                                      mm_gdbus_sms_get_number (self->skeleton),
+                                                      text != NULL ? text : "")));
+  g_debug ("Sent %s in %u part(s)", self->path, n_parts);
+}
+
+static gboolean
+late_state_cb (gpointer user_data)
+{
+  MockSms *self = user_data;
+
+  self->late_source_id = 0;
+  mm_gdbus_sms_set_message_reference (self->skeleton, self->late_reference);
+  mm_gdbus_sms_set_state (self->skeleton, MM_SMS_STATE_SENT);
+  mock_modem_sent (self->modem, self->late_reference);
+
+  return G_SOURCE_REMOVE;
+}
+
 static gboolean
 send_done_cb (gpointer user_data)
 {
   MockSms *self = user_data;
   GDBusMethodInvocation *invocation = g_steal_pointer (&self->send_invocation);
-  MockContext *context = mock_modem_get_context (self->modem);
   const char *text = mm_gdbus_sms_get_text (self->skeleton);
   guint n_parts;
+  guint reference;
 
   self->send_source_id = 0;
 
-  if (self->send_fails)
+  if (self->send_mode == MOCK_SEND_FAIL)
     {
       /* ModemManager leaves a failed SMS as it was, so it can be sent again. */
       mm_gdbus_sms_set_state (self->skeleton, self->state_before_send);
@@ -85,19 +119,36 @@ send_done_cb (gpointer user_data)
       return G_SOURCE_REMOVE;
     }
 
+  if (self->send_mode == MOCK_SEND_NETWORK_TIMEOUT)
+    {
+      /* What +CMS ERROR: 332 on AT+CMGS becomes in ModemManager 1.20: the
+       * SMS stays in state unknown. */
+      mm_gdbus_sms_set_state (self->skeleton, MM_SMS_STATE_UNKNOWN);
+      g_dbus_method_invocation_return_error (invocation, MM_MESSAGE_ERROR, MM_MESSAGE_ERROR_NETWORK_TIMEOUT,
+                                             "Network timeout");
+      return G_SOURCE_REMOVE;
+    }
+
   n_parts = text != NULL ? count_parts (text) : count_data_parts (mm_gdbus_sms_get_data (self->skeleton));
-  mm_gdbus_sms_set_message_reference (self->skeleton,
-                                      mock_modem_take_message_references (self->modem, n_parts));
+  reference = mock_modem_take_message_references (self->modem, n_parts);
+
+  if (self->send_mode == MOCK_SEND_LATE_STATE)
+    {
+      /* The reply first; state and reference a while later, as the real
+       * daemon may show them. */
+      self->late_reference = reference;
+      self->late_source_id = g_timeout_add (late_delay_ms, late_state_cb, self);
+      mock_sms_record_sent (self, n_parts);
+      mm_gdbus_sms_complete_send (self->skeleton, invocation);
+      return G_SOURCE_REMOVE;
+    }
+
+  mm_gdbus_sms_set_message_reference (self->skeleton, reference);
   mm_gdbus_sms_set_state (self->skeleton, MM_SMS_STATE_SENT);
 
-  g_ptr_array_add (context->sent,
-                   g_variant_ref_sink (g_variant_new ("(oss)",
-                                                      self->path,
-                                                      mm_gdbus_sms_get_number (self->skeleton),
-                                                      text != NULL ? text : "")));
-  g_debug ("Sent %s in %u part(s)", self->path, n_parts);
-
+  mock_sms_record_sent (self, n_parts);
   mm_gdbus_sms_complete_send (self->skeleton, invocation);
+  mock_modem_sent (self->modem, reference);
 
   return G_SOURCE_REMOVE;
 }
@@ -135,7 +186,7 @@ handle_send (MmGdbusSms            *skeleton,
     }
 
   /* Decide now: a test that changes the mode later means the next SMS. */
-  self->send_fails = mock_modem_get_send_mode (self->modem, &delay_ms) == MOCK_SEND_FAIL;
+  self->send_mode = mock_modem_get_send_mode (self->modem, &delay_ms);
   self->state_before_send = state;
   self->send_invocation = invocation;
   mm_gdbus_sms_set_state (skeleton, MM_SMS_STATE_SENDING);
@@ -354,6 +405,7 @@ MockSms *
 mock_sms_new_deliver (MockModem   *modem,
                       const char  *number,
                       const char  *text,
+                      gboolean     receiving,
                       GError     **error)
 {
   g_autoptr(MockSms) self = NULL;
@@ -372,10 +424,20 @@ mock_sms_new_deliver (MockModem   *modem,
   timestamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
 
   mm_gdbus_sms_set_pdu_type (self->skeleton, MM_SMS_PDU_TYPE_DELIVER);
-  mm_gdbus_sms_set_state (self->skeleton, MM_SMS_STATE_RECEIVED);
+  /* Receiving: the first part is in; ModemManager shows the SMS at once,
+   * with the text so far, and emits Added for it. */
+  mm_gdbus_sms_set_state (self->skeleton, receiving ? MM_SMS_STATE_RECEIVING : MM_SMS_STATE_RECEIVED);
   mm_gdbus_sms_set_storage (self->skeleton, MM_SMS_STORAGE_ME);
   mm_gdbus_sms_set_number (self->skeleton, number);
-  mm_gdbus_sms_set_text (self->skeleton, text);
+  if (receiving)
+    {
+      g_autofree char *first_part = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 10));
+
+      mm_gdbus_sms_set_text (self->skeleton, first_part);
+      self->full_text = g_strdup (text);
+    }
+  else
+    mm_gdbus_sms_set_text (self->skeleton, text);
   mm_gdbus_sms_set_smsc (self->skeleton, MOCK_SMSC);
   mm_gdbus_sms_set_timestamp (self->skeleton, timestamp);
 
@@ -406,7 +468,9 @@ mock_sms_free (MockSms *self)
   if (g_dbus_interface_skeleton_get_object_path (skeleton) != NULL)
     g_dbus_interface_skeleton_unexport (skeleton);
 
+  g_clear_handle_id (&self->late_source_id, g_source_remove);
   g_clear_object (&self->skeleton);
+  g_free (self->full_text);
   g_free (self->path);
   g_free (self);
 }
@@ -415,4 +479,68 @@ const char *
 mock_sms_get_path (MockSms *self)
 {
   return self->path;
+}
+
+gboolean
+mock_sms_complete (MockSms  *self,
+                   GError  **error)
+{
+  if (mm_gdbus_sms_get_state (self->skeleton) != MM_SMS_STATE_RECEIVING)
+    {
+      g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                   "%s is not being received", self->path);
+      return FALSE;
+    }
+
+  mm_gdbus_sms_set_text (self->skeleton, self->full_text);
+  mm_gdbus_sms_set_state (self->skeleton, MM_SMS_STATE_RECEIVED);
+
+  return TRUE;
+}
+
+/* As ModemManager shows a +CDS status report: a separate SMS with the sent
+ * message's reference and its own DeliveryState; the sent SMS is left as it
+ * was. */
+MockSms *
+mock_sms_new_status_report (MockModem  *modem,
+                            guint       reference,
+                            guint       delivery_state,
+                            GError    **error)
+{
+  g_autoptr(MockSms) self = NULL;
+  g_autoptr(GDateTime) now = NULL;
+  g_autofree char *timestamp = NULL;
+
+  if (reference > 255)
+    {
+      g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                   "A message reference is one byte, not %u", reference);
+      return NULL;
+    }
+
+  self = mock_sms_new (modem);
+  now = g_date_time_new_now_local ();
+  timestamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
+
+  mm_gdbus_sms_set_pdu_type (self->skeleton, MM_SMS_PDU_TYPE_STATUS_REPORT);
+  mm_gdbus_sms_set_state (self->skeleton, MM_SMS_STATE_RECEIVED);
+  mm_gdbus_sms_set_storage (self->skeleton, MM_SMS_STORAGE_ME);
+  mm_gdbus_sms_set_message_reference (self->skeleton, reference);
+  mm_gdbus_sms_set_delivery_state (self->skeleton, delivery_state);
+  mm_gdbus_sms_set_number (self->skeleton, "");
+  mm_gdbus_sms_set_smsc (self->skeleton, MOCK_SMSC);
+  mm_gdbus_sms_set_timestamp (self->skeleton, timestamp);
+  mm_gdbus_sms_set_discharge_timestamp (self->skeleton, timestamp);
+
+  if (!mock_sms_export (self, error))
+    return NULL;
+
+  return g_steal_pointer (&self);
+}
+
+void
+mock_sms_set_timestamp (MockSms    *self,
+                        const char *timestamp)
+{
+  mm_gdbus_sms_set_timestamp (self->skeleton, timestamp);
 }

@@ -7,6 +7,8 @@
 
 #include "providers/flashsms/herald-flashsms-client.h"
 #include "providers/flixysms/herald-flixysms-client.h"
+#include "modem/herald-modem-provider.h"
+#include "herald-paths.h"
 #include "net/herald-provider-error.h"
 #include "herald-provider-factory.h"
 
@@ -45,9 +47,17 @@ herald_provider_new_for_account (HeraldAccount  *account,
       }
 
     case HERALD_DIALECT_MODEM:
+      {
+        g_autofree char *path = herald_paths_get_database_path ();
+
+        /* The database is opened on first use, off the main loop. */
+        return HERALD_PROVIDER (herald_modem_provider_new (NULL, path, herald_account_get_id (account),
+                                                           herald_account_get_region (account)));
+      }
+
     default:
       g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_SUPPORTED,
-                   _("Sending through local modems is not available yet in this version of Herald."));
+                   _("This kind of account is not known to this version of Herald."));
       return NULL;
     }
 }
@@ -109,6 +119,20 @@ herald_provider_open_async (HeraldAccountStore  *store,
   data = g_new0 (OpenData, 1);
   data->account = g_object_ref (account);
   g_task_set_task_data (task, data, (GDestroyNotify) open_data_free);
+
+  /* Modems share the store's open database. */
+  if (herald_account_get_dialect (account) == HERALD_DIALECT_MODEM)
+    {
+      HeraldDatabase *database = herald_account_store_get_database (store);
+
+      g_task_return_pointer (task,
+                             herald_modem_provider_new (database, herald_database_get_path (database),
+                                                        herald_account_get_id (account),
+                                                        herald_account_get_region (account)),
+                             g_object_unref);
+      g_object_unref (task);
+      return;
+    }
 
   if (!herald_dialect_has_key (herald_account_get_dialect (account)))
     {

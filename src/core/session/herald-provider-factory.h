@@ -14,8 +14,8 @@ G_BEGIN_DECLS
 
 /* A provider for @account with @key (NULL for a dialect without one): a
  * HeraldFlixysmsClient or HeraldFlashsmsClient with the account's URL,
- * region and auth style. The modem dialect answers G_IO_ERROR_NOT_SUPPORTED
- * until the device bridge exists. */
+ * region and auth style, or a HeraldModemProvider over the outbox of the
+ * user's database for the modem dialect. */
 HeraldProvider *herald_provider_new_for_account (HeraldAccount       *account,
                                                  const char          *key,
                                                  GError             **error);
