@@ -7,6 +7,7 @@
 
 #include <glib/gi18n.h>
 
+#include "inbox/herald-inbox-keep.h"
 #include "providers/herald-inbox-source.h"
 #include "herald-cli.h"
 
@@ -87,6 +88,27 @@ print_human (GListModel         *messages,
   herald_cli_print_page_hint (herald_received_page_get_page (page), herald_received_page_get_total_pages (page));
 }
 
+/* What was listed is kept in the local inbox too, so that a STOP reply opts
+ * its sender out of campaigns even when the app never runs (a cron job or the
+ * campaign timer may call `heraldctl inbox`). A failure there is said but
+ * does not fail the listing. */
+static void
+keep_locally (HeraldCliAccount *account,
+              GListModel       *messages)
+{
+  g_autoptr(HeraldLocalInbox) inbox = herald_local_inbox_new (herald_account_store_get_database (account->store));
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GPtrArray) kept = NULL;
+  g_autoptr(GError) error = NULL;
+
+  herald_inbox_keep_async (inbox, account->account, messages, NULL, herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  kept = herald_local_inbox_add_finish (inbox, result, &error);
+  if (kept == NULL)
+    g_printerr (_("The messages could not be kept in the local inbox (opt-out replies are not recorded): %s\n"),
+                error->message);
+}
+
 int
 herald_cli_inbox_run (const HeraldCliCommand  *command,
                       int                      argc,
@@ -138,6 +160,7 @@ herald_cli_inbox_run (const HeraldCliCommand  *command,
       messages = g_object_ref (herald_received_page_get_items (page));
     }
 
+  keep_locally (&account, messages);
   if (opt_json)
     herald_cli_print_json_model (messages, add_received_json);
   else

@@ -20,7 +20,7 @@ const HeraldCliCommand herald_cli_message_commands[] = {
     herald_cli_send_entries, herald_cli_send_run },
   { "status", N_("MESSAGE_ID"), N_("Show the state of a sent message"), NULL,
     herald_cli_status_entries, herald_cli_status_run },
-  { "inbox", NULL, N_("List received messages (FlixySMS)"), NULL,
+  { "inbox", NULL, N_("List received messages (FlixySMS) and keep them in the local inbox"), NULL,
     herald_cli_inbox_entries, herald_cli_inbox_run },
   { "report", N_("MESSAGE_ID"), N_("Show the delivery report of a message (FlashSMS)"), NULL,
     herald_cli_status_entries, herald_cli_report_run },

@@ -647,6 +647,53 @@ test_inbox (void)
   assert_failed_quietly (&flash_run, 2, "FlashSMS has no inbox");
 }
 
+/* What `inbox` lists is kept locally: a STOP reply opts its sender out of
+ * campaigns even when the app never runs; other replies opt nobody out. */
+static void
+test_inbox_keeps_stop (void)
+{
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_auto(Run) before = { 0 };
+  g_auto(Run) listed = { 0 };
+  g_auto(Run) again = { 0 };
+  g_auto(Run) after = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *rows;
+  guint stop_rows = 0;
+
+  HERALDCTL (&before, "optouts", "list", "--json");
+  g_assert_cmpint (before.status, ==, 0);
+  g_assert_null (strstr (before.out, "+233209876501"));
+
+  herald_fake_flixysms_add_received (flixy, "+233209876501", " Stop ", now, HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL, "sms", 1);
+  herald_fake_flixysms_add_received (flixy, "+233209876502", "Stop the music", now, HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL,
+                                     "sms", 1);
+  HERALDCTL (&listed, "inbox", "--account", "Flixy", "--since", "2000-01-01", "--all", "--json");
+  g_assert_cmpint (listed.status, ==, 0);
+  g_assert_nonnull (strstr (listed.out, "Stop the music"));
+  /* Listing again keeps nothing twice. */
+  HERALDCTL (&again, "inbox", "--account", "Flixy", "--all", "--json");
+  g_assert_cmpint (again.status, ==, 0);
+
+  HERALDCTL (&after, "optouts", "list", "--json");
+  g_assert_cmpint (after.status, ==, 0);
+  root = json_of (&after);
+  rows = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (rows); i++)
+    {
+      JsonObject *row = json_array_get_object_element (rows, i);
+      const char *phone = json_object_get_string_member (row, "phone");
+
+      g_assert_cmpstr (phone, !=, "+233209876502");
+      if (g_strcmp0 (phone, "+233209876501") != 0)
+        continue;
+      stop_rows++;
+      g_assert_cmpstr (json_object_get_string_member (row, "source"), ==, "keyword");
+      g_assert_cmpstr (json_object_get_string_member (row, "detail"), ==, "STOP");
+    }
+  g_assert_cmpuint (stop_rows, ==, 1);
+}
+
 static void
 test_balance (void)
 {
@@ -1056,6 +1103,7 @@ main (int   argc,
   g_test_add_func ("/cli-provider/send/no-device", test_send_no_device);
   g_test_add_func ("/cli-provider/send/fate-unknown", test_send_fate_unknown);
   g_test_add_func ("/cli-provider/inbox", test_inbox);
+  g_test_add_func ("/cli-provider/inbox/keeps-stop-replies", test_inbox_keeps_stop);
   g_test_add_func ("/cli-provider/balance", test_balance);
   g_test_add_func ("/cli-provider/history/flashsms", test_history_flashsms);
   g_test_add_func ("/cli-provider/transactions-senders", test_transactions_senders);

@@ -9,6 +9,7 @@
 
 #include "herald-session.h"
 #include "herald-provider-factory.h"
+#include "inbox/herald-inbox-keep.h"
 
 struct _HeraldSession
 {
@@ -94,32 +95,8 @@ new_messages_cb (HeraldInboxWatcher *watcher,
                  GListModel         *messages,
                  HeraldSession      *self)
 {
-  g_autoptr(GPtrArray) values = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_local_message_unref);
-  guint n = g_list_model_get_n_items (messages);
-
-  if (self->active == NULL)
-    return;
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HeraldReceivedMessage) message = g_list_model_get_item (messages, i);
-      HeraldLocalMessage *value = herald_local_message_new ();
-      GDateTime *at = herald_received_message_get_received_at (message);
-
-      value->remote_id = g_strdup (herald_received_message_get_id (message));
-      value->sender = g_strdup (herald_received_message_get_from (message));
-      value->text = g_strdup (herald_received_message_get_text (message));
-      value->received_at = at != NULL ? g_date_time_to_unix (at) * G_USEC_PER_SEC + g_date_time_get_microsecond (at)
-                                   : g_get_real_time ();
-      value->device_id = g_strdup (herald_received_message_get_device_id (message));
-      value->device_name = g_strdup (herald_received_message_get_device_name (message));
-      value->device_phone = g_strdup (herald_received_message_get_device_phone (message));
-      value->message_type = g_strdup (herald_message_type_to_string (herald_received_message_get_message_type (message)));
-      value->sim_slot = herald_received_message_get_sim_slot (message);
-      value->media_url = g_strdup (herald_received_message_get_media_url (message));
-      g_ptr_array_add (values, value);
-    }
-  herald_local_inbox_add_async (self->local_inbox, herald_account_get_id (self->active),
-                                herald_account_get_region (self->active), values, NULL, messages_kept_cb, NULL);
+  if (self->active != NULL)
+    herald_inbox_keep_async (self->local_inbox, self->active, messages, NULL, messages_kept_cb, NULL);
 }
 
 /* Drops the watcher (stopped, even if an observer still holds it) and
