@@ -760,6 +760,36 @@ test_acquire_cancel_frees_slot (void)
   assert_idle (limiter);
 }
 
+/* One an hour (W' = 3672.01 s): a waiter cancelled while it waits for its
+ * slot is answered at once, not when the slot would have come an hour
+ * later, and it leaves no timer behind. The slot stays free. */
+static void
+test_acquire_cancel_answers_at_once (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("cancel-at-once", 1, 3600);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+  Acquire acquire = { 0 };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  acquire_at_once (limiter);
+  herald_rate_limiter_acquire_async (limiter, cancellable, acquire_cb, &acquire);
+  dispatch_pending ();
+  g_assert_false (acquire.done);
+
+  g_cancellable_cancel (cancellable);
+  dispatch_pending ();
+  g_assert_true (acquire.done);
+  g_assert_false (acquire.granted);
+  g_assert_error (acquire.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&acquire.error);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 3672010000);
+  assert_idle (limiter);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+}
+
 /* A new window's answer lifts the budget of the old one at once: a waiter
  * blocked until the old window's reset goes when it comes. */
 static void
@@ -1070,6 +1100,39 @@ test_update_first_answer_window (void)
   _herald_rate_limiter_set_clock (one, NULL, NULL);
 }
 
+/* The first answer's window is the time left to its reset rounded up to
+ * whole seconds: exactly 2 s is 2 s, one microsecond more is 3 s. */
+static void
+test_update_first_answer_window_rounds_up (void)
+{
+  static const struct
+  {
+    gint64 to_reset;   /* µs from the answer to its reset */
+    guint  window;     /* s */
+  } cases[] = {
+    { 1, 1 },
+    { 999999, 1 },
+    { 1000000, 1 },
+    { 1000001, 2 },
+    { 1999999, 2 },
+    { 2000000, 2 },
+    { 2000001, 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("first-answer-round-%u", i);
+      g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key (key, 10, 60);
+      FakeClock clock = { SECONDS (5000), SECONDS (1000) - cases[i].to_reset };
+
+      _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+      herald_rate_limiter_update (limiter, 10, 9, 1000, 0);
+      g_test_message ("reset %" G_GINT64_FORMAT " µs away", cases[i].to_reset);
+      g_assert_cmpuint (herald_rate_limiter_get_window_seconds (limiter), ==, cases[i].window);
+      _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1088,6 +1151,7 @@ main (int   argc,
   g_test_add_func ("/rate-limiter/acquire/untracked-above-10000", test_acquire_untracked_above_10000);
   g_test_add_func ("/rate-limiter/acquire/cancel-frees-slot", test_acquire_cancel_frees_slot);
   g_test_add_func ("/rate-limiter/acquire/cancelled-before", test_acquire_cancelled_before);
+  g_test_add_func ("/rate-limiter/acquire/cancel-answers-at-once", test_acquire_cancel_answers_at_once);
   g_test_add_func ("/rate-limiter/update/learns-limit-and-window", test_update_learns_limit_and_window);
   g_test_add_func ("/rate-limiter/update/window-from-resets", test_update_window_from_resets);
   g_test_add_func ("/rate-limiter/update/retry-after-pauses-all", test_update_retry_after_pauses_all);
@@ -1095,6 +1159,8 @@ main (int   argc,
   g_test_add_func ("/rate-limiter/update/new-window-lifts-budget", test_update_new_window_lifts_budget);
   g_test_add_func ("/rate-limiter/update/new-window-counts-from-zero", test_update_new_window_counts_from_zero);
   g_test_add_func ("/rate-limiter/update/first-answer-window", test_update_first_answer_window);
+  g_test_add_func ("/rate-limiter/update/first-answer-window-rounds-up",
+                   test_update_first_answer_window_rounds_up);
   g_test_add_func ("/rate-limiter/update/same-limit-keeps-timeline", test_update_same_limit_keeps_timeline);
   g_test_add_func ("/rate-limiter/update/raised-limit-rebases-timeline", test_update_raised_limit_rebases);
   g_test_add_func ("/rate-limiter/update/lowered-limit-rebases-timeline", test_update_lowered_limit_rebases);
