@@ -14,6 +14,7 @@
 #include "providers/flixysms/herald-flixysms-client.h"
 #include "net/herald-provider-error.h"
 #include "herald-fake-flixysms.h"
+#include "herald-test-util.h"
 
 typedef struct
 {
@@ -76,33 +77,6 @@ wait_checks (Fixture *f,
     }
 }
 
-/* In how many ms the default main context would wake up for a timer, or
- * -1 for never: one iteration that polls nothing, so the answer comes from
- * the context's own sources, without waiting for a timer to show itself. */
-static gint
-next_timer_ms (void)
-{
-  GMainContext *context = g_main_context_default ();
-  GPollFD fds[64];
-  gint priority, timeout, n_fds;
-  gboolean ready;
-
-  g_assert_true (g_main_context_acquire (context));
-  do
-    {
-      ready = g_main_context_prepare (context, &priority);
-      timeout = -1;
-      n_fds = g_main_context_query (context, priority, &timeout, fds, G_N_ELEMENTS (fds));
-      g_assert_cmpint (n_fds, <=, G_N_ELEMENTS (fds));
-      g_main_context_check (context, priority, fds, n_fds);
-      g_main_context_dispatch (context);
-    }
-  while (ready);   /* something was due: run it, then look again */
-  g_main_context_release (context);
-
-  return timeout;
-}
-
 /* Disabled, the watcher leaves no timer in the main context: checked in
  * the context itself, not by waiting a while to see whether one fires. */
 static void
@@ -113,7 +87,7 @@ test_disabled_no_timer (Fixture       *f,
 
   g_assert_false (herald_inbox_watcher_get_enabled (f->watcher));
   g_assert_false (herald_inbox_watcher_is_scheduled (f->watcher));
-  g_assert_cmpint (next_timer_ms (), ==, -1);
+  g_assert_cmpint (herald_test_next_timer_ms (NULL), ==, -1);
   g_assert_cmpuint (herald_fake_flixysms_count_requests (f->fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_ANY), ==, 0);
   g_assert_cmpuint (herald_inbox_watcher_get_n_checks (f->watcher), ==, 0);
 
@@ -121,7 +95,7 @@ test_disabled_no_timer (Fixture       *f,
   wait_checks (f, 2);
   g_assert_true (herald_inbox_watcher_is_scheduled (f->watcher));
   /* The control: enabled, its timer is there, due within the interval. */
-  timer_ms = next_timer_ms ();
+  timer_ms = herald_test_next_timer_ms (NULL);
   g_test_message ("enabled: the next timer is due in %d ms", timer_ms);
   g_assert_cmpint (timer_ms, >=, 0);
   g_assert_cmpint (timer_ms, <=, 50);
@@ -130,7 +104,7 @@ test_disabled_no_timer (Fixture       *f,
   g_assert_false (herald_inbox_watcher_is_scheduled (f->watcher));
   /* The HTTP session may keep a timer for its idle connection (a minute);
    * one of the watcher would be due within its 50 ms. */
-  timer_ms = next_timer_ms ();
+  timer_ms = herald_test_next_timer_ms (NULL);
   g_test_message ("disabled: the next timer is due in %d ms", timer_ms);
   g_assert_true (timer_ms == -1 || timer_ms > 50);
   /* The messages already there are not news. */
