@@ -1215,10 +1215,23 @@ start_two_in_budget (HeraldRateLimiter *limiter,
   acquire_at_once (limiter);
 }
 
+/* One request is left: it goes on the timeline (T − 5 ms on), then the
+ * next waits for the reset and its margin (1 s): 1061 − 1012.237 s. */
+static void
+assert_one_left (HeraldRateLimiter *limiter,
+                 FakeClock         *clock)
+{
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 6116000);
+  fake_clock_advance (clock, 6116000);
+  acquire_at_once (limiter);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 48763000);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+  assert_idle (limiter);
+}
+
 /* A late answer that says more is left than our count (3 − 2 = 1) does
- * not raise it, and an answer of the previous window does not lower it:
- * one more request goes, on the timeline (T − 5 ms on); after it, the next
- * waits for the reset and its margin (1 s): 1061 − 1012.237 s. */
+ * not raise it, and an answer of the previous window does not lower it. */
 static void
 test_update_budget_late_answers (void)
 {
@@ -1228,19 +1241,11 @@ test_update_budget_late_answers (void)
   start_two_in_budget (limiter, &clock, 3);
   herald_rate_limiter_update (limiter, 10, 2, 1060, 0);
   herald_rate_limiter_update (limiter, 10, 0, 1000, 0);
-  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 6116000);
-
-  fake_clock_advance (&clock, 6116000);
-  acquire_at_once (limiter);
-  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 48763000);
-
-  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
-  assert_idle (limiter);
+  assert_one_left (limiter, &clock);
 }
 
 /* An answer that says less is left than our count (5 − 2 = 3) wins, and
- * the count starts again from it: with 1 left, one more request goes on
- * the timeline, then the next waits for the reset (as above). */
+ * the count starts again from it. */
 static void
 test_update_budget_lower_answer_wins (void)
 {
@@ -1249,14 +1254,7 @@ test_update_budget_lower_answer_wins (void)
 
   start_two_in_budget (limiter, &clock, 5);
   herald_rate_limiter_update (limiter, 10, 1, 1060, 0);
-  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 6116000);
-
-  fake_clock_advance (&clock, 6116000);
-  acquire_at_once (limiter);
-  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 48763000);
-
-  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
-  assert_idle (limiter);
+  assert_one_left (limiter, &clock);
 }
 
 /* A lower limit keeps the newest starts in order also once their ring has
