@@ -41,11 +41,10 @@ mutation_targets=(
   "src/core/text/herald-sms-text.c      sms-text fuzz-corpus-sms-text"
   "src/core/net/herald-rate-limiter.c   rate-limiter"
 )
-# Files whose score is printed but does not fail the stage yet. The rate
-# limiter scored 25 / 30 on one CI sample (survivors at lines 259, 447,
-# 547, 618 of commit b1b571b): it gates again once they are killed (#20).
+# Files whose score is printed but does not fail the stage yet (a new
+# money path until its survivors are killed). None: the full runs at #20
+# killed 236 / 240 of the rate limiter, 318 / 322 of the SMS counter.
 mutation_report_only=(
-  "src/core/net/herald-rate-limiter.c"
 )
 cd "$root"
 

@@ -12,11 +12,15 @@ packages=(
   libglib2.0-dev libglib2.0-bin libgtk-4-dev libadwaita-1-dev
   libsoup-3.0-dev libjson-glib-dev libsecret-1-dev libmm-glib-dev
   libsqlite3-dev libphonenumber-dev
+  # run time: GIO's TLS backend (HTTPS; the HTTP client's TLS test fails
+  # without it), not only pulled in by libsoup
+  glib-networking
   # data validation
   desktop-file-utils appstream
   # test harness: private buses, keyring, display, accessibility
   dbus dbus-daemon dbus-bin gnome-keyring libsecret-tools xvfb xauth
-  at-spi2-core python3-gi gir1.2-atspi-2.0 gir1.2-glib-2.0 xdotool
+  at-spi2-core python3-gi gir1.2-atspi-2.0 gir1.2-glib-2.0
+  xdotool  # real key presses: the compose page's keyboard test fails without it
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   # quality gates
   valgrind clang-tidy cppcheck gcovr libclang-rt-14-dev

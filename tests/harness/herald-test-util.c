@@ -69,3 +69,29 @@ herald_test_iterate_before (gint64 deadline)
 
   return TRUE;
 }
+
+gint
+herald_test_next_timer_ms (GMainContext *context)
+{
+  GPollFD fds[64];
+  gint priority, timeout, n_fds;
+  gboolean ready;
+
+  if (context == NULL)
+    context = g_main_context_default ();
+
+  g_assert_true (g_main_context_acquire (context));
+  do
+    {
+      ready = g_main_context_prepare (context, &priority);
+      timeout = -1;
+      n_fds = g_main_context_query (context, priority, &timeout, fds, G_N_ELEMENTS (fds));
+      g_assert_cmpint (n_fds, <=, G_N_ELEMENTS (fds));
+      g_main_context_check (context, priority, fds, n_fds);
+      g_main_context_dispatch (context);
+    }
+  while (ready);   /* something was due: it ran, look again */
+  g_main_context_release (context);
+
+  return timeout;
+}

@@ -54,4 +54,10 @@ GAsyncResult *herald_test_wait_at    (GAsyncResult **slot,
 gint64        herald_test_deadline       (void);
 gboolean      herald_test_iterate_before (gint64         deadline);
 
+/* In how many ms @context (NULL: the default one) would next wake up for
+ * a timer, or -1 for never: an iteration that polls nothing (what is due
+ * runs first), so the timers can be checked without waiting for one to
+ * fire. Rounded up; read again later it can only be smaller. */
+gint          herald_test_next_timer_ms (GMainContext *context);
+
 G_END_DECLS

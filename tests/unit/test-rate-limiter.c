@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "net/herald-rate-limiter-private.h"
+#include "herald-test-util.h"
 
 /* Every test takes its own key: limiters live for the process. */
 
@@ -760,6 +761,103 @@ test_acquire_cancel_frees_slot (void)
   assert_idle (limiter);
 }
 
+/* One an hour (W' = 3672.01 s): a waiter cancelled while it waits for its
+ * slot is answered at once, not when the slot would have come an hour
+ * later, and it leaves no timer behind. The slot stays free. */
+static void
+test_acquire_cancel_answers_at_once (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("cancel-at-once", 1, 3600);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+  Acquire acquire = { 0 };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  acquire_at_once (limiter);
+  herald_rate_limiter_acquire_async (limiter, cancellable, acquire_cb, &acquire);
+  dispatch_pending ();
+  g_assert_false (acquire.done);
+
+  g_cancellable_cancel (cancellable);
+  dispatch_pending ();
+  g_assert_true (acquire.done);
+  g_assert_false (acquire.granted);
+  g_assert_error (acquire.error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&acquire.error);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 3672010000);
+  assert_idle (limiter);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+}
+
+/* One an hour: a waiter whose cancellation the limiter meets before its
+ * own handler ran (an answer makes it look at the queue first), just when
+ * its slot comes, does not take the slot: the waiter behind it does, and
+ * the next slot is an hour after that one. */
+static void
+test_acquire_cancelled_at_its_slot (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("cancelled-at-slot", 1, 3600);
+  g_autoptr(GCancellable) cancellable = g_cancellable_new ();
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+  Acquire acquires[2] = { { 0 } };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  acquire_at_once (limiter);
+  herald_rate_limiter_acquire_async (limiter, cancellable, acquire_cb, &acquires[0]);
+  herald_rate_limiter_acquire_async (limiter, NULL, acquire_cb, &acquires[1]);
+  dispatch_pending ();
+  g_assert_false (acquires[0].done);
+  g_assert_false (acquires[1].done);
+
+  fake_clock_advance (&clock, 3672010000);
+  g_cancellable_cancel (cancellable);
+  herald_rate_limiter_update (limiter, 0, -1, 0, 0);
+  dispatch_pending ();
+  g_assert_true (acquires[0].done);
+  g_assert_false (acquires[0].granted);
+  g_assert_error (acquires[0].error, G_IO_ERROR, G_IO_ERROR_CANCELLED);
+  g_clear_error (&acquires[0].error);
+  g_assert_true (acquires[1].done);
+  g_assert_true (acquires[1].granted);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 3672010000);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+  assert_idle (limiter);
+}
+
+/* Two a second (T = 515 ms): the second request is due 510 ms after the
+ * first, and the timer that hands it out is set for then (a whole number
+ * of ms), not later. */
+static void
+test_acquire_timer_at_slot (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("timer-at-slot", 2, 1);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+  Acquire acquire = { 0 };
+  gint timer_ms;
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  acquire_at_once (limiter);
+  herald_rate_limiter_acquire_async (limiter, NULL, acquire_cb, &acquire);
+  timer_ms = herald_test_next_timer_ms (NULL);
+  g_assert_false (acquire.done);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 510000);
+  /* Read just after it was set: time passing can only make it less. */
+  g_assert_cmpint (timer_ms, >=, 0);
+  g_assert_cmpint (timer_ms, <=, 510);
+
+  fake_clock_advance (&clock, 510000);
+  wait_all (&acquire, 1, 5000);
+  g_assert_true (acquire.granted);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+  assert_idle (limiter);
+}
+
 /* A new window's answer lifts the budget of the old one at once: a waiter
  * blocked until the old window's reset goes when it comes. */
 static void
@@ -1070,6 +1168,148 @@ test_update_first_answer_window (void)
   _herald_rate_limiter_set_clock (one, NULL, NULL);
 }
 
+/* The first answer's window is the time left to its reset rounded up to
+ * whole seconds: exactly 2 s is 2 s, one microsecond more is 3 s. */
+static void
+test_update_first_answer_window_rounds_up (void)
+{
+  static const struct
+  {
+    gint64 to_reset;   /* µs from the answer to its reset */
+    guint  window;     /* s */
+  } cases[] = {
+    { 1, 1 },
+    { 999999, 1 },
+    { 1000000, 1 },
+    { 1000001, 2 },
+    { 1999999, 2 },
+    { 2000000, 2 },
+    { 2000001, 3 },
+  };
+
+  for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
+    {
+      g_autofree char *key = g_strdup_printf ("first-answer-round-%u", i);
+      g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key (key, 10, 60);
+      FakeClock clock = { SECONDS (5000), SECONDS (1000) - cases[i].to_reset };
+
+      _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+      herald_rate_limiter_update (limiter, 10, 9, 1000, 0);
+      g_test_message ("reset %" G_GINT64_FORMAT " µs away", cases[i].to_reset);
+      g_assert_cmpuint (herald_rate_limiter_get_window_seconds (limiter), ==, cases[i].window);
+      _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+    }
+}
+
+/* Answers of one window may come out of order. 10 a minute (T = 6.121 s),
+ * reset at 1060; two requests started, at 1000 and 1006.121. */
+static void
+start_two_in_budget (HeraldRateLimiter *limiter,
+                     FakeClock         *clock,
+                     gint64             remaining)
+{
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, clock);
+  herald_rate_limiter_update (limiter, 10, remaining, 1060, 0);
+  acquire_at_once (limiter);
+  fake_clock_advance (clock, 6121000);
+  acquire_at_once (limiter);
+}
+
+/* One request is left: it goes on the timeline (T − 5 ms on), then the
+ * next waits for the reset and its margin (1 s): 1061 − 1012.237 s. */
+static void
+assert_one_left (HeraldRateLimiter *limiter,
+                 FakeClock         *clock)
+{
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 6116000);
+  fake_clock_advance (clock, 6116000);
+  acquire_at_once (limiter);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 48763000);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+  assert_idle (limiter);
+}
+
+/* A late answer that says more is left than our count (3 − 2 = 1) does
+ * not raise it, and an answer of the previous window does not lower it. */
+static void
+test_update_budget_late_answers (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("budget-late-answers", 10, 60);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+
+  start_two_in_budget (limiter, &clock, 3);
+  herald_rate_limiter_update (limiter, 10, 2, 1060, 0);
+  herald_rate_limiter_update (limiter, 10, 0, 1000, 0);
+  assert_one_left (limiter, &clock);
+}
+
+/* An answer that says less is left than our count (5 − 2 = 3) wins, and
+ * the count starts again from it. */
+static void
+test_update_budget_lower_answer_wins (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("budget-lower-wins", 10, 60);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+
+  start_two_in_budget (limiter, &clock, 5);
+  herald_rate_limiter_update (limiter, 10, 1, 1060, 0);
+  assert_one_left (limiter, &clock);
+}
+
+/* A lower limit keeps the newest starts in order also once their ring has
+ * wrapped: 13 starts one interval (103 ms) apart at 10 a second, then a
+ * limit of 5. The oldest kept is the 9th, four intervals before the last,
+ * so the next waits until it is W' (1.03 s) old: W' − 4 × 103 ms. */
+static void
+test_update_lowered_limit_after_wrap (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("lowered-after-wrap", 10, 1);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  for (guint k = 0; k < 13; k++)
+    {
+      if (k > 0)
+        fake_clock_advance (&clock, 103000);
+      acquire_at_once (limiter);
+    }
+  herald_rate_limiter_update (limiter, 5, -1, 0, 0);
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 1030000 - 4 * 103000);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+  assert_idle (limiter);
+}
+
+/* A limit past what a guint holds is G_MAXUINT, never taken modulo 2^32:
+ * 2^32 + 5 would read as the limit it already has. */
+static void
+test_update_huge_limit_clamped (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("huge-limit", 5, 60);
+
+  herald_rate_limiter_update (limiter, (gint64) G_MAXUINT + 6, -1, 0, 0);
+  g_assert_cmpuint (herald_rate_limiter_get_limit (limiter), ==, G_MAXUINT);
+}
+
+/* The first answer on a key is a first answer even when two intervals
+ * (the longest gap between two consecutive resets) reach back further
+ * than the monotonic clock: at one an hour they are 2.04 h, the clock
+ * reads 5000 s. Its reset, 30 s ahead, gives the window; there is no
+ * earlier reset to take a difference from. */
+static void
+test_update_first_answer_long_interval (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("first-answer-long-interval", 1, 3600);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+  herald_rate_limiter_update (limiter, 1, 0, 1030, 0);
+  g_assert_cmpuint (herald_rate_limiter_get_window_seconds (limiter), ==, 30);
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -1088,6 +1328,9 @@ main (int   argc,
   g_test_add_func ("/rate-limiter/acquire/untracked-above-10000", test_acquire_untracked_above_10000);
   g_test_add_func ("/rate-limiter/acquire/cancel-frees-slot", test_acquire_cancel_frees_slot);
   g_test_add_func ("/rate-limiter/acquire/cancelled-before", test_acquire_cancelled_before);
+  g_test_add_func ("/rate-limiter/acquire/cancel-answers-at-once", test_acquire_cancel_answers_at_once);
+  g_test_add_func ("/rate-limiter/acquire/cancelled-at-its-slot", test_acquire_cancelled_at_its_slot);
+  g_test_add_func ("/rate-limiter/acquire/timer-at-slot", test_acquire_timer_at_slot);
   g_test_add_func ("/rate-limiter/update/learns-limit-and-window", test_update_learns_limit_and_window);
   g_test_add_func ("/rate-limiter/update/window-from-resets", test_update_window_from_resets);
   g_test_add_func ("/rate-limiter/update/retry-after-pauses-all", test_update_retry_after_pauses_all);
@@ -1095,12 +1338,19 @@ main (int   argc,
   g_test_add_func ("/rate-limiter/update/new-window-lifts-budget", test_update_new_window_lifts_budget);
   g_test_add_func ("/rate-limiter/update/new-window-counts-from-zero", test_update_new_window_counts_from_zero);
   g_test_add_func ("/rate-limiter/update/first-answer-window", test_update_first_answer_window);
+  g_test_add_func ("/rate-limiter/update/first-answer-window-rounds-up",
+                   test_update_first_answer_window_rounds_up);
   g_test_add_func ("/rate-limiter/update/same-limit-keeps-timeline", test_update_same_limit_keeps_timeline);
   g_test_add_func ("/rate-limiter/update/raised-limit-rebases-timeline", test_update_raised_limit_rebases);
   g_test_add_func ("/rate-limiter/update/lowered-limit-rebases-timeline", test_update_lowered_limit_rebases);
   g_test_add_func ("/rate-limiter/update/lowered-limit-keeps-newest-starts",
                    test_update_lowered_limit_keeps_newest_starts);
   g_test_add_func ("/rate-limiter/update/retry-after-forgets-window", test_update_retry_after_forgets_window);
+  g_test_add_func ("/rate-limiter/update/budget-late-answers", test_update_budget_late_answers);
+  g_test_add_func ("/rate-limiter/update/budget-lower-answer-wins", test_update_budget_lower_answer_wins);
+  g_test_add_func ("/rate-limiter/update/lowered-limit-after-wrap", test_update_lowered_limit_after_wrap);
+  g_test_add_func ("/rate-limiter/update/huge-limit-clamped", test_update_huge_limit_clamped);
+  g_test_add_func ("/rate-limiter/update/first-answer-long-interval", test_update_first_answer_long_interval);
   g_test_add_func ("/rate-limiter/threads/share-limiter", test_threads_share_limiter);
   g_test_add_func ("/rate-limiter/window-end/from-first-answer", test_window_end_from_first_answer);
   g_test_add_func ("/rate-limiter/window-end/reset-when-earlier", test_window_end_reset_when_earlier);
