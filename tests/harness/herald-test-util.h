@@ -35,4 +35,43 @@ GAsyncResult *herald_test_wait_at    (GAsyncResult **slot,
                                       int            line,
                                       const char    *func);
 
+/* One heraldctl run: what it printed, how it ended. */
+typedef struct
+{
+  int       status;
+  char     *out;
+  char     *err;
+  GError   *error;     /* from reading its pipes (a killed run may cut them) */
+  gboolean  done;      /* its pipes are read */
+} HeraldTestRun;
+
+void          herald_test_run_clear  (HeraldTestRun *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HeraldTestRun, herald_test_run_clear)
+
+/* Starts $HERALDCTL itself (never a wrapper) with @argv (NULL-terminated),
+ * stdout and stderr piped, stdin from @stdin_path (NULL: /dev/null),
+ * HERALD_API_KEY = @key (NULL: unset) and the NAME, VALUE pairs of @env
+ * (NULL-terminated; may be NULL). */
+GSubprocess  *herald_test_heraldctl_spawn (const char * const *argv,
+                                           const char         *key,
+                                           const char         *stdin_path,
+                                           const char * const *env);
+
+/* Starts reading @process's pipes into @run; @run->done turns TRUE when
+ * they are read. */
+void          herald_test_heraldctl_read  (GSubprocess        *process,
+                                           HeraldTestRun      *run);
+
+/* Runs heraldctl as herald_test_heraldctl_spawn() starts it, to its end,
+ * while this process's main context serves whatever the test runs in it
+ * (fakes); fails the test unless it exits by itself, its pipes read
+ * cleanly, within @timeout_seconds. */
+void          herald_test_heraldctl_run   (HeraldTestRun      *run,
+                                           const char         *key,
+                                           const char         *stdin_path,
+                                           const char * const *env,
+                                           guint               timeout_seconds,
+                                           const char * const *argv);
+
 G_END_DECLS

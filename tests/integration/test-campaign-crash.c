@@ -20,40 +20,15 @@
 #include "herald-core.h"
 #include "herald-fake-flashsms.h"
 #include "herald-fake-flixysms.h"
+#include "herald-test-util.h"
 
 #define N_RECIPIENTS  2000
 #define MIN_KILLS     20
 #define FLASH_KEY     "bms_crash_key"
 #define FLIXY_KEY     "fx_crash_key"
 
-typedef struct
-{
-  int       status;
-  char     *out;
-  char     *err;
-  gboolean  done;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-communicated_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Run *run = user_data;
-
-  /* A killed process ends its pipes early: what it wrote is enough. */
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, NULL);
-  run->done = TRUE;
-}
+/* A request cut off by a kill is looked up in the history after 1 s. */
+static const char * const settle_env[] = { "HERALD_CAMPAIGN_SETTLE_SECONDS", "1", NULL };
 
 static gboolean
 flag_cb (gpointer user_data)
@@ -62,58 +37,11 @@ flag_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static GSubprocess *
-spawn (const char * const *argv,
-       const char         *key)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-
-  /* The heraldctl binary itself, never a wrapper: the kill must hit it. */
-  g_ptr_array_add (args, (char *) g_getenv ("HERALDCTL"));
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (char *) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (key != NULL)
-    g_subprocess_launcher_setenv (launcher, "HERALD_API_KEY", key, TRUE);
-  /* A request cut off by a kill is looked up in the history after 1 s. */
-  g_subprocess_launcher_setenv (launcher, "HERALD_CAMPAIGN_SETTLE_SECONDS", "1", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  return process;
-}
-
-/* Runs heraldctl to its end while this process's main context serves the fakes. */
-static void
-heraldctl_run (Run                *run,
-               const char         *key,
-               guint               timeout_seconds,
-               const char * const *argv)
-{
-  g_autoptr(GSubprocess) process = spawn (argv, key);
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (timeout_seconds, flag_cb, &timed_out);
-
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, run);
-  while (!run->done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_subprocess_force_exit (process);
-  else
-    g_source_remove (timeout_id);
-  g_assert_false (timed_out);
-  g_assert_true (g_subprocess_wait (process, NULL, NULL));
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  if (run->status != 0)
-    g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
-}
-
 #define HERALDCTL(run, key, ...) \
-  G_STMT_START { const char *argv_[] = { __VA_ARGS__, NULL }; heraldctl_run ((run), (key), 240, argv_); } G_STMT_END
+  G_STMT_START { \
+    const char *argv_[] = { __VA_ARGS__, NULL }; \
+    herald_test_heraldctl_run ((run), (key), NULL, settle_env, 240, argv_); \
+  } G_STMT_END
 
 /* Starts the campaign and SIGKILLs heraldctl after @delay_ms; TRUE when
  * the kill found it still running (FALSE: it had finished first). */
@@ -122,12 +50,13 @@ start_and_kill (const char *id,
                 guint       delay_ms)
 {
   const char *argv[] = { "campaign", "start", id, NULL };
-  g_autoptr(GSubprocess) process = spawn (argv, NULL);
-  Run run = { 0 };
+  /* The heraldctl binary itself, never a wrapper: the kill must hit it. */
+  g_autoptr(GSubprocess) process = herald_test_heraldctl_spawn (argv, NULL, NULL, settle_env);
+  HeraldTestRun run = { 0 };
   gboolean fire = FALSE;
   gboolean killed;
 
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &run);
+  herald_test_heraldctl_read (process, &run);
   g_timeout_add (delay_ms, flag_cb, &fire);
   while (!fire && !run.done)
     g_main_context_iteration (NULL, TRUE);
@@ -142,12 +71,12 @@ start_and_kill (const char *id,
   g_assert_true (g_subprocess_wait (process, NULL, NULL));
   if (killed)
     g_assert_true (g_subprocess_get_if_signaled (process));
-  run_clear (&run);
+  herald_test_run_clear (&run);
   return killed;
 }
 
 static JsonNode *
-json_of (Run *run)
+json_of (HeraldTestRun *run)
 {
   g_autoptr(GError) error = NULL;
   JsonNode *root = json_from_string (run->out, &error);
@@ -277,9 +206,9 @@ crash_and_finish (const char *account,
                   guint      *kills_out,
                   guint      *runs_out)
 {
-  g_auto(Run) created = { 0 };
-  g_auto(Run) final = { 0 };
-  g_auto(Run) report = { 0 };
+  g_auto(HeraldTestRun) created = { 0 };
+  g_auto(HeraldTestRun) final = { 0 };
+  g_auto(HeraldTestRun) report = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *id = NULL;
   guint kills = 0, runs = 0;
@@ -320,7 +249,7 @@ test_crash_flashsms (void)
   g_autoptr(HeraldFakeFlashsms) fake = herald_fake_flashsms_new ();
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *path = write_audience (texts);
-  g_auto(Run) added = { 0 };
+  g_auto(HeraldTestRun) added = { 0 };
   g_autoptr(JsonNode) report = NULL;
   Received received = {
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
@@ -357,7 +286,7 @@ test_crash_flixysms (void)
   g_autoptr(HeraldFakeFlixysms) fake = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *path = write_audience (texts);
-  g_auto(Run) added = { 0 };
+  g_auto(HeraldTestRun) added = { 0 };
   g_autoptr(JsonNode) report = NULL;
   Received received = {
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
@@ -387,7 +316,7 @@ test_crash_flixysms (void)
 /* ---- the command-line contract ----------------------------------------------- */
 
 static gint64
-created_id (Run *run)
+created_id (HeraldTestRun *run)
 {
   g_autoptr(JsonNode) root = json_of (run);
 
@@ -400,18 +329,18 @@ test_cli_contract (void)
   g_autoptr(HeraldFakeFlixysms) fake = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "few.txt", NULL);
-  g_auto(Run) added = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) no_source = { 0 };
-  g_auto(Run) later = { 0 };
-  g_auto(Run) due = { 0 };
-  g_auto(Run) first_due = { 0 };
-  g_auto(Run) second_due = { 0 };
-  g_auto(Run) report = { 0 };
-  g_auto(Run) preview = { 0 };
-  g_auto(Run) paused = { 0 };
-  g_auto(Run) resumed = { 0 };
-  g_auto(Run) cancel_done = { 0 };
+  g_auto(HeraldTestRun) added = { 0 };
+  g_auto(HeraldTestRun) bad = { 0 };
+  g_auto(HeraldTestRun) no_source = { 0 };
+  g_auto(HeraldTestRun) later = { 0 };
+  g_auto(HeraldTestRun) due = { 0 };
+  g_auto(HeraldTestRun) first_due = { 0 };
+  g_auto(HeraldTestRun) second_due = { 0 };
+  g_auto(HeraldTestRun) report = { 0 };
+  g_auto(HeraldTestRun) preview = { 0 };
+  g_auto(HeraldTestRun) paused = { 0 };
+  g_auto(HeraldTestRun) resumed = { 0 };
+  g_auto(HeraldTestRun) cancel_done = { 0 };
   g_autoptr(JsonNode) report_root = NULL;
   g_autoptr(JsonNode) preview_root = NULL;
   g_autofree char *later_id = NULL;
@@ -489,9 +418,9 @@ test_cli_contract (void)
 
   /* A window is kept and shown; a draft is not due. */
   {
-    g_auto(Run) windowed = { 0 };
-    g_auto(Run) shown = { 0 };
-    g_auto(Run) bad_window = { 0 };
+    g_auto(HeraldTestRun) windowed = { 0 };
+    g_auto(HeraldTestRun) shown = { 0 };
+    g_auto(HeraldTestRun) bad_window = { 0 };
     g_autoptr(JsonNode) shown_root = NULL;
     g_autofree char *windowed_id = NULL;
 
@@ -517,15 +446,15 @@ test_cli_group_template_optout (void)
 {
   g_autoptr(HeraldFakeFlixysms) fake = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) added = { 0 };
-  g_auto(Run) group = { 0 };
-  g_auto(Run) ama = { 0 };
-  g_auto(Run) kofi = { 0 };
-  g_auto(Run) stop = { 0 };
-  g_auto(Run) template = { 0 };
-  g_auto(Run) created = { 0 };
-  g_auto(Run) started = { 0 };
-  g_auto(Run) report = { 0 };
+  g_auto(HeraldTestRun) added = { 0 };
+  g_auto(HeraldTestRun) group = { 0 };
+  g_auto(HeraldTestRun) ama = { 0 };
+  g_auto(HeraldTestRun) kofi = { 0 };
+  g_auto(HeraldTestRun) stop = { 0 };
+  g_auto(HeraldTestRun) template = { 0 };
+  g_auto(HeraldTestRun) created = { 0 };
+  g_auto(HeraldTestRun) started = { 0 };
+  g_auto(HeraldTestRun) report = { 0 };
   g_autoptr(JsonNode) created_root = NULL;
   g_autoptr(JsonNode) report_root = NULL;
   g_autofree char *id = NULL;

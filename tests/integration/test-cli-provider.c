@@ -20,6 +20,7 @@
 #include "herald-core.h"
 #include "herald-fake-flashsms.h"
 #include "herald-fake-flixysms.h"
+#include "herald-test-util.h"
 
 #define FLASH_KEY      "bms_test_all_scopes"
 #define FLASH_RO_KEY   "bms_test_read_only"
@@ -29,86 +30,14 @@
 static HeraldFakeFlashsms *flash;
 static HeraldFakeFlixysms *flixy;
 
-typedef struct
-{
-  int       status;
-  char     *out;
-  char     *err;
-  gboolean  done;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-communicated_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->done = TRUE;
-}
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs heraldctl with HERALD_API_KEY = @key (NULL: unset) while this
  * process's main context serves the fakes. */
 static void
-heraldctl_argv (Run                *run,
+heraldctl_argv (HeraldTestRun      *run,
                 const char         *key,
                 const char * const *argv)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-
-  g_ptr_array_add (args, (char *) g_getenv ("HERALDCTL"));
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (char *) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (key != NULL)
-    g_subprocess_launcher_setenv (launcher, "HERALD_API_KEY", key, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "HERALD_API_KEY");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, run);
-  timeout_id = g_timeout_add_seconds (40, timed_out_cb, &timed_out);
-  while (!run->done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+  herald_test_heraldctl_run (run, key, NULL, NULL, 40, argv);
 }
 
 #define HERALDCTL(run, ...) \
@@ -116,7 +45,7 @@ heraldctl_argv (Run                *run,
 
 /* A run that must print one JSON document on stdout. */
 static JsonNode *
-json_of (Run *run)
+json_of (HeraldTestRun *run)
 {
   g_autoptr(GError) error = NULL;
   JsonNode *root = json_from_string (run->out, &error);
@@ -127,7 +56,7 @@ json_of (Run *run)
 }
 
 static void
-assert_failed_quietly (Run        *run,
+assert_failed_quietly (HeraldTestRun        *run,
                        int         status,
                        const char *in_stderr)
 {
@@ -142,7 +71,7 @@ add_account (const char *name,
              const char *url,
              const char *key)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
   const char *argv[] = { "account", "add", name, "--dialect", dialect, "--url", url,
                          "--region", "GH", NULL };
 
@@ -155,9 +84,9 @@ add_account (const char *name,
 static void
 test_account_test (void)
 {
-  g_auto(Run) human = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) flixy_run = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *balance = g_strdup_printf ("%" G_GINT64_FORMAT, herald_fake_flashsms_get_balance (flash));
   JsonObject *object;
@@ -183,8 +112,8 @@ test_account_test (void)
 static void
 test_account_test_missing_scopes (void)
 {
-  g_auto(Run) human = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *missing;
   gboolean names_send = FALSE;
@@ -208,8 +137,8 @@ test_account_test_missing_scopes (void)
 static void
 test_account_test_wrong_key (void)
 {
-  g_auto(Run) human = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
 
   HERALDCTL (&human, "account", "test", "FlashWrongKey");
   assert_failed_quietly (&human, 1, "401");
@@ -223,9 +152,9 @@ test_account_test_wrong_key (void)
 static void
 test_send_flixysms_json (void)
 {
-  g_auto(Run) sent = { 0 };
-  g_auto(Run) status = { 0 };
-  g_auto(Run) history = { 0 };
+  g_auto(HeraldTestRun) sent = { 0 };
+  g_auto(HeraldTestRun) status = { 0 };
+  g_auto(HeraldTestRun) history = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) status_root = NULL;
   g_autoptr(JsonNode) history_root = NULL;
@@ -298,9 +227,9 @@ test_send_flixysms_json (void)
 static void
 test_send_flixysms_human (void)
 {
-  g_auto(Run) sent = { 0 };
-  g_auto(Run) status = { 0 };
-  g_auto(Run) history = { 0 };
+  g_auto(HeraldTestRun) sent = { 0 };
+  g_auto(HeraldTestRun) status = { 0 };
+  g_auto(HeraldTestRun) history = { 0 };
   const HeraldFakeFlixysmsMessage *last;
   guint before = herald_fake_flixysms_get_n_accepted (flixy);
 
@@ -329,10 +258,10 @@ test_send_flixysms_human (void)
 static void
 test_send_flashsms (void)
 {
-  g_auto(Run) sent = { 0 };
-  g_auto(Run) human = { 0 };
-  g_auto(Run) status = { 0 };
-  g_auto(Run) report = { 0 };
+  g_auto(HeraldTestRun) sent = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) status = { 0 };
+  g_auto(HeraldTestRun) report = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) status_root = NULL;
   g_autoptr(JsonNode) report_root = NULL;
@@ -394,9 +323,9 @@ test_send_flashsms (void)
 static void
 test_send_plain_file_scheduled (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) status = { 0 };
-  g_auto(Run) report = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
+  g_auto(HeraldTestRun) status = { 0 };
+  g_auto(HeraldTestRun) report = { 0 };
   g_autofree char *file = g_build_filename (g_get_user_data_dir (), "numbers.txt", NULL);
   g_autoptr(GError) error = NULL;
   GPtrArray *record = herald_fake_flashsms_get_sent (flash);
@@ -428,9 +357,9 @@ test_send_plain_file_scheduled (void)
 static void
 test_send_template (void)
 {
-  g_auto(Run) flash_run = { 0 };
-  g_auto(Run) flixy_run = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(HeraldTestRun) flash_run = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
+  g_auto(HeraldTestRun) missing = { 0 };
   GPtrArray *record = herald_fake_flashsms_get_sent (flash);
   guint before = record->len;
 
@@ -462,7 +391,7 @@ test_send_unsupported_options (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(HeraldTestRun) run = { 0 };
 
       HERALDCTL (&run, "send", "--account", cases[i].account, "--to", "0241110030", "--message", "x",
                  cases[i].option, cases[i].value, "--json");
@@ -477,11 +406,11 @@ test_send_unsupported_options (void)
 static void
 test_send_usage (void)
 {
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) no_account = { 0 };
-  g_auto(Run) no_text = { 0 };
-  g_auto(Run) no_one = { 0 };
-  g_auto(Run) all_invalid = { 0 };
+  g_auto(HeraldTestRun) unknown = { 0 };
+  g_auto(HeraldTestRun) no_account = { 0 };
+  g_auto(HeraldTestRun) no_text = { 0 };
+  g_auto(HeraldTestRun) no_one = { 0 };
+  g_auto(HeraldTestRun) all_invalid = { 0 };
 
   HERALDCTL (&unknown, "send", "--account", "Nobody", "--to", "0241110040", "--message", "x", "--json");
   assert_failed_quietly (&unknown, 2, "Nobody");
@@ -501,7 +430,7 @@ test_send_usage (void)
 static void
 test_send_payment_required (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
   gint64 balance = herald_fake_flashsms_get_balance (flash);
   guint before = herald_fake_flashsms_get_sent (flash)->len;
 
@@ -518,8 +447,8 @@ test_send_payment_required (void)
 static void
 test_send_forbidden (void)
 {
-  g_auto(Run) flash_run = { 0 };
-  g_auto(Run) flixy_run = { 0 };
+  g_auto(HeraldTestRun) flash_run = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
   guint flash_before = herald_fake_flashsms_get_sent (flash)->len;
   guint flixy_before = herald_fake_flixysms_get_n_accepted (flixy);
 
@@ -536,7 +465,7 @@ test_send_forbidden (void)
 static void
 test_send_rate_limited (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
   guint before = herald_fake_flixysms_get_n_accepted (flixy);
 
   herald_fake_flixysms_inject_error (flixy, 429, HERALD_FAKE_FLIXYSMS_ERROR_SUCCESS_FALSE,
@@ -552,7 +481,7 @@ test_send_rate_limited (void)
 static void
 test_send_no_device (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
 
   herald_fake_flixysms_set_all_devices_online (flixy, FALSE);
   HERALDCTL (&run, "send", "--account", "Flixy", "--to", "0241110080", "--message", "x", "--json");
@@ -565,8 +494,8 @@ test_send_no_device (void)
 static void
 test_send_fate_unknown (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) history = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
+  g_auto(HeraldTestRun) history = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *rows;
   gboolean recorded = FALSE;
@@ -601,11 +530,11 @@ test_send_fate_unknown (void)
 static void
 test_inbox (void)
 {
-  g_auto(Run) json = { 0 };
-  g_auto(Run) from = { 0 };
-  g_auto(Run) human = { 0 };
-  g_auto(Run) all = { 0 };
-  g_auto(Run) flash_run = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) from = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) all = { 0 };
+  g_auto(HeraldTestRun) flash_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) from_root = NULL;
   g_autoptr(JsonNode) all_root = NULL;
@@ -650,9 +579,9 @@ test_inbox (void)
 static void
 test_balance (void)
 {
-  g_auto(Run) json = { 0 };
-  g_auto(Run) human = { 0 };
-  g_auto(Run) flixy_run = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *balance = g_strdup_printf ("%" G_GINT64_FORMAT " credits", herald_fake_flashsms_get_balance (flash));
 
@@ -673,10 +602,10 @@ test_balance (void)
 static void
 test_history_flashsms (void)
 {
-  g_auto(Run) json = { 0 };
-  g_auto(Run) failed = { 0 };
-  g_auto(Run) human = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) failed = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) bad = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) failed_root = NULL;
   JsonArray *rows;
@@ -707,11 +636,11 @@ test_history_flashsms (void)
 static void
 test_transactions_senders (void)
 {
-  g_auto(Run) json = { 0 };
-  g_auto(Run) human = { 0 };
-  g_auto(Run) senders = { 0 };
-  g_auto(Run) senders_json = { 0 };
-  g_auto(Run) flixy_run = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) senders = { 0 };
+  g_auto(HeraldTestRun) senders_json = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) senders_root = NULL;
   JsonArray *rows;
@@ -748,14 +677,14 @@ test_transactions_senders (void)
 static void
 test_contacts (void)
 {
-  g_auto(Run) added = { 0 };
-  g_auto(Run) edited = { 0 };
-  g_auto(Run) search = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) removed = { 0 };
-  g_auto(Run) imported = { 0 };
-  g_auto(Run) local = { 0 };
-  g_auto(Run) flixy_run = { 0 };
+  g_auto(HeraldTestRun) added = { 0 };
+  g_auto(HeraldTestRun) edited = { 0 };
+  g_auto(HeraldTestRun) search = { 0 };
+  g_auto(HeraldTestRun) list = { 0 };
+  g_auto(HeraldTestRun) removed = { 0 };
+  g_auto(HeraldTestRun) imported = { 0 };
+  g_auto(HeraldTestRun) local = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
   g_autoptr(JsonNode) added_root = NULL;
   g_autoptr(JsonNode) search_root = NULL;
   g_autoptr(JsonNode) list_root = NULL;
@@ -815,14 +744,14 @@ test_contacts (void)
 static void
 test_groups_templates (void)
 {
-  g_auto(Run) group_add = { 0 };
-  g_auto(Run) group_list = { 0 };
-  g_auto(Run) group_remove = { 0 };
-  g_auto(Run) template_add = { 0 };
-  g_auto(Run) template_edit = { 0 };
-  g_auto(Run) template_list = { 0 };
-  g_auto(Run) template_remove = { 0 };
-  g_auto(Run) local = { 0 };
+  g_auto(HeraldTestRun) group_add = { 0 };
+  g_auto(HeraldTestRun) group_list = { 0 };
+  g_auto(HeraldTestRun) group_remove = { 0 };
+  g_auto(HeraldTestRun) template_add = { 0 };
+  g_auto(HeraldTestRun) template_edit = { 0 };
+  g_auto(HeraldTestRun) template_list = { 0 };
+  g_auto(HeraldTestRun) template_remove = { 0 };
+  g_auto(HeraldTestRun) local = { 0 };
   g_autoptr(JsonNode) groups = NULL;
   g_autoptr(JsonNode) templates = NULL;
   gboolean found = FALSE;
@@ -873,11 +802,11 @@ test_groups_templates (void)
 static void
 test_pull (void)
 {
-  g_auto(Run) pulled = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) local = { 0 };
-  g_auto(Run) members = { 0 };
-  g_auto(Run) flixy_run = { 0 };
+  g_auto(HeraldTestRun) pulled = { 0 };
+  g_auto(HeraldTestRun) again = { 0 };
+  g_auto(HeraldTestRun) local = { 0 };
+  g_auto(HeraldTestRun) members = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
   g_autoptr(JsonNode) pulled_root = NULL;
   g_autoptr(JsonNode) again_root = NULL;
   g_autoptr(JsonNode) local_root = NULL;
@@ -936,11 +865,11 @@ test_estimate_account (void)
 {
   g_autofree char *two_parts = g_strnfill (161, 'a');
   g_autofree char *too_long = g_strnfill (919, 'a');
-  g_auto(Run) short_run = { 0 };
-  g_auto(Run) enough = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) flixy_run = { 0 };
-  g_auto(Run) long_run = { 0 };
+  g_auto(HeraldTestRun) short_run = { 0 };
+  g_auto(HeraldTestRun) enough = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
+  g_auto(HeraldTestRun) long_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object, *quote, *account;
   guint asked = herald_fake_flashsms_count_requests (flash, "POST", "/sms/estimate");
