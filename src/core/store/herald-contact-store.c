@@ -323,17 +323,7 @@ find_contact (HeraldDatabase  *database,
               gint64          *id,
               GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database, "SELECT id FROM contacts WHERE phone = ?",
-                                                          error);
-  int rc;
-
-  *id = 0;
-  if (stmt == NULL || !herald_database_bind_text_at (stmt, 1, phone, error))
-    return FALSE;
-  rc = herald_database_step (database, stmt, error);
-  if (rc == SQLITE_ROW)
-    *id = herald_database_column_int64 (stmt, 0);
-  return rc != SQLITE_ERROR;
+  return herald_database_find_id (database, "SELECT id FROM contacts WHERE phone = ?", phone, id, error);
 }
 
 static gboolean
@@ -604,9 +594,9 @@ get_func (HeraldDatabase  *database,
                                                           " FROM contacts c WHERE c.phone = ?", error);
   int rc;
 
-  if (stmt == NULL || !herald_database_bind_text_at (stmt, 1, job->phone, error))
+  if (stmt == NULL)
     return FALSE;
-  rc = herald_database_step (database, stmt, error);
+  rc = herald_database_step_text (database, stmt, job->phone, error);
   if (rc == SQLITE_ERROR)
     return FALSE;
   if (rc != SQLITE_ROW)
@@ -871,10 +861,7 @@ import_one (HeraldDatabase            *database,
       return TRUE;
     }
 
-  sqlite3_reset (st->find);
-  if (!herald_database_bind_text_at (st->find, 1, phone, error))
-    return FALSE;
-  rc = herald_database_step (database, st->find, error);
+  rc = herald_database_step_text (database, st->find, phone, error);
   if (rc != SQLITE_ROW)
     {
       if (rc != SQLITE_ERROR)
