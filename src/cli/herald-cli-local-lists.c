@@ -174,7 +174,7 @@ herald_cli_local_groups (const HeraldCliCommand      *command,
     return herald_cli_local_failure (command, error);
 
   if (options->json)
-    herald_cli_print_done (add ? "added" : remove ? "removed" : "renamed", argv[2]);
+    herald_cli_print_json_member (add ? "added" : remove ? "removed" : "renamed", argv[2]);
   else if (add)
     g_print (_("Added the group “%s”.\n"), argv[2]);
   else if (remove)
@@ -289,9 +289,9 @@ herald_cli_local_templates (const HeraldCliCommand      *command,
     return herald_cli_local_failure (command, error);
 
   if (options->json)
-    herald_cli_print_done (g_str_equal (action, "add") ? "added" : g_str_equal (action, "edit") ? "changed"
-                                                                                                : "removed",
-                           options->name != NULL && g_str_equal (action, "edit") ? options->name : argv[2]);
+    herald_cli_print_json_member (g_str_equal (action, "add") ? "added" : g_str_equal (action, "edit") ? "changed"
+                                                                                                       : "removed",
+                                  options->name != NULL && g_str_equal (action, "edit") ? options->name : argv[2]);
   else if (g_str_equal (action, "add"))
     g_print (_("Added the template “%s”.\n"), argv[2]);
   else if (g_str_equal (action, "edit"))
@@ -353,14 +353,14 @@ import_optouts (const HeraldCliCommand     *command,
                 HeraldOptoutStore          *store,
                 const char                 *path)
 {
-  g_autofree char *region = options->region != NULL ? g_ascii_strup (options->region, -1) : NULL;
+  g_autofree char *region = NULL;
   g_autoptr(HeraldOptoutImport) import = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  int status = HERALD_CLI_EXIT_FAILURE;
 
-  if (region != NULL && !herald_phone_region_is_valid (region))
-    return herald_cli_usage_error (command, _("“%s” is not a known region: give a two-letter code such as "
-                                              "GH, NG or US."), options->region);
+  if (!herald_cli_local_region (command, options, &region, &status))
+    return status;
 
   herald_optout_store_import_file_async (store, path, region, NULL, herald_cli_async_done, &result);
   herald_cli_wait (&result);

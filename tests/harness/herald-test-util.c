@@ -133,3 +133,14 @@ herald_test_heraldctl_run (HeraldTestRun      *run,
   run->status = g_subprocess_get_exit_status (process);
   g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
 }
+
+JsonNode *
+herald_test_run_json (const HeraldTestRun *run)
+{
+  g_autoptr(GError) error = NULL;
+  JsonNode *root = json_from_string (run->out, &error);
+
+  g_assert_no_error (error);
+  g_assert_nonnull (root);
+  return root;
+}

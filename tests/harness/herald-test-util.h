@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -73,5 +74,9 @@ void          herald_test_heraldctl_run   (HeraldTestRun      *run,
                                            const char * const *env,
                                            guint               timeout_seconds,
                                            const char * const *argv);
+
+/* The one JSON document that @run printed on stdout (the test fails
+ * unless it is one), transfer full. */
+JsonNode     *herald_test_run_json        (const HeraldTestRun *run);
 
 G_END_DECLS

@@ -75,17 +75,6 @@ start_and_kill (const char *id,
   return killed;
 }
 
-static JsonNode *
-json_of (HeraldTestRun *run)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *root = json_from_string (run->out, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (root);
-  return root;
-}
-
 /* 2,000 Ghanaian mobiles with a name and a code each. */
 static char *
 write_audience (GHashTable *text_for_phone)
@@ -216,7 +205,7 @@ crash_and_finish (const char *account,
   HERALDCTL (&created, NULL, "campaign", "create", "Crash", "--account", account,
              "--message", "Hello {{first_name}}, your code is {{code}}.", "--to-file", path, "--json");
   g_assert_cmpint (created.status, ==, 0);
-  root = json_of (&created);
+  root = herald_test_run_json (&created);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (json_node_get_object (root), "id"));
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "recipients"), ==, N_RECIPIENTS);
 
@@ -236,11 +225,11 @@ crash_and_finish (const char *account,
 
   HERALDCTL (&report, NULL, "campaign", "report", id, "--json");
   g_assert_cmpint (report.status, ==, 0);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_of (&report)), "state"), ==,
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (herald_test_run_json (&report)), "state"), ==,
                    "finished");
   *kills_out = kills;
   *runs_out = runs + 1;
-  return json_of (&report);
+  return herald_test_run_json (&report);
 }
 
 static void
@@ -318,7 +307,7 @@ test_crash_flixysms (void)
 static gint64
 created_id (HeraldTestRun *run)
 {
-  g_autoptr(JsonNode) root = json_of (run);
+  g_autoptr(JsonNode) root = herald_test_run_json (run);
 
   return json_object_get_int_member (json_node_get_object (root), "id");
 }
@@ -378,7 +367,7 @@ test_cli_contract (void)
 
   HERALDCTL (&preview, NULL, "campaign", "preview", due_id, "--json");
   g_assert_cmpint (preview.status, ==, 0);
-  preview_root = json_of (&preview);
+  preview_root = herald_test_run_json (&preview);
   rows = json_object_get_array_member (json_node_get_object (preview_root), "recipients");
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "text"), ==,
@@ -396,7 +385,7 @@ test_cli_contract (void)
 
   HERALDCTL (&report, NULL, "campaign", "report", due_id, "--json");
   g_assert_cmpint (report.status, ==, 0);
-  report_root = json_of (&report);
+  report_root = herald_test_run_json (&report);
   counts = json_object_get_object_member (json_node_get_object (report_root), "counts");
   g_assert_cmpint (json_object_get_int_member (counts, "accepted"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (counts, "pending"), ==, 0);
@@ -434,7 +423,7 @@ test_cli_contract (void)
     windowed_id = g_strdup_printf ("%" G_GINT64_FORMAT, created_id (&windowed));
     HERALDCTL (&shown, NULL, "campaign", "show", windowed_id, "--json");
     g_assert_cmpint (shown.status, ==, 0);
-    shown_root = json_of (&shown);
+    shown_root = herald_test_run_json (&shown);
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown_root), "window"), ==, "01:00-02:30");
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown_root), "state"), ==, "draft");
   }
@@ -480,7 +469,7 @@ test_cli_group_template_optout (void)
   HERALDCTL (&created, NULL, "campaign", "create", "VIP news", "--account", "Local", "--template", "Greet",
              "--group", "VIP", "--json");
   g_assert_cmpint (created.status, ==, 0);
-  created_root = json_of (&created);
+  created_root = herald_test_run_json (&created);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (created_root), "recipients"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (created_root), "skipped"), ==, 1);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, created_id (&created));
@@ -491,7 +480,7 @@ test_cli_group_template_optout (void)
   g_assert_cmpstr (herald_fake_flixysms_get_accepted (fake, 0)->message, ==, "Hi Ama!");
 
   HERALDCTL (&report, NULL, "campaign", "report", id, "--json");
-  report_root = json_of (&report);
+  report_root = herald_test_run_json (&report);
   counts = json_object_get_object_member (json_node_get_object (report_root), "counts");
   g_assert_cmpint (json_object_get_int_member (counts, "accepted"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (counts, "skipped"), ==, 1);

@@ -43,18 +43,6 @@ heraldctl_argv (HeraldTestRun      *run,
 #define HERALDCTL(run, ...) \
   G_STMT_START { const char *argv_[] = { __VA_ARGS__, NULL }; heraldctl_argv ((run), NULL, argv_); } G_STMT_END
 
-/* A run that must print one JSON document on stdout. */
-static JsonNode *
-json_of (HeraldTestRun *run)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *root = json_from_string (run->out, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (root);
-  return root;
-}
-
 static void
 assert_failed_quietly (HeraldTestRun        *run,
                        int         status,
@@ -98,7 +86,7 @@ test_account_test (void)
 
   HERALDCTL (&json, "account", "test", "Flash", "--json");
   g_assert_cmpint (json.status, ==, 0);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   object = json_node_get_object (root);
   g_assert_true (json_object_get_boolean_member (object, "works"));
   g_assert_cmpint (json_object_get_int_member (object, "balance"), ==, herald_fake_flashsms_get_balance (flash));
@@ -126,7 +114,7 @@ test_account_test_missing_scopes (void)
   /* The report still comes out as JSON: the scripts read what is missing. */
   HERALDCTL (&json, "account", "test", "FlashReadOnly", "--json");
   g_assert_cmpint (json.status, ==, 1);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   g_assert_false (json_object_get_boolean_member (json_node_get_object (root), "works"));
   missing = json_object_get_array_member (json_node_get_object (root), "missing_scopes");
   for (guint i = 0; i < json_array_get_length (missing); i++)
@@ -167,7 +155,7 @@ test_send_flixysms_json (void)
   HERALDCTL (&sent, "send", "--account", "Flixy", "--to", "0241110001", "--to", "+233 20 111 0002",
              "--to", "12", "--message", "Stock count at 5pm", "--json");
   g_assert_cmpint (sent.status, ==, 0);
-  root = json_of (&sent);
+  root = herald_test_run_json (&sent);
   object = json_node_get_object (root);
   ids = json_object_get_array_member (object, "message_ids");
   g_assert_cmpuint (json_array_get_length (ids), ==, 2);
@@ -202,14 +190,14 @@ test_send_flixysms_json (void)
   g_assert_nonnull (herald_fake_flixysms_lookup_accepted (flixy, first_id));
   HERALDCTL (&status, "status", "--account", "Flixy", first_id, "--json");
   g_assert_cmpint (status.status, ==, 0);
-  status_root = json_of (&status);
+  status_root = herald_test_run_json (&status);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status_root), "id"), ==, first_id);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status_root), "status"), ==, "queued");
 
   /* FlixySMS keeps no history: Herald's own log shows what it sent. */
   HERALDCTL (&history, "history", "--account", "Flixy", "--all", "--json");
   g_assert_cmpint (history.status, ==, 0);
-  history_root = json_of (&history);
+  history_root = herald_test_run_json (&history);
   rows = json_node_get_array (history_root);
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
@@ -282,7 +270,7 @@ test_send_flashsms (void)
              "--message", "Market opens at 9", "--sender", "AccraFresh", "--campaign-name", "Opening",
              "--json");
   g_assert_cmpint (sent.status, ==, 0);
-  root = json_of (&sent);
+  root = herald_test_run_json (&sent);
   object = json_node_get_object (root);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "message_ids")), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "invalid")), ==, 1);
@@ -306,14 +294,14 @@ test_send_flashsms (void)
 
   HERALDCTL (&status, "status", "--account", "Flash", id, "--json");
   g_assert_cmpint (status.status, ==, 0);
-  status_root = json_of (&status);
+  status_root = herald_test_run_json (&status);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status_root), "id"), ==, id);
   g_assert_nonnull (json_object_get_string_member (json_node_get_object (status_root), "status"));
 
   g_assert_true (herald_fake_flashsms_set_recipient_status (flash, id, "233241110010", "DELIVERED"));
   HERALDCTL (&report, "report", "--account", "Flash", id, "--json");
   g_assert_cmpint (report.status, ==, 0);
-  report_root = json_of (&report);
+  report_root = herald_test_run_json (&report);
   object = json_node_get_object (report_root);
   g_assert_cmpint (json_object_get_int_member (object, "delivered"), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "recipients")), ==, 2);
@@ -513,7 +501,7 @@ test_send_fate_unknown (void)
   /* Recorded as unknown, so that nobody sends it again blindly. */
   HERALDCTL (&history, "history", "--account", "Flixy", "--status", "unknown", "--json");
   g_assert_cmpint (history.status, ==, 0);
-  root = json_of (&history);
+  root = herald_test_run_json (&history);
   rows = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
@@ -543,7 +531,7 @@ test_inbox (void)
 
   HERALDCTL (&json, "inbox", "--account", "Flixy", "--json");
   g_assert_cmpint (json.status, ==, 0);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   items = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (items), ==, 25);
   first = json_array_get_object_element (items, 0);
@@ -556,12 +544,12 @@ test_inbox (void)
 
   HERALDCTL (&all, "inbox", "--account", "Flixy", "--all", "--json");
   g_assert_cmpint (all.status, ==, 0);
-  all_root = json_of (&all);
+  all_root = herald_test_run_json (&all);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (all_root)), ==, HERALD_FAKE_FLIXYSMS_SEED_RECEIVED);
 
   HERALDCTL (&from, "inbox", "--account", "Flixy", "--from", "0241234567", "--all", "--json");
   g_assert_cmpint (from.status, ==, 0);
-  from_root = json_of (&from);
+  from_root = herald_test_run_json (&from);
   items = json_node_get_array (from_root);
   g_assert_cmpuint (json_array_get_length (items), >, 0);
   for (guint i = 0; i < json_array_get_length (items); i++)
@@ -587,7 +575,7 @@ test_balance (void)
 
   HERALDCTL (&json, "balance", "--account", "Flash", "--json");
   g_assert_cmpint (json.status, ==, 0);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "balance"), ==,
                    herald_fake_flashsms_get_balance (flash));
 
@@ -612,7 +600,7 @@ test_history_flashsms (void)
 
   HERALDCTL (&json, "history", "--account", "Flash", "--all", "--json");
   g_assert_cmpint (json.status, ==, 0);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   rows = json_node_get_array (root);
   /* Three seeded messages and the sends of the tests before. */
   g_assert_cmpuint (json_array_get_length (rows), >=, 3);
@@ -620,7 +608,7 @@ test_history_flashsms (void)
 
   HERALDCTL (&failed, "history", "--account", "Flash", "--status", "failed", "--json");
   g_assert_cmpint (failed.status, ==, 0);
-  failed_root = json_of (&failed);
+  failed_root = herald_test_run_json (&failed);
   rows = json_node_get_array (failed_root);
   g_assert_cmpuint (json_array_get_length (rows), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "status"), ==, "failed");
@@ -647,7 +635,7 @@ test_transactions_senders (void)
 
   HERALDCTL (&json, "transactions", "--account", "Flash", "--type", "purchase", "--json");
   g_assert_cmpint (json.status, ==, 0);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   rows = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (rows), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "type"), ==, "PURCHASE");
@@ -659,7 +647,7 @@ test_transactions_senders (void)
 
   HERALDCTL (&senders_json, "senders", "--account", "Flash", "--json");
   g_assert_cmpint (senders_json.status, ==, 0);
-  senders_root = json_of (&senders_json);
+  senders_root = herald_test_run_json (&senders_json);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (senders_root)), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (senders_root), 0),
                                                   "name"), ==, "AccraFresh");
@@ -697,7 +685,7 @@ test_contacts (void)
   HERALDCTL (&added, "contacts", "add", "0241110100", "--first-name", "Efua", "--last-name", "Addo",
              "--group", "Staff", "--account", "Flash", "--json");
   g_assert_cmpint (added.status, ==, 0);
-  added_root = json_of (&added);
+  added_root = herald_test_run_json (&added);
   id = g_strdup (json_object_get_string_member (json_node_get_object (added_root), "id"));
   g_assert_cmpstr (herald_fake_flashsms_find_contact (flash, "0241110100"), ==, id);
   g_assert_cmpuint (herald_fake_flashsms_get_contact_count (flash), ==, count + 1);
@@ -708,14 +696,14 @@ test_contacts (void)
 
   HERALDCTL (&search, "contacts", "search", "Efua", "--account", "Flash", "--json");
   g_assert_cmpint (search.status, ==, 0);
-  search_root = json_of (&search);
+  search_root = herald_test_run_json (&search);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (search_root)), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (search_root), 0),
                                                   "email"), ==, "efua@example.com");
 
   HERALDCTL (&list, "contacts", "list", "--group", "Staff", "--account", "Flash", "--json");
   g_assert_cmpint (list.status, ==, 0);
-  list_root = json_of (&list);
+  list_root = herald_test_run_json (&list);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list_root)), ==, 2);
 
   HERALDCTL (&removed, "contacts", "remove", id, "--account", "Flash");
@@ -728,7 +716,7 @@ test_contacts (void)
   g_assert_no_error (error);
   HERALDCTL (&imported, "contacts", "import", file, "--account", "Flash", "--json");
   g_assert_cmpint (imported.status, ==, 0);
-  import_root = json_of (&imported);
+  import_root = herald_test_run_json (&imported);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (import_root), "imported"), ==, 2);
   g_assert_nonnull (herald_fake_flashsms_find_contact (flash, "0201110102"));
 
@@ -760,7 +748,7 @@ test_groups_templates (void)
   g_assert_cmpint (group_add.status, ==, 0);
   HERALDCTL (&group_list, "groups", "list", "--account", "Flash", "--json");
   g_assert_cmpint (group_list.status, ==, 0);
-  groups = json_of (&group_list);
+  groups = herald_test_run_json (&group_list);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (groups)); i++)
     found |= g_strcmp0 (json_object_get_string_member (json_array_get_object_element (json_node_get_array (groups), i),
                                                        "name"), "Drivers") == 0;
@@ -776,7 +764,7 @@ test_groups_templates (void)
   g_assert_cmpint (template_edit.status, ==, 0);
   HERALDCTL (&template_list, "templates", "list", "--account", "Flash", "--json");
   g_assert_cmpint (template_list.status, ==, 0);
-  templates = json_of (&template_list);
+  templates = herald_test_run_json (&template_list);
   found = FALSE;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (templates)); i++)
     {
@@ -822,7 +810,7 @@ test_pull (void)
 
   HERALDCTL (&pulled, "contacts", "pull", "--account", "Flash", "--json");
   g_assert_cmpint (pulled.status, ==, 0);
-  pulled_root = json_of (&pulled);
+  pulled_root = herald_test_run_json (&pulled);
   object = json_node_get_object (pulled_root);
   g_assert_cmpint (json_object_get_int_member (object, "added"), ==, count);
   g_assert_cmpint (json_object_get_int_member (object, "skipped"), ==, 0);
@@ -830,12 +818,12 @@ test_pull (void)
 
   HERALDCTL (&local, "contacts", "list", "--json");
   g_assert_cmpint (local.status, ==, 0);
-  local_root = json_of (&local);
+  local_root = herald_test_run_json (&local);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (local_root)), ==, count);
 
   HERALDCTL (&members, "groups", "members", "Pullers", "--json");
   g_assert_cmpint (members.status, ==, 0);
-  members_root = json_of (&members);
+  members_root = herald_test_run_json (&members);
   array = json_node_get_array (members_root);
   g_assert_cmpuint (json_array_get_length (array), ==, 2);
   /* Name order: Adwoa, Kwame; numbers in E.164 (the account's region, GH). */
@@ -848,7 +836,7 @@ test_pull (void)
 
   HERALDCTL (&again, "contacts", "pull", "--account", "Flash", "--json");
   g_assert_cmpint (again.status, ==, 0);
-  again_root = json_of (&again);
+  again_root = herald_test_run_json (&again);
   object = json_node_get_object (again_root);
   g_assert_cmpint (json_object_get_int_member (object, "added"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (object, "unchanged"), ==, count);
@@ -899,7 +887,7 @@ test_estimate_account (void)
 
   HERALDCTL (&json, "estimate", "--json", "--account", "Flash", "--recipients", recipients, "--message", two_parts);
   g_assert_cmpint (json.status, ==, 0);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   object = json_node_get_object (root);
   g_assert_cmpint (json_object_get_int_member (object, "credits"), ==, (balance / 2 + 1) * 2);   /* the local count */
   account = json_object_get_object_member (object, "account");
