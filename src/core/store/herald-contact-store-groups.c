@@ -399,11 +399,9 @@ change_members_func (HeraldDatabase  *database,
           return FALSE;
         }
 
-      sqlite3_reset (change);
-      if (!herald_database_bind_int64_at (change, 1, group_id, error) ||
-          !herald_database_bind_int64_at (change, 2, herald_database_column_int64 (find, 0), error) ||
-          !herald_database_bind_int64_at (change, 3, now, error) ||
-          herald_database_step (database, change, error) != SQLITE_DONE)
+      const gint64 values[] = { group_id, herald_database_column_int64 (find, 0), now };
+
+      if (!herald_database_step_int64s (database, change, values, G_N_ELEMENTS (values), error))
         return FALSE;
       job->count += (guint) herald_database_changes (database);
     }

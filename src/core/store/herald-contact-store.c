@@ -821,14 +821,11 @@ add_member (HeraldDatabase            *database,
             HeraldContactStoreImport  *import,
             GError                   **error)
 {
+  const gint64 values[] = { st->group_id, contact_id, st->now };
+
   if (st->group_id == 0)
     return TRUE;
-
-  sqlite3_reset (st->member);
-  if (!herald_database_bind_int64_at (st->member, 1, st->group_id, error) ||
-      !herald_database_bind_int64_at (st->member, 2, contact_id, error) ||
-      !herald_database_bind_int64_at (st->member, 3, st->now, error) ||
-      herald_database_step (database, st->member, error) != SQLITE_DONE)
+  if (!herald_database_step_int64s (database, st->member, values, G_N_ELEMENTS (values), error))
     return FALSE;
   import->grouped += (guint) herald_database_changes (database);
   return TRUE;
@@ -903,17 +900,14 @@ add_new_members (HeraldDatabase            *database,
                  HeraldContactStoreImport  *import,
                  GError                   **error)
 {
+  const gint64 values[] = { st->group_id, st->now, st->last_id };
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (st->group_id == 0 || import->added == 0)
     return TRUE;
   stmt = herald_database_prepare (database, "INSERT OR IGNORE INTO contact_group_members (group_id, contact_id, "
                                   "added_at) SELECT ?1, id, ?2 FROM contacts WHERE id > ?3", error);
-  if (stmt == NULL ||
-      !herald_database_bind_int64_at (stmt, 1, st->group_id, error) ||
-      !herald_database_bind_int64_at (stmt, 2, st->now, error) ||
-      !herald_database_bind_int64_at (stmt, 3, st->last_id, error) ||
-      herald_database_step (database, stmt, error) != SQLITE_DONE)
+  if (stmt == NULL || !herald_database_step_int64s (database, stmt, values, G_N_ELEMENTS (values), error))
     return FALSE;
   import->grouped += (guint) herald_database_changes (database);
   return TRUE;

@@ -85,6 +85,14 @@ int             herald_database_step_text            (HeraldDatabase       *self
                                                       const char           *value,
                                                       GError              **error);
 
+/* Resets @stmt, binds @values[0] to @values[@n_values - 1] to its "?" 1
+ * to @n_values and steps it to its end: TRUE when it ran through. */
+gboolean        herald_database_step_int64s          (HeraldDatabase       *self,
+                                                      sqlite3_stmt         *stmt,
+                                                      const gint64         *values,
+                                                      guint                 n_values,
+                                                      GError              **error);
+
 /* Runs @sql, a SELECT of an id with one "?" bound to @value: *@id is the
  * id of its first row, 0 when there is none. FALSE only on a failure. */
 gboolean        herald_database_find_id              (HeraldDatabase       *self,

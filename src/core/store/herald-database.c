@@ -385,6 +385,20 @@ herald_database_step_text (HeraldDatabase  *self,
 }
 
 gboolean
+herald_database_step_int64s (HeraldDatabase  *self,
+                             sqlite3_stmt    *stmt,
+                             const gint64    *values,
+                             guint            n_values,
+                             GError         **error)
+{
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < n_values; i++)
+    if (!herald_database_bind_int64_at (stmt, (int) i + 1, values[i], error))
+      return FALSE;
+  return herald_database_step (self, stmt, error) == SQLITE_DONE;
+}
+
+gboolean
 herald_database_find_id (HeraldDatabase  *self,
                          const char      *sql,
                          const char      *value,
