@@ -1022,6 +1022,17 @@ import_file_func (HeraldDatabase  *database,
   return save_contacts_cached (database, job, cancellable, error);
 }
 
+/* The job of an import into @group (NULL: none). */
+static ContactJob *
+import_job_new (const char *group)
+{
+  ContactJob *job = contact_job_new (NULL, NULL);
+
+  job->group = g_strdup (group);
+  job->import = g_new0 (HeraldContactStoreImport, 1);
+  return job;
+}
+
 void
 herald_contact_store_import_file_async (HeraldContactStore    *self,
                                         const char            *path,
@@ -1037,11 +1048,9 @@ herald_contact_store_import_file_async (HeraldContactStore    *self,
   g_return_if_fail (path != NULL);
   g_return_if_fail (HERALD_IS_CONTACT_IMPORTER (importer));
 
-  job = contact_job_new (NULL, NULL);
+  job = import_job_new (group);
   job->path = g_strdup (path);
   job->importer = g_object_ref (importer);
-  job->group = g_strdup (group);
-  job->import = g_new0 (HeraldContactStoreImport, 1);
   run (self, herald_contact_store_import_finish, import_file_func, job, TRUE, cancellable, callback, user_data);
 }
 
@@ -1058,12 +1067,10 @@ herald_contact_store_import_contacts_async (HeraldContactStore  *self,
   g_return_if_fail (HERALD_IS_CONTACT_STORE (self));
   g_return_if_fail (contacts != NULL);
 
-  job = contact_job_new (NULL, NULL);
+  job = import_job_new (group);
   job->contacts = g_ptr_array_new_full (contacts->len, g_object_unref);
   for (guint i = 0; i < contacts->len; i++)
     g_ptr_array_add (job->contacts, copy_contact (contacts->pdata[i]));
-  job->group = g_strdup (group);
-  job->import = g_new0 (HeraldContactStoreImport, 1);
   run (self, herald_contact_store_import_finish, import_contacts_func, job, TRUE, cancellable, callback,
        user_data);
 }
