@@ -244,7 +244,7 @@ remove_contact (const HeraldCliCommand     *command,
     return herald_cli_local_failure (command, error);
 
   if (options->json)
-    herald_cli_print_done ("removed", phone);
+    herald_cli_print_json_member ("removed", phone);
   else
     g_print (_("Removed the contact %s.\n"), phone);
   return HERALD_CLI_EXIT_OK;
@@ -335,15 +335,15 @@ import_contacts (const HeraldCliCommand     *command,
                  HeraldContactStore         *store,
                  const char                 *path)
 {
-  g_autofree char *region = options->region != NULL ? g_ascii_strup (options->region, -1) : NULL;
+  g_autofree char *region = NULL;
   g_autoptr(HeraldContactImporter) importer = NULL;
   g_autoptr(HeraldContactStoreImport) import = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  int status = HERALD_CLI_EXIT_FAILURE;
 
-  if (region != NULL && !herald_phone_region_is_valid (region))
-    return herald_cli_usage_error (command, _("“%s” is not a known region: give a two-letter code such as "
-                                              "GH, NG or US."), options->region);
+  if (!herald_cli_local_region (command, options, &region, &status))
+    return status;
 
   importer = herald_contact_importer_new (region);
   herald_contact_store_import_file_async (store, path, importer, options->group, NULL,

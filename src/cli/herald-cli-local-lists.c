@@ -15,14 +15,30 @@
 /* Prints one row of a list for people. */
 typedef void (*RowFunc) (gconstpointer item);
 
-/* A list as the command's output: JSON with --json, else rows, or @none. */
+/* A list_…_finish function of a store. */
+typedef GPtrArray *(*ListFinishFunc) (gpointer       store,
+                                      GAsyncResult  *result,
+                                      GError       **error);
+
+/* Waits for the listing that answers in *@result and prints it as the
+ * command's output: JSON with --json, else rows, or @none. */
 static int
-print_list (const HeraldCliListOptions *options,
-            GPtrArray                  *items,
+print_list (const HeraldCliCommand     *command,
+            const HeraldCliListOptions *options,
+            gpointer                    store,
+            GAsyncResult              **result,
+            ListFinishFunc              finish,
             HeraldCliJsonItemFunc       add_json,
             const char                 *none,
             RowFunc                     print_row)
 {
+  g_autoptr(GPtrArray) items = NULL;
+  g_autoptr(GError) error = NULL;
+
+  herald_cli_wait (result);
+  items = finish (store, *result, &error);
+  if (items == NULL)
+    return herald_cli_local_failure (command, error);
   if (options->json)
     {
       herald_cli_print_json_array (items, add_json);
@@ -65,15 +81,10 @@ list_groups (const HeraldCliCommand     *command,
              HeraldContactStore         *store)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) groups = NULL;
-  g_autoptr(GError) error = NULL;
 
   herald_contact_store_list_groups_async (store, NULL, herald_cli_async_done, &result);
-  herald_cli_wait (&result);
-  groups = herald_contact_store_list_groups_finish (store, result, &error);
-  if (groups == NULL)
-    return herald_cli_local_failure (command, error);
-  return print_list (options, groups, add_group_json, _("No groups."), print_group);
+  return print_list (command, options, store, &result, (ListFinishFunc) herald_contact_store_list_groups_finish,
+                     add_group_json, _("No groups."), print_group);
 }
 
 /* groups members NAME [add|remove PHONE…] */
@@ -174,7 +185,7 @@ herald_cli_local_groups (const HeraldCliCommand      *command,
     return herald_cli_local_failure (command, error);
 
   if (options->json)
-    herald_cli_print_done (add ? "added" : remove ? "removed" : "renamed", argv[2]);
+    herald_cli_print_json_member (add ? "added" : remove ? "removed" : "renamed", argv[2]);
   else if (add)
     g_print (_("Added the group “%s”.\n"), argv[2]);
   else if (remove)
@@ -217,15 +228,10 @@ list_templates (const HeraldCliCommand     *command,
                 HeraldContactStore         *store)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) templates = NULL;
-  g_autoptr(GError) error = NULL;
 
   herald_contact_store_list_templates_async (store, NULL, herald_cli_async_done, &result);
-  herald_cli_wait (&result);
-  templates = herald_contact_store_list_templates_finish (store, result, &error);
-  if (templates == NULL)
-    return herald_cli_local_failure (command, error);
-  return print_list (options, templates, add_template_json, _("No templates."), print_template);
+  return print_list (command, options, store, &result, (ListFinishFunc) herald_contact_store_list_templates_finish,
+                     add_template_json, _("No templates."), print_template);
 }
 
 int
@@ -289,9 +295,9 @@ herald_cli_local_templates (const HeraldCliCommand      *command,
     return herald_cli_local_failure (command, error);
 
   if (options->json)
-    herald_cli_print_done (g_str_equal (action, "add") ? "added" : g_str_equal (action, "edit") ? "changed"
-                                                                                                : "removed",
-                           options->name != NULL && g_str_equal (action, "edit") ? options->name : argv[2]);
+    herald_cli_print_json_member (g_str_equal (action, "add") ? "added" : g_str_equal (action, "edit") ? "changed"
+                                                                                                       : "removed",
+                                  options->name != NULL && g_str_equal (action, "edit") ? options->name : argv[2]);
   else if (g_str_equal (action, "add"))
     g_print (_("Added the template “%s”.\n"), argv[2]);
   else if (g_str_equal (action, "edit"))
@@ -336,15 +342,10 @@ list_optouts (const HeraldCliCommand     *command,
               HeraldOptoutStore          *store)
 {
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) optouts = NULL;
-  g_autoptr(GError) error = NULL;
 
   herald_optout_store_list_async (store, NULL, herald_cli_async_done, &result);
-  herald_cli_wait (&result);
-  optouts = herald_optout_store_list_finish (store, result, &error);
-  if (optouts == NULL)
-    return herald_cli_local_failure (command, error);
-  return print_list (options, optouts, add_optout_json, _("No opted-out numbers."), print_optout);
+  return print_list (command, options, store, &result, (ListFinishFunc) herald_optout_store_list_finish,
+                     add_optout_json, _("No opted-out numbers."), print_optout);
 }
 
 static int
@@ -353,14 +354,14 @@ import_optouts (const HeraldCliCommand     *command,
                 HeraldOptoutStore          *store,
                 const char                 *path)
 {
-  g_autofree char *region = options->region != NULL ? g_ascii_strup (options->region, -1) : NULL;
+  g_autofree char *region = NULL;
   g_autoptr(HeraldOptoutImport) import = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
+  int status = HERALD_CLI_EXIT_FAILURE;
 
-  if (region != NULL && !herald_phone_region_is_valid (region))
-    return herald_cli_usage_error (command, _("“%s” is not a known region: give a two-letter code such as "
-                                              "GH, NG or US."), options->region);
+  if (!herald_cli_local_region (command, options, &region, &status))
+    return status;
 
   herald_optout_store_import_file_async (store, path, region, NULL, herald_cli_async_done, &result);
   herald_cli_wait (&result);

@@ -39,6 +39,24 @@ herald_cli_local_failure (const HeraldCliCommand *command,
   return usage ? HERALD_CLI_EXIT_USAGE : HERALD_CLI_EXIT_FAILURE;
 }
 
+/* --region, upper-cased, in *@region (NULL when not given): FALSE after
+ * printing why when it names no region. */
+gboolean
+herald_cli_local_region (const HeraldCliCommand     *command,
+                         const HeraldCliListOptions *options,
+                         char                      **region,
+                         int                        *status)
+{
+  *region = options->region != NULL ? g_ascii_strup (options->region, -1) : NULL;
+  if (*region == NULL || herald_phone_region_is_valid (*region))
+    return TRUE;
+
+  g_clear_pointer (region, g_free);
+  *status = herald_cli_usage_error (command, _("“%s” is not a known region: give a two-letter code such as "
+                                               "GH, NG or US."), options->region);
+  return FALSE;
+}
+
 char *
 herald_cli_local_phone (const HeraldCliCommand     *command,
                         const HeraldCliListOptions *options,
@@ -47,14 +65,10 @@ herald_cli_local_phone (const HeraldCliCommand     *command,
 {
   g_autoptr(HeraldPhoneNumber) number = NULL;
   g_autoptr(GError) error = NULL;
-  g_autofree char *region = options->region != NULL ? g_ascii_strup (options->region, -1) : NULL;
+  g_autofree char *region = NULL;
 
-  if (region != NULL && !herald_phone_region_is_valid (region))
-    {
-      *status = herald_cli_usage_error (command, _("“%s” is not a known region: give a two-letter code such as "
-                                                   "GH, NG or US."), options->region);
-      return NULL;
-    }
+  if (!herald_cli_local_region (command, options, &region, status))
+    return NULL;
 
   number = herald_phone_number_parse (input, region, HERALD_PHONE_NUMBER_FLAGS_NONE, &error);
   if (number == NULL)
@@ -110,15 +124,3 @@ herald_cli_format_usec (gint64 usec)
   return herald_cli_format_time (time);
 }
 
-/* {"KEY": VALUE, …} of a finished command on one object, for --json. */
-void
-herald_cli_print_done (const char *member,
-                       const char *value)
-{
-  g_autoptr(JsonBuilder) builder = json_builder_new ();
-
-  json_builder_begin_object (builder);
-  herald_cli_json_add_string (builder, member, value);
-  json_builder_end_object (builder);
-  herald_cli_print_json (builder);
-}

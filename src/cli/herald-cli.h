@@ -241,13 +241,14 @@ HeraldContactStore *herald_cli_open_contact_store (const HeraldCliCommand *comma
 int    herald_cli_local_failure (const HeraldCliCommand *command, const GError *error);
 /* @input in E.164 (national numbers read in --region), or NULL after
  * printing why (@status). */
+gboolean herald_cli_local_region (const HeraldCliCommand *command, const HeraldCliListOptions *options,
+                                  char **region, int *status);
 char  *herald_cli_local_phone   (const HeraldCliCommand *command, const HeraldCliListOptions *options,
                                  const char *input, int *status);
 GStrv  herald_cli_local_phones  (const HeraldCliCommand *command, const HeraldCliListOptions *options,
                                  int argc, char **argv, int first, int *status);
 void   herald_cli_json_add_usec (JsonBuilder *builder, const char *member, gint64 usec);
 char  *herald_cli_format_usec   (gint64 usec);
-void   herald_cli_print_done    (const char *member, const char *value);
 void   herald_cli_json_add_contact (JsonBuilder *builder, gconstpointer item);
 void   herald_cli_print_contacts   (const HeraldCliListOptions *options, GPtrArray *contacts);
 int herald_cli_account_test (const HeraldCliCommand *command, int argc, char **argv, gboolean json);

@@ -104,33 +104,3 @@ herald_test_mock_inject (const char *method,
 
   return path;
 }
-
-void
-herald_test_run_clear (HeraldTestRun *run)
-{
-  g_clear_pointer (&run->out, g_free);
-  g_clear_pointer (&run->err, g_free);
-}
-
-void
-herald_test_heraldctl (HeraldTestRun      *run,
-                       const char * const *argv)
-{
-  g_autoptr(GStrvBuilder) builder = g_strv_builder_new ();
-  g_auto(GStrv) full = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-
-  g_assert_nonnull (g_getenv ("HERALDCTL"));
-  g_strv_builder_add (builder, g_getenv ("HERALDCTL"));
-  g_strv_builder_addv (builder, (const char **) argv);
-  full = g_strv_builder_end (builder);
-
-  process = g_subprocess_newv ((const char * const *) full,
-                               G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-}

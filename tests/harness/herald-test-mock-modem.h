@@ -48,18 +48,4 @@ char            *herald_test_mock_inject    (const char *method,
                                              const char *sender,
                                              const char *text);
 
-/* heraldctl (from $HERALDCTL) run to its end with @argv after the program
- * name: its exit status, stdout and stderr. */
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} HeraldTestRun;
-
-void             herald_test_run_clear      (HeraldTestRun       *run);
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HeraldTestRun, herald_test_run_clear)
-void             herald_test_heraldctl      (HeraldTestRun       *run,
-                                             const char * const  *argv);
-
 G_END_DECLS

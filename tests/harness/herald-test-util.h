@@ -4,6 +4,7 @@
 #pragma once
 
 #include <gio/gio.h>
+#include <json-glib/json-glib.h>
 
 G_BEGIN_DECLS
 
@@ -59,5 +60,48 @@ gboolean      herald_test_iterate_before (gint64         deadline);
  * runs first), so the timers can be checked without waiting for one to
  * fire. Rounded up; read again later it can only be smaller. */
 gint          herald_test_next_timer_ms (GMainContext *context);
+
+/* One heraldctl run: what it printed, how it ended. */
+typedef struct
+{
+  int       status;
+  char     *out;
+  char     *err;
+  GError   *error;     /* from reading its pipes (a killed run may cut them) */
+  gboolean  done;      /* its pipes are read */
+} HeraldTestRun;
+
+void          herald_test_run_clear  (HeraldTestRun *run);
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HeraldTestRun, herald_test_run_clear)
+
+/* Starts $HERALDCTL itself (never a wrapper) with @argv (NULL-terminated),
+ * stdout and stderr piped, stdin from @stdin_path (NULL: /dev/null),
+ * HERALD_API_KEY = @key (NULL: unset) and the NAME, VALUE pairs of @env
+ * (NULL-terminated; may be NULL). */
+GSubprocess  *herald_test_heraldctl_spawn (const char * const *argv,
+                                           const char         *key,
+                                           const char         *stdin_path,
+                                           const char * const *env);
+
+/* Starts reading @process's pipes into @run; @run->done turns TRUE when
+ * they are read. */
+void          herald_test_heraldctl_read  (GSubprocess        *process,
+                                           HeraldTestRun      *run);
+
+/* Runs heraldctl as herald_test_heraldctl_spawn() starts it, to its end,
+ * while this process's main context serves whatever the test runs in it
+ * (fakes); fails the test unless it exits by itself, its pipes read
+ * cleanly, within @timeout_seconds. */
+void          herald_test_heraldctl_run   (HeraldTestRun      *run,
+                                           const char         *key,
+                                           const char         *stdin_path,
+                                           const char * const *env,
+                                           guint               timeout_seconds,
+                                           const char * const *argv);
+
+/* The one JSON document that @run printed on stdout (the test fails
+ * unless it is one), transfer full. */
+JsonNode     *herald_test_run_json        (const HeraldTestRun *run);
 
 G_END_DECLS

@@ -20,40 +20,15 @@
 #include "herald-core.h"
 #include "herald-fake-flashsms.h"
 #include "herald-fake-flixysms.h"
+#include "herald-test-util.h"
 
 #define N_RECIPIENTS  2000
 #define MIN_KILLS     20
 #define FLASH_KEY     "bms_crash_key"
 #define FLIXY_KEY     "fx_crash_key"
 
-typedef struct
-{
-  int       status;
-  char     *out;
-  char     *err;
-  gboolean  done;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-communicated_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Run *run = user_data;
-
-  /* A killed process ends its pipes early: what it wrote is enough. */
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, NULL);
-  run->done = TRUE;
-}
+/* A request cut off by a kill is looked up in the history after 1 s. */
+static const char * const settle_env[] = { "HERALD_CAMPAIGN_SETTLE_SECONDS", "1", NULL };
 
 static gboolean
 flag_cb (gpointer user_data)
@@ -62,58 +37,11 @@ flag_cb (gpointer user_data)
   return G_SOURCE_REMOVE;
 }
 
-static GSubprocess *
-spawn (const char * const *argv,
-       const char         *key)
-{
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GError) error = NULL;
-  GSubprocess *process;
-
-  /* The heraldctl binary itself, never a wrapper: the kill must hit it. */
-  g_ptr_array_add (args, (char *) g_getenv ("HERALDCTL"));
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (char *) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE | G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (key != NULL)
-    g_subprocess_launcher_setenv (launcher, "HERALD_API_KEY", key, TRUE);
-  /* A request cut off by a kill is looked up in the history after 1 s. */
-  g_subprocess_launcher_setenv (launcher, "HERALD_CAMPAIGN_SETTLE_SECONDS", "1", TRUE);
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  return process;
-}
-
-/* Runs heraldctl to its end while this process's main context serves the fakes. */
-static void
-heraldctl_run (Run                *run,
-               const char         *key,
-               guint               timeout_seconds,
-               const char * const *argv)
-{
-  g_autoptr(GSubprocess) process = spawn (argv, key);
-  gboolean timed_out = FALSE;
-  guint timeout_id = g_timeout_add_seconds (timeout_seconds, flag_cb, &timed_out);
-
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, run);
-  while (!run->done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  if (timed_out)
-    g_subprocess_force_exit (process);
-  else
-    g_source_remove (timeout_id);
-  g_assert_false (timed_out);
-  g_assert_true (g_subprocess_wait (process, NULL, NULL));
-  run->status = g_subprocess_get_if_exited (process) ? g_subprocess_get_exit_status (process) : -1;
-  if (run->status != 0)
-    g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
-}
-
 #define HERALDCTL(run, key, ...) \
-  G_STMT_START { const char *argv_[] = { __VA_ARGS__, NULL }; heraldctl_run ((run), (key), 240, argv_); } G_STMT_END
+  G_STMT_START { \
+    const char *argv_[] = { __VA_ARGS__, NULL }; \
+    herald_test_heraldctl_run ((run), (key), NULL, settle_env, 240, argv_); \
+  } G_STMT_END
 
 /* Starts the campaign and SIGKILLs heraldctl after @delay_ms; TRUE when
  * the kill found it still running (FALSE: it had finished first). */
@@ -122,12 +50,13 @@ start_and_kill (const char *id,
                 guint       delay_ms)
 {
   const char *argv[] = { "campaign", "start", id, NULL };
-  g_autoptr(GSubprocess) process = spawn (argv, NULL);
-  Run run = { 0 };
+  /* The heraldctl binary itself, never a wrapper: the kill must hit it. */
+  g_autoptr(GSubprocess) process = herald_test_heraldctl_spawn (argv, NULL, NULL, settle_env);
+  HeraldTestRun run = { 0 };
   gboolean fire = FALSE;
   gboolean killed;
 
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, &run);
+  herald_test_heraldctl_read (process, &run);
   g_timeout_add (delay_ms, flag_cb, &fire);
   while (!fire && !run.done)
     g_main_context_iteration (NULL, TRUE);
@@ -142,19 +71,8 @@ start_and_kill (const char *id,
   g_assert_true (g_subprocess_wait (process, NULL, NULL));
   if (killed)
     g_assert_true (g_subprocess_get_if_signaled (process));
-  run_clear (&run);
+  herald_test_run_clear (&run);
   return killed;
-}
-
-static JsonNode *
-json_of (Run *run)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *root = json_from_string (run->out, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (root);
-  return root;
 }
 
 /* 2,000 Ghanaian mobiles with a name and a code each. */
@@ -277,9 +195,9 @@ crash_and_finish (const char *account,
                   guint      *kills_out,
                   guint      *runs_out)
 {
-  g_auto(Run) created = { 0 };
-  g_auto(Run) final = { 0 };
-  g_auto(Run) report = { 0 };
+  g_auto(HeraldTestRun) created = { 0 };
+  g_auto(HeraldTestRun) final = { 0 };
+  g_auto(HeraldTestRun) report = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *id = NULL;
   guint kills = 0, runs = 0;
@@ -287,7 +205,7 @@ crash_and_finish (const char *account,
   HERALDCTL (&created, NULL, "campaign", "create", "Crash", "--account", account,
              "--message", "Hello {{first_name}}, your code is {{code}}.", "--to-file", path, "--json");
   g_assert_cmpint (created.status, ==, 0);
-  root = json_of (&created);
+  root = herald_test_run_json (&created);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, json_object_get_int_member (json_node_get_object (root), "id"));
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "recipients"), ==, N_RECIPIENTS);
 
@@ -307,11 +225,11 @@ crash_and_finish (const char *account,
 
   HERALDCTL (&report, NULL, "campaign", "report", id, "--json");
   g_assert_cmpint (report.status, ==, 0);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (json_of (&report)), "state"), ==,
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (herald_test_run_json (&report)), "state"), ==,
                    "finished");
   *kills_out = kills;
   *runs_out = runs + 1;
-  return json_of (&report);
+  return herald_test_run_json (&report);
 }
 
 static void
@@ -320,7 +238,7 @@ test_crash_flashsms (void)
   g_autoptr(HeraldFakeFlashsms) fake = herald_fake_flashsms_new ();
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *path = write_audience (texts);
-  g_auto(Run) added = { 0 };
+  g_auto(HeraldTestRun) added = { 0 };
   g_autoptr(JsonNode) report = NULL;
   Received received = {
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
@@ -357,7 +275,7 @@ test_crash_flixysms (void)
   g_autoptr(HeraldFakeFlixysms) fake = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
   g_autoptr(GHashTable) texts = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
   g_autofree char *path = write_audience (texts);
-  g_auto(Run) added = { 0 };
+  g_auto(HeraldTestRun) added = { 0 };
   g_autoptr(JsonNode) report = NULL;
   Received received = {
     g_hash_table_new_full (g_str_hash, g_str_equal, g_free, NULL),
@@ -387,9 +305,9 @@ test_crash_flixysms (void)
 /* ---- the command-line contract ----------------------------------------------- */
 
 static gint64
-created_id (Run *run)
+created_id (HeraldTestRun *run)
 {
-  g_autoptr(JsonNode) root = json_of (run);
+  g_autoptr(JsonNode) root = herald_test_run_json (run);
 
   return json_object_get_int_member (json_node_get_object (root), "id");
 }
@@ -400,18 +318,18 @@ test_cli_contract (void)
   g_autoptr(HeraldFakeFlixysms) fake = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = g_build_filename (g_get_user_data_dir (), "few.txt", NULL);
-  g_auto(Run) added = { 0 };
-  g_auto(Run) bad = { 0 };
-  g_auto(Run) no_source = { 0 };
-  g_auto(Run) later = { 0 };
-  g_auto(Run) due = { 0 };
-  g_auto(Run) first_due = { 0 };
-  g_auto(Run) second_due = { 0 };
-  g_auto(Run) report = { 0 };
-  g_auto(Run) preview = { 0 };
-  g_auto(Run) paused = { 0 };
-  g_auto(Run) resumed = { 0 };
-  g_auto(Run) cancel_done = { 0 };
+  g_auto(HeraldTestRun) added = { 0 };
+  g_auto(HeraldTestRun) bad = { 0 };
+  g_auto(HeraldTestRun) no_source = { 0 };
+  g_auto(HeraldTestRun) later = { 0 };
+  g_auto(HeraldTestRun) due = { 0 };
+  g_auto(HeraldTestRun) first_due = { 0 };
+  g_auto(HeraldTestRun) second_due = { 0 };
+  g_auto(HeraldTestRun) report = { 0 };
+  g_auto(HeraldTestRun) preview = { 0 };
+  g_auto(HeraldTestRun) paused = { 0 };
+  g_auto(HeraldTestRun) resumed = { 0 };
+  g_auto(HeraldTestRun) cancel_done = { 0 };
   g_autoptr(JsonNode) report_root = NULL;
   g_autoptr(JsonNode) preview_root = NULL;
   g_autofree char *later_id = NULL;
@@ -449,7 +367,7 @@ test_cli_contract (void)
 
   HERALDCTL (&preview, NULL, "campaign", "preview", due_id, "--json");
   g_assert_cmpint (preview.status, ==, 0);
-  preview_root = json_of (&preview);
+  preview_root = herald_test_run_json (&preview);
   rows = json_object_get_array_member (json_node_get_object (preview_root), "recipients");
   g_assert_cmpuint (json_array_get_length (rows), ==, 2);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "text"), ==,
@@ -467,7 +385,7 @@ test_cli_contract (void)
 
   HERALDCTL (&report, NULL, "campaign", "report", due_id, "--json");
   g_assert_cmpint (report.status, ==, 0);
-  report_root = json_of (&report);
+  report_root = herald_test_run_json (&report);
   counts = json_object_get_object_member (json_node_get_object (report_root), "counts");
   g_assert_cmpint (json_object_get_int_member (counts, "accepted"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (counts, "pending"), ==, 0);
@@ -489,9 +407,9 @@ test_cli_contract (void)
 
   /* A window is kept and shown; a draft is not due. */
   {
-    g_auto(Run) windowed = { 0 };
-    g_auto(Run) shown = { 0 };
-    g_auto(Run) bad_window = { 0 };
+    g_auto(HeraldTestRun) windowed = { 0 };
+    g_auto(HeraldTestRun) shown = { 0 };
+    g_auto(HeraldTestRun) bad_window = { 0 };
     g_autoptr(JsonNode) shown_root = NULL;
     g_autofree char *windowed_id = NULL;
 
@@ -505,7 +423,7 @@ test_cli_contract (void)
     windowed_id = g_strdup_printf ("%" G_GINT64_FORMAT, created_id (&windowed));
     HERALDCTL (&shown, NULL, "campaign", "show", windowed_id, "--json");
     g_assert_cmpint (shown.status, ==, 0);
-    shown_root = json_of (&shown);
+    shown_root = herald_test_run_json (&shown);
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown_root), "window"), ==, "01:00-02:30");
     g_assert_cmpstr (json_object_get_string_member (json_node_get_object (shown_root), "state"), ==, "draft");
   }
@@ -517,15 +435,15 @@ test_cli_group_template_optout (void)
 {
   g_autoptr(HeraldFakeFlixysms) fake = NULL;
   g_autoptr(GError) error = NULL;
-  g_auto(Run) added = { 0 };
-  g_auto(Run) group = { 0 };
-  g_auto(Run) ama = { 0 };
-  g_auto(Run) kofi = { 0 };
-  g_auto(Run) stop = { 0 };
-  g_auto(Run) template = { 0 };
-  g_auto(Run) created = { 0 };
-  g_auto(Run) started = { 0 };
-  g_auto(Run) report = { 0 };
+  g_auto(HeraldTestRun) added = { 0 };
+  g_auto(HeraldTestRun) group = { 0 };
+  g_auto(HeraldTestRun) ama = { 0 };
+  g_auto(HeraldTestRun) kofi = { 0 };
+  g_auto(HeraldTestRun) stop = { 0 };
+  g_auto(HeraldTestRun) template = { 0 };
+  g_auto(HeraldTestRun) created = { 0 };
+  g_auto(HeraldTestRun) started = { 0 };
+  g_auto(HeraldTestRun) report = { 0 };
   g_autoptr(JsonNode) created_root = NULL;
   g_autoptr(JsonNode) report_root = NULL;
   g_autofree char *id = NULL;
@@ -551,7 +469,7 @@ test_cli_group_template_optout (void)
   HERALDCTL (&created, NULL, "campaign", "create", "VIP news", "--account", "Local", "--template", "Greet",
              "--group", "VIP", "--json");
   g_assert_cmpint (created.status, ==, 0);
-  created_root = json_of (&created);
+  created_root = herald_test_run_json (&created);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (created_root), "recipients"), ==, 2);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (created_root), "skipped"), ==, 1);
   id = g_strdup_printf ("%" G_GINT64_FORMAT, created_id (&created));
@@ -562,7 +480,7 @@ test_cli_group_template_optout (void)
   g_assert_cmpstr (herald_fake_flixysms_get_accepted (fake, 0)->message, ==, "Hi Ama!");
 
   HERALDCTL (&report, NULL, "campaign", "report", id, "--json");
-  report_root = json_of (&report);
+  report_root = herald_test_run_json (&report);
   counts = json_object_get_object_member (json_node_get_object (report_root), "counts");
   g_assert_cmpint (json_object_get_int_member (counts, "accepted"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (counts, "skipped"), ==, 1);

@@ -17,44 +17,23 @@
 #include "herald-test-tree.h"
 #include "herald-test-util.h"
 
-typedef struct
-{
-  int   status;
-  char *out;
-  char *err;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
 /* Runs heraldctl with @input on its stdin (a file, never a terminal; NULL:
  * empty) and, unless NULL, HERALD_API_KEY set to @env_key. Not a pipe: a
  * command that rightly exits before reading its stdin would make writing
  * to the pipe fail with EPIPE, depending on who is faster. */
 static void
-heraldctl (Run        *run,
-           const char *input,
-           const char *env_key,
-           const char *first,
+heraldctl (HeraldTestRun *run,
+           const char    *input,
+           const char    *env_key,
+           const char    *first,
            ...)
 {
   g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *input_path = NULL;
-  const char *program = g_getenv ("HERALDCTL");
   va_list ap;
   int fd;
 
-  g_assert_nonnull (program);
-  g_ptr_array_add (args, (char *) program);
   va_start (ap, first);
   for (const char *arg = first; arg != NULL; arg = va_arg (ap, const char *))
     g_ptr_array_add (args, (char *) arg);
@@ -67,28 +46,15 @@ heraldctl (Run        *run,
   g_file_set_contents (input_path, input != NULL ? input : "", -1, &error);
   g_assert_no_error (error);
 
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  g_subprocess_launcher_set_stdin_file_path (launcher, input_path);
-  if (env_key != NULL)
-    g_subprocess_launcher_setenv (launcher, "HERALD_API_KEY", env_key, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "HERALD_API_KEY");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8 (process, NULL, NULL, &run->out, &run->err, &error);
-  g_assert_no_error (error);
+  herald_test_heraldctl_run (run, env_key, input_path, NULL, 40, (const char * const *) args->pdata);
   g_unlink (input_path);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
 }
 
 /* `account list --json`, checked to be one JSON array and nothing else. */
 static JsonArray *
 list_accounts (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonNode) root = NULL;
 
@@ -159,7 +125,7 @@ assert_no_key_in_keyring (const char *account_id)
 static void
 remove_by_name (const char *name)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
 
   heraldctl (&run, NULL, NULL, "account", "remove", name, NULL);
   g_assert_cmpint (run.status, ==, 0);
@@ -169,7 +135,7 @@ static void
 test_cli_account_list_empty (void)
 {
   g_autoptr(JsonArray) accounts = list_accounts ();
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
 
   g_assert_cmpuint (json_array_get_length (accounts), ==, 0);
 
@@ -181,10 +147,10 @@ test_cli_account_list_empty (void)
 static void
 test_cli_account_add_list_remove (void)
 {
-  g_auto(Run) add_shop = { 0 };
-  g_auto(Run) add_flash = { 0 };
-  g_auto(Run) table = { 0 };
-  g_auto(Run) removed = { 0 };
+  g_auto(HeraldTestRun) add_shop = { 0 };
+  g_auto(HeraldTestRun) add_flash = { 0 };
+  g_auto(HeraldTestRun) table = { 0 };
+  g_auto(HeraldTestRun) removed = { 0 };
   g_autoptr(JsonArray) accounts = NULL;
   g_autoptr(JsonArray) after = NULL;
   g_autofree char *shop_id = NULL;
@@ -261,7 +227,7 @@ test_cli_account_key_option_refused (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (forms); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(HeraldTestRun) run = { 0 };
 
       heraldctl (&run, "fx_live_stdin\n", NULL, "account", "add", "Argv", "--dialect", "flixysms",
                  forms[i][0], forms[i][1], NULL);
@@ -303,7 +269,7 @@ test_cli_account_usage_errors (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(HeraldTestRun) run = { 0 };
       const char * const *a = cases[i].args;
 
       heraldctl (&run, "fx_live_usage\n", NULL, a[0], a[1], a[2], a[3], a[4], a[5], a[6], a[7], NULL);
@@ -322,9 +288,9 @@ test_cli_account_usage_errors (void)
 static void
 test_cli_account_store_errors (void)
 {
-  g_auto(Run) first = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(HeraldTestRun) first = { 0 };
+  g_auto(HeraldTestRun) again = { 0 };
+  g_auto(HeraldTestRun) missing = { 0 };
 
   heraldctl (&first, "fx_live_dup\n", NULL, "account", "add", "Dup", "--dialect", "flixysms",
              "--key-stdin", NULL);
@@ -345,10 +311,10 @@ test_cli_account_store_errors (void)
 static void
 test_cli_account_key_sources (void)
 {
-  g_auto(Run) from_env = { 0 };
-  g_auto(Run) no_source = { 0 };
-  g_auto(Run) empty = { 0 };
-  g_auto(Run) modem = { 0 };
+  g_auto(HeraldTestRun) from_env = { 0 };
+  g_auto(HeraldTestRun) no_source = { 0 };
+  g_auto(HeraldTestRun) empty = { 0 };
+  g_auto(HeraldTestRun) modem = { 0 };
   g_autoptr(JsonArray) accounts = NULL;
   JsonObject *account;
 
@@ -393,8 +359,8 @@ test_cli_account_key_not_in_files_or_output (void)
   const char *key = "fx_live_CLI_CANARY_2718";
   const char *root = g_getenv ("HERALD_TEST_ROOT");
   g_autofree char *db = g_build_filename (g_get_user_data_dir (), "herald", "herald.db", NULL);
-  g_auto(Run) add = { 0 };
-  g_auto(Run) list = { 0 };
+  g_auto(HeraldTestRun) add = { 0 };
+  g_auto(HeraldTestRun) list = { 0 };
 
   g_assert_nonnull (root);
 

@@ -19,7 +19,7 @@ heraldctl (HeraldTestRun *run,
 {
   const char *argv[] = { "modems", option, NULL };
 
-  herald_test_heraldctl (run, argv);
+  herald_test_heraldctl_run (run, NULL, NULL, NULL, 60, argv);
 }
 
 static void

@@ -20,6 +20,7 @@
 #include "herald-core.h"
 #include "herald-fake-flashsms.h"
 #include "herald-fake-flixysms.h"
+#include "herald-test-util.h"
 
 #define FLASH_KEY      "bms_test_all_scopes"
 #define FLASH_RO_KEY   "bms_test_read_only"
@@ -29,105 +30,21 @@
 static HeraldFakeFlashsms *flash;
 static HeraldFakeFlixysms *flixy;
 
-typedef struct
-{
-  int       status;
-  char     *out;
-  char     *err;
-  gboolean  done;
-} Run;
-
-static void
-run_clear (Run *run)
-{
-  g_free (run->out);
-  g_free (run->err);
-}
-
-G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (Run, run_clear)
-
-static void
-communicated_cb (GObject      *source,
-                 GAsyncResult *result,
-                 gpointer      user_data)
-{
-  Run *run = user_data;
-  g_autoptr(GError) error = NULL;
-
-  g_subprocess_communicate_utf8_finish (G_SUBPROCESS (source), result, &run->out, &run->err, &error);
-  g_assert_no_error (error);
-  run->done = TRUE;
-}
-
-static gboolean
-timed_out_cb (gpointer user_data)
-{
-  gboolean *timed_out = user_data;
-
-  *timed_out = TRUE;
-  return G_SOURCE_REMOVE;
-}
-
 /* Runs heraldctl with HERALD_API_KEY = @key (NULL: unset) while this
  * process's main context serves the fakes. */
 static void
-heraldctl_argv (Run                *run,
+heraldctl_argv (HeraldTestRun      *run,
                 const char         *key,
                 const char * const *argv)
 {
-  g_autoptr(GPtrArray) args = g_ptr_array_new ();
-  g_autoptr(GSubprocessLauncher) launcher = NULL;
-  g_autoptr(GSubprocess) process = NULL;
-  g_autoptr(GError) error = NULL;
-  gboolean timed_out = FALSE;
-  guint timeout_id;
-
-  g_ptr_array_add (args, (char *) g_getenv ("HERALDCTL"));
-  for (guint i = 0; argv[i] != NULL; i++)
-    g_ptr_array_add (args, (char *) argv[i]);
-  g_ptr_array_add (args, NULL);
-
-  launcher = g_subprocess_launcher_new (G_SUBPROCESS_FLAGS_STDIN_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDOUT_PIPE |
-                                        G_SUBPROCESS_FLAGS_STDERR_PIPE);
-  if (key != NULL)
-    g_subprocess_launcher_setenv (launcher, "HERALD_API_KEY", key, TRUE);
-  else
-    g_subprocess_launcher_unsetenv (launcher, "HERALD_API_KEY");
-
-  process = g_subprocess_launcher_spawnv (launcher, (const char * const *) args->pdata, &error);
-  g_assert_no_error (error);
-  g_subprocess_communicate_utf8_async (process, NULL, NULL, communicated_cb, run);
-  timeout_id = g_timeout_add_seconds (40, timed_out_cb, &timed_out);
-  while (!run->done && !timed_out)
-    g_main_context_iteration (NULL, TRUE);
-  g_assert_false (timed_out);
-  g_source_remove (timeout_id);
-
-  g_subprocess_wait (process, NULL, &error);
-  g_assert_no_error (error);
-  g_assert_true (g_subprocess_get_if_exited (process));
-  run->status = g_subprocess_get_exit_status (process);
-  g_test_message ("exit %d\nstdout: %s\nstderr: %s", run->status, run->out, run->err);
+  herald_test_heraldctl_run (run, key, NULL, NULL, 40, argv);
 }
 
 #define HERALDCTL(run, ...) \
   G_STMT_START { const char *argv_[] = { __VA_ARGS__, NULL }; heraldctl_argv ((run), NULL, argv_); } G_STMT_END
 
-/* A run that must print one JSON document on stdout. */
-static JsonNode *
-json_of (Run *run)
-{
-  g_autoptr(GError) error = NULL;
-  JsonNode *root = json_from_string (run->out, &error);
-
-  g_assert_no_error (error);
-  g_assert_nonnull (root);
-  return root;
-}
-
 static void
-assert_failed_quietly (Run        *run,
+assert_failed_quietly (HeraldTestRun        *run,
                        int         status,
                        const char *in_stderr)
 {
@@ -142,7 +59,7 @@ add_account (const char *name,
              const char *url,
              const char *key)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
   const char *argv[] = { "account", "add", name, "--dialect", dialect, "--url", url,
                          "--region", "GH", NULL };
 
@@ -155,9 +72,9 @@ add_account (const char *name,
 static void
 test_account_test (void)
 {
-  g_auto(Run) human = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) flixy_run = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *balance = g_strdup_printf ("%" G_GINT64_FORMAT, herald_fake_flashsms_get_balance (flash));
   JsonObject *object;
@@ -169,7 +86,7 @@ test_account_test (void)
 
   HERALDCTL (&json, "account", "test", "Flash", "--json");
   g_assert_cmpint (json.status, ==, 0);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   object = json_node_get_object (root);
   g_assert_true (json_object_get_boolean_member (object, "works"));
   g_assert_cmpint (json_object_get_int_member (object, "balance"), ==, herald_fake_flashsms_get_balance (flash));
@@ -183,8 +100,8 @@ test_account_test (void)
 static void
 test_account_test_missing_scopes (void)
 {
-  g_auto(Run) human = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *missing;
   gboolean names_send = FALSE;
@@ -197,7 +114,7 @@ test_account_test_missing_scopes (void)
   /* The report still comes out as JSON: the scripts read what is missing. */
   HERALDCTL (&json, "account", "test", "FlashReadOnly", "--json");
   g_assert_cmpint (json.status, ==, 1);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   g_assert_false (json_object_get_boolean_member (json_node_get_object (root), "works"));
   missing = json_object_get_array_member (json_node_get_object (root), "missing_scopes");
   for (guint i = 0; i < json_array_get_length (missing); i++)
@@ -208,8 +125,8 @@ test_account_test_missing_scopes (void)
 static void
 test_account_test_wrong_key (void)
 {
-  g_auto(Run) human = { 0 };
-  g_auto(Run) json = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
 
   HERALDCTL (&human, "account", "test", "FlashWrongKey");
   assert_failed_quietly (&human, 1, "401");
@@ -223,9 +140,9 @@ test_account_test_wrong_key (void)
 static void
 test_send_flixysms_json (void)
 {
-  g_auto(Run) sent = { 0 };
-  g_auto(Run) status = { 0 };
-  g_auto(Run) history = { 0 };
+  g_auto(HeraldTestRun) sent = { 0 };
+  g_auto(HeraldTestRun) status = { 0 };
+  g_auto(HeraldTestRun) history = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) status_root = NULL;
   g_autoptr(JsonNode) history_root = NULL;
@@ -238,7 +155,7 @@ test_send_flixysms_json (void)
   HERALDCTL (&sent, "send", "--account", "Flixy", "--to", "0241110001", "--to", "+233 20 111 0002",
              "--to", "12", "--message", "Stock count at 5pm", "--json");
   g_assert_cmpint (sent.status, ==, 0);
-  root = json_of (&sent);
+  root = herald_test_run_json (&sent);
   object = json_node_get_object (root);
   ids = json_object_get_array_member (object, "message_ids");
   g_assert_cmpuint (json_array_get_length (ids), ==, 2);
@@ -273,14 +190,14 @@ test_send_flixysms_json (void)
   g_assert_nonnull (herald_fake_flixysms_lookup_accepted (flixy, first_id));
   HERALDCTL (&status, "status", "--account", "Flixy", first_id, "--json");
   g_assert_cmpint (status.status, ==, 0);
-  status_root = json_of (&status);
+  status_root = herald_test_run_json (&status);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status_root), "id"), ==, first_id);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status_root), "status"), ==, "queued");
 
   /* FlixySMS keeps no history: Herald's own log shows what it sent. */
   HERALDCTL (&history, "history", "--account", "Flixy", "--all", "--json");
   g_assert_cmpint (history.status, ==, 0);
-  history_root = json_of (&history);
+  history_root = herald_test_run_json (&history);
   rows = json_node_get_array (history_root);
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
@@ -298,9 +215,9 @@ test_send_flixysms_json (void)
 static void
 test_send_flixysms_human (void)
 {
-  g_auto(Run) sent = { 0 };
-  g_auto(Run) status = { 0 };
-  g_auto(Run) history = { 0 };
+  g_auto(HeraldTestRun) sent = { 0 };
+  g_auto(HeraldTestRun) status = { 0 };
+  g_auto(HeraldTestRun) history = { 0 };
   const HeraldFakeFlixysmsMessage *last;
   guint before = herald_fake_flixysms_get_n_accepted (flixy);
 
@@ -329,10 +246,10 @@ test_send_flixysms_human (void)
 static void
 test_send_flashsms (void)
 {
-  g_auto(Run) sent = { 0 };
-  g_auto(Run) human = { 0 };
-  g_auto(Run) status = { 0 };
-  g_auto(Run) report = { 0 };
+  g_auto(HeraldTestRun) sent = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) status = { 0 };
+  g_auto(HeraldTestRun) report = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) status_root = NULL;
   g_autoptr(JsonNode) report_root = NULL;
@@ -353,7 +270,7 @@ test_send_flashsms (void)
              "--message", "Market opens at 9", "--sender", "AccraFresh", "--campaign-name", "Opening",
              "--json");
   g_assert_cmpint (sent.status, ==, 0);
-  root = json_of (&sent);
+  root = herald_test_run_json (&sent);
   object = json_node_get_object (root);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "message_ids")), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "invalid")), ==, 1);
@@ -377,14 +294,14 @@ test_send_flashsms (void)
 
   HERALDCTL (&status, "status", "--account", "Flash", id, "--json");
   g_assert_cmpint (status.status, ==, 0);
-  status_root = json_of (&status);
+  status_root = herald_test_run_json (&status);
   g_assert_cmpstr (json_object_get_string_member (json_node_get_object (status_root), "id"), ==, id);
   g_assert_nonnull (json_object_get_string_member (json_node_get_object (status_root), "status"));
 
   g_assert_true (herald_fake_flashsms_set_recipient_status (flash, id, "233241110010", "DELIVERED"));
   HERALDCTL (&report, "report", "--account", "Flash", id, "--json");
   g_assert_cmpint (report.status, ==, 0);
-  report_root = json_of (&report);
+  report_root = herald_test_run_json (&report);
   object = json_node_get_object (report_root);
   g_assert_cmpint (json_object_get_int_member (object, "delivered"), ==, 1);
   g_assert_cmpuint (json_array_get_length (json_object_get_array_member (object, "recipients")), ==, 2);
@@ -394,9 +311,9 @@ test_send_flashsms (void)
 static void
 test_send_plain_file_scheduled (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) status = { 0 };
-  g_auto(Run) report = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
+  g_auto(HeraldTestRun) status = { 0 };
+  g_auto(HeraldTestRun) report = { 0 };
   g_autofree char *file = g_build_filename (g_get_user_data_dir (), "numbers.txt", NULL);
   g_autoptr(GError) error = NULL;
   GPtrArray *record = herald_fake_flashsms_get_sent (flash);
@@ -428,9 +345,9 @@ test_send_plain_file_scheduled (void)
 static void
 test_send_template (void)
 {
-  g_auto(Run) flash_run = { 0 };
-  g_auto(Run) flixy_run = { 0 };
-  g_auto(Run) missing = { 0 };
+  g_auto(HeraldTestRun) flash_run = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
+  g_auto(HeraldTestRun) missing = { 0 };
   GPtrArray *record = herald_fake_flashsms_get_sent (flash);
   guint before = record->len;
 
@@ -462,7 +379,7 @@ test_send_unsupported_options (void)
 
   for (guint i = 0; i < G_N_ELEMENTS (cases); i++)
     {
-      g_auto(Run) run = { 0 };
+      g_auto(HeraldTestRun) run = { 0 };
 
       HERALDCTL (&run, "send", "--account", cases[i].account, "--to", "0241110030", "--message", "x",
                  cases[i].option, cases[i].value, "--json");
@@ -477,11 +394,11 @@ test_send_unsupported_options (void)
 static void
 test_send_usage (void)
 {
-  g_auto(Run) unknown = { 0 };
-  g_auto(Run) no_account = { 0 };
-  g_auto(Run) no_text = { 0 };
-  g_auto(Run) no_one = { 0 };
-  g_auto(Run) all_invalid = { 0 };
+  g_auto(HeraldTestRun) unknown = { 0 };
+  g_auto(HeraldTestRun) no_account = { 0 };
+  g_auto(HeraldTestRun) no_text = { 0 };
+  g_auto(HeraldTestRun) no_one = { 0 };
+  g_auto(HeraldTestRun) all_invalid = { 0 };
 
   HERALDCTL (&unknown, "send", "--account", "Nobody", "--to", "0241110040", "--message", "x", "--json");
   assert_failed_quietly (&unknown, 2, "Nobody");
@@ -501,7 +418,7 @@ test_send_usage (void)
 static void
 test_send_payment_required (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
   gint64 balance = herald_fake_flashsms_get_balance (flash);
   guint before = herald_fake_flashsms_get_sent (flash)->len;
 
@@ -518,8 +435,8 @@ test_send_payment_required (void)
 static void
 test_send_forbidden (void)
 {
-  g_auto(Run) flash_run = { 0 };
-  g_auto(Run) flixy_run = { 0 };
+  g_auto(HeraldTestRun) flash_run = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
   guint flash_before = herald_fake_flashsms_get_sent (flash)->len;
   guint flixy_before = herald_fake_flixysms_get_n_accepted (flixy);
 
@@ -536,7 +453,7 @@ test_send_forbidden (void)
 static void
 test_send_rate_limited (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
   guint before = herald_fake_flixysms_get_n_accepted (flixy);
 
   herald_fake_flixysms_inject_error (flixy, 429, HERALD_FAKE_FLIXYSMS_ERROR_SUCCESS_FALSE,
@@ -552,7 +469,7 @@ test_send_rate_limited (void)
 static void
 test_send_no_device (void)
 {
-  g_auto(Run) run = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
 
   herald_fake_flixysms_set_all_devices_online (flixy, FALSE);
   HERALDCTL (&run, "send", "--account", "Flixy", "--to", "0241110080", "--message", "x", "--json");
@@ -565,8 +482,8 @@ test_send_no_device (void)
 static void
 test_send_fate_unknown (void)
 {
-  g_auto(Run) run = { 0 };
-  g_auto(Run) history = { 0 };
+  g_auto(HeraldTestRun) run = { 0 };
+  g_auto(HeraldTestRun) history = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *rows;
   gboolean recorded = FALSE;
@@ -584,7 +501,7 @@ test_send_fate_unknown (void)
   /* Recorded as unknown, so that nobody sends it again blindly. */
   HERALDCTL (&history, "history", "--account", "Flixy", "--status", "unknown", "--json");
   g_assert_cmpint (history.status, ==, 0);
-  root = json_of (&history);
+  root = herald_test_run_json (&history);
   rows = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
@@ -601,11 +518,11 @@ test_send_fate_unknown (void)
 static void
 test_inbox (void)
 {
-  g_auto(Run) json = { 0 };
-  g_auto(Run) from = { 0 };
-  g_auto(Run) human = { 0 };
-  g_auto(Run) all = { 0 };
-  g_auto(Run) flash_run = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) from = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) all = { 0 };
+  g_auto(HeraldTestRun) flash_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) from_root = NULL;
   g_autoptr(JsonNode) all_root = NULL;
@@ -614,7 +531,7 @@ test_inbox (void)
 
   HERALDCTL (&json, "inbox", "--account", "Flixy", "--json");
   g_assert_cmpint (json.status, ==, 0);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   items = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (items), ==, 25);
   first = json_array_get_object_element (items, 0);
@@ -627,12 +544,12 @@ test_inbox (void)
 
   HERALDCTL (&all, "inbox", "--account", "Flixy", "--all", "--json");
   g_assert_cmpint (all.status, ==, 0);
-  all_root = json_of (&all);
+  all_root = herald_test_run_json (&all);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (all_root)), ==, HERALD_FAKE_FLIXYSMS_SEED_RECEIVED);
 
   HERALDCTL (&from, "inbox", "--account", "Flixy", "--from", "0241234567", "--all", "--json");
   g_assert_cmpint (from.status, ==, 0);
-  from_root = json_of (&from);
+  from_root = herald_test_run_json (&from);
   items = json_node_get_array (from_root);
   g_assert_cmpuint (json_array_get_length (items), >, 0);
   for (guint i = 0; i < json_array_get_length (items); i++)
@@ -653,10 +570,10 @@ static void
 test_inbox_keeps_stop (void)
 {
   g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
-  g_auto(Run) before = { 0 };
-  g_auto(Run) listed = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) after = { 0 };
+  g_auto(HeraldTestRun) before = { 0 };
+  g_auto(HeraldTestRun) listed = { 0 };
+  g_auto(HeraldTestRun) again = { 0 };
+  g_auto(HeraldTestRun) after = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonArray *rows;
   guint stop_rows = 0;
@@ -677,7 +594,7 @@ test_inbox_keeps_stop (void)
 
   HERALDCTL (&after, "optouts", "list", "--json");
   g_assert_cmpint (after.status, ==, 0);
-  root = json_of (&after);
+  root = herald_test_run_json (&after);
   rows = json_node_get_array (root);
   for (guint i = 0; i < json_array_get_length (rows); i++)
     {
@@ -697,15 +614,15 @@ test_inbox_keeps_stop (void)
 static void
 test_balance (void)
 {
-  g_auto(Run) json = { 0 };
-  g_auto(Run) human = { 0 };
-  g_auto(Run) flixy_run = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autofree char *balance = g_strdup_printf ("%" G_GINT64_FORMAT " credits", herald_fake_flashsms_get_balance (flash));
 
   HERALDCTL (&json, "balance", "--account", "Flash", "--json");
   g_assert_cmpint (json.status, ==, 0);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (root), "balance"), ==,
                    herald_fake_flashsms_get_balance (flash));
 
@@ -720,17 +637,17 @@ test_balance (void)
 static void
 test_history_flashsms (void)
 {
-  g_auto(Run) json = { 0 };
-  g_auto(Run) failed = { 0 };
-  g_auto(Run) human = { 0 };
-  g_auto(Run) bad = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) failed = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) bad = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) failed_root = NULL;
   JsonArray *rows;
 
   HERALDCTL (&json, "history", "--account", "Flash", "--all", "--json");
   g_assert_cmpint (json.status, ==, 0);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   rows = json_node_get_array (root);
   /* Three seeded messages and the sends of the tests before. */
   g_assert_cmpuint (json_array_get_length (rows), >=, 3);
@@ -738,7 +655,7 @@ test_history_flashsms (void)
 
   HERALDCTL (&failed, "history", "--account", "Flash", "--status", "failed", "--json");
   g_assert_cmpint (failed.status, ==, 0);
-  failed_root = json_of (&failed);
+  failed_root = herald_test_run_json (&failed);
   rows = json_node_get_array (failed_root);
   g_assert_cmpuint (json_array_get_length (rows), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "status"), ==, "failed");
@@ -754,18 +671,18 @@ test_history_flashsms (void)
 static void
 test_transactions_senders (void)
 {
-  g_auto(Run) json = { 0 };
-  g_auto(Run) human = { 0 };
-  g_auto(Run) senders = { 0 };
-  g_auto(Run) senders_json = { 0 };
-  g_auto(Run) flixy_run = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) human = { 0 };
+  g_auto(HeraldTestRun) senders = { 0 };
+  g_auto(HeraldTestRun) senders_json = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   g_autoptr(JsonNode) senders_root = NULL;
   JsonArray *rows;
 
   HERALDCTL (&json, "transactions", "--account", "Flash", "--type", "purchase", "--json");
   g_assert_cmpint (json.status, ==, 0);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   rows = json_node_get_array (root);
   g_assert_cmpuint (json_array_get_length (rows), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (rows, 0), "type"), ==, "PURCHASE");
@@ -777,7 +694,7 @@ test_transactions_senders (void)
 
   HERALDCTL (&senders_json, "senders", "--account", "Flash", "--json");
   g_assert_cmpint (senders_json.status, ==, 0);
-  senders_root = json_of (&senders_json);
+  senders_root = herald_test_run_json (&senders_json);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (senders_root)), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (senders_root), 0),
                                                   "name"), ==, "AccraFresh");
@@ -795,14 +712,14 @@ test_transactions_senders (void)
 static void
 test_contacts (void)
 {
-  g_auto(Run) added = { 0 };
-  g_auto(Run) edited = { 0 };
-  g_auto(Run) search = { 0 };
-  g_auto(Run) list = { 0 };
-  g_auto(Run) removed = { 0 };
-  g_auto(Run) imported = { 0 };
-  g_auto(Run) local = { 0 };
-  g_auto(Run) flixy_run = { 0 };
+  g_auto(HeraldTestRun) added = { 0 };
+  g_auto(HeraldTestRun) edited = { 0 };
+  g_auto(HeraldTestRun) search = { 0 };
+  g_auto(HeraldTestRun) list = { 0 };
+  g_auto(HeraldTestRun) removed = { 0 };
+  g_auto(HeraldTestRun) imported = { 0 };
+  g_auto(HeraldTestRun) local = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
   g_autoptr(JsonNode) added_root = NULL;
   g_autoptr(JsonNode) search_root = NULL;
   g_autoptr(JsonNode) list_root = NULL;
@@ -815,7 +732,7 @@ test_contacts (void)
   HERALDCTL (&added, "contacts", "add", "0241110100", "--first-name", "Efua", "--last-name", "Addo",
              "--group", "Staff", "--account", "Flash", "--json");
   g_assert_cmpint (added.status, ==, 0);
-  added_root = json_of (&added);
+  added_root = herald_test_run_json (&added);
   id = g_strdup (json_object_get_string_member (json_node_get_object (added_root), "id"));
   g_assert_cmpstr (herald_fake_flashsms_find_contact (flash, "0241110100"), ==, id);
   g_assert_cmpuint (herald_fake_flashsms_get_contact_count (flash), ==, count + 1);
@@ -826,14 +743,14 @@ test_contacts (void)
 
   HERALDCTL (&search, "contacts", "search", "Efua", "--account", "Flash", "--json");
   g_assert_cmpint (search.status, ==, 0);
-  search_root = json_of (&search);
+  search_root = herald_test_run_json (&search);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (search_root)), ==, 1);
   g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (json_node_get_array (search_root), 0),
                                                   "email"), ==, "efua@example.com");
 
   HERALDCTL (&list, "contacts", "list", "--group", "Staff", "--account", "Flash", "--json");
   g_assert_cmpint (list.status, ==, 0);
-  list_root = json_of (&list);
+  list_root = herald_test_run_json (&list);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (list_root)), ==, 2);
 
   HERALDCTL (&removed, "contacts", "remove", id, "--account", "Flash");
@@ -846,7 +763,7 @@ test_contacts (void)
   g_assert_no_error (error);
   HERALDCTL (&imported, "contacts", "import", file, "--account", "Flash", "--json");
   g_assert_cmpint (imported.status, ==, 0);
-  import_root = json_of (&imported);
+  import_root = herald_test_run_json (&imported);
   g_assert_cmpint (json_object_get_int_member (json_node_get_object (import_root), "imported"), ==, 2);
   g_assert_nonnull (herald_fake_flashsms_find_contact (flash, "0201110102"));
 
@@ -862,14 +779,14 @@ test_contacts (void)
 static void
 test_groups_templates (void)
 {
-  g_auto(Run) group_add = { 0 };
-  g_auto(Run) group_list = { 0 };
-  g_auto(Run) group_remove = { 0 };
-  g_auto(Run) template_add = { 0 };
-  g_auto(Run) template_edit = { 0 };
-  g_auto(Run) template_list = { 0 };
-  g_auto(Run) template_remove = { 0 };
-  g_auto(Run) local = { 0 };
+  g_auto(HeraldTestRun) group_add = { 0 };
+  g_auto(HeraldTestRun) group_list = { 0 };
+  g_auto(HeraldTestRun) group_remove = { 0 };
+  g_auto(HeraldTestRun) template_add = { 0 };
+  g_auto(HeraldTestRun) template_edit = { 0 };
+  g_auto(HeraldTestRun) template_list = { 0 };
+  g_auto(HeraldTestRun) template_remove = { 0 };
+  g_auto(HeraldTestRun) local = { 0 };
   g_autoptr(JsonNode) groups = NULL;
   g_autoptr(JsonNode) templates = NULL;
   gboolean found = FALSE;
@@ -878,7 +795,7 @@ test_groups_templates (void)
   g_assert_cmpint (group_add.status, ==, 0);
   HERALDCTL (&group_list, "groups", "list", "--account", "Flash", "--json");
   g_assert_cmpint (group_list.status, ==, 0);
-  groups = json_of (&group_list);
+  groups = herald_test_run_json (&group_list);
   for (guint i = 0; i < json_array_get_length (json_node_get_array (groups)); i++)
     found |= g_strcmp0 (json_object_get_string_member (json_array_get_object_element (json_node_get_array (groups), i),
                                                        "name"), "Drivers") == 0;
@@ -894,7 +811,7 @@ test_groups_templates (void)
   g_assert_cmpint (template_edit.status, ==, 0);
   HERALDCTL (&template_list, "templates", "list", "--account", "Flash", "--json");
   g_assert_cmpint (template_list.status, ==, 0);
-  templates = json_of (&template_list);
+  templates = herald_test_run_json (&template_list);
   found = FALSE;
   for (guint i = 0; i < json_array_get_length (json_node_get_array (templates)); i++)
     {
@@ -920,11 +837,11 @@ test_groups_templates (void)
 static void
 test_pull (void)
 {
-  g_auto(Run) pulled = { 0 };
-  g_auto(Run) again = { 0 };
-  g_auto(Run) local = { 0 };
-  g_auto(Run) members = { 0 };
-  g_auto(Run) flixy_run = { 0 };
+  g_auto(HeraldTestRun) pulled = { 0 };
+  g_auto(HeraldTestRun) again = { 0 };
+  g_auto(HeraldTestRun) local = { 0 };
+  g_auto(HeraldTestRun) members = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
   g_autoptr(JsonNode) pulled_root = NULL;
   g_autoptr(JsonNode) again_root = NULL;
   g_autoptr(JsonNode) local_root = NULL;
@@ -940,7 +857,7 @@ test_pull (void)
 
   HERALDCTL (&pulled, "contacts", "pull", "--account", "Flash", "--json");
   g_assert_cmpint (pulled.status, ==, 0);
-  pulled_root = json_of (&pulled);
+  pulled_root = herald_test_run_json (&pulled);
   object = json_node_get_object (pulled_root);
   g_assert_cmpint (json_object_get_int_member (object, "added"), ==, count);
   g_assert_cmpint (json_object_get_int_member (object, "skipped"), ==, 0);
@@ -948,12 +865,12 @@ test_pull (void)
 
   HERALDCTL (&local, "contacts", "list", "--json");
   g_assert_cmpint (local.status, ==, 0);
-  local_root = json_of (&local);
+  local_root = herald_test_run_json (&local);
   g_assert_cmpuint (json_array_get_length (json_node_get_array (local_root)), ==, count);
 
   HERALDCTL (&members, "groups", "members", "Pullers", "--json");
   g_assert_cmpint (members.status, ==, 0);
-  members_root = json_of (&members);
+  members_root = herald_test_run_json (&members);
   array = json_node_get_array (members_root);
   g_assert_cmpuint (json_array_get_length (array), ==, 2);
   /* Name order: Adwoa, Kwame; numbers in E.164 (the account's region, GH). */
@@ -966,7 +883,7 @@ test_pull (void)
 
   HERALDCTL (&again, "contacts", "pull", "--account", "Flash", "--json");
   g_assert_cmpint (again.status, ==, 0);
-  again_root = json_of (&again);
+  again_root = herald_test_run_json (&again);
   object = json_node_get_object (again_root);
   g_assert_cmpint (json_object_get_int_member (object, "added"), ==, 0);
   g_assert_cmpint (json_object_get_int_member (object, "unchanged"), ==, count);
@@ -983,11 +900,11 @@ test_estimate_account (void)
 {
   g_autofree char *two_parts = g_strnfill (161, 'a');
   g_autofree char *too_long = g_strnfill (919, 'a');
-  g_auto(Run) short_run = { 0 };
-  g_auto(Run) enough = { 0 };
-  g_auto(Run) json = { 0 };
-  g_auto(Run) flixy_run = { 0 };
-  g_auto(Run) long_run = { 0 };
+  g_auto(HeraldTestRun) short_run = { 0 };
+  g_auto(HeraldTestRun) enough = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) flixy_run = { 0 };
+  g_auto(HeraldTestRun) long_run = { 0 };
   g_autoptr(JsonNode) root = NULL;
   JsonObject *object, *quote, *account;
   guint asked = herald_fake_flashsms_count_requests (flash, "POST", "/sms/estimate");
@@ -1017,7 +934,7 @@ test_estimate_account (void)
 
   HERALDCTL (&json, "estimate", "--json", "--account", "Flash", "--recipients", recipients, "--message", two_parts);
   g_assert_cmpint (json.status, ==, 0);
-  root = json_of (&json);
+  root = herald_test_run_json (&json);
   object = json_node_get_object (root);
   g_assert_cmpint (json_object_get_int_member (object, "credits"), ==, (balance / 2 + 1) * 2);   /* the local count */
   account = json_object_get_object_member (object, "account");

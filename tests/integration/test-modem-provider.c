@@ -145,10 +145,10 @@ test_heraldctl (void)
   g_autoptr(GError) error = NULL;
   const char *message_id;
 
-  herald_test_heraldctl (&added, add);
+  herald_test_heraldctl_run (&added, NULL, NULL, NULL, 60, add);
   g_assert_cmpint (added.status, ==, 0);
 
-  herald_test_heraldctl (&sent, send_argv);
+  herald_test_heraldctl_run (&sent, NULL, NULL, NULL, 60, send_argv);
   g_assert_cmpint (sent.status, ==, 0);
   g_assert_true (json_parser_load_from_data (parser, sent.out, -1, &error));
   g_assert_no_error (error);
@@ -160,7 +160,7 @@ test_heraldctl (void)
   {
     const char *status_argv[] = { "status", "--account", "Phone modems", message_id, NULL };
 
-    herald_test_heraldctl (&status, status_argv);
+    herald_test_heraldctl_run (&status, NULL, NULL, NULL, 60, status_argv);
   }
   g_assert_cmpint (status.status, ==, 0);
   g_assert_nonnull (strstr (status.out, "sent"));

@@ -158,7 +158,7 @@ static const char campaign_columns[] =
   "state, pause_reason, credits_needed, n_duplicates, lease_pid, lease_host, lease_expires, "
   "created_at, updated_at";
 
-static HeraldCampaignRecord *
+static gpointer
 record_from_row (sqlite3_stmt *stmt)
 {
   HeraldCampaignRecord *record = g_new0 (HeraldCampaignRecord, 1);
@@ -313,14 +313,10 @@ herald_campaign_store_list (HeraldDatabase  *db,
   g_autofree char *sql = g_strdup_printf ("SELECT %s FROM campaigns ORDER BY id", campaign_columns);
   g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (db, sql, error);
   g_autoptr(GPtrArray) records = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_campaign_record_free);
-  int rc;
 
-  if (stmt == NULL)
+  if (stmt == NULL || !herald_database_read_rows (db, stmt, record_from_row, records, error))
     return NULL;
-  while ((rc = herald_database_step (db, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (records, record_from_row (stmt));
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&records) : NULL;
+  return g_steal_pointer (&records);
 }
 
 gboolean
@@ -369,7 +365,7 @@ herald_campaign_store_set_lease (HeraldDatabase  *db,
 static const char recipient_columns[] =
   "id, phone, variables, text, state, message_id, request_id, error, attempts";
 
-static HeraldCampaignRecipient *
+static gpointer
 recipient_from_row (sqlite3_stmt *stmt)
 {
   HeraldCampaignRecipient *r = g_new0 (HeraldCampaignRecipient, 1);
@@ -402,7 +398,6 @@ select_recipients (HeraldDatabase  *db,
   g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (db, sql, error);
   g_autoptr(GPtrArray) rows = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_campaign_recipient_free);
   int n_params;
-  int rc;
 
   if (stmt == NULL)
     return NULL;
@@ -412,10 +407,9 @@ select_recipients (HeraldDatabase  *db,
       (n_params >= 3 && !herald_database_bind_int64_at (stmt, 3, c, error)))
     return NULL;
 
-  while ((rc = herald_database_step (db, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (rows, recipient_from_row (stmt));
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&rows) : NULL;
+  if (!herald_database_read_rows (db, stmt, recipient_from_row, rows, error))
+    return NULL;
+  return g_steal_pointer (&rows);
 }
 
 GPtrArray *
@@ -542,6 +536,17 @@ herald_campaign_store_settle_request_rows (HeraldDatabase        *db,
          step_done (db, stmt, error);
 }
 
+static gpointer
+request_from_row (sqlite3_stmt *stmt)
+{
+  HeraldCampaignRequest *request = g_new0 (HeraldCampaignRequest, 1);
+
+  request->id = herald_database_column_int64 (stmt, 0);
+  request->tag = herald_database_dup_column_text (stmt, 1);
+  request->created_at = herald_database_column_int64 (stmt, 2);
+  return request;
+}
+
 GPtrArray *
 herald_campaign_store_open_requests (HeraldDatabase  *db,
                                      gint64           campaign_id,
@@ -551,22 +556,11 @@ herald_campaign_store_open_requests (HeraldDatabase  *db,
     "SELECT id, tag, created_at FROM campaign_requests WHERE campaign_id = ? AND state = 'submitting' "
     "ORDER BY id", error);
   g_autoptr(GPtrArray) requests = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_campaign_request_free);
-  int rc;
 
-  if (stmt == NULL || !herald_database_bind_int64_at (stmt, 1, campaign_id, error))
+  if (stmt == NULL || !herald_database_bind_int64_at (stmt, 1, campaign_id, error) ||
+      !herald_database_read_rows (db, stmt, request_from_row, requests, error))
     return NULL;
-
-  while ((rc = herald_database_step (db, stmt, error)) == SQLITE_ROW)
-    {
-      HeraldCampaignRequest *request = g_new0 (HeraldCampaignRequest, 1);
-
-      request->id = herald_database_column_int64 (stmt, 0);
-      request->tag = herald_database_dup_column_text (stmt, 1);
-      request->created_at = herald_database_column_int64 (stmt, 2);
-      g_ptr_array_add (requests, request);
-    }
-
-  return rc == SQLITE_DONE ? g_steal_pointer (&requests) : NULL;
+  return g_steal_pointer (&requests);
 }
 
 GPtrArray *

@@ -96,16 +96,8 @@ find_named (HeraldDatabase  *database,
 {
   g_autofree char *sql = g_strdup_printf ("SELECT id FROM %s WHERE name_key = ?", table);
   g_autofree char *key = herald_store_fold (name);
-  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database, sql, error);
-  int rc;
 
-  *id = 0;
-  if (stmt == NULL || !herald_database_bind_text_at (stmt, 1, key, error))
-    return FALSE;
-  rc = herald_database_step (database, stmt, error);
-  if (rc == SQLITE_ROW)
-    *id = herald_database_column_int64 (stmt, 0);
-  return rc != SQLITE_ERROR;
+  return herald_database_find_id (database, sql, key, id, error);
 }
 
 static gboolean
@@ -155,6 +147,14 @@ herald_contact_store_find_group (HeraldDatabase  *database,
 
 /* ---- groups -------------------------------------------------------------- */
 
+static gpointer
+group_from_row (sqlite3_stmt *stmt)
+{
+  return herald_local_group_new (herald_database_column_text (stmt, 0),
+                                 (guint) herald_database_column_int64 (stmt, 1),
+                                 herald_database_column_int64 (stmt, 2));
+}
+
 static gboolean
 list_groups_func (HeraldDatabase  *database,
                   gpointer         user_data,
@@ -166,16 +166,9 @@ list_groups_func (HeraldDatabase  *database,
                                                           "SELECT g.name, (SELECT count(*) FROM contact_group_members m "
                                                           "WHERE m.group_id = g.id), g.created_at FROM contact_groups g "
                                                           "ORDER BY g.name_key", error);
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
   job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_local_group_unref);
-  while ((rc = herald_database_step (database, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (job->items, herald_local_group_new (herald_database_column_text (stmt, 0),
-                                                         (guint) herald_database_column_int64 (stmt, 1),
-                                                         herald_database_column_int64 (stmt, 2)));
-  return rc == SQLITE_DONE;
+  return stmt != NULL && herald_database_read_rows (database, stmt, group_from_row, job->items, error);
 }
 
 void
@@ -395,12 +388,8 @@ change_members_func (HeraldDatabase  *database,
 
   for (guint i = 0; job->phones[i] != NULL; i++)
     {
-      int rc;
+      int rc = herald_database_step_text (database, find, job->phones[i], error);
 
-      sqlite3_reset (find);
-      if (!herald_database_bind_text_at (find, 1, job->phones[i], error))
-        return FALSE;
-      rc = herald_database_step (database, find, error);
       if (rc == SQLITE_ERROR)
         return FALSE;
       if (rc != SQLITE_ROW)
@@ -410,11 +399,9 @@ change_members_func (HeraldDatabase  *database,
           return FALSE;
         }
 
-      sqlite3_reset (change);
-      if (!herald_database_bind_int64_at (change, 1, group_id, error) ||
-          !herald_database_bind_int64_at (change, 2, herald_database_column_int64 (find, 0), error) ||
-          !herald_database_bind_int64_at (change, 3, now, error) ||
-          herald_database_step (database, change, error) != SQLITE_DONE)
+      const gint64 values[] = { group_id, herald_database_column_int64 (find, 0), now };
+
+      if (!herald_database_step_int64s (database, change, values, G_N_ELEMENTS (values), error))
         return FALSE;
       job->count += (guint) herald_database_changes (database);
     }
@@ -458,7 +445,7 @@ herald_contact_store_change_members_finish (HeraldContactStore  *self,
 
 #define TEMPLATE_COLUMNS "name, body, created_at, updated_at"
 
-static HeraldLocalTemplate *
+static gpointer
 template_from_row (sqlite3_stmt *stmt)
 {
   return herald_local_template_new (herald_database_column_text (stmt, 0),
@@ -476,14 +463,9 @@ list_templates_func (HeraldDatabase  *database,
   ListJob *job = user_data;
   g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database, "SELECT " TEMPLATE_COLUMNS
                                                           " FROM templates ORDER BY name_key", error);
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
   job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_local_template_unref);
-  while ((rc = herald_database_step (database, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (job->items, template_from_row (stmt));
-  return rc == SQLITE_DONE;
+  return stmt != NULL && herald_database_read_rows (database, stmt, template_from_row, job->items, error);
 }
 
 void
@@ -523,19 +505,11 @@ get_template_func (HeraldDatabase  *database,
   g_autofree char *key = herald_store_fold (job->name);
   g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database, "SELECT " TEMPLATE_COLUMNS
                                                           " FROM templates WHERE name_key = ?", error);
-  int rc;
+  g_autofree char *missing = g_strdup_printf (_("There is no template named “%s”."), job->name);
 
-  if (stmt == NULL || !herald_database_bind_text_at (stmt, 1, key, error))
+  if (stmt == NULL || !herald_database_bind_text_at (stmt, 1, key, error) ||
+      !herald_database_step_one (database, stmt, missing, error))
     return FALSE;
-  rc = herald_database_step (database, stmt, error);
-  if (rc == SQLITE_ERROR)
-    return FALSE;
-  if (rc != SQLITE_ROW)
-    {
-      g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND,
-                   _("There is no template named “%s”."), job->name);
-      return FALSE;
-    }
   job->template = template_from_row (stmt);
   return TRUE;
 }

@@ -323,17 +323,7 @@ find_contact (HeraldDatabase  *database,
               gint64          *id,
               GError         **error)
 {
-  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database, "SELECT id FROM contacts WHERE phone = ?",
-                                                          error);
-  int rc;
-
-  *id = 0;
-  if (stmt == NULL || !herald_database_bind_text_at (stmt, 1, phone, error))
-    return FALSE;
-  rc = herald_database_step (database, stmt, error);
-  if (rc == SQLITE_ROW)
-    *id = herald_database_column_int64 (stmt, 0);
-  return rc != SQLITE_ERROR;
+  return herald_database_find_id (database, "SELECT id FROM contacts WHERE phone = ?", phone, id, error);
 }
 
 static gboolean
@@ -604,9 +594,9 @@ get_func (HeraldDatabase  *database,
                                                           " FROM contacts c WHERE c.phone = ?", error);
   int rc;
 
-  if (stmt == NULL || !herald_database_bind_text_at (stmt, 1, job->phone, error))
+  if (stmt == NULL)
     return FALSE;
-  rc = herald_database_step (database, stmt, error);
+  rc = herald_database_step_text (database, stmt, job->phone, error);
   if (rc == SQLITE_ERROR)
     return FALSE;
   if (rc != SQLITE_ROW)
@@ -831,14 +821,11 @@ add_member (HeraldDatabase            *database,
             HeraldContactStoreImport  *import,
             GError                   **error)
 {
+  const gint64 values[] = { st->group_id, contact_id, st->now };
+
   if (st->group_id == 0)
     return TRUE;
-
-  sqlite3_reset (st->member);
-  if (!herald_database_bind_int64_at (st->member, 1, st->group_id, error) ||
-      !herald_database_bind_int64_at (st->member, 2, contact_id, error) ||
-      !herald_database_bind_int64_at (st->member, 3, st->now, error) ||
-      herald_database_step (database, st->member, error) != SQLITE_DONE)
+  if (!herald_database_step_int64s (database, st->member, values, G_N_ELEMENTS (values), error))
     return FALSE;
   import->grouped += (guint) herald_database_changes (database);
   return TRUE;
@@ -871,10 +858,7 @@ import_one (HeraldDatabase            *database,
       return TRUE;
     }
 
-  sqlite3_reset (st->find);
-  if (!herald_database_bind_text_at (st->find, 1, phone, error))
-    return FALSE;
-  rc = herald_database_step (database, st->find, error);
+  rc = herald_database_step_text (database, st->find, phone, error);
   if (rc != SQLITE_ROW)
     {
       if (rc != SQLITE_ERROR)
@@ -916,17 +900,14 @@ add_new_members (HeraldDatabase            *database,
                  HeraldContactStoreImport  *import,
                  GError                   **error)
 {
+  const gint64 values[] = { st->group_id, st->now, st->last_id };
   g_autoptr(sqlite3_stmt) stmt = NULL;
 
   if (st->group_id == 0 || import->added == 0)
     return TRUE;
   stmt = herald_database_prepare (database, "INSERT OR IGNORE INTO contact_group_members (group_id, contact_id, "
                                   "added_at) SELECT ?1, id, ?2 FROM contacts WHERE id > ?3", error);
-  if (stmt == NULL ||
-      !herald_database_bind_int64_at (stmt, 1, st->group_id, error) ||
-      !herald_database_bind_int64_at (stmt, 2, st->now, error) ||
-      !herald_database_bind_int64_at (stmt, 3, st->last_id, error) ||
-      herald_database_step (database, stmt, error) != SQLITE_DONE)
+  if (stmt == NULL || !herald_database_step_int64s (database, stmt, values, G_N_ELEMENTS (values), error))
     return FALSE;
   import->grouped += (guint) herald_database_changes (database);
   return TRUE;
@@ -1041,6 +1022,17 @@ import_file_func (HeraldDatabase  *database,
   return save_contacts_cached (database, job, cancellable, error);
 }
 
+/* The job of an import into @group (NULL: none). */
+static ContactJob *
+import_job_new (const char *group)
+{
+  ContactJob *job = contact_job_new (NULL, NULL);
+
+  job->group = g_strdup (group);
+  job->import = g_new0 (HeraldContactStoreImport, 1);
+  return job;
+}
+
 void
 herald_contact_store_import_file_async (HeraldContactStore    *self,
                                         const char            *path,
@@ -1056,11 +1048,9 @@ herald_contact_store_import_file_async (HeraldContactStore    *self,
   g_return_if_fail (path != NULL);
   g_return_if_fail (HERALD_IS_CONTACT_IMPORTER (importer));
 
-  job = contact_job_new (NULL, NULL);
+  job = import_job_new (group);
   job->path = g_strdup (path);
   job->importer = g_object_ref (importer);
-  job->group = g_strdup (group);
-  job->import = g_new0 (HeraldContactStoreImport, 1);
   run (self, herald_contact_store_import_finish, import_file_func, job, TRUE, cancellable, callback, user_data);
 }
 
@@ -1077,12 +1067,10 @@ herald_contact_store_import_contacts_async (HeraldContactStore  *self,
   g_return_if_fail (HERALD_IS_CONTACT_STORE (self));
   g_return_if_fail (contacts != NULL);
 
-  job = contact_job_new (NULL, NULL);
+  job = import_job_new (group);
   job->contacts = g_ptr_array_new_full (contacts->len, g_object_unref);
   for (guint i = 0; i < contacts->len; i++)
     g_ptr_array_add (job->contacts, copy_contact (contacts->pdata[i]));
-  job->group = g_strdup (group);
-  job->import = g_new0 (HeraldContactStoreImport, 1);
   run (self, herald_contact_store_import_finish, import_contacts_func, job, TRUE, cancellable, callback,
        user_data);
 }

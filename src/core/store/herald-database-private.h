@@ -77,6 +77,30 @@ gboolean        herald_database_step_one             (HeraldDatabase       *self
                                                       const char           *missing,
                                                       GError              **error);
 
+/* Resets @stmt, binds @value to its first "?" and steps it: SQLITE_ROW,
+ * SQLITE_DONE, or SQLITE_ERROR with @error. For one statement run over
+ * many values. */
+int             herald_database_step_text            (HeraldDatabase       *self,
+                                                      sqlite3_stmt         *stmt,
+                                                      const char           *value,
+                                                      GError              **error);
+
+/* Resets @stmt, binds @values[0] to @values[@n_values - 1] to its "?" 1
+ * to @n_values and steps it to its end: TRUE when it ran through. */
+gboolean        herald_database_step_int64s          (HeraldDatabase       *self,
+                                                      sqlite3_stmt         *stmt,
+                                                      const gint64         *values,
+                                                      guint                 n_values,
+                                                      GError              **error);
+
+/* Runs @sql, a SELECT of an id with one "?" bound to @value: *@id is the
+ * id of its first row, 0 when there is none. FALSE only on a failure. */
+gboolean        herald_database_find_id              (HeraldDatabase       *self,
+                                                      const char           *sql,
+                                                      const char           *value,
+                                                      gint64               *id,
+                                                      GError              **error);
+
 /* Makes an item of the current row of a statement; NULL skips the row (one
  * that this Herald cannot read, say a later one's). */
 typedef gpointer (*HeraldDatabaseRowFunc)            (sqlite3_stmt         *stmt);

@@ -372,6 +372,51 @@ herald_database_step_one (HeraldDatabase  *self,
   return FALSE;
 }
 
+int
+herald_database_step_text (HeraldDatabase  *self,
+                           sqlite3_stmt    *stmt,
+                           const char      *value,
+                           GError         **error)
+{
+  sqlite3_reset (stmt);
+  if (!herald_database_bind_text_at (stmt, 1, value, error))
+    return SQLITE_ERROR;
+  return herald_database_step (self, stmt, error);
+}
+
+gboolean
+herald_database_step_int64s (HeraldDatabase  *self,
+                             sqlite3_stmt    *stmt,
+                             const gint64    *values,
+                             guint            n_values,
+                             GError         **error)
+{
+  sqlite3_reset (stmt);
+  for (guint i = 0; i < n_values; i++)
+    if (!herald_database_bind_int64_at (stmt, (int) i + 1, values[i], error))
+      return FALSE;
+  return herald_database_step (self, stmt, error) == SQLITE_DONE;
+}
+
+gboolean
+herald_database_find_id (HeraldDatabase  *self,
+                         const char      *sql,
+                         const char      *value,
+                         gint64          *id,
+                         GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (self, sql, error);
+  int rc;
+
+  *id = 0;
+  if (stmt == NULL)
+    return FALSE;
+  rc = herald_database_step_text (self, stmt, value, error);
+  if (rc == SQLITE_ROW)
+    *id = herald_database_column_int64 (stmt, 0);
+  return rc != SQLITE_ERROR;
+}
+
 gboolean
 herald_database_read_rows (HeraldDatabase         *self,
                            sqlite3_stmt           *stmt,

@@ -70,7 +70,7 @@ herald_local_inbox_set_optout_keywords (HeraldLocalInbox   *self,
 #define COLUMNS "id, account_id, remote_id, sender, sender_e164, text, received_at, device_id, device_name, " \
                 "device_phone, message_type, sim_slot, media_url, stored_at"
 
-static HeraldLocalMessage *
+static gpointer
 message_from_row (sqlite3_stmt *stmt)
 {
   HeraldLocalMessage *m = herald_local_message_new ();
@@ -124,20 +124,11 @@ check_account (HeraldDatabase  *database,
                GError         **error)
 {
   g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database, "SELECT 1 FROM accounts WHERE id = ?", error);
-  int rc;
+  g_autofree char *missing =
+    g_strdup_printf (_("The received messages could not be kept: there is no account “%s”."), account_id);
 
-  if (stmt == NULL || !herald_database_bind_text_at (stmt, 1, account_id, error))
-    return FALSE;
-  rc = herald_database_step (database, stmt, error);
-  if (rc == SQLITE_ERROR)
-    return FALSE;
-  if (rc != SQLITE_ROW)
-    {
-      g_set_error (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND,
-                   _("The received messages could not be kept: there is no account “%s”."), account_id);
-      return FALSE;
-    }
-  return TRUE;
+  return stmt != NULL && herald_database_bind_text_at (stmt, 1, account_id, error) &&
+         herald_database_step_one (database, stmt, missing, error);
 }
 
 static gboolean
@@ -313,7 +304,6 @@ list_func (HeraldDatabase  *database,
   InboxJob *job = user_data;
   g_autoptr(GString) sql = g_string_new ("SELECT " COLUMNS " FROM inbox_messages WHERE received_at >= :since");
   g_autoptr(sqlite3_stmt) stmt = NULL;
-  int rc;
 
   if (job->account_id != NULL)
     g_string_append (sql, " AND account_id = :account");
@@ -330,9 +320,7 @@ list_func (HeraldDatabase  *database,
     return FALSE;
 
   job->messages = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_local_message_unref);
-  while ((rc = herald_database_step (database, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (job->messages, message_from_row (stmt));
-  return rc == SQLITE_DONE;
+  return herald_database_read_rows (database, stmt, message_from_row, job->messages, error);
 }
 
 void

@@ -193,9 +193,7 @@ remove_func (HeraldDatabase  *database,
     return FALSE;
   for (guint i = 0; job->phones[i] != NULL; i++)
     {
-      sqlite3_reset (stmt);
-      if (!herald_database_bind_text_at (stmt, 1, job->phones[i], error) ||
-          herald_database_step (database, stmt, error) != SQLITE_DONE)
+      if (herald_database_step_text (database, stmt, job->phones[i], error) != SQLITE_DONE)
         return FALSE;
       job->count += (guint) herald_database_changes (database);
     }
@@ -228,6 +226,14 @@ herald_optout_store_change_finish (HeraldOptoutStore  *self,
 
 /* ---- list ---------------------------------------------------------------- */
 
+static gpointer
+optout_from_row (sqlite3_stmt *stmt)
+{
+  return herald_optout_new (herald_database_column_text (stmt, 0), herald_database_column_text (stmt, 1),
+                            herald_database_column_text (stmt, 2), herald_database_column_text (stmt, 3),
+                            herald_database_column_int64 (stmt, 4));
+}
+
 static gboolean
 list_func (HeraldDatabase  *database,
            gpointer         user_data,
@@ -238,18 +244,9 @@ list_func (HeraldDatabase  *database,
   g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database,
                                                           "SELECT phone, source, account_id, detail, added_at "
                                                           "FROM optouts ORDER BY added_at DESC, phone", error);
-  int rc;
 
-  if (stmt == NULL)
-    return FALSE;
   job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_optout_unref);
-  while ((rc = herald_database_step (database, stmt, error)) == SQLITE_ROW)
-    g_ptr_array_add (job->items, herald_optout_new (herald_database_column_text (stmt, 0),
-                                                    herald_database_column_text (stmt, 1),
-                                                    herald_database_column_text (stmt, 2),
-                                                    herald_database_column_text (stmt, 3),
-                                                    herald_database_column_int64 (stmt, 4)));
-  return rc == SQLITE_DONE;
+  return stmt != NULL && herald_database_read_rows (database, stmt, optout_from_row, job->items, error);
 }
 
 void
@@ -295,12 +292,8 @@ filter_func (HeraldDatabase  *database,
   job->items = g_ptr_array_new_with_free_func (g_free);
   for (guint i = 0; job->phones[i] != NULL; i++)
     {
-      int rc;
+      int rc = herald_database_step_text (database, stmt, job->phones[i], error);
 
-      sqlite3_reset (stmt);
-      if (!herald_database_bind_text_at (stmt, 1, job->phones[i], error))
-        return FALSE;
-      rc = herald_database_step (database, stmt, error);
       if (rc == SQLITE_ERROR)
         return FALSE;
       if (rc == SQLITE_ROW)
