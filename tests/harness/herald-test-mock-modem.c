@@ -50,6 +50,7 @@ herald_test_mock_do (const char *method,
   g_autoptr(GVariant) reply = herald_test_mock_call (method, parameters, NULL, &error);
 
   g_assert_no_error (error);
+  g_assert_nonnull (reply);
 }
 
 void
