@@ -225,11 +225,12 @@ crash_and_finish (const char *account,
 
   HERALDCTL (&report, NULL, "campaign", "report", id, "--json");
   g_assert_cmpint (report.status, ==, 0);
-  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (herald_test_run_json (&report)), "state"), ==,
-                   "finished");
+  g_clear_pointer (&root, json_node_unref);
+  root = herald_test_run_json (&report);
+  g_assert_cmpstr (json_object_get_string_member (json_node_get_object (root), "state"), ==, "finished");
   *kills_out = kills;
   *runs_out = runs + 1;
-  return herald_test_run_json (&report);
+  return g_steal_pointer (&root);
 }
 
 static void
