@@ -9,17 +9,10 @@
 
 #include "herald-cli.h"
 
-static char *opt_listen;
 static gboolean opt_json;
 
 static const GOptionEntry modems_entries[] = {
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print one JSON document"), NULL },
-  { NULL }
-};
-
-static const GOptionEntry bridge_entries[] = {
-  { "listen", 0, 0, G_OPTION_ARG_STRING, &opt_listen,
-    N_("Address and port to serve on (serve; default 127.0.0.1:8787)"), "ADDR:PORT" },
   { NULL }
 };
 
@@ -135,7 +128,5 @@ const HeraldCliCommand herald_cli_device_commands[] = {
     N_("Each modem’s device ID is a stable UUID derived from its IMEI: the bridge’s device_id. "
        "A modem that cannot send now says why (no SIM, locked SIM, no signal, disabled…)."),
     modems_entries, modems_run },
-  { "bridge", N_("serve | key create NAME | key list | key revoke NAME"),
-    N_("Serve the device bridge and manage its API keys"), NULL, bridge_entries, NULL },
   { NULL }
 };

@@ -45,6 +45,7 @@ extern const HeraldCliCommand herald_cli_provider_commands[];
 extern const HeraldCliCommand herald_cli_list_commands[];
 extern const HeraldCliCommand herald_cli_campaign_commands[];
 extern const HeraldCliCommand herald_cli_device_commands[];
+extern const HeraldCliCommand herald_cli_bridge_commands[];
 
 int  herald_cli_usage_error (const HeraldCliCommand *command,
                              const char             *format,

@@ -26,6 +26,7 @@ static const HeraldCliFamily families[] = {
   { N_("Contacts, groups and templates"), herald_cli_list_commands },
   { N_("Campaigns"), herald_cli_campaign_commands },
   { N_("Devices"), herald_cli_device_commands },
+  { N_("Device bridge"), herald_cli_bridge_commands },
 };
 
 static const HeraldCliCommand *

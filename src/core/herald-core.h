@@ -8,6 +8,10 @@
 
 #include "herald-types.h"
 #include "herald-dialect.h"
+#include "bridge/herald-bridge-keys.h"
+#include "bridge/herald-bridge-lock.h"
+#include "bridge/herald-bridge-request.h"
+#include "bridge/herald-bridge-server.h"
 #include "campaign/herald-campaign-audience.h"
 #include "campaign/herald-campaign-engine.h"
 #include "inbox/herald-inbox-keep.h"

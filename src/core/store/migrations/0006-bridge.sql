@@ -1,0 +1,13 @@
+-- SPDX-FileCopyrightText: 2026 The Herald authors
+-- SPDX-License-Identifier: GPL-3.0-or-later
+--
+-- Append only: this file has shipped; a change is a new file with the next
+-- number. One line per statement: SQLite keeps the CREATE text as written
+-- (sqlite_master), byte for byte that of the databases out there.
+--
+-- 6: the device bridge's API keys (store/herald-bridge-key-store.c,
+-- bridge/herald-bridge-keys.c). Only what is not secret: the key itself is in
+-- the keyring (schema io.github.heraldsms.Herald.BridgeKey, attribute
+-- key-name = name), never here. rate_limit is requests a minute for that key,
+-- 0 for no limit. Times are UTC microseconds since the epoch.
+CREATE TABLE bridge_keys (  id          INTEGER PRIMARY KEY,  name        TEXT NOT NULL UNIQUE,  rate_limit  INTEGER NOT NULL DEFAULT 100 CHECK (rate_limit >= 0),  created_at  INTEGER NOT NULL);
