@@ -344,6 +344,20 @@ herald_bridge_parse_received_query (const char  *query,
                    _("The query string cannot be read: %s."), local->message);
       return NULL;
     }
+  {
+    GHashTableIter iter;
+    gpointer name;
+    gpointer text;
+
+    g_hash_table_iter_init (&iter, params);
+    while (g_hash_table_iter_next (&iter, &name, &text))
+      if (!g_utf8_validate (name, -1, NULL) || !g_utf8_validate (text, -1, NULL))
+        {
+          g_set_error (error, HERALD_BRIDGE_REQUEST_ERROR, HERALD_BRIDGE_REQUEST_ERROR_INVALID_FIELD,
+                       _("The query string is not UTF-8 once decoded."));
+          return NULL;
+        }
+  }
 
   value = g_hash_table_lookup (params, "page");
   if (value != NULL)
@@ -446,7 +460,8 @@ herald_bridge_match_path (const char  *pattern,
             return FALSE;
           g_free (value);
           value = g_uri_unescape_string (have[i], "/");
-          if (value == NULL)
+          /* Decoded, it lands in answers (JSON): UTF-8 only, no NUL. */
+          if (value == NULL || !g_utf8_validate (value, -1, NULL))
             return FALSE;
         }
       else if (strcmp (want[i], have[i]) != 0)
