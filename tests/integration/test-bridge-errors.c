@@ -174,9 +174,15 @@ test_routes (void)
   }
   {
     g_auto(TestAnswer) answer = { 0 };
+    g_autofree char *www = NULL;
 
+    /* Outside /api/v1 is the SMS Gateway for Android API, with its own
+     * auth (Basic) and error shape. */
     test_http (&answer, "POST", outside, key, "{}");
-    assert_error (&answer, 404, "not_found", "/api/v1");
+    g_assert_cmpuint (answer.status, ==, 401);
+    www = test_answer_header (&answer, "WWW-Authenticate");
+    g_assert_true (g_str_has_prefix (www, "Basic"));
+    g_assert_nonnull (strstr (answer.body, "\"message\""));
   }
   {
     g_auto(TestAnswer) answer = { 0 };

@@ -473,3 +473,148 @@ herald_bridge_match_path (const char  *pattern,
     *param = g_steal_pointer (&value);
   return TRUE;
 }
+
+gboolean
+herald_bridge_parse_basic (const char  *header,
+                           char       **password)
+{
+  g_autofree guchar *decoded = NULL;
+  g_autofree char *encoded = NULL;
+  const char *start;
+  const char *colon;
+  gsize length = 0;
+  gboolean ok;
+
+  if (header == NULL || g_ascii_strncasecmp (header, "Basic", 5) != 0 || (header[5] != ' ' && header[5] != '\t'))
+    return FALSE;
+  start = header + 5;
+  while (*start == ' ' || *start == '\t')
+    start++;
+  encoded = g_strstrip (g_strdup (start));
+  if (*encoded == '\0' || strspn (encoded, "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/=")
+      != strlen (encoded))
+    return FALSE;
+  decoded = g_base64_decode (encoded, &length);
+  colon = decoded != NULL ? memchr (decoded, ':', length) : NULL;
+  ok = colon != NULL && (gsize) (colon - (const char *) decoded) + 1 < length &&
+       memchr (decoded, '\0', length) == NULL;
+  if (ok)
+    *password = g_strndup (colon + 1, length - (gsize) (colon - (const char *) decoded) - 1);
+  if (decoded != NULL)
+    memset (decoded, 0, length);
+  return ok;
+}
+
+void
+herald_bridge_android_message_free (HeraldBridgeAndroidMessage *message)
+{
+  if (message == NULL)
+    return;
+  g_free (message->id);
+  g_free (message->text);
+  g_clear_pointer (&message->recipients, g_ptr_array_unref);
+  g_free (message);
+}
+
+gboolean
+herald_bridge_android_id_is_valid (const char *id)
+{
+  gsize length;
+
+  if (id == NULL)
+    return FALSE;
+  length = strlen (id);
+  if (length == 0 || length > 64)
+    return FALSE;
+  for (gsize i = 0; i < length; i++)
+    if (!g_ascii_isalnum (id[i]) && id[i] != '_' && id[i] != '-')
+      return FALSE;
+  return TRUE;
+}
+
+HeraldBridgeAndroidMessage *
+herald_bridge_parse_android_message (const char  *body,
+                                     gsize        length,
+                                     GError     **error)
+{
+  g_autoptr(JsonNode) root = NULL;
+  g_autoptr(HeraldBridgeAndroidMessage) message = g_new0 (HeraldBridgeAndroidMessage, 1);
+  g_auto(GStrv) numbers = NULL;
+  HeraldJsonCursor cursor;
+  HeraldJsonCursor text_message = { 0 };
+  g_autofree char *text_path = NULL;
+  gboolean encrypted = FALSE;
+  gint64 ttl = 0;
+  guint n;
+
+  message->delivery_report = TRUE;
+  message->recipients = g_ptr_array_new_with_free_func (g_free);
+  if (!read_root (body, length, "POST /message", &root, &cursor, error) ||
+      !herald_json_read_string (&cursor, "id", HERALD_JSON_OPTIONAL, &message->id, error) ||
+      !herald_json_read_bool (&cursor, "isEncrypted", HERALD_JSON_OPTIONAL, &encrypted, error) ||
+      !herald_json_read_bool (&cursor, "withDeliveryReport", HERALD_JSON_OPTIONAL, &message->delivery_report, error) ||
+      !herald_json_read_int (&cursor, "ttl", HERALD_JSON_OPTIONAL, 0, G_MAXINT32, &ttl, error))
+    return NULL;
+  if (message->id != NULL && !herald_bridge_android_id_is_valid (message->id))
+    {
+      g_set_error (error, HERALD_BRIDGE_REQUEST_ERROR, HERALD_BRIDGE_REQUEST_ERROR_INVALID_FIELD,
+                   _("“id” must be 1 to 64 letters, digits, “_” or “-”, or left out."));
+      return NULL;
+    }
+  if (encrypted)
+    {
+      g_set_error (error, HERALD_BRIDGE_REQUEST_ERROR, HERALD_BRIDGE_REQUEST_ERROR_INVALID_FIELD,
+                   _("“isEncrypted” messages cannot be sent: this bridge has no passphrase to read them. "
+                     "Send the text in clear over the local connection."));
+      return NULL;
+    }
+  if (json_object_has_member (cursor.object, "dataMessage") ||
+      json_object_has_member (cursor.object, "mmsMessage"))
+    {
+      g_set_error (error, HERALD_BRIDGE_REQUEST_ERROR, HERALD_BRIDGE_REQUEST_ERROR_MEDIA,
+                   _("Only text messages can be sent through this bridge's modems: use “message” or "
+                     "“textMessage”, not data or MMS messages."));
+      return NULL;
+    }
+  if (json_object_has_member (cursor.object, "textMessage"))
+    {
+      if (!herald_json_read_object (&cursor, "textMessage", HERALD_JSON_REQUIRED, &text_message, &text_path,
+                                    error) ||
+          !herald_json_read_string (&text_message, "text", HERALD_JSON_REQUIRED | HERALD_JSON_NON_EMPTY,
+                                    &message->text, error))
+        return NULL;
+    }
+  else if (!herald_json_read_string (&cursor, "message", HERALD_JSON_REQUIRED | HERALD_JSON_NON_EMPTY,
+                                     &message->text, error))
+    {
+      return NULL;
+    }
+  message->validity_minutes = (guint) ((ttl + 59) / 60);
+
+  numbers = herald_json_read_strv (&cursor, "phoneNumbers", HERALD_JSON_REQUIRED | HERALD_JSON_NON_EMPTY, error);
+  if (numbers == NULL)
+    return NULL;
+  n = g_strv_length (numbers);
+  if (n == 0 || n > HERALD_BRIDGE_MAX_BULK)
+    {
+      g_set_error (error, HERALD_BRIDGE_REQUEST_ERROR,
+                   n == 0 ? HERALD_BRIDGE_REQUEST_ERROR_INVALID_FIELD : HERALD_BRIDGE_REQUEST_ERROR_TOO_MANY,
+                   _("“phoneNumbers” must hold 1 to %d numbers (it holds %u)."), HERALD_BRIDGE_MAX_BULK, n);
+      return NULL;
+    }
+  for (guint i = 0; i < n; i++)
+    {
+      g_autofree char *reason = NULL;
+      char *e164 = normalise_number (numbers[i], &reason);
+
+      if (e164 == NULL)
+        {
+          g_set_error (error, HERALD_BRIDGE_REQUEST_ERROR, HERALD_BRIDGE_REQUEST_ERROR_INVALID_NUMBER,
+                       _("“%s” in “phoneNumbers” is not a valid phone number (%s): give numbers in "
+                         "international form, such as +233241234567."), numbers[i], reason);
+          return NULL;
+        }
+      g_ptr_array_add (message->recipients, e164);
+    }
+  return g_steal_pointer (&message);
+}

@@ -93,6 +93,36 @@ gboolean herald_bridge_parse_bearer (const char  *header,
                                      const char **key,
                                      gsize       *length);
 
+/* The password of "Authorization: Basic BASE64(user:password)" (any user
+ * name), newly allocated (wipe it), or FALSE when @header is NULL or not a
+ * basic credential with a non-empty password. */
+gboolean herald_bridge_parse_basic (const char  *header,
+                                    char       **password);
+
+/* POST /message(s) of the SMS Gateway for Android API. */
+typedef struct
+{
+  char      *id;                 /* nullable: the bridge makes one */
+  char      *text;
+  GPtrArray *recipients;         /* E.164 strings */
+  gboolean   delivery_report;    /* "withDeliveryReport", default TRUE */
+  guint      validity_minutes;   /* from "ttl" (seconds), 0: none */
+} HeraldBridgeAndroidMessage;
+
+void herald_bridge_android_message_free (HeraldBridgeAndroidMessage *message);
+G_DEFINE_AUTOPTR_CLEANUP_FUNC (HeraldBridgeAndroidMessage, herald_bridge_android_message_free)
+
+/* 1 to 64 characters of A–Z a–z 0–9 _ - (what the app's ids are made of). */
+gboolean herald_bridge_android_id_is_valid (const char *id);
+
+/* "id" (optional), the text as "message" or "textMessage": {"text"},
+ * "phoneNumbers" (1 to 100, each valid, international form), "ttl",
+ * "withDeliveryReport"; a "dataMessage" or "isEncrypted": true is refused
+ * (INVALID_FIELD): a modem here sends plain text only. */
+HeraldBridgeAndroidMessage *herald_bridge_parse_android_message (const char  *body,
+                                                                 gsize        length,
+                                                                 GError     **error);
+
 /* Whether @path matches @pattern, segment by segment: a literal segment
  * must be equal, ":name" takes any non-empty segment (its value, decoded,
  * goes to @param when @param is not NULL; one parameter at most). A

@@ -11,51 +11,17 @@
 #include <string.h>
 
 #include "herald-bridge-request.h"
-#include "herald-bridge-server.h"
+#include "herald-bridge-server-private.h"
 
 G_DEFINE_QUARK (herald-bridge-server-error-quark, herald_bridge_server_error)
 
 #define API_BASE "/api/v1"
 #define RATE_WINDOW_SECONDS 60
 
-typedef struct
-{
-  gint64 window_start;   /* unix seconds */
-  guint  count;
-} RateWindow;
-
-struct _HeraldBridgeServer
-{
-  GObject                parent_instance;
-
-  HeraldModemManager    *manager;
-  HeraldModemDispatcher *dispatcher;
-  HeraldOutbox          *outbox;
-  HeraldLocalInbox      *inbox;
-  char                  *account_id;
-  HeraldBridgeKeySet    *keys;
-  GHashTable            *rates;      /* key name → RateWindow */
-  SoupServer            *server;
-  guint                  port;
-};
-
 G_DEFINE_FINAL_TYPE (HeraldBridgeServer, herald_bridge_server, G_TYPE_OBJECT)
 
-/* One request on its way: what the checks found, for the endpoint. */
-typedef struct
-{
-  HeraldBridgeServer  *server;   /* strong */
-  SoupServerMessage   *msg;      /* strong */
-  char                *key_name;
-  char                *param;    /* the route's :param, decoded */
-  gpointer             data;     /* the endpoint's own */
-  GDestroyNotify       data_free;
-  GPtrArray           *ids;      /* bulk: the message ids queued so far */
-  guint                next;
-} Call;
-
-static void
-call_free (Call *call)
+void
+herald_bridge_call_free (HeraldBridgeCall *call)
 {
   g_object_unref (call->server);
   g_object_unref (call->msg);
@@ -67,12 +33,10 @@ call_free (Call *call)
   g_free (call);
 }
 
-G_DEFINE_AUTOPTR_CLEANUP_FUNC (Call, call_free)
-
 /* ---- answers ------------------------------------------------------------- */
 
-static void
-reply_json (SoupServerMessage *msg,
+void
+herald_bridge_reply_json (SoupServerMessage *msg,
             guint              status,
             JsonBuilder       *builder)
 {
@@ -101,7 +65,7 @@ reply_error (SoupServerMessage *msg,
   json_builder_set_member_name (builder, "code");
   json_builder_add_string_value (builder, code);
   json_builder_end_object (builder);
-  reply_json (msg, status, builder);
+  herald_bridge_reply_json (msg, status, builder);
 }
 
 static void
@@ -112,15 +76,15 @@ reply_request_error (SoupServerMessage *msg,
 }
 
 /* For the endpoints that paused their message. */
-static void
-call_reply_done (Call *call)
+void
+herald_bridge_call_reply_done (HeraldBridgeCall *call)
 {
   soup_server_message_unpause (call->msg);
-  call_free (call);
+  herald_bridge_call_free (call);
 }
 
-static void
-add_string (JsonBuilder *builder,
+void
+herald_bridge_json_add_string (JsonBuilder *builder,
             const char  *member,
             const char  *value)
 {
@@ -131,8 +95,8 @@ add_string (JsonBuilder *builder,
     json_builder_add_null_value (builder);
 }
 
-static void
-add_int (JsonBuilder *builder,
+void
+herald_bridge_json_add_int (JsonBuilder *builder,
          const char  *member,
          gint64       value)
 {
@@ -140,8 +104,8 @@ add_int (JsonBuilder *builder,
   json_builder_add_int_value (builder, value);
 }
 
-static void
-add_bool (JsonBuilder *builder,
+void
+herald_bridge_json_add_bool (JsonBuilder *builder,
           const char  *member,
           gboolean     value)
 {
@@ -150,8 +114,8 @@ add_bool (JsonBuilder *builder,
 }
 
 /* UTC µs as "2024-01-15T10:31:00Z", or null for 0. */
-static void
-add_time (JsonBuilder *builder,
+void
+herald_bridge_json_add_time (JsonBuilder *builder,
           const char  *member,
           gint64       usec)
 {
@@ -162,7 +126,7 @@ add_time (JsonBuilder *builder,
     time = g_date_time_new_from_unix_utc (usec / G_USEC_PER_SEC);
   if (time != NULL)
     text = g_date_time_format (time, "%Y-%m-%dT%H:%M:%SZ");
-  add_string (builder, member, text);
+  herald_bridge_json_add_string (builder, member, text);
 }
 
 static JsonBuilder *
@@ -171,42 +135,53 @@ success_builder (void)
   JsonBuilder *builder = json_builder_new ();
 
   json_builder_begin_object (builder);
-  add_bool (builder, "success", TRUE);
+  herald_bridge_json_add_bool (builder, "success", TRUE);
   return builder;
 }
 
 /* ---- modems -------------------------------------------------------------- */
 
-/* Whether some modem can take @device_id's work (NULL: any); else FALSE and
- * the answer (400 for an unknown device, 503 for none usable) is set. */
+void
+herald_bridge_problem_clear (HeraldBridgeProblem *problem)
+{
+  g_clear_pointer (&problem->message, g_free);
+}
+
 static gboolean
-check_modem (HeraldBridgeServer *self,
-             SoupServerMessage  *msg,
-             const char         *device_id)
+set_problem (HeraldBridgeProblem *problem,
+             guint                status,
+             const char          *code,
+             char                *message)
+{
+  problem->status = status;
+  problem->code = code;
+  g_free (problem->message);
+  problem->message = message;
+  return FALSE;
+}
+
+gboolean
+herald_bridge_server_check_modem (HeraldBridgeServer  *self,
+                                  const char          *device_id,
+                                  HeraldBridgeProblem *problem)
 {
   GListModel *modems = G_LIST_MODEL (self->manager);
   guint n = g_list_model_get_n_items (modems);
-  g_autofree char *reasons = NULL;
+  g_autoptr(HeraldModem) first = NULL;
 
   if (device_id != NULL)
     {
       HeraldModem *modem = herald_modem_manager_lookup (self->manager, device_id);
-      g_autofree char *message = NULL;
 
       if (modem == NULL || g_strcmp0 (herald_modem_get_device_id (modem), device_id) != 0)
-        {
-          message = g_strdup_printf (_("“device_id” names no modem here (“%s”); GET %s/devices lists them, "
-                                       "or leave it out to use any usable modem."), device_id, API_BASE);
-          reply_error (msg, SOUP_STATUS_BAD_REQUEST, "unknown_device", message);
-          return FALSE;
-        }
+        return set_problem (problem, SOUP_STATUS_BAD_REQUEST, "unknown_device",
+                            g_strdup_printf (_("“device_id” names no modem here (“%s”); GET %s/devices lists "
+                                               "them, or leave it out to use any usable modem."),
+                                             device_id, API_BASE));
       if (!herald_modem_get_usable (modem))
-        {
-          message = g_strdup_printf (_("The modem %s cannot send now: %s."), device_id,
-                                     herald_modem_get_unusable_reason (modem));
-          reply_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "device_unavailable", message);
-          return FALSE;
-        }
+        return set_problem (problem, SOUP_STATUS_SERVICE_UNAVAILABLE, "device_unavailable",
+                            g_strdup_printf (_("The modem %s cannot send now: %s."), device_id,
+                                             herald_modem_get_unusable_reason (modem)));
       return TRUE;
     }
 
@@ -218,33 +193,42 @@ check_modem (HeraldBridgeServer *self,
         return TRUE;
     }
   if (n == 0)
-    {
-      reply_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "no_device",
-                   _("No modem is available to send SMS: ModemManager sees none. Plug one in (and check "
-                     "“heraldctl modems”)."));
-      return FALSE;
-    }
-  {
-    g_autoptr(HeraldModem) first = g_list_model_get_item (modems, 0);
+    return set_problem (problem, SOUP_STATUS_SERVICE_UNAVAILABLE, "no_device",
+                        g_strdup (_("No modem is available to send SMS: ModemManager sees none. Plug one in "
+                                    "(and check “heraldctl modems”).")));
+  first = g_list_model_get_item (modems, 0);
+  return set_problem (problem, SOUP_STATUS_SERVICE_UNAVAILABLE, "no_device",
+                      g_strdup_printf (_("No modem is available to send SMS: none of the %u modems is usable "
+                                         "(the first: %s). See “heraldctl modems”."), n,
+                                       herald_modem_get_unusable_reason (first)));
+}
 
-    reasons = g_strdup_printf (_("No modem is available to send SMS: none of the %u modems is usable "
-                                 "(the first: %s). See “heraldctl modems”."), n,
-                               herald_modem_get_unusable_reason (first));
-    reply_error (msg, SOUP_STATUS_SERVICE_UNAVAILABLE, "no_device", reasons);
-  }
+/* Whether some modem can take @device_id's work (NULL: any); else FALSE and
+ * the answer (400 for an unknown device, 503 for none usable) is set. */
+static gboolean
+check_modem (HeraldBridgeServer *self,
+             SoupServerMessage  *msg,
+             const char         *device_id)
+{
+  HeraldBridgeProblem problem = { 0 };
+
+  if (herald_bridge_server_check_modem (self, device_id, &problem))
+    return TRUE;
+  reply_error (msg, problem.status, problem.code, problem.message);
+  herald_bridge_problem_clear (&problem);
   return FALSE;
 }
 
 /* ---- POST /sms/send, /sms/bulk ------------------------------------------ */
 
-static void queue_next (Call *call);
+static void queue_next (HeraldBridgeCall *call);
 
 static void
 queued_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  Call *call = user_data;
+  HeraldBridgeCall *call = user_data;
   g_autoptr(HeraldOutboxEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
 
@@ -257,7 +241,7 @@ queued_cb (GObject      *source,
       message = g_strdup_printf (_("The message could not be queued (%u of the request were): %s"),
                                  call->ids->len, error->message);
       reply_error (call->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "queue_failed", message);
-      call_reply_done (call);
+      herald_bridge_call_reply_done (call);
       return;
     }
   g_ptr_array_add (call->ids, g_strdup (entry->message_id));
@@ -266,22 +250,22 @@ queued_cb (GObject      *source,
 }
 
 static void
-reply_sent (Call *call)
+reply_sent (HeraldBridgeCall *call)
 {
   HeraldBridgeSendRequest *request = call->data;
   g_autoptr(JsonBuilder) builder = success_builder ();
 
-  add_string (builder, "message_id", call->ids->pdata[0]);
-  add_string (builder, "device_id", request->device_id);
-  add_string (builder, "status", "queued");
-  add_string (builder, "to", request->recipients->pdata[0]);
-  add_string (builder, "message", request->message);
+  herald_bridge_json_add_string (builder, "message_id", call->ids->pdata[0]);
+  herald_bridge_json_add_string (builder, "device_id", request->device_id);
+  herald_bridge_json_add_string (builder, "status", "queued");
+  herald_bridge_json_add_string (builder, "to", request->recipients->pdata[0]);
+  herald_bridge_json_add_string (builder, "message", request->message);
   json_builder_end_object (builder);
-  reply_json (call->msg, SOUP_STATUS_OK, builder);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_OK, builder);
 }
 
 static void
-reply_bulk (Call *call)
+reply_bulk (HeraldBridgeCall *call)
 {
   HeraldBridgeSendRequest *request = call->data;
   g_autoptr(JsonBuilder) builder = success_builder ();
@@ -293,13 +277,13 @@ reply_bulk (Call *call)
   for (guint i = 0; i < call->ids->len; i++)
     json_builder_add_string_value (builder, call->ids->pdata[i]);
   json_builder_end_array (builder);
-  add_string (builder, "device_id", request->device_id);
+  herald_bridge_json_add_string (builder, "device_id", request->device_id);
   json_builder_set_member_name (builder, "stats");
   json_builder_begin_object (builder);
-  add_int (builder, "total", valid + invalid);
-  add_int (builder, "valid", valid);
-  add_int (builder, "invalid", invalid);
-  add_int (builder, "queued", call->ids->len);
+  herald_bridge_json_add_int (builder, "total", valid + invalid);
+  herald_bridge_json_add_int (builder, "valid", valid);
+  herald_bridge_json_add_int (builder, "invalid", invalid);
+  herald_bridge_json_add_int (builder, "queued", call->ids->len);
   json_builder_end_object (builder);
   json_builder_set_member_name (builder, "invalid");
   json_builder_begin_array (builder);
@@ -308,18 +292,18 @@ reply_bulk (Call *call)
       const HeraldBridgeInvalid *item = request->invalid->pdata[i];
 
       json_builder_begin_object (builder);
-      add_string (builder, "to", item->input);
-      add_string (builder, "reason", item->reason);
+      herald_bridge_json_add_string (builder, "to", item->input);
+      herald_bridge_json_add_string (builder, "reason", item->reason);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  reply_json (call->msg, SOUP_STATUS_OK, builder);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_OK, builder);
 }
 
 /* One message at a time, in the order given: the outbox keeps that order. */
 static void
-queue_next (Call *call)
+queue_next (HeraldBridgeCall *call)
 {
   HeraldBridgeSendRequest *request = call->data;
   g_autofree char *origin = NULL;
@@ -331,7 +315,7 @@ queue_next (Call *call)
         reply_sent (call);
       else
         reply_bulk (call);
-      call_reply_done (call);
+      herald_bridge_call_reply_done (call);
       return;
     }
   origin = g_strdup_printf ("bridge:%s", call->key_name);
@@ -344,7 +328,7 @@ queue_next (Call *call)
 }
 
 static void
-start_queue (Call                    *call,
+start_queue (HeraldBridgeCall                    *call,
              HeraldBridgeSendRequest *request)
 {
   call->data = request;
@@ -355,7 +339,7 @@ start_queue (Call                    *call,
 }
 
 static void
-handle_send (Call *call)
+handle_send (HeraldBridgeCall *call)
 {
   g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (call->msg));
   g_autoptr(GError) error = NULL;
@@ -366,20 +350,20 @@ handle_send (Call *call)
   if (request == NULL)
     {
       reply_request_error (call->msg, error);
-      call_free (call);
+      herald_bridge_call_free (call);
       return;
     }
   if (!check_modem (call->server, call->msg, request->device_id))
     {
       herald_bridge_send_request_free (request);
-      call_free (call);
+      herald_bridge_call_free (call);
       return;
     }
   start_queue (call, request);
 }
 
 static void
-handle_bulk (Call *call)
+handle_bulk (HeraldBridgeCall *call)
 {
   g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (call->msg));
   g_autoptr(GError) error = NULL;
@@ -390,13 +374,13 @@ handle_bulk (Call *call)
   if (request == NULL)
     {
       reply_request_error (call->msg, error);
-      call_free (call);
+      herald_bridge_call_free (call);
       return;
     }
   if (!check_modem (call->server, call->msg, request->device_id))
     {
       herald_bridge_send_request_free (request);
-      call_free (call);
+      herald_bridge_call_free (call);
       return;
     }
   /* A bulk answer even for one recipient. */
@@ -411,7 +395,7 @@ status_cb (GObject      *source,
            GAsyncResult *result,
            gpointer      user_data)
 {
-  Call *call = user_data;
+  HeraldBridgeCall *call = user_data;
   g_autoptr(HeraldOutboxEntry) entry = NULL;
   g_autoptr(GError) error = NULL;
   g_autoptr(JsonBuilder) builder = NULL;
@@ -420,7 +404,7 @@ status_cb (GObject      *source,
   if (error != NULL)
     {
       reply_error (call->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "store_failed", error->message);
-      call_reply_done (call);
+      herald_bridge_call_reply_done (call);
       return;
     }
   if (entry == NULL)
@@ -429,31 +413,31 @@ status_cb (GObject      *source,
                                                   call->param);
 
       reply_error (call->msg, SOUP_STATUS_NOT_FOUND, "not_found", message);
-      call_reply_done (call);
+      herald_bridge_call_reply_done (call);
       return;
     }
 
   builder = success_builder ();
   json_builder_set_member_name (builder, "data");
   json_builder_begin_object (builder);
-  add_string (builder, "message_id", entry->message_id);
-  add_string (builder, "status", herald_outbox_state_to_string (entry->state));
-  add_string (builder, "to", entry->recipient);
-  add_string (builder, "device_id", entry->modem_id != NULL ? entry->modem_id : entry->device_id);
-  add_time (builder, "created_at", entry->created_at);
-  add_time (builder, "sent_at", entry->sent_at);
-  add_time (builder, "delivered_at", entry->state == HERALD_OUTBOX_DELIVERED ? entry->done_at : 0);
-  add_time (builder, "failed_at", entry->state == HERALD_OUTBOX_FAILED ? entry->done_at : 0);
-  add_string (builder, "error", entry->error);
-  add_int (builder, "attempts", entry->attempts);
+  herald_bridge_json_add_string (builder, "message_id", entry->message_id);
+  herald_bridge_json_add_string (builder, "status", herald_outbox_state_to_string (entry->state));
+  herald_bridge_json_add_string (builder, "to", entry->recipient);
+  herald_bridge_json_add_string (builder, "device_id", entry->modem_id != NULL ? entry->modem_id : entry->device_id);
+  herald_bridge_json_add_time (builder, "created_at", entry->created_at);
+  herald_bridge_json_add_time (builder, "sent_at", entry->sent_at);
+  herald_bridge_json_add_time (builder, "delivered_at", entry->state == HERALD_OUTBOX_DELIVERED ? entry->done_at : 0);
+  herald_bridge_json_add_time (builder, "failed_at", entry->state == HERALD_OUTBOX_FAILED ? entry->done_at : 0);
+  herald_bridge_json_add_string (builder, "error", entry->error);
+  herald_bridge_json_add_int (builder, "attempts", entry->attempts);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  reply_json (call->msg, SOUP_STATUS_OK, builder);
-  call_reply_done (call);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_OK, builder);
+  herald_bridge_call_reply_done (call);
 }
 
 static void
-handle_status (Call *call)
+handle_status (HeraldBridgeCall *call)
 {
   soup_server_message_pause (call->msg);
   herald_outbox_get_async (call->server->outbox, call->param, NULL, status_cb, call);
@@ -477,18 +461,18 @@ add_received (JsonBuilder              *builder,
               const HeraldLocalMessage *message)
 {
   json_builder_begin_object (builder);
-  add_string (builder, "id", message->remote_id);
-  add_string (builder, "from", message->sender_e164 != NULL ? message->sender_e164 : message->sender);
-  add_string (builder, "message", message->text);
-  add_time (builder, "received_at", message->received_at);
-  add_string (builder, "device_id", message->device_id);
-  add_string (builder, "device_name", message->device_name);
-  add_string (builder, "device_phone", message->device_phone);
-  add_string (builder, "type", message->message_type != NULL ? message->message_type : "sms");
+  herald_bridge_json_add_string (builder, "id", message->remote_id);
+  herald_bridge_json_add_string (builder, "from", message->sender_e164 != NULL ? message->sender_e164 : message->sender);
+  herald_bridge_json_add_string (builder, "message", message->text);
+  herald_bridge_json_add_time (builder, "received_at", message->received_at);
+  herald_bridge_json_add_string (builder, "device_id", message->device_id);
+  herald_bridge_json_add_string (builder, "device_name", message->device_name);
+  herald_bridge_json_add_string (builder, "device_phone", message->device_phone);
+  herald_bridge_json_add_string (builder, "type", message->message_type != NULL ? message->message_type : "sms");
   json_builder_set_member_name (builder, "metadata");
   json_builder_begin_object (builder);
   if (message->sim_slot >= 0)
-    add_int (builder, "sim_slot", message->sim_slot);
+    herald_bridge_json_add_int (builder, "sim_slot", message->sim_slot);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
 }
@@ -498,7 +482,7 @@ received_cb (GObject      *source,
              GAsyncResult *result,
              gpointer      user_data)
 {
-  Call *call = user_data;
+  HeraldBridgeCall *call = user_data;
   HeraldBridgeReceivedQuery *query = call->data;
   g_autoptr(GPtrArray) messages = NULL;
   g_autoptr(GPtrArray) kept = g_ptr_array_new ();
@@ -511,7 +495,7 @@ received_cb (GObject      *source,
   if (messages == NULL)
     {
       reply_error (call->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, "store_failed", error->message);
-      call_reply_done (call);
+      herald_bridge_call_reply_done (call);
       return;
     }
   for (guint i = 0; i < messages->len; i++)
@@ -529,19 +513,19 @@ received_cb (GObject      *source,
   json_builder_end_array (builder);
   json_builder_set_member_name (builder, "pagination");
   json_builder_begin_object (builder);
-  add_int (builder, "page", query->page);
-  add_int (builder, "per_page", HERALD_BRIDGE_RECEIVED_PER_PAGE);
-  add_int (builder, "total", kept->len);
-  add_int (builder, "total_pages", total_pages);
-  add_bool (builder, "has_more", query->page < total_pages);
+  herald_bridge_json_add_int (builder, "page", query->page);
+  herald_bridge_json_add_int (builder, "per_page", HERALD_BRIDGE_RECEIVED_PER_PAGE);
+  herald_bridge_json_add_int (builder, "total", kept->len);
+  herald_bridge_json_add_int (builder, "total_pages", total_pages);
+  herald_bridge_json_add_bool (builder, "has_more", query->page < total_pages);
   json_builder_end_object (builder);
   json_builder_end_object (builder);
-  reply_json (call->msg, SOUP_STATUS_OK, builder);
-  call_reply_done (call);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_OK, builder);
+  herald_bridge_call_reply_done (call);
 }
 
 static void
-handle_received (Call *call)
+handle_received (HeraldBridgeCall *call)
 {
   GUri *uri = soup_server_message_get_uri (call->msg);
   g_autoptr(GError) error = NULL;
@@ -550,7 +534,7 @@ handle_received (Call *call)
   if (query == NULL)
     {
       reply_request_error (call->msg, error);
-      call_free (call);
+      herald_bridge_call_free (call);
       return;
     }
   call->data = query;
@@ -563,7 +547,7 @@ handle_received (Call *call)
 /* ---- GET /devices -------------------------------------------------------- */
 
 static void
-handle_devices (Call *call)
+handle_devices (HeraldBridgeCall *call)
 {
   HeraldBridgeServer *self = call->server;
   GListModel *modems = G_LIST_MODEL (self->manager);
@@ -584,37 +568,29 @@ handle_devices (Call *call)
                                          model != NULL ? model : "", NULL);
 
       json_builder_begin_object (builder);
-      add_string (builder, "device_id", device_id);
-      add_string (builder, "name", g_strstrip (name));
-      add_string (builder, "type", "sms");
-      add_string (builder, "phone", herald_modem_get_own_number (modem));
-      add_string (builder, "state", herald_modem_get_state (modem));
-      add_int (builder, "signal", herald_modem_get_signal_quality (modem));
-      add_string (builder, "access_technology", herald_modem_get_access_technology (modem));
-      add_string (builder, "operator", herald_modem_get_operator_name (modem));
-      add_bool (builder, "online", herald_modem_get_usable (modem) && paused == NULL);
-      add_string (builder, "unusable_reason",
+      herald_bridge_json_add_string (builder, "device_id", device_id);
+      herald_bridge_json_add_string (builder, "name", g_strstrip (name));
+      herald_bridge_json_add_string (builder, "type", "sms");
+      herald_bridge_json_add_string (builder, "phone", herald_modem_get_own_number (modem));
+      herald_bridge_json_add_string (builder, "state", herald_modem_get_state (modem));
+      herald_bridge_json_add_int (builder, "signal", herald_modem_get_signal_quality (modem));
+      herald_bridge_json_add_string (builder, "access_technology", herald_modem_get_access_technology (modem));
+      herald_bridge_json_add_string (builder, "operator", herald_modem_get_operator_name (modem));
+      herald_bridge_json_add_bool (builder, "online", herald_modem_get_usable (modem) && paused == NULL);
+      herald_bridge_json_add_string (builder, "unusable_reason",
                   !herald_modem_get_usable (modem) ? herald_modem_get_unusable_reason (modem) : paused);
       json_builder_end_object (builder);
     }
   json_builder_end_array (builder);
   json_builder_end_object (builder);
-  reply_json (call->msg, SOUP_STATUS_OK, builder);
-  call_free (call);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_OK, builder);
+  herald_bridge_call_free (call);
 }
 
 /* ---- the route table ----------------------------------------------------- */
 
-typedef void (*RouteHandler) (Call *call);
-
-typedef struct
-{
-  const char   *method;
-  const char   *pattern;   /* under /api/v1; ":id" is the one parameter */
-  RouteHandler  handler;
-} Route;
-
-static const Route routes[] = {
+/* Under /api/v1; ":id" is the one parameter. */
+static const HeraldBridgeRoute routes[] = {
   { "POST", "/sms/send", handle_send },
   { "POST", "/message/send", handle_send },
   { "POST", "/sms/bulk", handle_bulk },
@@ -648,12 +624,11 @@ early_cb (SoupServer        *server,
     }
 }
 
-/* The key's window: FALSE past its limit (the answer is set). Headers
- * either way when the key has a limit. */
-static gboolean
-check_rate (HeraldBridgeServer        *self,
-            SoupServerMessage         *msg,
-            const HeraldBridgeKeyInfo *key)
+gboolean
+herald_bridge_server_check_rate (HeraldBridgeServer        *self,
+                                 SoupServerMessage         *msg,
+                                 const HeraldBridgeKeyInfo *key,
+                                 HeraldBridgeProblem       *problem)
 {
   SoupMessageHeaders *headers = soup_server_message_get_response_headers (msg);
   gint64 now = g_get_real_time () / G_USEC_PER_SEC;
@@ -684,15 +659,12 @@ check_rate (HeraldBridgeServer        *self,
 
   if (window->count >= key->rate_limit)
     {
-      g_autofree char *message = NULL;
-
       soup_message_headers_replace (headers, "X-RateLimit-Remaining", "0");
       g_snprintf (text, sizeof text, "%" G_GINT64_FORMAT, MAX (reset - now, 1));
       soup_message_headers_replace (headers, "Retry-After", text);
-      message = g_strdup_printf (_("Rate limit exceeded: this key may make %u requests a minute. "
-                                   "Try again in %s seconds."), key->rate_limit, text);
-      reply_error (msg, 429 /* Too Many Requests */, "rate_limited", message);
-      return FALSE;
+      return set_problem (problem, 429 /* Too Many Requests */, "rate_limited",
+                          g_strdup_printf (_("Rate limit exceeded: this key may make %u requests a minute. "
+                                             "Try again in %s seconds."), key->rate_limit, text));
     }
   window->count++;
   g_snprintf (text, sizeof text, "%u", key->rate_limit - window->count);
@@ -717,6 +689,7 @@ handler_cb (SoupServer        *server,
   const char *sub;
   gboolean path_known = FALSE;
   g_autoptr(GString) allow = g_string_new (NULL);
+  HeraldBridgeProblem problem = { 0 };
 
   /* A chunked body has no Content-Length for the early check. */
   if (body->length > HERALD_BRIDGE_MAX_BODY)
@@ -725,6 +698,13 @@ handler_cb (SoupServer        *server,
                                                     "recipients a request."), HERALD_BRIDGE_MAX_BODY);
 
       reply_error (msg, SOUP_STATUS_REQUEST_ENTITY_TOO_LARGE, "body_too_large", message);
+      return;
+    }
+
+  /* Everything outside /api/v1 is the SMS Gateway for Android API. */
+  if (!g_str_has_prefix (path, API_BASE "/") && strcmp (path, API_BASE) != 0)
+    {
+      herald_bridge_android_handle (self, msg, path);
       return;
     }
 
@@ -746,8 +726,12 @@ handler_cb (SoupServer        *server,
                                    "(“heraldctl bridge key list” lists them)."));
       return;
     }
-  if (!check_rate (self, msg, info))
-    return;
+  if (!herald_bridge_server_check_rate (self, msg, info, &problem))
+    {
+      reply_error (msg, problem.status, problem.code, problem.message);
+      herald_bridge_problem_clear (&problem);
+      return;
+    }
 
   if (!g_str_has_prefix (path, API_BASE "/"))
     {
@@ -766,7 +750,7 @@ handler_cb (SoupServer        *server,
       path_known = TRUE;
       if (strcmp (routes[i].method, method) == 0)
         {
-          Call *call = g_new0 (Call, 1);
+          HeraldBridgeCall *call = g_new0 (HeraldBridgeCall, 1);
 
           call->server = g_object_ref (self);
           call->msg = g_object_ref (msg);

@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <glib/gi18n-lib.h>
+#include <string.h>
 
 #include "herald-database-private.h"
 #include "herald-outbox.h"
@@ -151,6 +152,7 @@ typedef enum
   JOB_LIST,
   JOB_COUNT_SENT,
   JOB_NEXT_DUE,
+  JOB_LIST_CLIENT,
 } JobKind;
 
 /* Plain copies of what a job needs; the answer comes back in it. */
@@ -398,12 +400,19 @@ job_list (HeraldDatabase  *database,
           gint64           now,
           GError         **error)
 {
-  g_autofree char *sql = g_strdup_printf ("SELECT %s FROM outbox WHERE state = :state ORDER BY id", columns);
+  /* By client id prefix: [key, text), text being key with its last byte
+   * one more, so that the UNIQUE index on client_id serves it. */
+  g_autofree char *sql = g_strdup_printf (job->kind == JOB_LIST_CLIENT
+                                          ? "SELECT %s FROM outbox WHERE client_id >= :key AND client_id < :text "
+                                            "ORDER BY id"
+                                          : "SELECT %s FROM outbox WHERE state = :state ORDER BY id", columns);
   g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database, sql, error);
   int rc;
 
   if (stmt == NULL ||
-      !herald_database_bind_text (stmt, ":state", herald_outbox_state_to_string (job->state), error))
+      !herald_database_bind_text (stmt, ":state", herald_outbox_state_to_string (job->state), error) ||
+      !herald_database_bind_text (stmt, ":key", job->key, error) ||
+      !herald_database_bind_text (stmt, ":text", job->text, error))
     return FALSE;
 
   job->list = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_outbox_entry_free);
@@ -459,6 +468,7 @@ job_func (HeraldDatabase  *database,
     [JOB_LIST] = job_list,
     [JOB_COUNT_SENT] = job_count,
     [JOB_NEXT_DUE] = job_count,
+    [JOB_LIST_CLIENT] = job_list,
   };
   Job *job = user_data;
 
@@ -738,6 +748,27 @@ herald_outbox_list_async (HeraldOutbox        *self,
 
   job = job_new (JOB_LIST, 0, NULL);
   job->state = state;
+  run_job (self, job, cancellable, callback, user_data);
+}
+
+void
+herald_outbox_list_by_client_async (HeraldOutbox        *self,
+                                    const char          *client_prefix,
+                                    GCancellable        *cancellable,
+                                    GAsyncReadyCallback  callback,
+                                    gpointer             user_data)
+{
+  Job *job;
+  gsize length;
+
+  g_return_if_fail (HERALD_IS_OUTBOX (self));
+  g_return_if_fail (client_prefix != NULL && *client_prefix != '\0');
+  length = strlen (client_prefix);
+  g_return_if_fail ((guchar) client_prefix[length - 1] < 0x7f);
+
+  job = job_new (JOB_LIST_CLIENT, 0, client_prefix);
+  job->text = g_strdup (client_prefix);
+  job->text[length - 1]++;
   run_job (self, job, cancellable, callback, user_data);
 }
 

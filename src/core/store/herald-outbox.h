@@ -163,6 +163,14 @@ void               herald_outbox_list_async        (HeraldOutbox        *self,
                                                     GCancellable        *cancellable,
                                                     GAsyncReadyCallback  callback,
                                                     gpointer             user_data);
+/* The messages whose client id starts with @client_prefix (whose last
+ * character is ASCII below DEL), oldest first; with
+ * herald_outbox_list_finish(). */
+void               herald_outbox_list_by_client_async (HeraldOutbox     *self,
+                                                    const char          *client_prefix,
+                                                    GCancellable        *cancellable,
+                                                    GAsyncReadyCallback  callback,
+                                                    gpointer             user_data);
 GPtrArray         *herald_outbox_list_finish       (HeraldOutbox        *self,
                                                     GAsyncResult        *result,
                                                     GError             **error);
