@@ -183,12 +183,41 @@ test_run_program (const char * const *argv,
   return out;
 }
 
+static void
+http_run (TestAnswer *answer,
+          const char *method,
+          const char *url,
+          const char *key,
+          const char *user,
+          const char *body);
+
 void
 test_http (TestAnswer *answer,
            const char *method,
            const char *url,
            const char *key,
            const char *body)
+{
+  http_run (answer, method, url, key, NULL, body);
+}
+
+void
+test_http_basic (TestAnswer *answer,
+                 const char *method,
+                 const char *url,
+                 const char *user,
+                 const char *body)
+{
+  http_run (answer, method, url, NULL, user, body);
+}
+
+static void
+http_run (TestAnswer *answer,
+          const char *method,
+          const char *url,
+          const char *key,
+          const char *user,
+          const char *body)
 {
   g_autoptr(GPtrArray) argv = g_ptr_array_new_with_free_func (g_free);
   g_autofree char *out = NULL;
@@ -208,6 +237,11 @@ test_http (TestAnswer *answer,
     {
       g_ptr_array_add (argv, g_strdup ("-H"));
       g_ptr_array_add (argv, g_strdup_printf ("Authorization: Bearer %s", key));
+    }
+  if (user != NULL)
+    {
+      g_ptr_array_add (argv, g_strdup ("-u"));
+      g_ptr_array_add (argv, g_strdup (user));
     }
   if (body != NULL)
     {

@@ -48,6 +48,12 @@ void        test_http              (TestAnswer *answer,
                                     const char *url,
                                     const char *key,
                                     const char *body);
+/* The same with HTTP Basic auth: @user is "NAME:PASSWORD" (NULL: none). */
+void        test_http_basic        (TestAnswer *answer,
+                                    const char *method,
+                                    const char *url,
+                                    const char *user,
+                                    const char *body);
 /* The value of header @name in @answer (case-insensitive), or NULL. */
 char       *test_answer_header     (const TestAnswer *answer,
                                     const char       *name);
