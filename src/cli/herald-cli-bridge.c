@@ -181,11 +181,9 @@ key_revoke (const HeraldCliCommand *command,
 
 typedef struct
 {
-  GMainLoop          *loop;
-  HeraldBridgeKeys   *keys;
-  HeraldBridgeServer *server;
-  int                 signal_number;
-  gboolean            reloading;
+  GMainLoop    *loop;
+  HeraldBridge *bridge;
+  gboolean      reloading;
 } Serve;
 
 static gboolean
@@ -205,16 +203,12 @@ reloaded_cb (GObject      *source,
 {
   Serve *serve = user_data;
   g_autoptr(GError) error = NULL;
-  HeraldBridgeKeySet *set = herald_bridge_keys_load_finish (HERALD_BRIDGE_KEYS (source), result, &error);
 
   serve->reloading = FALSE;
-  if (set == NULL)
-    {
-      g_warning ("The bridge's keys could not be reloaded (the old ones stay in use): %s", error->message);
-      return;
-    }
-  g_message ("Keys reloaded: %u", herald_bridge_key_set_get_size (set));
-  herald_bridge_server_set_keys (serve->server, set);
+  if (!herald_bridge_reload_keys_finish (HERALD_BRIDGE (source), result, &error))
+    g_printerr (_("The bridge's keys could not be reloaded (the old ones stay in use): %s\n"), error->message);
+  else
+    g_printerr (_("Keys reloaded: %u.\n"), herald_bridge_get_n_keys (serve->bridge));
 }
 
 static gboolean
@@ -225,133 +219,65 @@ reload_cb (gpointer user_data)
   if (!serve->reloading)
     {
       serve->reloading = TRUE;
-      herald_bridge_keys_load_async (serve->keys, NULL, reloaded_cb, serve);
+      herald_bridge_reload_keys_async (serve->bridge, NULL, reloaded_cb, serve);
     }
   return G_SOURCE_CONTINUE;
-}
-
-/* The modem account whose inbox the bridge fills: the first one, or a new
- * one named "Device bridge". */
-static HeraldAccount *
-bridge_account (HeraldAccountStore  *store,
-                GError             **error)
-{
-  guint n = g_list_model_get_n_items (G_LIST_MODEL (store));
-  g_autoptr(HeraldAccount) draft = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
-
-  for (guint i = 0; i < n; i++)
-    {
-      g_autoptr(HeraldAccount) account = g_list_model_get_item (G_LIST_MODEL (store), i);
-
-      if (herald_account_get_dialect (account) == HERALD_DIALECT_MODEM)
-        return g_steal_pointer (&account);
-    }
-  draft = herald_account_new (HERALD_DIALECT_MODEM, _("Device bridge"));
-  herald_account_store_add_async (store, draft, NULL, NULL, herald_cli_async_done, &result);
-  herald_cli_wait (&result);
-  return herald_account_store_add_finish (store, result, error);
 }
 
 static int
 serve_run (const HeraldCliCommand *command)
 {
   g_autoptr(GError) error = NULL;
-  g_autoptr(HeraldBridgeLock) lock = NULL;
-  g_autoptr(HeraldAccountStore) store = NULL;
-  g_autoptr(HeraldAccount) account = NULL;
-  g_autoptr(HeraldModemManager) manager = NULL;
-  g_autoptr(HeraldOutbox) outbox = NULL;
-  g_autoptr(HeraldLocalInbox) inbox = NULL;
-  g_autoptr(HeraldModemDispatcher) dispatcher = NULL;
-  g_autoptr(HeraldModemReceiver) receiver = NULL;
-  g_autoptr(HeraldBridgeKeys) keys = NULL;
-  g_autoptr(HeraldBridgeServer) server = NULL;
+  g_autoptr(HeraldDatabase) database = NULL;
+  g_autoptr(HeraldBridge) bridge = NULL;
   g_autoptr(GMainLoop) loop = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autofree char *address = NULL;
-  HeraldBridgeKeySet *set;
-  HeraldDatabase *database;
   Serve serve = { 0 };
   guint port = 0;
   guint sources[3];
+  gboolean ipv6;
 
   if (!herald_bridge_parse_listen (opt_listen, &address, &port, &error))
     return herald_cli_usage_error (command, "%s", error->message);
 
-  lock = herald_bridge_lock_acquire (&error);
-  if (lock == NULL)
+  database = herald_cli_open_database (&error);
+  if (database == NULL)
     return herald_cli_failure ("%s", error->message);
 
-  store = herald_cli_open_store (&error);
-  if (store == NULL)
-    return herald_cli_failure ("%s", error->message);
-  database = herald_account_store_get_database (store);
-  account = bridge_account (store, &error);
-  if (account == NULL)
-    return herald_cli_failure ("%s", error->message);
-
-  keys = herald_bridge_keys_new (database);
-  herald_bridge_keys_load_async (keys, NULL, herald_cli_async_done, &result);
+  herald_bridge_start_async (database, address, port, opt_allow_remote, NULL, herald_cli_async_done, &result);
   herald_cli_wait (&result);
-  set = herald_bridge_keys_load_finish (keys, result, &error);
-  g_clear_object (&result);
-  if (set == NULL)
-    return herald_cli_failure ("%s", error->message);
-  if (herald_bridge_key_set_get_size (set) == 0)
-    g_printerr (_("No bridge key yet: every request will be refused (401) until one is made with "
-                  "“heraldctl bridge key create NAME”.\n"));
-
-  herald_modem_manager_new_async (NULL, NULL, herald_cli_async_done, &result);
-  herald_cli_wait (&result);
-  manager = herald_modem_manager_new_finish (result, &error);
-  g_clear_object (&result);
-  if (manager == NULL)
-    {
-      herald_bridge_key_set_free (set);
-      return herald_cli_failure ("%s", error->message);
-    }
-  if (!herald_modem_manager_check_running (manager, &error))
-    {
-      /* Not fatal: the bridge answers 503 until ModemManager starts. */
-      g_printerr ("heraldctl: %s\n", error->message);
-      g_clear_error (&error);
-    }
-
-  outbox = herald_outbox_new (database);
-  inbox = herald_local_inbox_new (database);
-  dispatcher = herald_modem_dispatcher_new (manager, outbox);
-  herald_modem_dispatcher_set_recover (dispatcher, TRUE);
-  receiver = herald_modem_receiver_new (manager, inbox, herald_account_get_id (account));
-  server = herald_bridge_server_new (manager, dispatcher, outbox, inbox, herald_account_get_id (account), set);
-  if (!herald_bridge_server_listen (server, address, port, opt_allow_remote, &error))
+  bridge = herald_bridge_start_finish (result, &error);
+  if (bridge == NULL)
     {
       g_printerr ("heraldctl %s: %s\n", command->name, error->message);
       return g_error_matches (error, HERALD_BRIDGE_SERVER_ERROR, HERALD_BRIDGE_SERVER_ERROR_REMOTE)
                ? HERALD_CLI_EXIT_USAGE : HERALD_CLI_EXIT_FAILURE;
     }
-  herald_modem_dispatcher_start (dispatcher);
-  herald_modem_receiver_start (receiver);
+  if (herald_bridge_get_warning (bridge) != NULL)
+    g_printerr ("heraldctl: %s\n", herald_bridge_get_warning (bridge));
+  if (herald_bridge_get_n_keys (bridge) == 0)
+    g_printerr (_("No bridge key yet: every request will be refused (401) until one is made with "
+                  "“heraldctl bridge key create NAME”.\n"));
 
   loop = g_main_loop_new (NULL, FALSE);
   serve.loop = loop;
-  serve.keys = keys;
-  serve.server = server;
+  serve.bridge = bridge;
   sources[0] = g_unix_signal_add (SIGINT, stop_cb, &serve);
   sources[1] = g_unix_signal_add (SIGTERM, stop_cb, &serve);
   sources[2] = g_unix_signal_add (SIGHUP, reload_cb, &serve);
 
+  ipv6 = strchr (address, ':') != NULL;
   g_printerr (_("Herald device bridge listening on http://%s%s%s:%u/api/v1 (process %ld, %u keys, "
                 "%u modems; SIGHUP reloads the keys)\n"),
-              strchr (address, ':') != NULL ? "[" : "", address, strchr (address, ':') != NULL ? "]" : "",
-              herald_bridge_server_get_port (server), (long) getpid (),
-              herald_bridge_key_set_get_size (set), g_list_model_get_n_items (G_LIST_MODEL (manager)));
+              ipv6 ? "[" : "", address, ipv6 ? "]" : "", herald_bridge_get_port (bridge), (long) getpid (),
+              herald_bridge_get_n_keys (bridge), herald_bridge_get_n_modems (bridge));
 
   g_main_loop_run (loop);
 
   for (guint i = 0; i < G_N_ELEMENTS (sources); i++)
     g_source_remove (sources[i]);
-  herald_bridge_server_stop (server);
+  herald_bridge_stop (bridge);
   /* A key reload still running holds &serve. */
   while (serve.reloading)
     g_main_context_iteration (NULL, TRUE);

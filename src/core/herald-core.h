@@ -8,6 +8,7 @@
 
 #include "herald-types.h"
 #include "herald-dialect.h"
+#include "bridge/herald-bridge.h"
 #include "bridge/herald-bridge-keys.h"
 #include "bridge/herald-bridge-lock.h"
 #include "bridge/herald-bridge-request.h"

@@ -179,6 +179,7 @@ test_cancel_too_late (Fixture       *f,
                                          "\"phoneNumbers\": [\"+233241234588\"]}", 202);
   g_autoptr(JsonObject) refused = NULL;
 
+  g_assert_cmpstr (json_object_get_string_member (accepted, "id"), ==, "late");
   test_poll_until (recipient_state_is (f, "late", 0, "Sent"));
   refused = call (f, "DELETE", "/message/late", NULL, 409);
   g_assert_nonnull (strstr (json_object_get_string_member (refused, "message"), "cannot be cancelled"));
@@ -202,6 +203,8 @@ test_list (Fixture       *f,
                                        "\"phoneNumbers\": [\"+233241234586\", \"+233241234587\"]}", 202);
   JsonArray *items;
 
+  g_assert_cmpstr (json_object_get_string_member (first, "id"), ==, "list-1");
+  g_assert_cmpstr (json_object_get_string_member (second, "id"), ==, "list-2");
   test_poll_until (recipient_state_is (f, "list-2", 1, "Sent") && recipient_state_is (f, "list-1", 0, "Sent"));
   url = g_strdup_printf ("%s/messages?limit=1", f->root);
   test_http_basic (&answer, "GET", url, f->user, NULL);
@@ -268,6 +271,9 @@ test_errors (Fixture       *f,
     g_autoptr(JsonObject) state = call (f, "GET", "/messages?state=Lost", NULL, 400);
 
     g_assert_true (json_object_has_member (missing, "message"));
+    g_assert_nonnull (strstr (json_object_get_string_member (method, "message"), "PUT"));
+    g_assert_nonnull (strstr (json_object_get_string_member (nowhere, "message"), "/nowhere"));
+    g_assert_nonnull (strstr (json_object_get_string_member (state, "message"), "“state”"));
   }
 }
 
