@@ -7,6 +7,7 @@
 #include <json-glib/json-glib.h>
 #include <signal.h>
 #include <string.h>
+#include <unistd.h>
 
 #include "herald-test-util.h"
 #include "test-bridge-util.h"
@@ -247,7 +248,10 @@ http_run (TestAnswer *answer,
     {
       g_autoptr(GError) error = NULL;
 
-      body_path = g_build_filename (g_get_tmp_dir (), "herald-bridge-body.json", NULL);
+      int fd = g_file_open_tmp ("herald-bridge-body-XXXXXX.json", &body_path, &error);
+
+      g_assert_no_error (error);
+      close (fd);
       g_file_set_contents (body_path, body, -1, &error);
       g_assert_no_error (error);
       g_ptr_array_add (argv, g_strdup ("-H"));
