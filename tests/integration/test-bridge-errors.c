@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "herald-test-mock-modem.h"
+#include "herald-test-tree.h"
 #include "herald-test-util.h"
 #include "test-bridge-util.h"
 
@@ -385,6 +386,67 @@ test_revoke (void)
   test_bridge_stop (bridge);
 }
 
+static void
+run_key_command (HeraldTestRun      *run,
+                 const char * const *argv)
+{
+  herald_test_heraldctl_run (run, NULL, NULL, NULL, 30, argv);
+}
+
+static void
+test_key_commands (void)
+{
+  g_autofree char *key = test_bridge_create_key ("listed", "7");
+  g_auto(HeraldTestRun) list = { 0 };
+  g_auto(HeraldTestRun) json = { 0 };
+  g_auto(HeraldTestRun) taken = { 0 };
+  g_auto(HeraldTestRun) bad_name = { 0 };
+  g_auto(HeraldTestRun) bad_limit = { 0 };
+  g_auto(HeraldTestRun) unknown = { 0 };
+  g_autoptr(JsonNode) root = NULL;
+  JsonArray *keys;
+  gboolean found = FALSE;
+
+  /* The key itself is nowhere but in the keyring: not in the database, not
+   * in any file of the test's home. */
+  herald_test_tree_assert_lacks (g_getenv ("HERALD_TEST_ROOT"), key);
+
+  run_key_command (&list, (const char *[]) { "bridge", "key", "list", NULL });
+  g_assert_cmpint (list.status, ==, 0);
+  g_assert_nonnull (strstr (list.out, "listed"));
+  g_assert_nonnull (strstr (list.out, "7/min"));
+  g_assert_null (strstr (list.out, key));
+
+  run_key_command (&json, (const char *[]) { "bridge", "key", "list", "--json", NULL });
+  g_assert_cmpint (json.status, ==, 0);
+  root = herald_test_run_json (&json);
+  keys = json_node_get_array (root);
+  for (guint i = 0; i < json_array_get_length (keys); i++)
+    {
+      JsonObject *item = json_array_get_object_element (keys, i);
+
+      if (g_str_equal (json_object_get_string_member (item, "name"), "listed"))
+        {
+          found = TRUE;
+          g_assert_cmpint (json_object_get_int_member (item, "rate_limit"), ==, 7);
+          g_assert_false (json_object_has_member (item, "key"));
+        }
+    }
+  g_assert_true (found);
+
+  run_key_command (&taken, (const char *[]) { "bridge", "key", "create", "listed", NULL });
+  g_assert_cmpint (taken.status, ==, 2);
+  g_assert_nonnull (strstr (taken.err, "exists already"));
+  g_assert_cmpstr (taken.out, ==, "");
+  run_key_command (&bad_name, (const char *[]) { "bridge", "key", "create", "no spaces", NULL });
+  g_assert_cmpint (bad_name.status, ==, 2);
+  run_key_command (&bad_limit, (const char *[]) { "bridge", "key", "create", "neg", "--rate-limit", "-5", NULL });
+  g_assert_cmpint (bad_limit.status, ==, 2);
+  run_key_command (&unknown, (const char *[]) { "bridge", "key", "revoke", "never-made", NULL });
+  g_assert_cmpint (unknown.status, ==, 2);
+  g_assert_nonnull (strstr (unknown.err, "never-made"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -400,6 +462,7 @@ main (int   argc,
   g_test_add_func ("/bridge/errors/second-bridge", test_second_bridge);
   g_test_add_func ("/bridge/errors/remote-refused", test_remote_refused);
   g_test_add_func ("/bridge/errors/revoke", test_revoke);
+  g_test_add_func ("/bridge/errors/key-commands", test_key_commands);
 
   return g_test_run ();
 }
