@@ -26,6 +26,10 @@
 #define MIN_KILLS     20
 #define FLASH_KEY     "bms_crash_key"
 #define FLIXY_KEY     "fx_crash_key"
+/* Kills that may land between a request's rows being marked as sent and
+ * the fake reading the request: a few (before, most of them did: the rows
+ * were marked while waiting for the rate limiter). */
+#define MAX_UNKNOWN_UNRECEIVED(kills) MAX (2u, (kills) / 5)
 
 /* A request cut off by a kill is looked up in the history after 1 s. */
 static const char * const settle_env[] = { "HERALD_CAMPAIGN_SETTLE_SECONDS", "1", NULL };
@@ -144,12 +148,14 @@ static void
 check_truth (Received   *received,
              GHashTable *text_for_phone,
              JsonObject *report,
-             gboolean    expect_none_lost)
+             gboolean    expect_none_lost,
+             guint       max_unknown_unreceived)
 {
   JsonArray *rows = json_object_get_array_member (report, "recipients");
   GHashTableIter iter;
   gpointer phone, times;
   guint n_unknown = 0;
+  guint n_unknown_unreceived = 0;
 
   g_assert_cmpuint (json_array_get_length (rows), ==, N_RECIPIENTS);
 
@@ -175,11 +181,20 @@ check_truth (Received   *received,
       if (g_str_equal (state, "accepted"))
         g_assert_true (got);
       else
-        n_unknown++;
+        {
+          n_unknown++;
+          if (!got)
+            n_unknown_unreceived++;
+        }
     }
 
-  g_test_message ("fake received %u distinct numbers; %u rows unknown",
-                  g_hash_table_size (received->times), n_unknown);
+  g_test_message ("fake received %u distinct numbers; %u rows unknown, %u of them never received",
+                  g_hash_table_size (received->times), n_unknown, n_unknown_unreceived);
+  /* A row is in doubt only when its request may have left: the moment
+   * between its rows being marked and the fake reading it is short, so a
+   * kill seldom lands there (the wait for the rate limiter, most of a
+   * request's time, leaves its rows pending). */
+  g_assert_cmpuint (n_unknown_unreceived, <=, max_unknown_unreceived);
   if (expect_none_lost)
     {
       g_assert_cmpuint (n_unknown, ==, 0);
@@ -263,7 +278,7 @@ test_crash_flashsms (void)
   g_test_message ("FlashSMS: %u runs, %u SIGKILLs, %u send requests, %u history requests", runs, kills,
                   herald_fake_flashsms_count_requests (fake, "POST", "/sms/send"),
                   herald_fake_flashsms_count_requests (fake, "GET", "/sms"));
-  check_truth (&received, texts, json_node_get_object (report), TRUE);
+  check_truth (&received, texts, json_node_get_object (report), TRUE, 0);
 
   g_hash_table_unref (received.times);
   g_hash_table_unref (received.texts);
@@ -296,8 +311,9 @@ test_crash_flixysms (void)
   received_from_flixy (&received, fake);
   g_test_message ("FlixySMS: %u runs, %u SIGKILLs, %u messages accepted", runs, kills,
                   herald_fake_flixysms_get_n_accepted (fake));
-  /* No history to ask: a request cut off in flight leaves unknown rows. */
-  check_truth (&received, texts, json_node_get_object (report), FALSE);
+  /* No history to ask: a request cut off in flight leaves unknown rows,
+   * but only one that had left (a kill can hit one request at most). */
+  check_truth (&received, texts, json_node_get_object (report), FALSE, MAX_UNKNOWN_UNRECEIVED (kills));
 
   g_hash_table_unref (received.times);
   g_hash_table_unref (received.texts);

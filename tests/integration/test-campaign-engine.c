@@ -587,6 +587,67 @@ test_pause_resume (void)
   g_assert_cmpuint (scenario_check (&sc), ==, 6);
 }
 
+static void
+flag_on_first (HeraldCampaignEngine *engine,
+               gpointer              user_data)
+{
+  if (herald_campaign_engine_get_sent (engine) >= 1)
+    *(gboolean *) user_data = TRUE;
+}
+
+/* A request waiting for the rate limiter's slot has not left the machine:
+ * its rows stay pending meanwhile (a kill then leaves nothing in doubt),
+ * and become submitting only once the slot is there. */
+static void
+test_rows_pending_while_rate_limited (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  g_autoptr(HeraldCampaignEngine) engine = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean first = FALSE;
+  gint timer_ms = -1;
+
+  scenario_flixy (&sc, "limited.db", 3);
+  /* One request a second: the second waits for the limiter. */
+  herald_fake_flixysms_set_rate_limit (sc.flixy, 1, 1);
+  engine = herald_campaign_engine_new (sc.f.db, sc.f.log, sc.provider, sc.f.account_id, sc.id);
+  g_signal_connect (engine, "progress", G_CALLBACK (flag_on_first), &first);
+  herald_campaign_engine_run_async (engine, NULL, herald_test_async_done, &result);
+
+  /* The first answered; then the next request waits for its turn (the
+   * limiter's timer, a few seconds away at most; the transport's own
+   * timeouts are 30 s). */
+  while (!first)
+    g_main_context_iteration (NULL, TRUE);
+  while (result == NULL)
+    {
+      timer_ms = herald_test_next_timer_ms (NULL);
+      if (timer_ms > 50 && timer_ms <= 5000)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_null (result);
+  g_assert_cmpint (timer_ms, >, 50);
+  /* Whatever was to be written before the wait has been (a worker's job
+   * is done within the wait). */
+  g_usleep (20 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (herald_test_next_timer_ms (NULL), >, 0);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (sc.flixy), ==, 1);
+  read_report (&sc.f, &sc.r, sc.id);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 1);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_SUBMITTING], ==, 0);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_PENDING], ==, 2);
+
+  g_assert_cmpint (herald_campaign_engine_run_finish (engine, herald_test_wait (&result), &error), ==,
+                   HERALD_CAMPAIGN_FINISHED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scenario_check (&sc), ==, 3);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 3);
+}
+
 typedef struct
 {
   gint64 id;
@@ -751,6 +812,7 @@ main (int   argc,
   g_test_add_func ("/campaign-engine/flashsms/402-midway", test_flash_402_midway);
   g_test_add_func ("/campaign-engine/pause-resume", test_pause_resume);
   g_test_add_func ("/campaign-engine/lease", test_lease);
+  g_test_add_func ("/campaign-engine/rows-pending-while-rate-limited", test_rows_pending_while_rate_limited);
   g_test_add_func ("/campaign-engine/migrations", test_migrations);
 
   return g_test_run ();

@@ -17,6 +17,7 @@
 #include "herald-campaign-engine.h"
 #include "herald-dialect.h"
 #include "net/herald-provider-error.h"
+#include "net/herald-rest-client.h"
 #include "providers/herald-history-source.h"
 #include "send/herald-logged-send.h"
 #include "text/herald-sms-text.h"
@@ -1460,9 +1461,50 @@ request_begun (HeraldCampaignEngine *self,
 }
 
 static void
-next_step (HeraldCampaignEngine *self)
+begin_request (HeraldCampaignEngine *self)
 {
   Job *job;
+
+  job = job_new (self, request_begun);
+  job->batch_max = self->batch_max;
+  job->pid = self->pid;
+  job->host = g_strdup (self->host);
+  {
+    g_autofree char *uuid = g_uuid_string_random ();
+
+    job->tag = g_strdup_printf ("herald-%" G_GINT64_FORMAT "-%s", self->campaign_id, uuid);
+  }
+  run_job (self, begin_request_func, job);
+}
+
+/* The provider's rate limiter, when it has one (the cloud dialects). */
+static HeraldRateLimiter *
+provider_limiter (HeraldCampaignEngine *self)
+{
+  if (!HERALD_IS_REST_CLIENT (self->provider))
+    return NULL;
+  return herald_http_client_get_rate_limiter (herald_rest_client_get_http_client (HERALD_REST_CLIENT (self->provider)));
+}
+
+static void
+slot_reserved (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HeraldCampaignEngine) self = user_data;
+
+  /* No cancellable: it cannot fail. A slot left unused (a pause asked
+   * meanwhile) goes to the next request made with the key. */
+  herald_rate_limiter_acquire_finish (HERALD_RATE_LIMITER (object), result, NULL);
+  if (stop_if_asked (self))
+    return;
+  begin_request (self);
+}
+
+static void
+next_step (HeraldCampaignEngine *self)
+{
+  HeraldRateLimiter *limiter;
   guint wait;
 
   if (stop_if_asked (self))
@@ -1476,16 +1518,17 @@ next_step (HeraldCampaignEngine *self)
       return;
     }
 
-  job = job_new (self, request_begun);
-  job->batch_max = self->batch_max;
-  job->pid = self->pid;
-  job->host = g_strdup (self->host);
-  {
-    g_autofree char *uuid = g_uuid_string_random ();
-
-    job->tag = g_strdup_printf ("herald-%" G_GINT64_FORMAT "-%s", self->campaign_id, uuid);
-  }
-  run_job (self, begin_request_func, job);
+  /* The rows stay pending while the request waits for its turn: only once
+   * the limiter lets it go are they marked submitting, and then it leaves
+   * at once (the reserved slot is its own). A kill while it waits leaves
+   * nothing in doubt. */
+  limiter = provider_limiter (self);
+  if (limiter != NULL)
+    {
+      herald_rate_limiter_reserve_async (limiter, NULL, slot_reserved, g_object_ref (self));
+      return;
+    }
+  begin_request (self);
 }
 
 /* ---- running ---------------------------------------------------------------------------- */

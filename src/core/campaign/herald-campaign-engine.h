@@ -25,9 +25,14 @@ G_BEGIN_DECLS
  *  - Recipients with the same rendered text go together, as many as the
  *    dialect takes in one request (the dialect table's max_recipients);
  *    one request at a time.
- *  - Before a request: one transaction inserts its row (a unique tag, sent
- *    as FlashSMS's campaignName) and moves its recipients to submitting.
- *    After it: one transaction writes the outcome.
+ *  - A request first waits for its turn in the account's rate limiter
+ *    (herald_rate_limiter_reserve_async) with its rows still pending; once
+ *    the slot is there, one transaction inserts its row (a unique tag, sent
+ *    as FlashSMS's campaignName) and moves its recipients to submitting,
+ *    and the request leaves at once on the reserved slot. So a kill while
+ *    waiting leaves nothing in doubt: only rows whose request may really
+ *    have gone out are ever reconciled or unknown. After it: one
+ *    transaction writes the outcome.
  *  - A request that failed before it could reach the provider, or that the
  *    provider refused for a passing reason (network, 429, 503, no device)
  *    puts its rows back to pending and is tried again after a backoff; a
