@@ -10,6 +10,7 @@
 #include "herald-dialect.h"
 #include "campaign/herald-campaign-audience.h"
 #include "campaign/herald-campaign-engine.h"
+#include "campaign/herald-campaign-tracker.h"
 #include "inbox/herald-inbox-keep.h"
 #include "inbox/herald-inbox-watcher.h"
 #include "model/herald-boxed-item.h"

@@ -226,8 +226,11 @@ assert_truthful (Report     *r,
       gboolean got = g_hash_table_contains (received, row->phone + 1);
 
       g_assert_cmpint (row->state, !=, HERALD_RECIPIENT_STATE_SUBMITTING);
-      if (row->state == HERALD_RECIPIENT_STATE_ACCEPTED)
+      if (row->state == HERALD_RECIPIENT_STATE_ACCEPTED || row->state == HERALD_RECIPIENT_STATE_SENT ||
+          row->state == HERALD_RECIPIENT_STATE_DELIVERED ||
+          (row->state == HERALD_RECIPIENT_STATE_FAILED && row->message_id != NULL))
         {
+          /* Taken by the provider (failed later, in delivery, with its id). */
           g_assert_true (got);
           g_assert_nonnull (row->message_id);
         }
@@ -648,6 +651,145 @@ test_rows_pending_while_rate_limited (void)
   g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 3);
 }
 
+/* ---- delivery tracking ------------------------------------------------------------ */
+
+typedef struct
+{
+  HeraldFakeFlixysms *fake;
+  GArray             *intervals;  /* guint ms, the wait chosen after each look */
+  gint64              clock;      /* usec; 0: the real time */
+  gboolean            age_a_day;  /* pass a day after the first poll */
+} Tracking;
+
+static gint64
+tracking_clock (gpointer user_data)
+{
+  Tracking *t = user_data;
+
+  return t->clock != 0 ? t->clock : g_get_real_time ();
+}
+
+static void
+tracking_polled (HeraldCampaignTracker *tracker,
+                 guint                  changed,
+                 guint                  open,
+                 gpointer               user_data)
+{
+  Tracking *t = user_data;
+  guint polls = herald_campaign_tracker_get_n_polls (tracker);
+
+  /* The provider moves on between two looks. */
+  if (t->age_a_day && polls == 1)
+    t->clock = g_get_real_time () + HERALD_CAMPAIGN_TRACK_MAX_AGE + G_USEC_PER_SEC;
+  else if (!t->age_a_day && polls == 1)
+    {
+      herald_fake_flixysms_set_status (t->fake, herald_fake_flixysms_get_accepted (t->fake, 0)->id, "delivered");
+      herald_fake_flixysms_set_status (t->fake, herald_fake_flixysms_get_accepted (t->fake, 1)->id, "failed");
+      herald_fake_flixysms_set_status (t->fake, herald_fake_flixysms_get_accepted (t->fake, 2)->id, "sent");
+    }
+  else if (!t->age_a_day && polls == 2)
+    herald_fake_flixysms_set_status (t->fake, herald_fake_flixysms_get_accepted (t->fake, 2)->id, "delivered");
+
+  if (open > 0)
+    g_array_append_val (t->intervals, (guint) { 0 });
+}
+
+static guint
+track (Scenario  *sc,
+       Tracking  *t,
+       guint     *polls)
+{
+  g_autoptr(HeraldCampaignTracker) tracker =
+    herald_campaign_tracker_new (sc->f.db, sc->f.log, sc->provider, sc->f.account_id, sc->id);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint left;
+
+  herald_campaign_tracker_set_intervals (tracker, 20, 80);
+  herald_campaign_tracker_set_clock (tracker, tracking_clock, t);
+  g_signal_connect (tracker, "polled", G_CALLBACK (tracking_polled), t);
+  herald_campaign_tracker_run_async (tracker, herald_test_async_done, &result);
+  /* Between two looks, one timer is set: the next wait (the control for
+   * the checks that there is none once nothing is tracked). */
+  while (result == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (t->intervals->len > 0 && g_array_index (t->intervals, guint, t->intervals->len - 1) == 0 &&
+          herald_campaign_tracker_get_next_interval (tracker) > 0)
+        g_array_index (t->intervals, guint, t->intervals->len - 1) = herald_campaign_tracker_get_next_interval (tracker);
+    }
+  left = herald_campaign_tracker_run_finish (tracker, result, &error);
+  g_assert_no_error (error);
+  *polls = herald_campaign_tracker_get_n_polls (tracker);
+  return left;
+}
+
+/* accepted → sent → delivered | failed from the provider's answers, asked
+ * at a decaying interval, and no timer once every row is final. */
+static void
+test_delivery_tracking (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  Tracking t = { 0 };
+  guint polls, status_requests;
+
+  scenario_flixy (&sc, "tracking.db", 3);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  t.fake = sc.flixy;
+  t.intervals = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  g_assert_cmpuint (track (&sc, &t, &polls), ==, 0);
+  /* Looks: the rows alone (then 20 ms), the first answers (all queued,
+   * 40 ms), the second (delivered, failed, sent: 80 ms, the cap), the
+   * third (all final: no more waiting). */
+  g_assert_cmpuint (polls, ==, 3);
+  g_assert_cmpuint (t.intervals->len, ==, 3);
+  g_assert_cmpuint (g_array_index (t.intervals, guint, 0), ==, 20);
+  g_assert_cmpuint (g_array_index (t.intervals, guint, 1), ==, 40);
+  g_assert_cmpuint (g_array_index (t.intervals, guint, 2), ==, 80);
+  scenario_check (&sc);
+  g_assert_cmpint (scenario_row_state (&sc, 0), ==, HERALD_RECIPIENT_STATE_DELIVERED);
+  g_assert_cmpint (scenario_row_state (&sc, 1), ==, HERALD_RECIPIENT_STATE_FAILED);
+  g_assert_cmpint (scenario_row_state (&sc, 2), ==, HERALD_RECIPIENT_STATE_DELIVERED);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED] + sc.r.counts[HERALD_RECIPIENT_STATE_SENT], ==, 0);
+
+  /* Nothing pending: the provider is not asked, and no timer is set. */
+  status_requests = herald_fake_flixysms_count_requests (sc.flixy, HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS);
+  g_assert_cmpuint (status_requests, >, 0);
+  g_array_set_size (t.intervals, 0);
+  g_assert_cmpuint (track (&sc, &t, &polls), ==, 0);
+  g_assert_cmpuint (polls, ==, 0);
+  g_assert_cmpuint (t.intervals->len, ==, 0);
+  g_assert_cmpuint (herald_fake_flixysms_count_requests (sc.flixy, HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS), ==,
+                    status_requests);
+  g_array_unref (t.intervals);
+}
+
+/* The intervals grow to their cap, and a day after the send the tracking
+ * gives up on rows the provider never finished. */
+static void
+test_delivery_tracking_gives_up (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  Tracking t = { 0 };
+  guint polls;
+
+  scenario_flixy (&sc, "tracking-day.db", 2);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  t.fake = sc.flixy;
+  t.intervals = g_array_new (FALSE, TRUE, sizeof (guint));
+  t.age_a_day = TRUE;
+
+  /* Still queued at the provider: a day passes after the first answers,
+   * and the next look gives up on both (no timer after it). */
+  g_assert_cmpuint (track (&sc, &t, &polls), ==, 2);
+  g_assert_cmpuint (polls, ==, 2);
+  g_assert_cmpuint (t.intervals->len, ==, 2);
+  scenario_check (&sc);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 2);
+  g_array_unref (t.intervals);
+}
+
 typedef struct
 {
   gint64 id;
@@ -813,6 +955,8 @@ main (int   argc,
   g_test_add_func ("/campaign-engine/pause-resume", test_pause_resume);
   g_test_add_func ("/campaign-engine/lease", test_lease);
   g_test_add_func ("/campaign-engine/rows-pending-while-rate-limited", test_rows_pending_while_rate_limited);
+  g_test_add_func ("/campaign-engine/delivery-tracking", test_delivery_tracking);
+  g_test_add_func ("/campaign-engine/delivery-tracking/gives-up", test_delivery_tracking_gives_up);
   g_test_add_func ("/campaign-engine/migrations", test_migrations);
 
   return g_test_run ();
