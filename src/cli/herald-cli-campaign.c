@@ -87,6 +87,8 @@ typedef struct
   guint                 counts[HERALD_RECIPIENT_N_STATES];
   HeraldCampaignState   state;
   guint                 n_changed;
+  guint                 replies;
+  guint                 optouts;
 } Query;
 
 static void
@@ -125,8 +127,12 @@ recipients_func (HeraldDatabase *db, gpointer data, GCancellable *cancellable, G
   if (!get_func (db, data, cancellable, error))
     return FALSE;
   q->list = herald_campaign_store_recipients (db, q->id, 0, 0, error);
+  if (q->list == NULL)
+    return FALSE;
   q->rejects = herald_campaign_store_rejects (db, q->id, error);
-  return q->list != NULL && q->rejects != NULL;
+  return q->rejects != NULL &&
+         herald_campaign_store_count_replies (db, q->id, HERALD_CAMPAIGN_REPLY_WINDOW, &q->replies,
+                                              &q->optouts, error);
 }
 
 static gboolean
@@ -730,6 +736,14 @@ print_view_json (Query *q,
         add_recipient_json (builder, q->list->pdata[i], view == VIEW_PREVIEW);
       json_builder_end_array (builder);
     }
+  if (view == VIEW_REPORT)
+    {
+      /* Replies within seven days of the send, and the STOPs among them. */
+      json_builder_set_member_name (builder, "replies");
+      json_builder_add_int_value (builder, q->replies);
+      json_builder_set_member_name (builder, "optouts");
+      json_builder_add_int_value (builder, q->optouts);
+    }
   json_builder_set_member_name (builder, "invalid");
   json_builder_begin_array (builder);
   for (guint i = 0; i + 1 < q->rejects->len; i += 2)
@@ -759,6 +773,8 @@ print_view_text (Query *q,
   g_print (_("  invalid inputs: %u; duplicates merged: %u\n"), q->rejects->len / 2, q->record->n_duplicates);
   if (view == VIEW_SHOW)
     return;
+  if (view == VIEW_REPORT)
+    g_print (_("  replies within seven days: %u; opt-outs they caused: %u\n"), q->replies, q->optouts);
 
   for (guint i = 0; i < n; i++)
     {

@@ -501,6 +501,36 @@ test_cli_group_template_optout (void)
   counts = json_object_get_object_member (json_node_get_object (report_root), "counts");
   g_assert_cmpint (json_object_get_int_member (counts, "accepted"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (counts, "skipped"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (report_root), "replies"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (report_root), "optouts"), ==, 0);
+
+  /* Replies: Ama answers twice, the second time STOP; a message of hers
+   * from before the campaign, and one from Kofi (never texted), are not
+   * the campaign's. `heraldctl inbox` keeps them in the local inbox. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) before = g_date_time_add_hours (now, -1);
+    g_autoptr(GDateTime) after = g_date_time_add_seconds (now, 1);
+    g_auto(HeraldTestRun) inbox = { 0 };
+    g_auto(HeraldTestRun) replied = { 0 };
+    g_autoptr(JsonNode) replied_root = NULL;
+
+    herald_fake_flixysms_add_received (fake, "+233241000011", "Old news", before, HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL, "sms", 0);
+    herald_fake_flixysms_add_received (fake, "+233241000011", "Thanks!", after, HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL, "sms", 0);
+    herald_fake_flixysms_add_received (fake, "+233241000011", "STOP", after, HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL, "sms", 0);
+    herald_fake_flixysms_add_received (fake, "+233241000012", "Hello?", after, HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL, "sms", 0);
+    HERALDCTL (&inbox, NULL, "inbox", "--account", "Local", "--all");
+    g_assert_cmpint (inbox.status, ==, 0);
+
+    HERALDCTL (&replied, NULL, "campaign", "report", id, "--json");
+    g_assert_cmpint (replied.status, ==, 0);
+    replied_root = herald_test_run_json (&replied);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (replied_root), "replies"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (replied_root), "optouts"), ==, 1);
+    /* Still the same shape for what was there before. */
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (replied_root),
+                                                                                "counts"), "accepted"), ==, 1);
+  }
 }
 
 int

@@ -790,6 +790,120 @@ test_delivery_tracking_gives_up (void)
   g_array_unref (t.intervals);
 }
 
+/* ---- replies --------------------------------------------------------------------- */
+
+#define HOUR (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
+#define DAY  (24 * HOUR)
+
+typedef struct
+{
+  gint64 a, b;        /* campaigns: A texted 0, 1, 2; B, later, texted 1 */
+  gint64 t0;          /* when A's requests left; B's a day later */
+  guint  replies_a, optouts_a, replies_b, optouts_b;
+  gint64 linked_late, linked_b, linked_a;
+} Replies;
+
+static gboolean
+exec_sql (HeraldDatabase  *db,
+          const char      *sql,
+          gint64           at,
+          gint64           id,
+          const char      *text,
+          GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (db, sql, error);
+
+  return stmt != NULL &&
+         (sqlite3_bind_parameter_index (stmt, "?1") == 0 || herald_database_bind_int64_at (stmt, 1, at, error)) &&
+         (sqlite3_bind_parameter_index (stmt, "?2") == 0 || herald_database_bind_int64_at (stmt, 2, id, error)) &&
+         (sqlite3_bind_parameter_index (stmt, "?3") == 0 || herald_database_bind_text_at (stmt, 3, text, error)) &&
+         herald_database_step (db, stmt, error) == SQLITE_DONE;
+}
+
+static gboolean
+inbound (HeraldDatabase  *db,
+         guint            number_index,
+         gint64           at,
+         const char      *text,
+         GError         **error)
+{
+  g_autofree char *phone = g_strdup_printf ("+233241%06u", number_index);
+  g_autofree char *remote = g_strdup_printf ("r%" G_GINT64_FORMAT "-%u", at, number_index);
+  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (db,
+    "INSERT INTO inbox_messages (account_id, remote_id, sender, sender_e164, text, received_at, stored_at) "
+    "VALUES ('acc', ?1, ?2, ?2, ?3, ?4, ?4)", error);
+
+  return stmt != NULL &&
+         herald_database_bind_text_at (stmt, 1, remote, error) &&
+         herald_database_bind_text_at (stmt, 2, phone, error) &&
+         herald_database_bind_text_at (stmt, 3, text, error) &&
+         herald_database_bind_int64_at (stmt, 4, at, error) &&
+         herald_database_step (db, stmt, error) == SQLITE_DONE;
+}
+
+static gboolean
+replies_func (HeraldDatabase  *db,
+              gpointer         user_data,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  Replies *r = user_data;
+  const char *requests_at = "UPDATE campaign_requests SET created_at = ?1 WHERE campaign_id = ?2";
+
+  return exec_sql (db, requests_at, r->t0, r->a, NULL, error) &&
+         exec_sql (db, requests_at, r->t0 + DAY, r->b, NULL, error) &&
+         inbound (db, 0, r->t0 + HOUR, "Thanks", error) &&               /* A's */
+         inbound (db, 0, r->t0 + 8 * DAY, "Late", error) &&              /* past seven days */
+         inbound (db, 1, r->t0 + 2 * HOUR, "Yes", error) &&              /* A's: B not sent yet */
+         inbound (db, 1, r->t0 + DAY + HOUR, "Again?", error) &&         /* B's: the latest */
+         inbound (db, 2, r->t0 - HOUR, "Before", error) &&               /* before any send */
+         exec_sql (db, "INSERT INTO optouts (phone, source, account_id, detail, added_at) "
+                       "VALUES ('+233241000001', 'keyword', 'acc', 'STOP', ?1)",
+                   r->t0 + DAY + 2 * HOUR, 0, NULL, error) &&
+         exec_sql (db, "INSERT INTO optouts (phone, source, account_id, detail, added_at) "
+                       "VALUES ('+233241000002', 'manual', NULL, NULL, ?1)",
+                   r->t0 + 2 * HOUR, 0, NULL, error) &&                  /* by hand: not caused */
+         herald_campaign_store_count_replies (db, r->a, HERALD_CAMPAIGN_REPLY_WINDOW, &r->replies_a,
+                                              &r->optouts_a, error) &&
+         herald_campaign_store_count_replies (db, r->b, HERALD_CAMPAIGN_REPLY_WINDOW, &r->replies_b,
+                                              &r->optouts_b, error) &&
+         herald_campaign_store_campaign_for_reply (db, "+233241000000", r->t0 + 8 * DAY,
+                                                   HERALD_CAMPAIGN_REPLY_WINDOW, &r->linked_late, error) &&
+         herald_campaign_store_campaign_for_reply (db, "+233241000001", r->t0 + DAY + HOUR,
+                                                   HERALD_CAMPAIGN_REPLY_WINDOW, &r->linked_b, error) &&
+         herald_campaign_store_campaign_for_reply (db, "+233241000001", r->t0 + 2 * HOUR,
+                                                   HERALD_CAMPAIGN_REPLY_WINDOW, &r->linked_a, error);
+}
+
+/* A reply belongs to the latest campaign that texted the number, within
+ * seven days after the send; the report counts replies and the keyword
+ * opt-outs among them. */
+static void
+test_replies (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  g_autoptr(GError) error = NULL;
+  Replies r = { 0 };
+
+  scenario_flixy (&sc, "replies.db", 3);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  r.a = sc.id;
+  r.b = create_campaign_from (&sc.f, "Reminder {{phone}}", 1, 1);
+  g_assert_cmpint (run (&sc.f, sc.provider, r.b, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_no_error (error);
+  r.t0 = g_get_real_time () - 3 * DAY;
+
+  g_assert_true (herald_database_run (sc.f.db, replies_func, &r, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.replies_a, ==, 2);
+  g_assert_cmpuint (r.optouts_a, ==, 0);
+  g_assert_cmpuint (r.replies_b, ==, 1);
+  g_assert_cmpuint (r.optouts_b, ==, 1);
+  g_assert_cmpint (r.linked_late, ==, 0);
+  g_assert_cmpint (r.linked_b, ==, r.b);
+  g_assert_cmpint (r.linked_a, ==, r.a);
+}
+
 typedef struct
 {
   gint64 id;
@@ -957,6 +1071,7 @@ main (int   argc,
   g_test_add_func ("/campaign-engine/rows-pending-while-rate-limited", test_rows_pending_while_rate_limited);
   g_test_add_func ("/campaign-engine/delivery-tracking", test_delivery_tracking);
   g_test_add_func ("/campaign-engine/delivery-tracking/gives-up", test_delivery_tracking_gives_up);
+  g_test_add_func ("/campaign-engine/replies", test_replies);
   g_test_add_func ("/campaign-engine/migrations", test_migrations);
 
   return g_test_run ();
