@@ -980,6 +980,89 @@ campaign_start (const HeraldCliCommand *command,
   return run_campaign (command, &store, q.record);
 }
 
+/* ---- delivery tracking ------------------------------------------------------------------- */
+
+static gboolean
+stop_tracking (gpointer user_data)
+{
+  herald_campaign_tracker_stop (HERALD_CAMPAIGN_TRACKER (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+polled_cb (HeraldCampaignTracker *tracker,
+           guint                  changed,
+           guint                  open,
+           gpointer               user_data)
+{
+  if (open > 0)
+    g_print (_("%u messages moved on; %u not yet known to be delivered or failed\n"), changed, open);
+}
+
+/* The first wait of delivery tracking (tests shorten it). */
+static guint
+track_first_ms (void)
+{
+  const char *text = g_getenv ("HERALD_CAMPAIGN_TRACK_FIRST_MS");
+  guint64 value;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, HERALD_CAMPAIGN_TRACK_MAX_MS, &value, NULL))
+    return (guint) value;
+  return HERALD_CAMPAIGN_TRACK_FIRST_MS;
+}
+
+/* Follows the deliveries of campaign @id in the foreground until every
+ * message is final or a day has passed; Ctrl+C stops it. */
+static int
+campaign_track (const char *id_text)
+{
+  g_auto(Store) store = { 0 };
+  g_auto(Query) q = { 0 };
+  HeraldAccount *account;
+  g_autoptr(HeraldProvider) provider = NULL;
+  g_autoptr(HeraldMessageLog) log = NULL;
+  g_autoptr(HeraldCampaignTracker) tracker = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) tracked = NULL;
+  g_autoptr(GError) error = NULL;
+  guint sigint, sigterm, left;
+  int status;
+
+  if ((status = open_campaign (id_text, &store, get_func, &q)) != HERALD_CLI_EXIT_OK)
+    return status;
+  account = herald_account_store_lookup_by_id (store.store, q.record->account_id);
+  if (account == NULL)
+    return herald_cli_failure (_("The account of campaign %" G_GINT64_FORMAT " no longer exists."), q.id);
+
+  herald_provider_open_async (store.store, account, NULL, herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  provider = herald_provider_open_finish (result, &error);
+  if (provider == NULL)
+    return herald_cli_failure (_("Could not open the account “%s”: %s"), herald_account_get_name (account),
+                               error->message);
+
+  log = herald_message_log_new (store.db);
+  tracker = herald_campaign_tracker_new (store.db, log, provider, q.record->account_id, q.id);
+  herald_campaign_tracker_set_intervals (tracker, track_first_ms (), HERALD_CAMPAIGN_TRACK_MAX_MS);
+  g_signal_connect (tracker, "polled", G_CALLBACK (polled_cb), NULL);
+  sigint = g_unix_signal_add (SIGINT, stop_tracking, tracker);
+  sigterm = g_unix_signal_add (SIGTERM, stop_tracking, tracker);
+  herald_campaign_tracker_run_async (tracker, herald_cli_async_done, &tracked);
+  herald_cli_wait (&tracked);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+
+  left = herald_campaign_tracker_run_finish (tracker, tracked, &error);
+  if (error != NULL)
+    return herald_cli_failure ("%s", error->message);
+  if (left == 0)
+    g_print (_("Every message of campaign %" G_GINT64_FORMAT " is delivered or failed.\n"), q.id);
+  else
+    g_print (_("%u messages of campaign %" G_GINT64_FORMAT " are not known to be delivered; "
+               "see campaign report.\n"), left, q.id);
+  return HERALD_CLI_EXIT_OK;
+}
+
 /* pause and cancel: the process that runs it is told with SIGTERM (it
  * pauses cleanly after the request in flight), then the state is set. */
 static int
@@ -1129,7 +1212,7 @@ campaign_run (const HeraldCliCommand *command,
 
   if (action == NULL)
     return herald_cli_usage_error (command, _("Say what to do: create, list, show, preview, test, start, pause, "
-                                              "resume, cancel, report, retry-unknown or run-due."));
+                                              "resume, cancel, report, track, retry-unknown or run-due."));
   if (argc > 3)
     return herald_cli_usage_error (command, _("Unexpected argument “%s”."), argv[3]);
 
@@ -1155,19 +1238,23 @@ campaign_run (const HeraldCliCommand *command,
     return campaign_test (command, arg);
   if (g_str_equal (action, "run-due"))
     return campaign_run_due (command);
+  if (g_str_equal (action, "track"))
+    return campaign_track (arg);
 
   return herald_cli_usage_error (command, _("“%s” is not a campaign action."), action);
 }
 
 const HeraldCliCommand herald_cli_campaign_commands[] = {
   { "campaign", N_("create NAME | list | show ID | preview ID | test ID --to NUMBER | start ID | pause ID | "
-                   "resume ID | cancel ID | report ID | retry-unknown ID | run-due"),
+                   "resume ID | cancel ID | report ID | track ID | retry-unknown ID | run-due"),
     N_("Create, run and follow campaigns"),
     N_("start and resume send in the foreground until the campaign is done or paused; Ctrl+C pauses it "
        "cleanly after the request in flight. A campaign interrupted any other way is resumed by start, "
        "resume or run-due, and no recipient gets the message twice: a request whose fate is unknown is "
        "checked with the provider where it keeps a history, else its recipients are marked unknown and "
-       "sent again only after retry-unknown."),
+       "sent again only after retry-unknown. track follows the deliveries in the foreground (asking the "
+       "provider after 30 s, then less and less often) until every message is delivered or failed, or a "
+       "day has passed; report counts the replies received within seven days and the opt-outs among them."),
     campaign_entries, campaign_run },
   { NULL }
 };

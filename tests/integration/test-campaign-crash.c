@@ -32,7 +32,8 @@
 #define MAX_UNKNOWN_UNRECEIVED(kills) MAX (2u, (kills) / 5)
 
 /* A request cut off by a kill is looked up in the history after 1 s. */
-static const char * const settle_env[] = { "HERALD_CAMPAIGN_SETTLE_SECONDS", "1", NULL };
+static const char * const settle_env[] = { "HERALD_CAMPAIGN_SETTLE_SECONDS", "1",
+                                           "HERALD_CAMPAIGN_TRACK_FIRST_MS", "50", NULL };
 
 static gboolean
 flag_cb (gpointer user_data)
@@ -527,6 +528,30 @@ test_cli_group_template_optout (void)
     replied_root = herald_test_run_json (&replied);
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (replied_root), "replies"), ==, 2);
     g_assert_cmpint (json_object_get_int_member (json_node_get_object (replied_root), "optouts"), ==, 1);
+    /* Delivery tracking: the fake delivers it, `campaign track` follows
+     * it to the end; a second run has nothing to ask. */
+    {
+      g_auto(HeraldTestRun) tracked = { 0 };
+      g_auto(HeraldTestRun) again = { 0 };
+      g_auto(HeraldTestRun) delivered = { 0 };
+      g_autoptr(JsonNode) delivered_root = NULL;
+      guint status_requests;
+
+      herald_fake_flixysms_set_status (fake, herald_fake_flixysms_get_accepted (fake, 0)->id, "delivered");
+      HERALDCTL (&tracked, NULL, "campaign", "track", id);
+      g_assert_cmpint (tracked.status, ==, 0);
+      g_assert_nonnull (strstr (tracked.out, "delivered or failed"));
+      status_requests = herald_fake_flixysms_count_requests (fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS);
+      g_assert_cmpuint (status_requests, >, 0);
+      HERALDCTL (&again, NULL, "campaign", "track", id);
+      g_assert_cmpint (again.status, ==, 0);
+      g_assert_cmpuint (herald_fake_flixysms_count_requests (fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS), ==,
+                        status_requests);
+      HERALDCTL (&delivered, NULL, "campaign", "report", id, "--json");
+      delivered_root = herald_test_run_json (&delivered);
+      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (delivered_root),
+                                                                                  "counts"), "delivered"), ==, 1);
+    }
     /* Still the same shape for what was there before. */
     g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (replied_root),
                                                                                 "counts"), "accepted"), ==, 1);
