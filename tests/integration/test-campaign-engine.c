@@ -790,6 +790,129 @@ test_delivery_tracking_gives_up (void)
   g_array_unref (t.intervals);
 }
 
+/* ---- several accounts -------------------------------------------------------------- */
+
+static HeraldCampaignState
+run_with_second (Scenario           *sc,
+                 HeraldProvider     *second,
+                 GError            **error)
+{
+  g_autoptr(HeraldCampaignEngine) engine =
+    herald_campaign_engine_new (sc->f.db, sc->f.log, sc->provider, sc->f.account_id, sc->id);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  herald_campaign_engine_set_settle_seconds (engine, 3);
+  herald_campaign_engine_add_account (engine, second, sc->f.account_id);
+  herald_campaign_engine_run_async (engine, NULL, herald_test_async_done, &result);
+  return herald_campaign_engine_run_finish (engine, herald_test_wait (&result), error);
+}
+
+/* Two accounts with the same limit share the requests; when one says it
+ * has no phone connected (503), the other takes its recipients, and nobody
+ * gets the message twice. */
+static void
+test_two_accounts (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  g_autoptr(HeraldFakeFlixysms) other = flixy_new ();
+  g_autoptr(HeraldProvider) second = flixy_provider (other);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) first_got = NULL;
+  g_autoptr(GHashTable) second_got = NULL;
+  gint64 spread_id;
+  GHashTableIter iter;
+  gpointer phone;
+
+  scenario_flixy (&sc, "two-accounts.db", 4);
+  /* The same limit for both (the limiters' own guess until told). */
+  herald_fake_flixysms_set_rate_limit (sc.flixy, 100, 60);
+  herald_fake_flixysms_set_rate_limit (other, 100, 60);
+  spread_id = sc.id;
+  g_assert_cmpint (run_with_second (&sc, second, &error), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (sc.flixy), ==, 2);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (other), ==, 2);
+  read_report (&sc.f, &sc.r, spread_id);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 4);
+
+  /* The campaign's own account loses its phones: all goes to the other. */
+  sc.id = create_campaign_from (&sc.f, "Again {{phone}}", 4, 100);
+  herald_fake_flixysms_set_all_devices_online (sc.flixy, FALSE);
+  g_assert_cmpint (run_with_second (&sc, second, &error), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (sc.flixy), ==, 2);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (other), ==, 6);
+  read_report (&sc.f, &sc.r, sc.id);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 4);
+
+  /* A 403 from the campaign's own account (phones back): it rests, the
+   * other sends, the campaign is not paused. */
+  sc.id = create_campaign_from (&sc.f, "Third {{phone}}", 2, 200);
+  herald_fake_flixysms_set_all_devices_online (sc.flixy, TRUE);
+  herald_fake_flixysms_inject_error (sc.flixy, 403, HERALD_FAKE_FLIXYSMS_ERROR_SUCCESS_FALSE, "Not allowed", 10);
+  g_assert_cmpint (run_with_second (&sc, second, &error), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (sc.flixy), ==, 2);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (other), ==, 8);
+  read_report (&sc.f, &sc.r, sc.id);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 2);
+  herald_fake_flixysms_clear_faults (sc.flixy);
+
+  /* Nobody twice, over both fakes. */
+  first_got = flixy_received (sc.flixy);
+  second_got = flixy_received (other);
+  g_hash_table_iter_init (&iter, first_got);
+  while (g_hash_table_iter_next (&iter, &phone, NULL))
+    g_assert_false (g_hash_table_contains (second_got, phone));
+  g_assert_cmpuint (g_hash_table_size (first_got) + g_hash_table_size (second_got), ==, 10);
+}
+
+typedef struct
+{
+  gint64  campaign_id;
+  gint64  row_id;
+  char   *tag;
+} OpenRequest;
+
+static gboolean
+open_request_func (HeraldDatabase  *db,
+                   gpointer         user_data,
+                   GCancellable    *cancellable,
+                   GError         **error)
+{
+  OpenRequest *o = user_data;
+  g_autoptr(GPtrArray) rows = herald_campaign_store_recipients (db, o->campaign_id, 0, 1, error);
+  gint64 request_id;
+
+  if (rows == NULL)
+    return FALSE;
+  o->row_id = ((HeraldCampaignRecipient *) rows->pdata[0])->id;
+  return herald_campaign_store_begin_request (db, o->campaign_id, o->tag, &o->row_id, 1, &request_id, error);
+}
+
+/* A request left open by a killed run that went through another account
+ * is never looked up in this account's history (where it is not, which
+ * would put its row back to pending and send it twice): it is unknown. */
+static void
+test_other_account_request_unknown (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  g_autoptr(GError) error = NULL;
+  OpenRequest o = { 0 };
+
+  scenario_flash (&sc, "via.db", 1000, 3);
+  o.campaign_id = sc.id;
+  o.tag = g_strdup_printf ("herald-%" G_GINT64_FORMAT "-via-other-account-1234", sc.id);
+  g_assert_true (herald_database_run (sc.f.db, open_request_func, &o, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_cmpuint (scenario_check (&sc), ==, 2);
+  g_assert_cmpint (scenario_row_state (&sc, 0), ==, HERALD_RECIPIENT_STATE_UNKNOWN);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 2);
+  g_free (o.tag);
+}
+
 /* ---- replies --------------------------------------------------------------------- */
 
 #define HOUR (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
@@ -1072,6 +1195,8 @@ main (int   argc,
   g_test_add_func ("/campaign-engine/delivery-tracking", test_delivery_tracking);
   g_test_add_func ("/campaign-engine/delivery-tracking/gives-up", test_delivery_tracking_gives_up);
   g_test_add_func ("/campaign-engine/replies", test_replies);
+  g_test_add_func ("/campaign-engine/two-accounts", test_two_accounts);
+  g_test_add_func ("/campaign-engine/other-account-request-unknown", test_other_account_request_unknown);
   g_test_add_func ("/campaign-engine/migrations", test_migrations);
 
   return g_test_run ();

@@ -93,6 +93,17 @@ HeraldCampaignEngine *herald_campaign_engine_new           (HeraldDatabase      
 void                  herald_campaign_engine_set_settle_seconds (HeraldCampaignEngine *self,
                                                             guint                 seconds);
 
+/* Another account to send through (before running): requests are spread
+ * over the accounts in proportion to their rate limits, and a request one
+ * of them refuses for an account-side reason (402, 403, 503 no device)
+ * goes to the others, that account resting for the rest of the run. A
+ * request of another account whose fate is open is marked unknown, never
+ * looked up in the campaign's own account's history. Delivery tracking
+ * follows the campaign's own account only. */
+void                  herald_campaign_engine_add_account   (HeraldCampaignEngine *self,
+                                                            HeraldProvider       *provider,
+                                                            const char           *account_id);
+
 /* Runs until the campaign is finished, paused or cancelled; the result is
  * that state. On an error, the state the campaign is known to be in. Fails with HERALD_CAMPAIGN_ERROR_BUSY when another process
  * holds it, NOT_RUNNABLE when it is over, or a store error. */
