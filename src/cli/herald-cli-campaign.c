@@ -27,6 +27,7 @@ static char *opt_window;
 static char *opt_sender;
 static char *opt_to;
 static gboolean opt_json;
+static char **opt_also_accounts;
 
 static const GOptionEntry campaign_entries[] = {
   { "account", 0, 0, G_OPTION_ARG_STRING, &opt_account, N_("Account to send with (create)"), "NAME" },
@@ -43,6 +44,9 @@ static const GOptionEntry campaign_entries[] = {
     N_("Only send between these local hours (create)"), "HH:MM-HH:MM" },
   { "sender", 0, 0, G_OPTION_ARG_STRING, &opt_sender, N_("Sender ID (create; FlashSMS)"), "ID" },
   { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Your own number (test)"), "NUMBER" },
+  { "also-account", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_also_accounts,
+    N_("Share the sending with this account too, in proportion to the rate limits; it takes over when "
+       "one refuses (402, 403, no phone connected). Repeatable (start, resume)"), "NAME" },
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print one JSON document"), NULL },
   { NULL }
 };
@@ -940,6 +944,21 @@ run_campaign (const HeraldCliCommand *command,
   log = herald_message_log_new (store->db);
   engine = herald_campaign_engine_new (store->db, log, provider, record->account_id, record->id);
   herald_campaign_engine_set_settle_seconds (engine, settle_seconds ());
+  for (guint i = 0; opt_also_accounts != NULL && opt_also_accounts[i] != NULL; i++)
+    {
+      HeraldAccount *also = herald_account_store_lookup_by_name (store->store, opt_also_accounts[i]);
+      g_autoptr(HeraldProvider) also_provider = NULL;
+
+      if (also == NULL)
+        return herald_cli_failure (_("There is no account “%s” (see heraldctl account list)."), opt_also_accounts[i]);
+      g_clear_object (&result);
+      herald_provider_open_async (store->store, also, NULL, herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      also_provider = herald_provider_open_finish (result, &error);
+      if (also_provider == NULL)
+        return herald_cli_failure (_("Could not open the account “%s”: %s"), opt_also_accounts[i], error->message);
+      herald_campaign_engine_add_account (engine, also_provider, herald_account_get_id (also));
+    }
   runner.engine = engine;
   runner.tty = isatty (STDERR_FILENO) != 0;
   g_signal_connect (engine, "progress", G_CALLBACK (progress_cb), &runner);

@@ -558,6 +558,45 @@ test_cli_group_template_optout (void)
   }
 }
 
+/* start --also-account: the campaign's own account has no phone online,
+ * the other one sends everything. */
+static void
+test_cli_also_account (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldFakeFlixysms) offline = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
+  g_autoptr(HeraldFakeFlixysms) online = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "two.txt", NULL);
+  g_auto(HeraldTestRun) added_offline = { 0 };
+  g_auto(HeraldTestRun) added_online = { 0 };
+  g_auto(HeraldTestRun) created = { 0 };
+  g_auto(HeraldTestRun) started = { 0 };
+  g_autofree char *id = NULL;
+
+  g_assert_no_error (error);
+  herald_fake_flixysms_seed (offline);
+  herald_fake_flixysms_seed (online);
+  herald_fake_flixysms_set_all_devices_online (offline, FALSE);
+  HERALDCTL (&added_offline, FLIXY_KEY, "account", "add", "Down", "--dialect", "flixysms",
+             "--url", herald_fake_flixysms_get_base_url (offline), "--region", "GH");
+  g_assert_cmpint (added_offline.status, ==, 0);
+  HERALDCTL (&added_online, FLIXY_KEY, "account", "add", "Up", "--dialect", "flixysms",
+             "--url", herald_fake_flixysms_get_base_url (online), "--region", "GH");
+  g_assert_cmpint (added_online.status, ==, 0);
+  g_file_set_contents (path, "0241000021\n0241000022\n0241000023\n", -1, &error);
+  g_assert_no_error (error);
+
+  HERALDCTL (&created, NULL, "campaign", "create", "Both", "--account", "Down", "--message", "Hi {{phone}}",
+             "--to-file", path, "--json");
+  g_assert_cmpint (created.status, ==, 0);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, created_id (&created));
+  HERALDCTL (&started, NULL, "campaign", "start", id, "--also-account", "Up");
+  g_assert_cmpint (started.status, ==, 0);
+  g_assert_nonnull (strstr (started.out, "finished"));
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (offline), ==, 0);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (online), ==, 3);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -566,6 +605,7 @@ main (int   argc,
 
   g_test_add_func ("/campaign-cli/contract", test_cli_contract);
   g_test_add_func ("/campaign-cli/group-template-optout", test_cli_group_template_optout);
+  g_test_add_func ("/campaign-cli/also-account", test_cli_also_account);
   g_test_add_func ("/campaign-crash/flashsms", test_crash_flashsms);
   g_test_add_func ("/campaign-crash/flixysms", test_crash_flixysms);
 
