@@ -4,9 +4,11 @@
 /* HeraldCampaignEngine against the in-process fakes: batching to the
  * dialect's request size, and the faults a provider can throw midway
  * (500, a connection reset before and after the request was read, a
- * timeout, a 429 storm, 402, 401), pause and resume, and the lease. After
- * each: every recipient's row tells the truth about what the fake's own
- * record holds, and no number was sent twice. */
+ * timeout, a 429 storm, 402, 401), pause and resume, and the lease; rows
+ * left pending while the rate limiter holds a request back; delivery
+ * tracking; replies; several accounts. After each: every recipient's row
+ * tells the truth about what the fake's own record holds, and no number
+ * was sent twice. */
 #include "config.h"
 
 #include <string.h>
