@@ -27,6 +27,7 @@ static char *opt_window;
 static char *opt_sender;
 static char *opt_to;
 static gboolean opt_json;
+static char **opt_also_accounts;
 
 static const GOptionEntry campaign_entries[] = {
   { "account", 0, 0, G_OPTION_ARG_STRING, &opt_account, N_("Account to send with (create)"), "NAME" },
@@ -43,6 +44,9 @@ static const GOptionEntry campaign_entries[] = {
     N_("Only send between these local hours (create)"), "HH:MM-HH:MM" },
   { "sender", 0, 0, G_OPTION_ARG_STRING, &opt_sender, N_("Sender ID (create; FlashSMS)"), "ID" },
   { "to", 0, 0, G_OPTION_ARG_STRING, &opt_to, N_("Your own number (test)"), "NUMBER" },
+  { "also-account", 0, 0, G_OPTION_ARG_STRING_ARRAY, &opt_also_accounts,
+    N_("Share the sending with this account too, in proportion to the rate limits; it takes over when "
+       "one refuses (402, 403, no phone connected). Repeatable (start, resume)"), "NAME" },
   { "json", 0, 0, G_OPTION_ARG_NONE, &opt_json, N_("Print one JSON document"), NULL },
   { NULL }
 };
@@ -87,6 +91,8 @@ typedef struct
   guint                 counts[HERALD_RECIPIENT_N_STATES];
   HeraldCampaignState   state;
   guint                 n_changed;
+  guint                 replies;
+  guint                 optouts;
 } Query;
 
 static void
@@ -125,8 +131,12 @@ recipients_func (HeraldDatabase *db, gpointer data, GCancellable *cancellable, G
   if (!get_func (db, data, cancellable, error))
     return FALSE;
   q->list = herald_campaign_store_recipients (db, q->id, 0, 0, error);
+  if (q->list == NULL)
+    return FALSE;
   q->rejects = herald_campaign_store_rejects (db, q->id, error);
-  return q->list != NULL && q->rejects != NULL;
+  return q->rejects != NULL &&
+         herald_campaign_store_count_replies (db, q->id, HERALD_CAMPAIGN_REPLY_WINDOW, &q->replies,
+                                              &q->optouts, error);
 }
 
 static gboolean
@@ -730,6 +740,14 @@ print_view_json (Query *q,
         add_recipient_json (builder, q->list->pdata[i], view == VIEW_PREVIEW);
       json_builder_end_array (builder);
     }
+  if (view == VIEW_REPORT)
+    {
+      /* Replies within seven days of the send, and the STOPs among them. */
+      json_builder_set_member_name (builder, "replies");
+      json_builder_add_int_value (builder, q->replies);
+      json_builder_set_member_name (builder, "optouts");
+      json_builder_add_int_value (builder, q->optouts);
+    }
   json_builder_set_member_name (builder, "invalid");
   json_builder_begin_array (builder);
   for (guint i = 0; i + 1 < q->rejects->len; i += 2)
@@ -759,6 +777,8 @@ print_view_text (Query *q,
   g_print (_("  invalid inputs: %u; duplicates merged: %u\n"), q->rejects->len / 2, q->record->n_duplicates);
   if (view == VIEW_SHOW)
     return;
+  if (view == VIEW_REPORT)
+    g_print (_("  replies within seven days: %u; opt-outs they caused: %u\n"), q->replies, q->optouts);
 
   for (guint i = 0; i < n; i++)
     {
@@ -924,6 +944,21 @@ run_campaign (const HeraldCliCommand *command,
   log = herald_message_log_new (store->db);
   engine = herald_campaign_engine_new (store->db, log, provider, record->account_id, record->id);
   herald_campaign_engine_set_settle_seconds (engine, settle_seconds ());
+  for (guint i = 0; opt_also_accounts != NULL && opt_also_accounts[i] != NULL; i++)
+    {
+      HeraldAccount *also = herald_account_store_lookup_by_name (store->store, opt_also_accounts[i]);
+      g_autoptr(HeraldProvider) also_provider = NULL;
+
+      if (also == NULL)
+        return herald_cli_failure (_("There is no account “%s” (see heraldctl account list)."), opt_also_accounts[i]);
+      g_clear_object (&result);
+      herald_provider_open_async (store->store, also, NULL, herald_cli_async_done, &result);
+      herald_cli_wait (&result);
+      also_provider = herald_provider_open_finish (result, &error);
+      if (also_provider == NULL)
+        return herald_cli_failure (_("Could not open the account “%s”: %s"), opt_also_accounts[i], error->message);
+      herald_campaign_engine_add_account (engine, also_provider, herald_account_get_id (also));
+    }
   runner.engine = engine;
   runner.tty = isatty (STDERR_FILENO) != 0;
   g_signal_connect (engine, "progress", G_CALLBACK (progress_cb), &runner);
@@ -962,6 +997,89 @@ campaign_start (const HeraldCliCommand *command,
   if ((status = open_campaign (id_text, &store, get_func, &q)) != HERALD_CLI_EXIT_OK)
     return status;
   return run_campaign (command, &store, q.record);
+}
+
+/* ---- delivery tracking ------------------------------------------------------------------- */
+
+static gboolean
+stop_tracking (gpointer user_data)
+{
+  herald_campaign_tracker_stop (HERALD_CAMPAIGN_TRACKER (user_data));
+  return G_SOURCE_CONTINUE;
+}
+
+static void
+polled_cb (HeraldCampaignTracker *tracker,
+           guint                  changed,
+           guint                  open,
+           gpointer               user_data)
+{
+  if (open > 0)
+    g_print (_("%u messages moved on; %u not yet known to be delivered or failed\n"), changed, open);
+}
+
+/* The first wait of delivery tracking (tests shorten it). */
+static guint
+track_first_ms (void)
+{
+  const char *text = g_getenv ("HERALD_CAMPAIGN_TRACK_FIRST_MS");
+  guint64 value;
+
+  if (text != NULL && g_ascii_string_to_unsigned (text, 10, 1, HERALD_CAMPAIGN_TRACK_MAX_MS, &value, NULL))
+    return (guint) value;
+  return HERALD_CAMPAIGN_TRACK_FIRST_MS;
+}
+
+/* Follows the deliveries of campaign @id in the foreground until every
+ * message is final or a day has passed; Ctrl+C stops it. */
+static int
+campaign_track (const char *id_text)
+{
+  g_auto(Store) store = { 0 };
+  g_auto(Query) q = { 0 };
+  HeraldAccount *account;
+  g_autoptr(HeraldProvider) provider = NULL;
+  g_autoptr(HeraldMessageLog) log = NULL;
+  g_autoptr(HeraldCampaignTracker) tracker = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GAsyncResult) tracked = NULL;
+  g_autoptr(GError) error = NULL;
+  guint sigint, sigterm, left;
+  int status;
+
+  if ((status = open_campaign (id_text, &store, get_func, &q)) != HERALD_CLI_EXIT_OK)
+    return status;
+  account = herald_account_store_lookup_by_id (store.store, q.record->account_id);
+  if (account == NULL)
+    return herald_cli_failure (_("The account of campaign %" G_GINT64_FORMAT " no longer exists."), q.id);
+
+  herald_provider_open_async (store.store, account, NULL, herald_cli_async_done, &result);
+  herald_cli_wait (&result);
+  provider = herald_provider_open_finish (result, &error);
+  if (provider == NULL)
+    return herald_cli_failure (_("Could not open the account “%s”: %s"), herald_account_get_name (account),
+                               error->message);
+
+  log = herald_message_log_new (store.db);
+  tracker = herald_campaign_tracker_new (store.db, log, provider, q.record->account_id, q.id);
+  herald_campaign_tracker_set_intervals (tracker, track_first_ms (), HERALD_CAMPAIGN_TRACK_MAX_MS);
+  g_signal_connect (tracker, "polled", G_CALLBACK (polled_cb), NULL);
+  sigint = g_unix_signal_add (SIGINT, stop_tracking, tracker);
+  sigterm = g_unix_signal_add (SIGTERM, stop_tracking, tracker);
+  herald_campaign_tracker_run_async (tracker, herald_cli_async_done, &tracked);
+  herald_cli_wait (&tracked);
+  g_source_remove (sigint);
+  g_source_remove (sigterm);
+
+  left = herald_campaign_tracker_run_finish (tracker, tracked, &error);
+  if (error != NULL)
+    return herald_cli_failure ("%s", error->message);
+  if (left == 0)
+    g_print (_("Every message of campaign %" G_GINT64_FORMAT " is delivered or failed.\n"), q.id);
+  else
+    g_print (_("%u messages of campaign %" G_GINT64_FORMAT " are not known to be delivered; "
+               "see campaign report.\n"), left, q.id);
+  return HERALD_CLI_EXIT_OK;
 }
 
 /* pause and cancel: the process that runs it is told with SIGTERM (it
@@ -1113,7 +1231,7 @@ campaign_run (const HeraldCliCommand *command,
 
   if (action == NULL)
     return herald_cli_usage_error (command, _("Say what to do: create, list, show, preview, test, start, pause, "
-                                              "resume, cancel, report, retry-unknown or run-due."));
+                                              "resume, cancel, report, track, retry-unknown or run-due."));
   if (argc > 3)
     return herald_cli_usage_error (command, _("Unexpected argument “%s”."), argv[3]);
 
@@ -1139,19 +1257,23 @@ campaign_run (const HeraldCliCommand *command,
     return campaign_test (command, arg);
   if (g_str_equal (action, "run-due"))
     return campaign_run_due (command);
+  if (g_str_equal (action, "track"))
+    return campaign_track (arg);
 
   return herald_cli_usage_error (command, _("“%s” is not a campaign action."), action);
 }
 
 const HeraldCliCommand herald_cli_campaign_commands[] = {
   { "campaign", N_("create NAME | list | show ID | preview ID | test ID --to NUMBER | start ID | pause ID | "
-                   "resume ID | cancel ID | report ID | retry-unknown ID | run-due"),
+                   "resume ID | cancel ID | report ID | track ID | retry-unknown ID | run-due"),
     N_("Create, run and follow campaigns"),
     N_("start and resume send in the foreground until the campaign is done or paused; Ctrl+C pauses it "
        "cleanly after the request in flight. A campaign interrupted any other way is resumed by start, "
        "resume or run-due, and no recipient gets the message twice: a request whose fate is unknown is "
        "checked with the provider where it keeps a history, else its recipients are marked unknown and "
-       "sent again only after retry-unknown."),
+       "sent again only after retry-unknown. track follows the deliveries in the foreground (asking the "
+       "provider after 30 s, then less and less often) until every message is delivered or failed, or a "
+       "day has passed; report counts the replies received within seven days and the opt-outs among them."),
     campaign_entries, campaign_run },
   { NULL }
 };

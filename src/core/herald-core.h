@@ -15,6 +15,7 @@
 #include "bridge/herald-bridge-server.h"
 #include "campaign/herald-campaign-audience.h"
 #include "campaign/herald-campaign-engine.h"
+#include "campaign/herald-campaign-tracker.h"
 #include "inbox/herald-inbox-keep.h"
 #include "inbox/herald-inbox-watcher.h"
 #include "model/herald-boxed-item.h"

@@ -26,9 +26,14 @@
 #define MIN_KILLS     20
 #define FLASH_KEY     "bms_crash_key"
 #define FLIXY_KEY     "fx_crash_key"
+/* Kills that may land between a request's rows being marked as sent and
+ * the fake reading the request: a few (before, most of them did: the rows
+ * were marked while waiting for the rate limiter). */
+#define MAX_UNKNOWN_UNRECEIVED(kills) MAX (2u, (kills) / 5)
 
 /* A request cut off by a kill is looked up in the history after 1 s. */
-static const char * const settle_env[] = { "HERALD_CAMPAIGN_SETTLE_SECONDS", "1", NULL };
+static const char * const settle_env[] = { "HERALD_CAMPAIGN_SETTLE_SECONDS", "1",
+                                           "HERALD_CAMPAIGN_TRACK_FIRST_MS", "50", NULL };
 
 static gboolean
 flag_cb (gpointer user_data)
@@ -144,12 +149,14 @@ static void
 check_truth (Received   *received,
              GHashTable *text_for_phone,
              JsonObject *report,
-             gboolean    expect_none_lost)
+             gboolean    expect_none_lost,
+             guint       max_unknown_unreceived)
 {
   JsonArray *rows = json_object_get_array_member (report, "recipients");
   GHashTableIter iter;
   gpointer phone, times;
   guint n_unknown = 0;
+  guint n_unknown_unreceived = 0;
 
   g_assert_cmpuint (json_array_get_length (rows), ==, N_RECIPIENTS);
 
@@ -175,11 +182,20 @@ check_truth (Received   *received,
       if (g_str_equal (state, "accepted"))
         g_assert_true (got);
       else
-        n_unknown++;
+        {
+          n_unknown++;
+          if (!got)
+            n_unknown_unreceived++;
+        }
     }
 
-  g_test_message ("fake received %u distinct numbers; %u rows unknown",
-                  g_hash_table_size (received->times), n_unknown);
+  g_test_message ("fake received %u distinct numbers; %u rows unknown, %u of them never received",
+                  g_hash_table_size (received->times), n_unknown, n_unknown_unreceived);
+  /* A row is in doubt only when its request may have left: the moment
+   * between its rows being marked and the fake reading it is short, so a
+   * kill seldom lands there (the wait for the rate limiter, most of a
+   * request's time, leaves its rows pending). */
+  g_assert_cmpuint (n_unknown_unreceived, <=, max_unknown_unreceived);
   if (expect_none_lost)
     {
       g_assert_cmpuint (n_unknown, ==, 0);
@@ -263,7 +279,7 @@ test_crash_flashsms (void)
   g_test_message ("FlashSMS: %u runs, %u SIGKILLs, %u send requests, %u history requests", runs, kills,
                   herald_fake_flashsms_count_requests (fake, "POST", "/sms/send"),
                   herald_fake_flashsms_count_requests (fake, "GET", "/sms"));
-  check_truth (&received, texts, json_node_get_object (report), TRUE);
+  check_truth (&received, texts, json_node_get_object (report), TRUE, 0);
 
   g_hash_table_unref (received.times);
   g_hash_table_unref (received.texts);
@@ -296,8 +312,9 @@ test_crash_flixysms (void)
   received_from_flixy (&received, fake);
   g_test_message ("FlixySMS: %u runs, %u SIGKILLs, %u messages accepted", runs, kills,
                   herald_fake_flixysms_get_n_accepted (fake));
-  /* No history to ask: a request cut off in flight leaves unknown rows. */
-  check_truth (&received, texts, json_node_get_object (report), FALSE);
+  /* No history to ask: a request cut off in flight leaves unknown rows,
+   * but only one that had left (a kill can hit one request at most). */
+  check_truth (&received, texts, json_node_get_object (report), FALSE, MAX_UNKNOWN_UNRECEIVED (kills));
 
   g_hash_table_unref (received.times);
   g_hash_table_unref (received.texts);
@@ -485,6 +502,99 @@ test_cli_group_template_optout (void)
   counts = json_object_get_object_member (json_node_get_object (report_root), "counts");
   g_assert_cmpint (json_object_get_int_member (counts, "accepted"), ==, 1);
   g_assert_cmpint (json_object_get_int_member (counts, "skipped"), ==, 1);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (report_root), "replies"), ==, 0);
+  g_assert_cmpint (json_object_get_int_member (json_node_get_object (report_root), "optouts"), ==, 0);
+
+  /* Replies: Ama answers twice, the second time STOP; a message of hers
+   * from before the campaign, and one from Kofi (never texted), are not
+   * the campaign's. `heraldctl inbox` keeps them in the local inbox. */
+  {
+    g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+    g_autoptr(GDateTime) before = g_date_time_add_hours (now, -1);
+    g_autoptr(GDateTime) after = g_date_time_add_seconds (now, 1);
+    g_auto(HeraldTestRun) inbox = { 0 };
+    g_auto(HeraldTestRun) replied = { 0 };
+    g_autoptr(JsonNode) replied_root = NULL;
+
+    herald_fake_flixysms_add_received (fake, "+233241000011", "Old news", before, HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL, "sms", 0);
+    herald_fake_flixysms_add_received (fake, "+233241000011", "Thanks!", after, HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL, "sms", 0);
+    herald_fake_flixysms_add_received (fake, "+233241000011", "STOP", after, HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL, "sms", 0);
+    herald_fake_flixysms_add_received (fake, "+233241000012", "Hello?", after, HERALD_FAKE_FLIXYSMS_DEVICE_PIXEL, "sms", 0);
+    HERALDCTL (&inbox, NULL, "inbox", "--account", "Local", "--all");
+    g_assert_cmpint (inbox.status, ==, 0);
+
+    HERALDCTL (&replied, NULL, "campaign", "report", id, "--json");
+    g_assert_cmpint (replied.status, ==, 0);
+    replied_root = herald_test_run_json (&replied);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (replied_root), "replies"), ==, 2);
+    g_assert_cmpint (json_object_get_int_member (json_node_get_object (replied_root), "optouts"), ==, 1);
+    /* Delivery tracking: the fake delivers it, `campaign track` follows
+     * it to the end; a second run has nothing to ask. */
+    {
+      g_auto(HeraldTestRun) tracked = { 0 };
+      g_auto(HeraldTestRun) again = { 0 };
+      g_auto(HeraldTestRun) delivered = { 0 };
+      g_autoptr(JsonNode) delivered_root = NULL;
+      guint status_requests;
+
+      herald_fake_flixysms_set_status (fake, herald_fake_flixysms_get_accepted (fake, 0)->id, "delivered");
+      HERALDCTL (&tracked, NULL, "campaign", "track", id);
+      g_assert_cmpint (tracked.status, ==, 0);
+      g_assert_nonnull (strstr (tracked.out, "delivered or failed"));
+      status_requests = herald_fake_flixysms_count_requests (fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS);
+      g_assert_cmpuint (status_requests, >, 0);
+      HERALDCTL (&again, NULL, "campaign", "track", id);
+      g_assert_cmpint (again.status, ==, 0);
+      g_assert_cmpuint (herald_fake_flixysms_count_requests (fake, HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS), ==,
+                        status_requests);
+      HERALDCTL (&delivered, NULL, "campaign", "report", id, "--json");
+      delivered_root = herald_test_run_json (&delivered);
+      g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (delivered_root),
+                                                                                  "counts"), "delivered"), ==, 1);
+    }
+    /* Still the same shape for what was there before. */
+    g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (json_node_get_object (replied_root),
+                                                                                "counts"), "accepted"), ==, 1);
+  }
+}
+
+/* start --also-account: the campaign's own account has no phone online,
+ * the other one sends everything. */
+static void
+test_cli_also_account (void)
+{
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldFakeFlixysms) offline = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
+  g_autoptr(HeraldFakeFlixysms) online = herald_fake_flixysms_new (FLIXY_KEY, 0, &error);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), "two.txt", NULL);
+  g_auto(HeraldTestRun) added_offline = { 0 };
+  g_auto(HeraldTestRun) added_online = { 0 };
+  g_auto(HeraldTestRun) created = { 0 };
+  g_auto(HeraldTestRun) started = { 0 };
+  g_autofree char *id = NULL;
+
+  g_assert_no_error (error);
+  herald_fake_flixysms_seed (offline);
+  herald_fake_flixysms_seed (online);
+  herald_fake_flixysms_set_all_devices_online (offline, FALSE);
+  HERALDCTL (&added_offline, FLIXY_KEY, "account", "add", "Down", "--dialect", "flixysms",
+             "--url", herald_fake_flixysms_get_base_url (offline), "--region", "GH");
+  g_assert_cmpint (added_offline.status, ==, 0);
+  HERALDCTL (&added_online, FLIXY_KEY, "account", "add", "Up", "--dialect", "flixysms",
+             "--url", herald_fake_flixysms_get_base_url (online), "--region", "GH");
+  g_assert_cmpint (added_online.status, ==, 0);
+  g_file_set_contents (path, "0241000021\n0241000022\n0241000023\n", -1, &error);
+  g_assert_no_error (error);
+
+  HERALDCTL (&created, NULL, "campaign", "create", "Both", "--account", "Down", "--message", "Hi {{phone}}",
+             "--to-file", path, "--json");
+  g_assert_cmpint (created.status, ==, 0);
+  id = g_strdup_printf ("%" G_GINT64_FORMAT, created_id (&created));
+  HERALDCTL (&started, NULL, "campaign", "start", id, "--also-account", "Up");
+  g_assert_cmpint (started.status, ==, 0);
+  g_assert_nonnull (strstr (started.out, "finished"));
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (offline), ==, 0);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (online), ==, 3);
 }
 
 int
@@ -495,6 +605,7 @@ main (int   argc,
 
   g_test_add_func ("/campaign-cli/contract", test_cli_contract);
   g_test_add_func ("/campaign-cli/group-template-optout", test_cli_group_template_optout);
+  g_test_add_func ("/campaign-cli/also-account", test_cli_also_account);
   g_test_add_func ("/campaign-crash/flashsms", test_crash_flashsms);
   g_test_add_func ("/campaign-crash/flixysms", test_crash_flixysms);
 

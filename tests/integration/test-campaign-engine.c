@@ -4,9 +4,11 @@
 /* HeraldCampaignEngine against the in-process fakes: batching to the
  * dialect's request size, and the faults a provider can throw midway
  * (500, a connection reset before and after the request was read, a
- * timeout, a 429 storm, 402, 401), pause and resume, and the lease. After
- * each: every recipient's row tells the truth about what the fake's own
- * record holds, and no number was sent twice. */
+ * timeout, a 429 storm, 402, 401), pause and resume, and the lease; rows
+ * left pending while the rate limiter holds a request back; delivery
+ * tracking; replies; several accounts. After each: every recipient's row
+ * tells the truth about what the fake's own record holds, and no number
+ * was sent twice. */
 #include "config.h"
 
 #include <string.h>
@@ -226,8 +228,11 @@ assert_truthful (Report     *r,
       gboolean got = g_hash_table_contains (received, row->phone + 1);
 
       g_assert_cmpint (row->state, !=, HERALD_RECIPIENT_STATE_SUBMITTING);
-      if (row->state == HERALD_RECIPIENT_STATE_ACCEPTED)
+      if (row->state == HERALD_RECIPIENT_STATE_ACCEPTED || row->state == HERALD_RECIPIENT_STATE_SENT ||
+          row->state == HERALD_RECIPIENT_STATE_DELIVERED ||
+          (row->state == HERALD_RECIPIENT_STATE_FAILED && row->message_id != NULL))
         {
+          /* Taken by the provider (failed later, in delivery, with its id). */
           g_assert_true (got);
           g_assert_nonnull (row->message_id);
         }
@@ -587,6 +592,443 @@ test_pause_resume (void)
   g_assert_cmpuint (scenario_check (&sc), ==, 6);
 }
 
+static void
+flag_on_first (HeraldCampaignEngine *engine,
+               gpointer              user_data)
+{
+  if (herald_campaign_engine_get_sent (engine) >= 1)
+    *(gboolean *) user_data = TRUE;
+}
+
+/* A request waiting for the rate limiter's slot has not left the machine:
+ * its rows stay pending meanwhile (a kill then leaves nothing in doubt),
+ * and become submitting only once the slot is there. */
+static void
+test_rows_pending_while_rate_limited (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  g_autoptr(HeraldCampaignEngine) engine = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  gboolean first = FALSE;
+  gint timer_ms = -1;
+
+  scenario_flixy (&sc, "limited.db", 3);
+  /* One request a second: the second waits for the limiter. */
+  herald_fake_flixysms_set_rate_limit (sc.flixy, 1, 1);
+  engine = herald_campaign_engine_new (sc.f.db, sc.f.log, sc.provider, sc.f.account_id, sc.id);
+  g_signal_connect (engine, "progress", G_CALLBACK (flag_on_first), &first);
+  herald_campaign_engine_run_async (engine, NULL, herald_test_async_done, &result);
+
+  /* The first answered; then the next request waits for its turn (the
+   * limiter's timer, a few seconds away at most; the transport's own
+   * timeouts are 30 s). */
+  while (!first)
+    g_main_context_iteration (NULL, TRUE);
+  while (result == NULL)
+    {
+      timer_ms = herald_test_next_timer_ms (NULL);
+      if (timer_ms > 50 && timer_ms <= 5000)
+        break;
+      g_main_context_iteration (NULL, TRUE);
+    }
+  g_assert_null (result);
+  g_assert_cmpint (timer_ms, >, 50);
+  /* Whatever was to be written before the wait has been (a worker's job
+   * is done within the wait). */
+  g_usleep (20 * 1000);
+  while (g_main_context_iteration (NULL, FALSE))
+    ;
+  g_assert_cmpint (herald_test_next_timer_ms (NULL), >, 0);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (sc.flixy), ==, 1);
+  read_report (&sc.f, &sc.r, sc.id);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 1);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_SUBMITTING], ==, 0);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_PENDING], ==, 2);
+
+  g_assert_cmpint (herald_campaign_engine_run_finish (engine, herald_test_wait (&result), &error), ==,
+                   HERALD_CAMPAIGN_FINISHED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (scenario_check (&sc), ==, 3);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 3);
+}
+
+/* ---- delivery tracking ------------------------------------------------------------ */
+
+typedef struct
+{
+  HeraldFakeFlixysms *fake;
+  GArray             *intervals;  /* guint ms, the wait chosen after each look */
+  gint64              clock;      /* usec; 0: the real time */
+  gboolean            age_a_day;  /* pass a day after the first poll */
+} Tracking;
+
+static gint64
+tracking_clock (gpointer user_data)
+{
+  Tracking *t = user_data;
+
+  return t->clock != 0 ? t->clock : g_get_real_time ();
+}
+
+static void
+tracking_polled (HeraldCampaignTracker *tracker,
+                 guint                  changed,
+                 guint                  open,
+                 gpointer               user_data)
+{
+  Tracking *t = user_data;
+  guint polls = herald_campaign_tracker_get_n_polls (tracker);
+
+  /* The provider moves on between two looks. */
+  if (t->age_a_day && polls == 1)
+    t->clock = g_get_real_time () + HERALD_CAMPAIGN_TRACK_MAX_AGE + G_USEC_PER_SEC;
+  else if (!t->age_a_day && polls == 1)
+    {
+      herald_fake_flixysms_set_status (t->fake, herald_fake_flixysms_get_accepted (t->fake, 0)->id, "delivered");
+      herald_fake_flixysms_set_status (t->fake, herald_fake_flixysms_get_accepted (t->fake, 1)->id, "failed");
+      herald_fake_flixysms_set_status (t->fake, herald_fake_flixysms_get_accepted (t->fake, 2)->id, "sent");
+    }
+  else if (!t->age_a_day && polls == 2)
+    herald_fake_flixysms_set_status (t->fake, herald_fake_flixysms_get_accepted (t->fake, 2)->id, "delivered");
+
+  if (open > 0)
+    g_array_append_val (t->intervals, (guint) { 0 });
+}
+
+static guint
+track (Scenario  *sc,
+       Tracking  *t,
+       guint     *polls)
+{
+  g_autoptr(HeraldCampaignTracker) tracker =
+    herald_campaign_tracker_new (sc->f.db, sc->f.log, sc->provider, sc->f.account_id, sc->id);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  guint left;
+
+  herald_campaign_tracker_set_intervals (tracker, 20, 80);
+  herald_campaign_tracker_set_clock (tracker, tracking_clock, t);
+  g_signal_connect (tracker, "polled", G_CALLBACK (tracking_polled), t);
+  herald_campaign_tracker_run_async (tracker, herald_test_async_done, &result);
+  /* Between two looks, one timer is set: the next wait (the control for
+   * the checks that there is none once nothing is tracked). */
+  while (result == NULL)
+    {
+      g_main_context_iteration (NULL, TRUE);
+      if (t->intervals->len > 0 && g_array_index (t->intervals, guint, t->intervals->len - 1) == 0 &&
+          herald_campaign_tracker_get_next_interval (tracker) > 0)
+        g_array_index (t->intervals, guint, t->intervals->len - 1) = herald_campaign_tracker_get_next_interval (tracker);
+    }
+  left = herald_campaign_tracker_run_finish (tracker, result, &error);
+  g_assert_no_error (error);
+  *polls = herald_campaign_tracker_get_n_polls (tracker);
+  return left;
+}
+
+/* accepted → sent → delivered | failed from the provider's answers, asked
+ * at a decaying interval, and no timer once every row is final. */
+static void
+test_delivery_tracking (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  Tracking t = { 0 };
+  guint polls, status_requests;
+
+  scenario_flixy (&sc, "tracking.db", 3);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  t.fake = sc.flixy;
+  t.intervals = g_array_new (FALSE, TRUE, sizeof (guint));
+
+  g_assert_cmpuint (track (&sc, &t, &polls), ==, 0);
+  /* Looks: the rows alone (then 20 ms), the first answers (all queued,
+   * 40 ms), the second (delivered, failed, sent: 80 ms, the cap), the
+   * third (all final: no more waiting). */
+  g_assert_cmpuint (polls, ==, 3);
+  g_assert_cmpuint (t.intervals->len, ==, 3);
+  g_assert_cmpuint (g_array_index (t.intervals, guint, 0), ==, 20);
+  g_assert_cmpuint (g_array_index (t.intervals, guint, 1), ==, 40);
+  g_assert_cmpuint (g_array_index (t.intervals, guint, 2), ==, 80);
+  scenario_check (&sc);
+  g_assert_cmpint (scenario_row_state (&sc, 0), ==, HERALD_RECIPIENT_STATE_DELIVERED);
+  g_assert_cmpint (scenario_row_state (&sc, 1), ==, HERALD_RECIPIENT_STATE_FAILED);
+  g_assert_cmpint (scenario_row_state (&sc, 2), ==, HERALD_RECIPIENT_STATE_DELIVERED);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED] + sc.r.counts[HERALD_RECIPIENT_STATE_SENT], ==, 0);
+
+  /* Nothing pending: the provider is not asked, and no timer is set. */
+  status_requests = herald_fake_flixysms_count_requests (sc.flixy, HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS);
+  g_assert_cmpuint (status_requests, >, 0);
+  g_array_set_size (t.intervals, 0);
+  g_assert_cmpuint (track (&sc, &t, &polls), ==, 0);
+  g_assert_cmpuint (polls, ==, 0);
+  g_assert_cmpuint (t.intervals->len, ==, 0);
+  g_assert_cmpuint (herald_fake_flixysms_count_requests (sc.flixy, HERALD_FAKE_FLIXYSMS_ENDPOINT_STATUS), ==,
+                    status_requests);
+  g_array_unref (t.intervals);
+}
+
+/* The intervals grow to their cap, and a day after the send the tracking
+ * gives up on rows the provider never finished. */
+static void
+test_delivery_tracking_gives_up (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  Tracking t = { 0 };
+  guint polls;
+
+  scenario_flixy (&sc, "tracking-day.db", 2);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  t.fake = sc.flixy;
+  t.intervals = g_array_new (FALSE, TRUE, sizeof (guint));
+  t.age_a_day = TRUE;
+
+  /* Still queued at the provider: a day passes after the first answers,
+   * and the next look gives up on both (no timer after it). */
+  g_assert_cmpuint (track (&sc, &t, &polls), ==, 2);
+  g_assert_cmpuint (polls, ==, 2);
+  g_assert_cmpuint (t.intervals->len, ==, 2);
+  scenario_check (&sc);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 2);
+  g_array_unref (t.intervals);
+}
+
+/* ---- several accounts -------------------------------------------------------------- */
+
+static HeraldCampaignState
+run_with_second (Scenario           *sc,
+                 HeraldProvider     *second,
+                 GError            **error)
+{
+  g_autoptr(HeraldCampaignEngine) engine =
+    herald_campaign_engine_new (sc->f.db, sc->f.log, sc->provider, sc->f.account_id, sc->id);
+  g_autoptr(GAsyncResult) result = NULL;
+
+  herald_campaign_engine_set_settle_seconds (engine, 3);
+  herald_campaign_engine_add_account (engine, second, sc->f.account_id);
+  herald_campaign_engine_run_async (engine, NULL, herald_test_async_done, &result);
+  return herald_campaign_engine_run_finish (engine, herald_test_wait (&result), error);
+}
+
+/* Two accounts with the same limit share the requests; when one says it
+ * has no phone connected (503), the other takes its recipients, and nobody
+ * gets the message twice. */
+static void
+test_two_accounts (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  g_autoptr(HeraldFakeFlixysms) other = flixy_new ();
+  g_autoptr(HeraldProvider) second = flixy_provider (other);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GHashTable) first_got = NULL;
+  g_autoptr(GHashTable) second_got = NULL;
+  gint64 spread_id;
+  GHashTableIter iter;
+  gpointer phone;
+
+  scenario_flixy (&sc, "two-accounts.db", 4);
+  /* The same limit for both (the limiters' own guess until told). */
+  herald_fake_flixysms_set_rate_limit (sc.flixy, 100, 60);
+  herald_fake_flixysms_set_rate_limit (other, 100, 60);
+  spread_id = sc.id;
+  g_assert_cmpint (run_with_second (&sc, second, &error), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (sc.flixy), ==, 2);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (other), ==, 2);
+  read_report (&sc.f, &sc.r, spread_id);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 4);
+
+  /* The campaign's own account loses its phones: all goes to the other. */
+  sc.id = create_campaign_from (&sc.f, "Again {{phone}}", 4, 100);
+  herald_fake_flixysms_set_all_devices_online (sc.flixy, FALSE);
+  g_assert_cmpint (run_with_second (&sc, second, &error), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (sc.flixy), ==, 2);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (other), ==, 6);
+  read_report (&sc.f, &sc.r, sc.id);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 4);
+
+  /* A 403 from the campaign's own account (phones back): it rests, the
+   * other sends, the campaign is not paused. */
+  sc.id = create_campaign_from (&sc.f, "Third {{phone}}", 2, 200);
+  herald_fake_flixysms_set_all_devices_online (sc.flixy, TRUE);
+  herald_fake_flixysms_inject_error (sc.flixy, 403, HERALD_FAKE_FLIXYSMS_ERROR_SUCCESS_FALSE, "Not allowed", 10);
+  g_assert_cmpint (run_with_second (&sc, second, &error), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_no_error (error);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (sc.flixy), ==, 2);
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (other), ==, 8);
+  read_report (&sc.f, &sc.r, sc.id);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 2);
+  herald_fake_flixysms_clear_faults (sc.flixy);
+
+  /* Nobody twice, over both fakes. */
+  first_got = flixy_received (sc.flixy);
+  second_got = flixy_received (other);
+  g_hash_table_iter_init (&iter, first_got);
+  while (g_hash_table_iter_next (&iter, &phone, NULL))
+    g_assert_false (g_hash_table_contains (second_got, phone));
+  g_assert_cmpuint (g_hash_table_size (first_got) + g_hash_table_size (second_got), ==, 10);
+}
+
+typedef struct
+{
+  gint64  campaign_id;
+  gint64  row_id;
+  char   *tag;
+} OpenRequest;
+
+static gboolean
+open_request_func (HeraldDatabase  *db,
+                   gpointer         user_data,
+                   GCancellable    *cancellable,
+                   GError         **error)
+{
+  OpenRequest *o = user_data;
+  g_autoptr(GPtrArray) rows = herald_campaign_store_recipients (db, o->campaign_id, 0, 1, error);
+  gint64 request_id;
+
+  if (rows == NULL)
+    return FALSE;
+  o->row_id = ((HeraldCampaignRecipient *) rows->pdata[0])->id;
+  return herald_campaign_store_begin_request (db, o->campaign_id, o->tag, &o->row_id, 1, &request_id, error);
+}
+
+/* A request left open by a killed run that went through another account
+ * is never looked up in this account's history (where it is not, which
+ * would put its row back to pending and send it twice): it is unknown. */
+static void
+test_other_account_request_unknown (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  g_autoptr(GError) error = NULL;
+  OpenRequest o = { 0 };
+
+  scenario_flash (&sc, "via.db", 1000, 3);
+  o.campaign_id = sc.id;
+  o.tag = g_strdup_printf ("herald-%" G_GINT64_FORMAT "-via-other-account-1234", sc.id);
+  g_assert_true (herald_database_run (sc.f.db, open_request_func, &o, NULL, &error));
+  g_assert_no_error (error);
+
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_cmpuint (scenario_check (&sc), ==, 2);
+  g_assert_cmpint (scenario_row_state (&sc, 0), ==, HERALD_RECIPIENT_STATE_UNKNOWN);
+  g_assert_cmpuint (sc.r.counts[HERALD_RECIPIENT_STATE_ACCEPTED], ==, 2);
+  g_free (o.tag);
+}
+
+/* ---- replies --------------------------------------------------------------------- */
+
+#define HOUR (G_GINT64_CONSTANT (3600) * G_USEC_PER_SEC)
+#define DAY  (24 * HOUR)
+
+typedef struct
+{
+  gint64 a, b;        /* campaigns: A texted 0, 1, 2; B, later, texted 1 */
+  gint64 t0;          /* when A's requests left; B's a day later */
+  guint  replies_a, optouts_a, replies_b, optouts_b;
+  gint64 linked_late, linked_b, linked_a;
+} Replies;
+
+static gboolean
+exec_sql (HeraldDatabase  *db,
+          const char      *sql,
+          gint64           at,
+          gint64           id,
+          const char      *text,
+          GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (db, sql, error);
+
+  return stmt != NULL &&
+         (sqlite3_bind_parameter_index (stmt, "?1") == 0 || herald_database_bind_int64_at (stmt, 1, at, error)) &&
+         (sqlite3_bind_parameter_index (stmt, "?2") == 0 || herald_database_bind_int64_at (stmt, 2, id, error)) &&
+         (sqlite3_bind_parameter_index (stmt, "?3") == 0 || herald_database_bind_text_at (stmt, 3, text, error)) &&
+         herald_database_step (db, stmt, error) == SQLITE_DONE;
+}
+
+static gboolean
+inbound (HeraldDatabase  *db,
+         guint            number_index,
+         gint64           at,
+         const char      *text,
+         GError         **error)
+{
+  g_autofree char *phone = g_strdup_printf ("+233241%06u", number_index);
+  g_autofree char *remote = g_strdup_printf ("r%" G_GINT64_FORMAT "-%u", at, number_index);
+  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (db,
+    "INSERT INTO inbox_messages (account_id, remote_id, sender, sender_e164, text, received_at, stored_at) "
+    "VALUES ('acc', ?1, ?2, ?2, ?3, ?4, ?4)", error);
+
+  return stmt != NULL &&
+         herald_database_bind_text_at (stmt, 1, remote, error) &&
+         herald_database_bind_text_at (stmt, 2, phone, error) &&
+         herald_database_bind_text_at (stmt, 3, text, error) &&
+         herald_database_bind_int64_at (stmt, 4, at, error) &&
+         herald_database_step (db, stmt, error) == SQLITE_DONE;
+}
+
+static gboolean
+replies_func (HeraldDatabase  *db,
+              gpointer         user_data,
+              GCancellable    *cancellable,
+              GError         **error)
+{
+  Replies *r = user_data;
+  const char *requests_at = "UPDATE campaign_requests SET created_at = ?1 WHERE campaign_id = ?2";
+
+  return exec_sql (db, requests_at, r->t0, r->a, NULL, error) &&
+         exec_sql (db, requests_at, r->t0 + DAY, r->b, NULL, error) &&
+         inbound (db, 0, r->t0 + HOUR, "Thanks", error) &&               /* A's */
+         inbound (db, 0, r->t0 + 8 * DAY, "Late", error) &&              /* past seven days */
+         inbound (db, 1, r->t0 + 2 * HOUR, "Yes", error) &&              /* A's: B not sent yet */
+         inbound (db, 1, r->t0 + DAY + HOUR, "Again?", error) &&         /* B's: the latest */
+         inbound (db, 2, r->t0 - HOUR, "Before", error) &&               /* before any send */
+         exec_sql (db, "INSERT INTO optouts (phone, source, account_id, detail, added_at) "
+                       "VALUES ('+233241000001', 'keyword', 'acc', 'STOP', ?1)",
+                   r->t0 + DAY + 2 * HOUR, 0, NULL, error) &&
+         exec_sql (db, "INSERT INTO optouts (phone, source, account_id, detail, added_at) "
+                       "VALUES ('+233241000002', 'manual', NULL, NULL, ?1)",
+                   r->t0 + 2 * HOUR, 0, NULL, error) &&                  /* by hand: not caused */
+         herald_campaign_store_count_replies (db, r->a, HERALD_CAMPAIGN_REPLY_WINDOW, &r->replies_a,
+                                              &r->optouts_a, error) &&
+         herald_campaign_store_count_replies (db, r->b, HERALD_CAMPAIGN_REPLY_WINDOW, &r->replies_b,
+                                              &r->optouts_b, error) &&
+         herald_campaign_store_campaign_for_reply (db, "+233241000000", r->t0 + 8 * DAY,
+                                                   HERALD_CAMPAIGN_REPLY_WINDOW, &r->linked_late, error) &&
+         herald_campaign_store_campaign_for_reply (db, "+233241000001", r->t0 + DAY + HOUR,
+                                                   HERALD_CAMPAIGN_REPLY_WINDOW, &r->linked_b, error) &&
+         herald_campaign_store_campaign_for_reply (db, "+233241000001", r->t0 + 2 * HOUR,
+                                                   HERALD_CAMPAIGN_REPLY_WINDOW, &r->linked_a, error);
+}
+
+/* A reply belongs to the latest campaign that texted the number, within
+ * seven days after the send; the report counts replies and the keyword
+ * opt-outs among them. */
+static void
+test_replies (void)
+{
+  g_auto(Scenario) sc = { 0 };
+  g_autoptr(GError) error = NULL;
+  Replies r = { 0 };
+
+  scenario_flixy (&sc, "replies.db", 3);
+  g_assert_cmpint (scenario_run (&sc, NULL), ==, HERALD_CAMPAIGN_FINISHED);
+  r.a = sc.id;
+  r.b = create_campaign_from (&sc.f, "Reminder {{phone}}", 1, 1);
+  g_assert_cmpint (run (&sc.f, sc.provider, r.b, NULL, &error), ==, HERALD_CAMPAIGN_FINISHED);
+  g_assert_no_error (error);
+  r.t0 = g_get_real_time () - 3 * DAY;
+
+  g_assert_true (herald_database_run (sc.f.db, replies_func, &r, NULL, &error));
+  g_assert_no_error (error);
+  g_assert_cmpuint (r.replies_a, ==, 2);
+  g_assert_cmpuint (r.optouts_a, ==, 0);
+  g_assert_cmpuint (r.replies_b, ==, 1);
+  g_assert_cmpuint (r.optouts_b, ==, 1);
+  g_assert_cmpint (r.linked_late, ==, 0);
+  g_assert_cmpint (r.linked_b, ==, r.b);
+  g_assert_cmpint (r.linked_a, ==, r.a);
+}
+
 typedef struct
 {
   gint64 id;
@@ -751,6 +1193,12 @@ main (int   argc,
   g_test_add_func ("/campaign-engine/flashsms/402-midway", test_flash_402_midway);
   g_test_add_func ("/campaign-engine/pause-resume", test_pause_resume);
   g_test_add_func ("/campaign-engine/lease", test_lease);
+  g_test_add_func ("/campaign-engine/rows-pending-while-rate-limited", test_rows_pending_while_rate_limited);
+  g_test_add_func ("/campaign-engine/delivery-tracking", test_delivery_tracking);
+  g_test_add_func ("/campaign-engine/delivery-tracking/gives-up", test_delivery_tracking_gives_up);
+  g_test_add_func ("/campaign-engine/replies", test_replies);
+  g_test_add_func ("/campaign-engine/two-accounts", test_two_accounts);
+  g_test_add_func ("/campaign-engine/other-account-request-unknown", test_other_account_request_unknown);
   g_test_add_func ("/campaign-engine/migrations", test_migrations);
 
   return g_test_run ();

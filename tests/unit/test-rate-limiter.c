@@ -639,6 +639,45 @@ test_acquire_small_burst (void)
   assert_idle (limiter);
 }
 
+/* A reserved slot waits its turn like any request and counts against the
+ * budget, then belongs to the next acquire, which is granted at once even
+ * though the timeline would make it wait. */
+static void
+test_reserve_then_acquire (void)
+{
+  g_autoptr(HeraldRateLimiter) limiter = herald_rate_limiter_get_for_key ("reserve", 100, 60);
+  FakeClock clock = { SECONDS (5000), SECONDS (1000) };
+  Acquire burst[5] = { { 0 } };
+  Acquire reserved[1] = { { 0 } };
+  Acquire after[1] = { { 0 } };
+
+  _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
+
+  for (guint i = 0; i < G_N_ELEMENTS (burst); i++)
+    herald_rate_limiter_acquire_async (limiter, NULL, acquire_cb, &burst[i]);
+  wait_all (burst, 5, 1000);
+
+  /* The sixth start is 607.1 ms away: the reservation waits for it. */
+  herald_rate_limiter_reserve_async (limiter, NULL, acquire_cb, &reserved[0]);
+  dispatch_pending ();
+  g_assert_false (reserved[0].done);
+  fake_clock_advance (&clock, 607100);
+  wait_all (reserved, 1, 5000);
+  g_assert_true (reserved[0].granted);
+
+  /* Counted: the next start is one interval on … */
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 612100);
+  /* … yet the acquire that follows the reservation goes at once. */
+  herald_rate_limiter_acquire_async (limiter, NULL, acquire_cb, &after[0]);
+  wait_all (after, 1, 1000);
+  g_assert_true (after[0].granted);
+  /* And took nothing more from the budget. */
+  g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 612100);
+
+  _herald_rate_limiter_set_clock (limiter, NULL, NULL);
+  assert_idle (limiter);
+}
+
 /* 10 a second (W' = 1.03 s, T = 103 ms, no burst): each request may go
  * 5 ms ahead of the timeline (a timer firing late does not slow a job),
  * except that no W' holds more than 10 starts (rule 1): the 11th, 21st …
@@ -1360,6 +1399,7 @@ main (int   argc,
   g_test_add_func ("/rate-limiter/window/smallest-recent-difference", test_window_smallest_recent_difference);
   g_test_add_func ("/rate-limiter/window/at-most-a-day", test_window_at_most_a_day);
   g_test_add_func ("/rate-limiter/window/reset-gap", test_window_reset_gap);
+  g_test_add_func ("/rate-limiter/reserve-then-acquire", test_reserve_then_acquire);
 
   return g_test_run ();
 }

@@ -17,6 +17,7 @@
 #include "herald-campaign-engine.h"
 #include "herald-dialect.h"
 #include "net/herald-provider-error.h"
+#include "net/herald-rest-client.h"
 #include "providers/herald-history-source.h"
 #include "send/herald-logged-send.h"
 #include "text/herald-sms-text.h"
@@ -62,11 +63,39 @@ struct _HeraldCampaignEngine
   guint                 timer_id;
   gint64                waiting_until;
 
+  /* The accounts requests go through: 0 is the campaign's own; the others
+   * (herald_campaign_engine_add_account) share the sending in proportion
+   * to their rate limits and take over from one that refuses. */
+  GArray               *routes;         /* Route */
+  guint                 route;          /* of the request being made */
+
   gint64                run_started;    /* monotonic usec */
   guint                 answered;       /* recipients answered in this run */
 };
 
 G_DEFINE_FINAL_TYPE (HeraldCampaignEngine, herald_campaign_engine, G_TYPE_OBJECT)
+
+typedef struct
+{
+  HeraldProvider *provider;
+  char           *account_id;
+  guint           requests;   /* made in this run */
+  gboolean        refused;    /* refused for an account-side reason in this run */
+} Route;
+
+static void
+route_clear (gpointer data)
+{
+  Route *route = data;
+
+  g_clear_object (&route->provider);
+  g_free (route->account_id);
+}
+
+/* Marks a request made through another account than the campaign's own:
+ * only that account could tell its fate. */
+#define VIA_MARK "-via-"
+
 
 enum {
   PROP_0,
@@ -114,6 +143,7 @@ herald_campaign_engine_finalize (GObject *object)
   g_clear_object (&self->log);
   g_clear_object (&self->provider);
   g_free (self->account_id);
+  g_clear_pointer (&self->routes, g_array_unref);
   g_free (self->host);
   g_clear_pointer (&self->record, herald_campaign_record_free);
   g_free (self->pause_reason);
@@ -265,11 +295,36 @@ herald_campaign_engine_new (HeraldDatabase   *database,
   self->log = g_object_ref (log);
   self->provider = g_object_ref (provider);
   self->account_id = g_strdup (account_id);
+  self->routes = g_array_new (FALSE, TRUE, sizeof (Route));
+  g_array_set_clear_func (self->routes, route_clear);
+  herald_campaign_engine_add_account (self, provider, account_id);
 
   info = herald_dialect_get_info (herald_provider_get_dialect (provider));
   self->batch_max = info != NULL && info->max_recipients > 0 ? info->max_recipients : 1;
 
   return self;
+}
+
+void
+herald_campaign_engine_add_account (HeraldCampaignEngine *self,
+                                    HeraldProvider       *provider,
+                                    const char           *account_id)
+{
+  Route route = { g_object_ref (provider), g_strdup (account_id), 0, FALSE };
+  const HeraldDialectInfo *info = herald_dialect_get_info (herald_provider_get_dialect (provider));
+
+  g_return_if_fail (HERALD_IS_CAMPAIGN_ENGINE (self));
+  g_return_if_fail (self->task == NULL);
+
+  g_array_append_val (self->routes, route);
+  if (self->routes->len > 1 && info != NULL && info->max_recipients > 0)
+    self->batch_max = MIN (self->batch_max, info->max_recipients);
+}
+
+static Route *
+current_route (HeraldCampaignEngine *self)
+{
+  return &g_array_index (self->routes, Route, self->route);
 }
 
 void
@@ -1100,6 +1155,14 @@ settle_at_once (Reconciliation              *rec,
       settle_current (rec, HERALD_REQUEST_ANSWERED, HERALD_RECIPIENT_STATE_UNKNOWN, NULL, NULL);
       return TRUE;
     }
+  if (strstr (request->tag, VIA_MARK) != NULL)
+    {
+      /* Went through another account, whose history this one's is not. */
+      settle_current (rec, HERALD_REQUEST_UNKNOWN, HERALD_RECIPIENT_STATE_UNKNOWN, NULL,
+                      _("Sent through another account, which may or may not have taken it; "
+                        "not sent again unless you ask."));
+      return TRUE;
+    }
 
   g_clear_pointer (&rec->candidates, g_ptr_array_unref);
   rec->candidates = g_ptr_array_new ();
@@ -1220,6 +1283,7 @@ typedef struct
   HeraldCampaignEngine *self;
   GPtrArray            *rows;
   gint64                request_id;
+  guint                 route;
 } InFlight;
 
 static void
@@ -1316,21 +1380,55 @@ changes_from_report (Job              *job,
 }
 
 /* The whole request failed: what that means for its rows and the campaign. */
+/* A refusal that says "not this account" (no credit, not allowed, no
+ * phone connected) rather than "not this request". */
+static gboolean
+refused_by_account (const GError *error)
+{
+  return g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_PAYMENT_REQUIRED) ||
+         g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_FORBIDDEN) ||
+         g_error_matches (error, HERALD_PROVIDER_ERROR, HERALD_PROVIDER_ERROR_NO_DEVICE);
+}
+
+static gboolean
+another_route_left (HeraldCampaignEngine *self,
+                    guint                 route)
+{
+  for (guint i = 0; i < self->routes->len; i++)
+    if (i != route && !g_array_index (self->routes, Route, i).refused)
+      return TRUE;
+  return FALSE;
+}
+
 static void
 changes_from_error (HeraldCampaignEngine *self,
                     Job                  *job,
                     gint64                request_id,
+                    guint                 route,
                     const GError         *error)
 {
   if (herald_provider_error_send_may_have_gone_out (error))
     {
-      if (HERALD_IS_HISTORY_SOURCE (self->provider))
+      /* Only the campaign's own account is asked later (by the tag). */
+      if (route == 0 && HERALD_IS_HISTORY_SOURCE (self->provider))
         {
           /* Left submitting: the provider's history will tell. */
           self->needs_reconcile = TRUE;
           return;
         }
       add_settlement (job, request_id, HERALD_REQUEST_UNKNOWN, HERALD_RECIPIENT_STATE_UNKNOWN, NULL,
+                      error->message);
+      return;
+    }
+
+  if (refused_by_account (error) && another_route_left (self, route))
+    {
+      /* Never taken: its rows go to the next account, this one rests. */
+      g_debug ("campaign %" G_GINT64_FORMAT ": account %s refused (%s); the others carry on",
+               self->campaign_id, g_array_index (self->routes, Route, route).account_id, error->message);
+      g_array_index (self->routes, Route, route).refused = TRUE;
+      self->transient_failures = 0;
+      add_settlement (job, request_id, HERALD_REQUEST_NOT_SENT, HERALD_RECIPIENT_STATE_PENDING, NULL,
                       error->message);
       return;
     }
@@ -1400,7 +1498,7 @@ request_answered (GObject      *object,
                self->campaign_id, flight->request_id, error->message);
       if (!herald_provider_error_is_transient (error))
         self->transient_failures = 0;
-      changes_from_error (self, job, flight->request_id, error);
+      changes_from_error (self, job, flight->request_id, flight->route, error);
     }
 
   run_job (self, outcome_func, job);
@@ -1417,6 +1515,7 @@ request_begun (HeraldCampaignEngine *self,
   Job *job = user_data;
   g_autoptr(HeraldOutgoing) outgoing = NULL;
   InFlight *flight;
+  Route *route;
 
 
   if (job->rows->len == 0)
@@ -1442,10 +1541,11 @@ request_begun (HeraldCampaignEngine *self,
   outgoing = herald_outgoing_new (((HeraldCampaignRecipient *) g_ptr_array_index (job->rows, 0))->text);
   for (guint i = 0; i < job->rows->len; i++)
     herald_outgoing_add_recipient (outgoing, ((HeraldCampaignRecipient *) g_ptr_array_index (job->rows, i))->phone);
-  if (herald_provider_has_feature (self->provider, HERALD_PROVIDER_FEATURE_CAMPAIGN_NAME))
+  route = current_route (self);
+  if (herald_provider_has_feature (route->provider, HERALD_PROVIDER_FEATURE_CAMPAIGN_NAME))
     herald_outgoing_set_campaign_name (outgoing, job->tag);
   if (self->record->sender_id != NULL &&
-      herald_provider_has_feature (self->provider, HERALD_PROVIDER_FEATURE_SENDER_ID))
+      herald_provider_has_feature (route->provider, HERALD_PROVIDER_FEATURE_SENDER_ID))
     herald_outgoing_set_sender_id (outgoing, self->record->sender_id);
 
   notify_progress (self);
@@ -1454,15 +1554,93 @@ request_begun (HeraldCampaignEngine *self,
   flight->self = g_object_ref (self);
   flight->rows = g_steal_pointer (&job->rows);
   flight->request_id = job->request_id;
+  flight->route = self->route;
+  route->requests++;
   /* No cancellable: once out, its answer is waited for and recorded. */
-  herald_logged_send_async (self->log, self->provider, self->account_id, outgoing, NULL,
+  herald_logged_send_async (self->log, route->provider, route->account_id, outgoing, NULL,
                             request_answered, flight);
+}
+
+static void
+begin_request (HeraldCampaignEngine *self)
+{
+  Job *job;
+
+  job = job_new (self, request_begun);
+  job->batch_max = self->batch_max;
+  job->pid = self->pid;
+  job->host = g_strdup (self->host);
+  {
+    g_autofree char *uuid = g_uuid_string_random ();
+
+    if (self->route == 0)
+      job->tag = g_strdup_printf ("herald-%" G_GINT64_FORMAT "-%s", self->campaign_id, uuid);
+    else
+      job->tag = g_strdup_printf ("herald-%" G_GINT64_FORMAT VIA_MARK "%s-%s", self->campaign_id,
+                                  current_route (self)->account_id, uuid);
+  }
+  run_job (self, begin_request_func, job);
+}
+
+/* The provider's rate limiter, when it has one (the cloud dialects). */
+static HeraldRateLimiter *
+provider_limiter (HeraldProvider *provider)
+{
+  if (!HERALD_IS_REST_CLIENT (provider))
+    return NULL;
+  return herald_http_client_get_rate_limiter (herald_rest_client_get_http_client (HERALD_REST_CLIENT (provider)));
+}
+
+/* The account for the next request: of those that have not refused, the
+ * one furthest behind its share, shares in proportion to the rate limits
+ * (a request a minute for an account without one). FALSE when all refused. */
+static gboolean
+pick_route (HeraldCampaignEngine *self)
+{
+  double best = G_MAXDOUBLE;
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < self->routes->len; i++)
+    {
+      Route *route = &g_array_index (self->routes, Route, i);
+      HeraldRateLimiter *limiter = provider_limiter (route->provider);
+      double per_minute = 1.0;
+      double load;
+
+      if (route->refused)
+        continue;
+      if (limiter != NULL && herald_rate_limiter_get_window_seconds (limiter) > 0)
+        per_minute = herald_rate_limiter_get_limit (limiter) * 60.0 / herald_rate_limiter_get_window_seconds (limiter);
+      load = (route->requests + 1) / MAX (per_minute, 1e-6);
+      if (load < best)
+        {
+          best = load;
+          self->route = i;
+          found = TRUE;
+        }
+    }
+  return found;
+}
+
+static void
+slot_reserved (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  g_autoptr(HeraldCampaignEngine) self = user_data;
+
+  /* No cancellable: it cannot fail. A slot left unused (a pause asked
+   * meanwhile) goes to the next request made with the key. */
+  herald_rate_limiter_acquire_finish (HERALD_RATE_LIMITER (object), result, NULL);
+  if (stop_if_asked (self))
+    return;
+  begin_request (self);
 }
 
 static void
 next_step (HeraldCampaignEngine *self)
 {
-  Job *job;
+  HeraldRateLimiter *limiter;
   guint wait;
 
   if (stop_if_asked (self))
@@ -1476,16 +1654,19 @@ next_step (HeraldCampaignEngine *self)
       return;
     }
 
-  job = job_new (self, request_begun);
-  job->batch_max = self->batch_max;
-  job->pid = self->pid;
-  job->host = g_strdup (self->host);
-  {
-    g_autofree char *uuid = g_uuid_string_random ();
-
-    job->tag = g_strdup_printf ("herald-%" G_GINT64_FORMAT "-%s", self->campaign_id, uuid);
-  }
-  run_job (self, begin_request_func, job);
+  /* The rows stay pending while the request waits for its turn: only once
+   * the limiter lets it go are they marked submitting, and then it leaves
+   * at once (the reserved slot is its own). A kill while it waits leaves
+   * nothing in doubt. */
+  if (!pick_route (self))
+    self->route = 0;
+  limiter = provider_limiter (current_route (self)->provider);
+  if (limiter != NULL)
+    {
+      herald_rate_limiter_reserve_async (limiter, NULL, slot_reserved, g_object_ref (self));
+      return;
+    }
+  begin_request (self);
 }
 
 /* ---- running ---------------------------------------------------------------------------- */

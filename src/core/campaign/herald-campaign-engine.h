@@ -25,9 +25,14 @@ G_BEGIN_DECLS
  *  - Recipients with the same rendered text go together, as many as the
  *    dialect takes in one request (the dialect table's max_recipients);
  *    one request at a time.
- *  - Before a request: one transaction inserts its row (a unique tag, sent
- *    as FlashSMS's campaignName) and moves its recipients to submitting.
- *    After it: one transaction writes the outcome.
+ *  - A request first waits for its turn in the account's rate limiter
+ *    (herald_rate_limiter_reserve_async) with its rows still pending; once
+ *    the slot is there, one transaction inserts its row (a unique tag, sent
+ *    as FlashSMS's campaignName) and moves its recipients to submitting,
+ *    and the request leaves at once on the reserved slot. So a kill while
+ *    waiting leaves nothing in doubt: only rows whose request may really
+ *    have gone out are ever reconciled or unknown. After it: one
+ *    transaction writes the outcome.
  *  - A request that failed before it could reach the provider, or that the
  *    provider refused for a passing reason (network, 429, 503, no device)
  *    puts its rows back to pending and is tried again after a backoff; a
@@ -87,6 +92,17 @@ HeraldCampaignEngine *herald_campaign_engine_new           (HeraldDatabase      
 
 void                  herald_campaign_engine_set_settle_seconds (HeraldCampaignEngine *self,
                                                             guint                 seconds);
+
+/* Another account to send through (before running): requests are spread
+ * over the accounts in proportion to their rate limits, and a request one
+ * of them refuses for an account-side reason (402, 403, 503 no device)
+ * goes to the others, that account resting for the rest of the run. A
+ * request of another account whose fate is open is marked unknown, never
+ * looked up in the campaign's own account's history. Delivery tracking
+ * follows the campaign's own account only. */
+void                  herald_campaign_engine_add_account   (HeraldCampaignEngine *self,
+                                                            HeraldProvider       *provider,
+                                                            const char           *account_id);
 
 /* Runs until the campaign is finished, paused or cancelled; the result is
  * that state. On an error, the state the campaign is known to be in. Fails with HERALD_CAMPAIGN_ERROR_BUSY when another process

@@ -74,6 +74,7 @@ typedef struct
   GSource *cancel_source;
   GList    link;       /* in the queue while queued (link.data == self) */
   gboolean queued;
+  gboolean reserve;    /* herald_rate_limiter_reserve_async () */
 } Waiter;
 
 struct _HeraldRateLimiter
@@ -108,6 +109,8 @@ struct _HeraldRateLimiter
 
   GQueue    waiters;
   GSource  *timer;
+  /* Slots granted to reserve_async () that no acquire has used yet. */
+  guint     reserved;
 
   HeraldRateLimiterClockFunc clock_func;  /* tests only */
   gpointer                   clock_data;
@@ -349,6 +352,8 @@ process_queue_locked (HeraldRateLimiter *self,
       g_queue_unlink (&self->waiters, &waiter->link);
       waiter->queued = FALSE;
       record_start (self, now);
+      if (waiter->reserve)
+        self->reserved++;
       g_ptr_array_add (granted, waiter);
     }
 
@@ -521,11 +526,12 @@ herald_rate_limiter_get_for_key (const char *key_id,
   return g_object_ref (self);
 }
 
-void
-herald_rate_limiter_acquire_async (HeraldRateLimiter   *self,
-                                   GCancellable        *cancellable,
-                                   GAsyncReadyCallback  callback,
-                                   gpointer             user_data)
+static void
+wait_for_slot (HeraldRateLimiter   *self,
+               gboolean             reserve,
+               GCancellable        *cancellable,
+               GAsyncReadyCallback  callback,
+               gpointer             user_data)
 {
   g_autoptr(GTask) task = NULL;
   Waiter *waiter;
@@ -540,7 +546,27 @@ herald_rate_limiter_acquire_async (HeraldRateLimiter   *self,
   if (g_task_return_error_if_cancelled (task))
     return;
 
+  if (!reserve)
+    {
+      gboolean prepaid = FALSE;
+
+      /* A slot reserved (and counted) earlier is this request's. */
+      g_mutex_lock (&self->mutex);
+      if (self->reserved > 0)
+        {
+          self->reserved--;
+          prepaid = TRUE;
+        }
+      g_mutex_unlock (&self->mutex);
+      if (prepaid)
+        {
+          g_task_return_boolean (task, TRUE);
+          return;
+        }
+    }
+
   waiter = g_atomic_rc_box_new0 (Waiter);
+  waiter->reserve = reserve;
   waiter->task = g_object_ref (task);
   waiter->link.data = waiter;
 
@@ -565,6 +591,24 @@ herald_rate_limiter_acquire_async (HeraldRateLimiter   *self,
   g_mutex_unlock (&self->mutex);
 
   outcome_finish (&outcome);
+}
+
+void
+herald_rate_limiter_acquire_async (HeraldRateLimiter   *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  wait_for_slot (self, FALSE, cancellable, callback, user_data);
+}
+
+void
+herald_rate_limiter_reserve_async (HeraldRateLimiter   *self,
+                                   GCancellable        *cancellable,
+                                   GAsyncReadyCallback  callback,
+                                   gpointer             user_data)
+{
+  wait_for_slot (self, TRUE, cancellable, callback, user_data);
 }
 
 gboolean

@@ -33,6 +33,18 @@ gboolean  herald_rate_limiter_acquire_finish (HeraldRateLimiter   *self,
                                               GAsyncResult        *result,
                                               GError             **error);
 
+/* Waits for a slot like acquire and counts it, but keeps it for the next
+ * acquire, which is then granted at once: a caller that must record
+ * something between its turn coming and its request leaving (the campaign
+ * engine marks its rows as being sent) reserves, records, then makes the
+ * request. Finish with herald_rate_limiter_acquire_finish (). A slot that
+ * is never used goes to whichever acquire comes next, so the budget stays
+ * exact. */
+void      herald_rate_limiter_reserve_async  (HeraldRateLimiter   *self,
+                                              GCancellable        *cancellable,
+                                              GAsyncReadyCallback  callback,
+                                              gpointer             user_data);
+
 /* What a response said; a 0 / -1 argument means "header absent". */
 void      herald_rate_limiter_update         (HeraldRateLimiter   *self,
                                               gint64               limit,

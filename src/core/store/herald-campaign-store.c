@@ -650,3 +650,230 @@ herald_campaign_store_retry_unknown (HeraldDatabase  *db,
   *n_changed = (guint) herald_database_changes (db);
   return TRUE;
 }
+
+/* ---- after sending: delivery, replies, opt-outs ---------------------------------- */
+
+/* The message log's word for a message → the campaign row's state; only
+ * moves forward (accepted → sent → delivered | failed). */
+static gboolean
+delivery_moves_on (HeraldRecipientState  from,
+                   const char           *log_state,
+                   HeraldRecipientState *to)
+{
+  if (g_strcmp0 (log_state, "sent") == 0)
+    *to = HERALD_RECIPIENT_STATE_SENT;
+  else if (g_strcmp0 (log_state, "delivered") == 0)
+    *to = HERALD_RECIPIENT_STATE_DELIVERED;
+  else if (g_strcmp0 (log_state, "failed") == 0)
+    *to = HERALD_RECIPIENT_STATE_FAILED;
+  else
+    return FALSE;
+  /* sent → sent is no move; delivered and failed rows are never read. */
+  return *to != from;
+}
+
+typedef struct
+{
+  gint64                id;
+  char                 *message_id;
+  char                 *phone;
+  HeraldRecipientState  state;
+  gint64                sent_at;
+} TrackedRow;
+
+static void
+tracked_row_clear (gpointer data)
+{
+  TrackedRow *row = data;
+
+  g_free (row->message_id);
+  g_free (row->phone);
+}
+
+gboolean
+herald_campaign_store_sync_delivery (HeraldDatabase  *db,
+                                     gint64           campaign_id,
+                                     gint64           since,
+                                     guint           *n_changed,
+                                     guint           *n_open,
+                                     GError         **error)
+{
+  g_autoptr(HeraldCampaignRecord) record = NULL;
+  g_autoptr(sqlite3_stmt) rows_stmt = NULL;
+  g_autoptr(sqlite3_stmt) log_stmt = NULL;
+  g_autoptr(GArray) rows = g_array_new (FALSE, TRUE, sizeof (TrackedRow));
+  g_autoptr(GHashTable) by_id_phone = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  g_autoptr(GHashTable) by_id = g_hash_table_new_full (g_str_hash, g_str_equal, g_free, g_free);
+  gint64 oldest = G_MAXINT64;
+  gint64 now = herald_campaign_store_now ();
+  int rc;
+
+  *n_changed = 0;
+  *n_open = 0;
+  g_array_set_clear_func (rows, tracked_row_clear);
+
+  record = herald_campaign_store_get (db, campaign_id, error);
+  if (record == NULL)
+    return FALSE;
+
+  /* The rows the provider may still move on, with the time their request
+   * left (or their own last change, for a row without one). */
+  rows_stmt = herald_database_prepare (db,
+    "SELECT r.id, r.message_id, r.phone, r.state, coalesce (q.created_at, r.updated_at) "
+    "FROM campaign_recipients r LEFT JOIN campaign_requests q ON q.id = r.request_id "
+    "WHERE r.campaign_id = ? AND r.state IN ('accepted', 'sent') AND r.message_id IS NOT NULL", error);
+  if (rows_stmt == NULL || !herald_database_bind_int64_at (rows_stmt, 1, campaign_id, error))
+    return FALSE;
+  while ((rc = herald_database_step (db, rows_stmt, error)) == SQLITE_ROW)
+    {
+      TrackedRow row = { 0 };
+
+      row.id = herald_database_column_int64 (rows_stmt, 0);
+      row.message_id = herald_database_dup_column_text (rows_stmt, 1);
+      row.phone = herald_database_dup_column_text (rows_stmt, 2);
+      if (!herald_recipient_state_from_string (herald_database_column_text (rows_stmt, 3), &row.state))
+        row.state = HERALD_RECIPIENT_STATE_ACCEPTED;
+      row.sent_at = herald_database_column_int64 (rows_stmt, 4);
+      oldest = MIN (oldest, row.sent_at);
+      g_array_append_val (rows, row);
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+  if (rows->len == 0)
+    return TRUE;
+
+  /* What the message log holds for the account since then (its rows are
+   * written after the request, so a minute's margin is plenty). One pass
+   * over the log, through its (account, time) index. */
+  log_stmt = herald_database_prepare (db,
+    "SELECT message_id, recipient, state FROM sent_messages "
+    "WHERE account_id = ? AND sent_at >= ? AND message_id IS NOT NULL", error);
+  if (log_stmt == NULL ||
+      !herald_database_bind_text_at (log_stmt, 1, record->account_id, error) ||
+      !herald_database_bind_int64_at (log_stmt, 2, oldest - 60 * G_USEC_PER_SEC, error))
+    return FALSE;
+  while ((rc = herald_database_step (db, log_stmt, error)) == SQLITE_ROW)
+    {
+      const char *message_id = herald_database_column_text (log_stmt, 0);
+      const char *recipient = herald_database_column_text (log_stmt, 1);
+      const char *state = herald_database_column_text (log_stmt, 2);
+
+      g_hash_table_replace (by_id_phone, g_strconcat (message_id, "\n", recipient, NULL), g_strdup (state));
+      g_hash_table_replace (by_id, g_strdup (message_id), g_strdup (state));
+    }
+  if (rc != SQLITE_DONE)
+    return FALSE;
+
+  for (guint i = 0; i < rows->len; i++)
+    {
+      TrackedRow *row = &g_array_index (rows, TrackedRow, i);
+      g_autofree char *key = g_strconcat (row->message_id, "\n", row->phone, NULL);
+      const char *log_state = g_hash_table_lookup (by_id_phone, key);
+      HeraldRecipientState to;
+
+      /* A message with several recipients in one row of its own each; a
+       * message of one recipient whose number the log spells otherwise. */
+      if (log_state == NULL)
+        log_state = g_hash_table_lookup (by_id, row->message_id);
+
+      if (delivery_moves_on (row->state, log_state, &to))
+        {
+          g_autoptr(sqlite3_stmt) update = herald_database_prepare (db,
+            "UPDATE campaign_recipients SET state = ?, updated_at = ? WHERE id = ?", error);
+
+          if (update == NULL ||
+              !herald_database_bind_text_at (update, 1, herald_recipient_state_to_string (to), error) ||
+              !herald_database_bind_int64_at (update, 2, now, error) ||
+              !herald_database_bind_int64_at (update, 3, row->id, error) ||
+              !step_done (db, update, error))
+            return FALSE;
+          (*n_changed)++;
+          row->state = to;
+        }
+
+      if ((row->state == HERALD_RECIPIENT_STATE_ACCEPTED || row->state == HERALD_RECIPIENT_STATE_SENT) &&
+          row->sent_at >= since)
+        (*n_open)++;
+    }
+
+  return TRUE;
+}
+
+/* The rows of a campaign that texted a number (whatever came of it after). */
+#define TEXTED_STATES "('accepted', 'sent', 'delivered', 'unknown')"
+
+/* Counts what came from the campaign's recipients within @window usec of
+ * their request, when no later campaign texted them before it came.
+ * @from_sql selects (phone, at) pairs. */
+static gboolean
+count_linked (HeraldDatabase  *db,
+              gint64           campaign_id,
+              gint64           window,
+              const char      *from_sql,
+              guint           *count,
+              GError         **error)
+{
+  g_autofree char *sql = g_strdup_printf (
+    "SELECT count(*) FROM campaign_recipients r "
+    "JOIN campaign_requests q ON q.id = r.request_id "
+    "JOIN (%s) x ON x.phone = r.phone AND x.at >= q.created_at AND x.at <= q.created_at + ?2 "
+    "WHERE r.campaign_id = ?1 AND r.state IN " TEXTED_STATES " "
+    "AND NOT EXISTS (SELECT 1 FROM campaigns c2 CROSS JOIN campaign_recipients r2 "
+    "                JOIN campaign_requests q2 ON q2.id = r2.request_id "
+    "                WHERE r2.campaign_id = c2.id AND r2.phone = r.phone AND c2.id != ?1 "
+    "                AND r2.state IN " TEXTED_STATES " "
+    "                AND q2.created_at > q.created_at AND q2.created_at <= x.at)",
+    from_sql);
+  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (db, sql, error);
+
+  if (stmt == NULL ||
+      !herald_database_bind_int64_at (stmt, 1, campaign_id, error) ||
+      !herald_database_bind_int64_at (stmt, 2, window, error) ||
+      herald_database_step (db, stmt, error) != SQLITE_ROW)
+    return FALSE;
+  *count = (guint) herald_database_column_int64 (stmt, 0);
+  return TRUE;
+}
+
+gboolean
+herald_campaign_store_count_replies (HeraldDatabase  *db,
+                                     gint64           campaign_id,
+                                     gint64           window,
+                                     guint           *replies,
+                                     guint           *optouts,
+                                     GError         **error)
+{
+  return count_linked (db, campaign_id, window,
+                       "SELECT sender_e164 AS phone, received_at AS at FROM inbox_messages "
+                       "WHERE sender_e164 IS NOT NULL", replies, error) &&
+         count_linked (db, campaign_id, window,
+                       "SELECT phone, added_at AS at FROM optouts WHERE source = 'keyword'", optouts, error);
+}
+
+gboolean
+herald_campaign_store_campaign_for_reply (HeraldDatabase  *db,
+                                          const char      *phone,
+                                          gint64           at,
+                                          gint64           window,
+                                          gint64          *campaign_id,
+                                          GError         **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (db,
+    "SELECT r.campaign_id FROM campaigns c CROSS JOIN campaign_recipients r "
+    "JOIN campaign_requests q ON q.id = r.request_id "
+    "WHERE r.campaign_id = c.id AND r.phone = ?1 AND r.state IN " TEXTED_STATES " "
+    "AND q.created_at <= ?2 AND q.created_at >= ?2 - ?3 "
+    "ORDER BY q.created_at DESC LIMIT 1", error);
+  int rc;
+
+  *campaign_id = 0;
+  if (stmt == NULL ||
+      !herald_database_bind_text_at (stmt, 1, phone, error) ||
+      !herald_database_bind_int64_at (stmt, 2, at, error) ||
+      !herald_database_bind_int64_at (stmt, 3, window, error))
+    return FALSE;
+  rc = herald_database_step (db, stmt, error);
+  if (rc == SQLITE_ROW)
+    *campaign_id = herald_database_column_int64 (stmt, 0);
+  return rc == SQLITE_ROW || rc == SQLITE_DONE;
+}

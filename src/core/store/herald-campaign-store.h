@@ -227,4 +227,42 @@ gboolean  herald_campaign_store_retry_unknown  (HeraldDatabase                  
                                                 guint                            *n_changed,
                                                 GError                          **error);
 
+/* ---- after sending ---- */
+
+/* Delivery tracking: moves the campaign's accepted and sent rows on to the
+ * state the message log (sent_messages, which a delivery refresh keeps up
+ * to date from the provider) holds for their message id: sent, delivered
+ * or failed, never backwards. *@n_changed: rows moved; *@n_open: rows
+ * still accepted or sent whose request left at or after @since (usec),
+ * i.e. still worth asking about. Not a transaction of its own. */
+gboolean  herald_campaign_store_sync_delivery  (HeraldDatabase                   *db,
+                                                gint64                            campaign_id,
+                                                gint64                            since,
+                                                guint                            *n_changed,
+                                                guint                            *n_open,
+                                                GError                          **error);
+
+/* Replies: a message in the local inbox from a number the campaign texted
+ * (accepted, sent, delivered or unknown), received within @window usec
+ * after its request and before any later campaign texted that number,
+ * belongs to the campaign; so does an opt-out by keyword (a STOP reply)
+ * added within the same span. */
+gboolean  herald_campaign_store_count_replies  (HeraldDatabase                   *db,
+                                                gint64                            campaign_id,
+                                                gint64                            window,
+                                                guint                            *replies,
+                                                guint                            *optouts,
+                                                GError                          **error);
+/* The campaign an inbound message from @phone (E.164) at @at belongs to:
+ * the latest one that texted it within @window before; 0 for none. */
+gboolean  herald_campaign_store_campaign_for_reply (HeraldDatabase               *db,
+                                                const char                       *phone,
+                                                gint64                            at,
+                                                gint64                            window,
+                                                gint64                           *campaign_id,
+                                                GError                          **error);
+
+/* Seven days: how long after a send a reply is the campaign's. */
+#define HERALD_CAMPAIGN_REPLY_WINDOW (G_GINT64_CONSTANT (7) * 24 * 3600 * G_USEC_PER_SEC)
+
 G_END_DECLS
