@@ -10,6 +10,7 @@
 #include "herald-account-dialog.h"
 #include "herald-format.h"
 #include "herald-window.h"
+#include "herald-campaigns-page.h"
 #include "herald-compose-page.h"
 #include "herald-history-page.h"
 #include "herald-inbox-page.h"
@@ -607,6 +608,7 @@ herald_window_class_init (HeraldWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HERALD_TYPE_CAMPAIGNS_PAGE);
   g_type_ensure (HERALD_TYPE_INBOX_PAGE);
   g_type_ensure (HERALD_TYPE_HISTORY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/herald-window.ui");
