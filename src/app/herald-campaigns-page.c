@@ -150,7 +150,9 @@ herald_campaigns_page_provider_changed (HeraldListPage *page)
                                  session != NULL && herald_session_get_active_account (session) != NULL);
   if (session == NULL)
     herald_list_page_show_status (page, "mail-send-symbolic", _("No Campaigns Yet"),
-                                  _("Campaigns will be listed here once Herald has opened its database."));
+                                  _("A campaign sends a message or a template to many contacts at the pace "
+                                    "your provider allows, and can be paused and resumed. Campaigns will be "
+                                    "listed here once Herald has opened its database."));
   else
     herald_list_page_show_list (page);
 }
