@@ -368,11 +368,13 @@ message_changed (HeraldCampaignAssistant *self)
     gtk_label_set_text (self->analysis_label, _("Type the message, or choose a template."));
   else
     {
+      guint parts = herald_sms_analysis_get_parts (analysis);
       /* TRANSLATORS: the live analysis of the message as written, before the variables are filled */
-      g_autofree char *line = g_strdup_printf (_("%u characters, %u parts of %u, %s (before the variables "
-                                                 "are filled)"),
-                                               herald_sms_analysis_get_characters (analysis),
-                                               herald_sms_analysis_get_parts (analysis),
+      g_autofree char *line = g_strdup_printf (g_dngettext (NULL, "%u characters, %u part of %u, %s (before the "
+                                                            "variables are filled)",
+                                                            "%u characters, %u parts of %u, %s (before the "
+                                                            "variables are filled)", parts),
+                                               herald_sms_analysis_get_characters (analysis), parts,
                                                herald_sms_analysis_get_per_part (analysis),
                                                herald_sms_analysis_get_encoding (analysis) == HERALD_SMS_ENCODING_GSM7
                                                ? "GSM-7" : "UCS-2");

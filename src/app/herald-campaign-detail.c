@@ -31,6 +31,7 @@ struct _HeraldCampaignDetail
   GtkLabel              *state_label;
   GtkLabel              *reason_label;
   GtkProgressBar        *progress_bar;
+  GtkWidget             *actions_box;
   GtkWidget             *start_button;
   GtkLabel              *sent_label;
   GtkLabel              *failed_label;
@@ -141,6 +142,8 @@ update_actions (HeraldCampaignDetail *self)
   gboolean over = state == HERALD_CAMPAIGN_FINISHED || state == HERALD_CAMPAIGN_CANCELLED;
   gboolean loaded = self->summary != NULL;
 
+  /* Nothing to do with one that is over but read its report. */
+  gtk_widget_set_visible (self->actions_box, !over);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign.start", loaded && !over && !running_here);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign.pause", running_here && !self->stopping);
   gtk_widget_action_set_enabled (GTK_WIDGET (self), "campaign.cancel", loaded && !over && !self->stopping);
@@ -239,6 +242,11 @@ show_state (HeraldCampaignDetail *self)
       else if (self->stopping)
         text = g_strdup (_("Stopping after the request in flight…"));
     }
+  else if (state == HERALD_CAMPAIGN_RUNNING && self->summary != NULL &&
+           herald_campaign_lease_holder_gone (self->summary->record->lease_pid, self->summary->record->lease_host,
+                                              self->summary->record->lease_expires))
+    text = g_strdup (_("Interrupted: the program that sent it stopped. Resume sends the rest, "
+                       "and nobody gets the message twice."));
   if (text == NULL)
     text = g_strdup (herald_campaign_state_label (state));
   gtk_label_set_text (self->state_label, text);
@@ -670,6 +678,7 @@ herald_campaign_detail_class_init (HeraldCampaignDetailClass *klass)
   BIND (state_label);
   BIND (reason_label);
   BIND (progress_bar);
+  BIND (actions_box);
   BIND (start_button);
   BIND (sent_label);
   BIND (failed_label);

@@ -84,8 +84,15 @@ herald_campaigns_page_bind_row (HeraldListPage *page,
   g_autoptr(GDateTime) created = g_date_time_new_from_unix_local (record->created_at / G_USEC_PER_SEC);
   g_autofree char *time = herald_list_util_format_time (created);
   g_autofree char *caption = NULL;
+  HeraldCampaignRunner *runner = get_runner (HERALD_CAMPAIGNS_PAGE (page));
 
-  if (record->state == HERALD_CAMPAIGN_PAUSED && record->pause_reason != NULL)
+  if (record->state == HERALD_CAMPAIGN_RUNNING && runner != NULL &&
+      !herald_campaign_runner_is_running (runner, record->id) &&
+      herald_campaign_lease_holder_gone (record->lease_pid, record->lease_host, record->lease_expires))
+    /* The process that ran it is gone (Herald quit, the computer stopped):
+     * nothing sends it until someone resumes it. */
+    caption = g_strdup (_("Interrupted: open it to resume"));
+  else if (record->state == HERALD_CAMPAIGN_PAUSED && record->pause_reason != NULL)
     caption = g_strdup_printf ("%s: %s", herald_campaign_state_label (record->state), record->pause_reason);
   else
     caption = g_strdup (herald_campaign_state_label (record->state));

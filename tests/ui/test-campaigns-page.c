@@ -243,6 +243,8 @@ assistant_to_review (Fixture    *fixture,
   assistant = herald_ui_find_toplevel (HERALD_TYPE_CAMPAIGN_ASSISTANT);
   g_assert_nonnull (assistant);
   g_assert_cmpstr (herald_campaign_assistant_get_step (HERALD_CAMPAIGN_ASSISTANT (assistant)), ==, "basics");
+  /* As narrow as a phone: each step must fit. */
+  gtk_window_set_default_size (GTK_WINDOW (assistant), 360, 720);
 
   /* 1: name and account (the session's, chosen already) */
   g_assert_false (gtk_widget_is_sensitive (get_named (assistant, "next_button")));
@@ -261,13 +263,14 @@ assistant_to_review (Fixture    *fixture,
 
   /* 3: the message, its live analysis and each recipient's own text */
   set_view_text (assistant, "message_view", MESSAGE);
-  g_assert_nonnull (strstr (label_text (assistant, "analysis_label"), "45 characters, 1 parts"));
+  g_assert_nonnull (strstr (label_text (assistant, "analysis_label"), "45 characters, 1 part of 160, GSM-7"));
   g_assert_true (herald_ui_wait_until (assistant_ready, assistant));
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (get_named (assistant, "preview_list")), 1);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "+233241000001");
   g_assert_cmpstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), ==,
                    "Hello Customer 01, the spring sale starts today!");
+  herald_ui_screenshot (assistant, "campaign-assistant-message-360");
   click (assistant, "next_button");
 
   /* 4: no schedule; a window given halfway is refused */
@@ -380,6 +383,7 @@ test_personalised_campaign_runs_to_the_end (void)
   click (assistant, "test_button");
   g_assert_true (herald_ui_wait_until (test_reported, assistant));
   g_assert_cmpuint (herald_fake_flixysms_count_accepted_to (fixture.fake, OWN_NUMBER), ==, 1);
+  herald_ui_screenshot (assistant, "campaign-assistant-review-360");
   g_assert_cmpstr (herald_fake_flixysms_get_accepted (fixture.fake, 0)->message, ==,
                    "Hello Customer 00, the spring sale starts today!");
 
@@ -391,6 +395,10 @@ test_personalised_campaign_runs_to_the_end (void)
   herald_test_wait_until (detail_finished (detail));
 
   assert_each_once (fixture.fake, OWN_NUMBER);
+  gtk_window_set_default_size (GTK_WINDOW (detail), 360, 720);
+  herald_ui_drain ();
+  herald_ui_screenshot (detail, "campaign-detail-360");
+  herald_ui_screenshot (GTK_WIDGET (fixture.window), "campaigns-page-360");
 
   /* The report shows the counts. */
   g_assert_cmpfloat (gtk_progress_bar_get_fraction (GTK_PROGRESS_BAR (get_named (detail, "progress_bar"))), ==, 1.0);
