@@ -521,6 +521,13 @@ herald_campaign_runner_is_running (HeraldCampaignRunner *self,
   return g_hash_table_contains (self->running, &id);
 }
 
+guint
+herald_campaign_runner_get_n_running (HeraldCampaignRunner *self)
+{
+  g_return_val_if_fail (HERALD_IS_CAMPAIGN_RUNNER (self), 0);
+  return self->running != NULL ? g_hash_table_size (self->running) : 0;
+}
+
 static void
 stopped_cb (GObject      *object,
             GAsyncResult *result,

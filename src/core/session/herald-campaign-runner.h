@@ -113,6 +113,8 @@ HeraldCampaignEngine   *herald_campaign_runner_lookup       (HeraldCampaignRunne
 /* Whether campaign @id's engine is running now. */
 gboolean                herald_campaign_runner_is_running   (HeraldCampaignRunner  *self,
                                                              gint64                 id);
+/* How many campaigns run here now (the app stays while one does). */
+guint                   herald_campaign_runner_get_n_running (HeraldCampaignRunner *self);
 /* Pauses (@state PAUSED) or cancels (CANCELLED) campaign @id: its engine
  * here after the request in flight, else its row, unless another process
  * holds it (HERALD_CAMPAIGN_ERROR_BUSY) or it is over (NOT_RUNNABLE). */
