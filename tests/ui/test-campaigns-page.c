@@ -511,6 +511,91 @@ test_pause_and_resume (void)
   fixture_close (&fixture);
 }
 
+/* A campaign left running by a process that is gone, as after a crash. */
+typedef struct
+{
+  gint64 id;
+} Interrupt;
+
+static gboolean
+interrupt_func (HeraldDatabase *db, gpointer data, GCancellable *cancellable, GError **error)
+{
+  Interrupt *interrupt = data;
+
+  /* pid 2^22 + 1 is above Linux's pid_max: no such process. */
+  return herald_campaign_store_set_state (db, interrupt->id, HERALD_CAMPAIGN_RUNNING, NULL, -1, error) &&
+         herald_campaign_store_set_lease (db, interrupt->id, 4194305, g_get_host_name (),
+                                          herald_campaign_store_now () + 600 * G_USEC_PER_SEC, error);
+}
+
+static gboolean
+row_caption_is (GtkWidget  *page,
+                const char *caption)
+{
+  GtkWidget *label = herald_ui_find_by_name (page, "caption");
+
+  return label != NULL && gtk_widget_get_mapped (label) &&
+         g_strcmp0 (gtk_label_get_text (GTK_LABEL (label)), caption) == 0;
+}
+
+static gboolean
+list_interrupted (gpointer data)
+{
+  return row_caption_is (data, "Interrupted: open it to resume");
+}
+
+static void
+test_interrupted_campaign_resumes (void)
+{
+  Fixture fixture = { 0, };
+  HeraldCampaignRunner *runner;
+  HeraldAccount *account;
+  g_autoptr(HeraldCampaignAudience) audience = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HeraldCampaignRecord record = { 0 };
+  Interrupt interrupt = { 0 };
+  const char *groups[] = { GROUP, NULL };
+  GtkWidget *detail;
+
+  fixture_open (&fixture);
+  runner = herald_session_get_campaign_runner (fixture.session);
+  account = herald_session_get_active_account (fixture.session);
+
+  /* Made through the core as the assistant does, then left "running". */
+  herald_campaign_runner_gather_async (runner, account, MESSAGE, groups, FALSE, NULL, NULL,
+                                       herald_test_async_done, &result);
+  audience = herald_campaign_runner_gather_finish (runner, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  record.name = (char *) "Left running";
+  record.account_id = (char *) herald_account_get_id (account);
+  record.text = (char *) MESSAGE;
+  record.window_start = record.window_end = -1;
+  record.credits_needed = -1;
+  herald_campaign_runner_create_async (runner, audience, &record, NULL, herald_test_async_done, &result);
+  interrupt.id = herald_campaign_runner_create_finish (runner, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_true (herald_database_run (fixture.database, interrupt_func, &interrupt, NULL, &error));
+  g_assert_no_error (error);
+  herald_paged_list_reload (herald_list_page_get_list (HERALD_LIST_PAGE (fixture.page)));
+
+  /* The list offers it for resuming; so does its window. */
+  g_assert_true (herald_ui_wait_until (list_interrupted, fixture.page));
+  detail = GTK_WIDGET (herald_campaigns_page_open_detail (HERALD_CAMPAIGNS_PAGE (fixture.page), interrupt.id));
+  herald_test_wait_until (herald_campaign_detail_get_loaded (HERALD_CAMPAIGN_DETAIL (detail)));
+  g_assert_true (g_str_has_prefix (label_text (detail, "state_label"), "Interrupted"));
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (get_named (detail, "start_button"))), ==, "_Resume");
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fixture.fake), ==, 0);
+
+  click (detail, "start_button");
+  herald_test_wait_until (detail_finished (detail));
+  assert_each_once (fixture.fake, NULL);
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -520,6 +605,7 @@ main (int   argc,
 
   g_test_add_func ("/campaigns-page/personalised-campaign", test_personalised_campaign_runs_to_the_end);
   g_test_add_func ("/campaigns-page/pause-and-resume", test_pause_and_resume);
+  g_test_add_func ("/campaigns-page/interrupted-resumes", test_interrupted_campaign_resumes);
 
   return g_test_run ();
 }
