@@ -528,6 +528,37 @@ interrupt_func (HeraldDatabase *db, gpointer data, GCancellable *cancellable, GE
                                           herald_campaign_store_now () + 600 * G_USEC_PER_SEC, error);
 }
 
+/* Campaign @name over the group, made through the core as the assistant
+ * makes it; its id. */
+static gint64
+create_through_core (Fixture    *fixture,
+                     const char *name)
+{
+  HeraldCampaignRunner *runner = herald_session_get_campaign_runner (fixture->session);
+  HeraldAccount *account = herald_session_get_active_account (fixture->session);
+  g_autoptr(HeraldCampaignAudience) audience = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HeraldCampaignRecord record = { 0 };
+  const char *groups[] = { GROUP, NULL };
+  gint64 id;
+
+  herald_campaign_runner_gather_async (runner, account, MESSAGE, groups, FALSE, NULL, NULL,
+                                       herald_test_async_done, &result);
+  audience = herald_campaign_runner_gather_finish (runner, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  record.name = (char *) name;
+  record.account_id = (char *) herald_account_get_id (account);
+  record.text = (char *) MESSAGE;
+  record.window_start = record.window_end = -1;
+  record.credits_needed = -1;
+  herald_campaign_runner_create_async (runner, audience, &record, NULL, herald_test_async_done, &result);
+  id = herald_campaign_runner_create_finish (runner, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+  return id;
+}
+
 static gboolean
 row_caption_is (GtkWidget  *page,
                 const char *caption)
@@ -548,35 +579,13 @@ static void
 test_interrupted_campaign_resumes (void)
 {
   Fixture fixture = { 0, };
-  HeraldCampaignRunner *runner;
-  HeraldAccount *account;
-  g_autoptr(HeraldCampaignAudience) audience = NULL;
-  g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  HeraldCampaignRecord record = { 0 };
   Interrupt interrupt = { 0 };
-  const char *groups[] = { GROUP, NULL };
   GtkWidget *detail;
 
   fixture_open (&fixture);
-  runner = herald_session_get_campaign_runner (fixture.session);
-  account = herald_session_get_active_account (fixture.session);
-
   /* Made through the core as the assistant does, then left "running". */
-  herald_campaign_runner_gather_async (runner, account, MESSAGE, groups, FALSE, NULL, NULL,
-                                       herald_test_async_done, &result);
-  audience = herald_campaign_runner_gather_finish (runner, herald_test_wait (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
-  record.name = (char *) "Left running";
-  record.account_id = (char *) herald_account_get_id (account);
-  record.text = (char *) MESSAGE;
-  record.window_start = record.window_end = -1;
-  record.credits_needed = -1;
-  herald_campaign_runner_create_async (runner, audience, &record, NULL, herald_test_async_done, &result);
-  interrupt.id = herald_campaign_runner_create_finish (runner, herald_test_wait (&result), &error);
-  g_assert_no_error (error);
-  g_clear_object (&result);
+  interrupt.id = create_through_core (&fixture, "Left running");
   g_assert_true (herald_database_run (fixture.database, interrupt_func, &interrupt, NULL, &error));
   g_assert_no_error (error);
   herald_paged_list_reload (herald_list_page_get_list (HERALD_LIST_PAGE (fixture.page)));
@@ -596,6 +605,50 @@ test_interrupted_campaign_resumes (void)
   fixture_close (&fixture);
 }
 
+static gboolean
+detail_cancelled (gpointer data)
+{
+  return herald_campaign_detail_get_state (data) == HERALD_CAMPAIGN_CANCELLED &&
+         herald_campaign_detail_get_loaded (data);
+}
+
+static void
+test_cancel_asks_first (void)
+{
+  Fixture fixture = { 0, };
+  GtkWidget *detail;
+  AdwMessageDialog *dialog;
+  gint64 id;
+
+  fixture_open (&fixture);
+  id = create_through_core (&fixture, "Never mind");
+  detail = GTK_WIDGET (herald_campaigns_page_open_detail (HERALD_CAMPAIGNS_PAGE (fixture.page), id));
+  herald_test_wait_until (herald_campaign_detail_get_loaded (HERALD_CAMPAIGN_DETAIL (detail)));
+  g_assert_cmpstr (label_text (detail, "state_label"), ==, "Draft");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (get_named (detail, "start_button"))), ==, "_Start");
+
+  /* Keeping it changes nothing. */
+  click (detail, "cancel_button");
+  dialog = ADW_MESSAGE_DIALOG (herald_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_nonnull (strstr (adw_message_dialog_get_body (dialog), "The 50 recipients not sent yet"));
+  adw_message_dialog_response (dialog, "keep");
+  herald_ui_drain ();
+  g_assert_cmpint (herald_campaign_detail_get_state (HERALD_CAMPAIGN_DETAIL (detail)), ==, HERALD_CAMPAIGN_DRAFT);
+
+  /* Cancelling it: over, nothing sent, nothing left to press. */
+  click (detail, "cancel_button");
+  dialog = ADW_MESSAGE_DIALOG (herald_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  adw_message_dialog_response (dialog, "cancel-campaign");
+  g_assert_true (herald_ui_wait_until (detail_cancelled, detail));
+  g_assert_cmpstr (label_text (detail, "state_label"), ==, "Cancelled");
+  g_assert_false (gtk_widget_get_visible (get_named (detail, "actions_box")));
+  g_assert_cmpstr (label_text (detail, "report_pending_label"), ==, "50");
+  g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fixture.fake), ==, 0);
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -606,6 +659,7 @@ main (int   argc,
   g_test_add_func ("/campaigns-page/personalised-campaign", test_personalised_campaign_runs_to_the_end);
   g_test_add_func ("/campaigns-page/pause-and-resume", test_pause_and_resume);
   g_test_add_func ("/campaigns-page/interrupted-resumes", test_interrupted_campaign_resumes);
+  g_test_add_func ("/campaigns-page/cancel-asks-first", test_cancel_asks_first);
 
   return g_test_run ();
 }
