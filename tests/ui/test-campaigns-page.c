@@ -605,6 +605,42 @@ test_interrupted_campaign_resumes (void)
   fixture_close (&fixture);
 }
 
+static void
+test_scheduled_campaign_starts_on_time (void)
+{
+  Fixture fixture = { 0, };
+  g_autoptr(GDateTime) now = g_date_time_new_now_local ();
+  g_autoptr(GDateTime) soon = g_date_time_add_seconds (now, 2);
+  g_autofree char *when = g_date_time_format (soon, "%Y-%m-%d %H:%M:%S");
+  GtkWidget *assistant, *detail;
+
+  fixture_open (&fixture);
+  assistant = assistant_to_review (&fixture, "Later");
+  /* Back to the schedule: in two seconds. */
+  click (assistant, "back_button");
+  gtk_editable_set_text (GTK_EDITABLE (get_named (assistant, "schedule_row")), when);
+  click (assistant, "next_button");
+  g_assert_cmpstr (gtk_button_get_label (GTK_BUTTON (get_named (assistant, "start_button"))), ==,
+                   "Create and _Schedule");
+  click (assistant, "start_button");
+  herald_test_wait_until (herald_ui_find_toplevel (HERALD_TYPE_CAMPAIGN_DETAIL) != NULL);
+  detail = herald_ui_find_toplevel (HERALD_TYPE_CAMPAIGN_DETAIL);
+  herald_test_wait_until (herald_campaign_detail_get_loaded (HERALD_CAMPAIGN_DETAIL (detail)));
+
+  /* Nothing goes out before its time; then all of it, once each. */
+  g_clear_pointer (&now, g_date_time_unref);
+  now = g_date_time_new_now_local ();
+  if (g_date_time_difference (soon, now) > G_USEC_PER_SEC / 2)
+    {
+      g_assert_cmpstr (label_text (detail, "state_label"), ==, "Scheduled");
+      g_assert_cmpuint (herald_fake_flixysms_get_n_accepted (fixture.fake), ==, 0);
+    }
+  herald_test_wait_until (detail_finished (detail));
+  assert_each_once (fixture.fake, NULL);
+
+  fixture_close (&fixture);
+}
+
 static gboolean
 detail_cancelled (gpointer data)
 {
@@ -660,6 +696,7 @@ main (int   argc,
   g_test_add_func ("/campaigns-page/pause-and-resume", test_pause_and_resume);
   g_test_add_func ("/campaigns-page/interrupted-resumes", test_interrupted_campaign_resumes);
   g_test_add_func ("/campaigns-page/cancel-asks-first", test_cancel_asks_first);
+  g_test_add_func ("/campaigns-page/scheduled-starts-on-time", test_scheduled_campaign_starts_on_time);
 
   return g_test_run ();
 }

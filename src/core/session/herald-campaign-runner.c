@@ -20,6 +20,12 @@ struct _HeraldCampaignRunner
   HeraldMessageLog *log;
   GHashTable       *engines;   /* gint64 id → HeraldCampaignEngine */
   GHashTable       *running;   /* set of gint64 ids whose engine runs */
+
+  HeraldProvider   *provider;  /* the active account's, for scheduled campaigns */
+  char             *account_id;
+  GCancellable     *due_cancellable;
+  guint             due_source;
+  gboolean          due_again; /* a change came while looking */
 };
 
 G_DEFINE_FINAL_TYPE (HeraldCampaignRunner, herald_campaign_runner, G_TYPE_OBJECT)
@@ -592,6 +598,103 @@ herald_campaign_runner_stop_finish (HeraldCampaignRunner  *self,
   return g_task_propagate_boolean (G_TASK (result), error);
 }
 
+/* ---- scheduled campaigns ------------------------------------------------ */
+
+static void check_due (HeraldCampaignRunner *self);
+
+static gboolean
+due_timeout (gpointer user_data)
+{
+  HeraldCampaignRunner *self = user_data;
+
+  self->due_source = 0;
+  check_due (self);
+  return G_SOURCE_REMOVE;
+}
+
+static void
+due_listed_cb (GObject      *object,
+               GAsyncResult *result,
+               gpointer      user_data)
+{
+  HeraldCampaignRunner *self = HERALD_CAMPAIGN_RUNNER (object);
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) list = herald_campaign_runner_list_finish (self, result, &error);
+  gint64 now = herald_campaign_store_now ();
+  gint64 next = 0;
+
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  g_clear_object (&self->due_cancellable);
+  if (list == NULL)
+    {
+      g_warning ("Could not look for scheduled campaigns: %s", error->message);
+      return;
+    }
+  for (guint i = 0; self->provider != NULL && i < list->len; i++)
+    {
+      HeraldCampaignRecord *record = ((HeraldCampaignSummary *) list->pdata[i])->record;
+
+      if (record->state != HERALD_CAMPAIGN_SCHEDULED || g_strcmp0 (record->account_id, self->account_id) != 0 ||
+          herald_campaign_runner_is_running (self, record->id))
+        continue;
+      if (record->schedule_at <= now)
+        herald_campaign_runner_start (self, self->provider, self->account_id, record->id);
+      else if (next == 0 || record->schedule_at < next)
+        next = record->schedule_at;
+    }
+  if (self->due_again)
+    {
+      check_due (self);
+      return;
+    }
+  /* Woken only for the next one: no timer while none is scheduled (nor
+   * when a start above began another look). */
+  if (next > 0 && self->due_cancellable == NULL && self->due_source == 0)
+    self->due_source = g_timeout_add_seconds ((guint) MIN ((next - now) / G_USEC_PER_SEC + 1, 3600),
+                                              due_timeout, self);
+}
+
+static void
+check_due (HeraldCampaignRunner *self)
+{
+  if (self->due_cancellable != NULL)
+    {
+      self->due_again = TRUE;
+      return;
+    }
+  g_clear_handle_id (&self->due_source, g_source_remove);
+  self->due_again = FALSE;
+  if (self->provider == NULL)
+    return;
+  self->due_cancellable = g_cancellable_new ();
+  herald_campaign_runner_list_async (self, self->due_cancellable, due_listed_cb, NULL);
+}
+
+void
+herald_campaign_runner_set_provider (HeraldCampaignRunner *self,
+                                     HeraldProvider       *provider,
+                                     const char           *account_id)
+{
+  g_return_if_fail (HERALD_IS_CAMPAIGN_RUNNER (self));
+  g_return_if_fail (provider == NULL || account_id != NULL);
+
+  g_cancellable_cancel (self->due_cancellable);
+  g_clear_object (&self->due_cancellable);
+  g_set_object (&self->provider, provider);
+  g_free (self->account_id);
+  self->account_id = provider != NULL ? g_strdup (account_id) : NULL;
+  check_due (self);
+}
+
+static void
+changed_cb (HeraldCampaignRunner *self,
+            gint64                id)
+{
+  /* A campaign made, started or ended: the next one due may be another. */
+  check_due (self);
+}
+
 /* ---- the object ----------------------------------------------------------- */
 
 static void
@@ -599,6 +702,11 @@ herald_campaign_runner_dispose (GObject *object)
 {
   HeraldCampaignRunner *self = HERALD_CAMPAIGN_RUNNER (object);
 
+  g_cancellable_cancel (self->due_cancellable);
+  g_clear_object (&self->due_cancellable);
+  g_clear_handle_id (&self->due_source, g_source_remove);
+  g_clear_object (&self->provider);
+  g_clear_pointer (&self->account_id, g_free);
   /* A running engine holds itself (its task) and this runner (its
    * callback): disposing only happens once none runs. */
   g_clear_pointer (&self->engines, g_hash_table_unref);
@@ -626,6 +734,7 @@ herald_campaign_runner_init (HeraldCampaignRunner *self)
 {
   self->engines = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, g_object_unref);
   self->running = g_hash_table_new_full (g_int64_hash, g_int64_equal, g_free, NULL);
+  g_signal_connect (self, "changed", G_CALLBACK (changed_cb), NULL);
 }
 
 HeraldCampaignRunner *

@@ -22,6 +22,10 @@ G_BEGIN_DECLS
  * engines, so a campaign goes on whatever becomes of the window or page
  * that started it; a page only watches an engine.
  *
+ * Scheduled campaigns of the active account start when their time comes
+ * (herald_campaign_runner_set_provider), as "heraldctl campaign run-due"
+ * starts them.
+ *
  * Signal "changed" (gint64 campaign id): a campaign was created, started,
  * paused, cancelled or ended here; lists read it again. */
 
@@ -113,6 +117,12 @@ HeraldCampaignEngine   *herald_campaign_runner_lookup       (HeraldCampaignRunne
 /* Whether campaign @id's engine is running now. */
 gboolean                herald_campaign_runner_is_running   (HeraldCampaignRunner  *self,
                                                              gint64                 id);
+/* The provider of the active account (NULL: none): its scheduled
+ * campaigns are started with it when their time comes, while it stays
+ * the active one. A timer waits for the next one only while there is one. */
+void                    herald_campaign_runner_set_provider (HeraldCampaignRunner *self,
+                                                             HeraldProvider        *provider,
+                                                             const char            *account_id);
 /* How many campaigns run here now (the app stays while one does). */
 guint                   herald_campaign_runner_get_n_running (HeraldCampaignRunner *self);
 /* Pauses (@state PAUSED) or cancels (CANCELLED) campaign @id: its engine

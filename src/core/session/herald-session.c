@@ -130,6 +130,10 @@ set_provider (HeraldSession  *self,
       /* before notify::provider, so that its observers find the watcher
        * that goes with the provider */
       update_inbox_watcher (self);
+      /* its scheduled campaigns start on time */
+      if (self->campaigns != NULL)
+        herald_campaign_runner_set_provider (self->campaigns, provider,
+                                             provider != NULL ? herald_account_get_id (self->active) : NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROVIDER]);
     }
   if (g_strcmp0 (self->provider_error, error) != 0)
@@ -281,7 +285,10 @@ herald_session_dispose (GObject *object)
   /* The jobs run on: each holds what it needs, and its callback a
    * reference to the session, so this only drops the list. */
   g_clear_object (&self->send_jobs);
-  /* Likewise a running campaign: its engine holds the runner. */
+  /* Likewise a running campaign: its engine holds the runner, which
+   * starts nothing more. */
+  if (self->campaigns != NULL)
+    herald_campaign_runner_set_provider (self->campaigns, NULL, NULL);
   g_clear_object (&self->campaigns);
   g_clear_object (&self->store);
   g_clear_object (&self->database);
