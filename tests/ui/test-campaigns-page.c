@@ -16,6 +16,7 @@
 #include "herald-fake-flixysms.h"
 #include "herald-test-util.h"
 #include "herald-ui-test-util.h"
+#include "herald-window.h"
 
 #define FLIXY_KEY    "flixy-campaign-test-key"
 #define N_CUSTOMERS  50
@@ -685,6 +686,100 @@ test_cancel_asks_first (void)
   fixture_close (&fixture);
 }
 
+static GtkWindow *
+open_main_window (Fixture *fixture)
+{
+  GtkWindow *window = g_object_new (HERALD_TYPE_WINDOW, "session", fixture->session, NULL);
+
+  gtk_window_present (window);
+  g_assert_true (herald_ui_wait_until ((HeraldUiCheck) gtk_widget_get_mapped, window));
+  return window;
+}
+
+static AdwMessageDialog *
+close_and_get_question (GtkWindow *window)
+{
+  AdwMessageDialog *dialog;
+
+  gtk_window_close (window);
+  herald_ui_drain ();
+  dialog = ADW_MESSAGE_DIALOG (herald_ui_find_toplevel (ADW_TYPE_MESSAGE_DIALOG));
+  g_assert_nonnull (dialog);
+  g_assert_cmpstr (adw_message_dialog_get_heading (dialog), ==, "Keep Sending in the Background?");
+  return dialog;
+}
+
+static HeraldCampaignState
+stored_state (Fixture *fixture,
+              gint64   id)
+{
+  HeraldCampaignRunner *runner = herald_session_get_campaign_runner (fixture->session);
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldCampaignSummary) summary = NULL;
+
+  herald_campaign_runner_read_async (runner, id, FALSE, NULL, herald_test_async_done, &result);
+  summary = herald_campaign_runner_read_finish (runner, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+  return summary->record->state;
+}
+
+static void
+test_closing_the_window_asks (void)
+{
+  Fixture fixture = { 0, };
+  HeraldAccount *account;
+  GtkWindow *window;
+  AdwMessageDialog *dialog;
+  gpointer slot;
+  guint accepted;
+  gint64 id;
+  g_autoptr(GError) error = NULL;
+
+  fixture_open (&fixture);
+  account = herald_session_get_active_account (fixture.session);
+  herald_fake_flixysms_set_fault_delay (fixture.fake, 100);
+  herald_fake_flixysms_inject_fault (fixture.fake, HERALD_FAKE_FLIXYSMS_FAULT_DELAY, 1000,
+                                     HERALD_FAKE_FLIXYSMS_FAULT_FLAGS_NONE);
+  id = create_through_core (&fixture, "Background");
+  window = open_main_window (&fixture);
+  g_assert_nonnull (herald_session_start_campaign (fixture.session, id, herald_account_get_id (account), &error));
+  g_assert_no_error (error);
+
+  /* Cancel: the window stays, the campaign runs on. */
+  dialog = close_and_get_question (window);
+  adw_message_dialog_response (dialog, "cancel");
+  herald_ui_drain ();
+  g_assert_true (gtk_widget_get_visible (GTK_WIDGET (window)));
+  g_assert_true (herald_campaign_runner_is_running (herald_session_get_campaign_runner (fixture.session), id));
+
+  /* Pause and close: the window goes, the campaign pauses. */
+  slot = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &slot);
+  dialog = close_and_get_question (window);
+  adw_message_dialog_response (dialog, "pause");
+  herald_test_wait_until (slot == NULL);
+  g_assert_true (herald_ui_wait_until (nothing_runs, &fixture));
+  g_assert_cmpint (stored_state (&fixture, id), ==, HERALD_CAMPAIGN_PAUSED);
+  accepted = herald_fake_flixysms_get_n_accepted (fixture.fake);
+  g_assert_cmpuint (accepted, <, N_CUSTOMERS);
+
+  /* Keep sending: the window goes, the campaign ends in the background. */
+  window = open_main_window (&fixture);
+  g_assert_nonnull (herald_session_start_campaign (fixture.session, id, herald_account_get_id (account), &error));
+  slot = window;
+  g_object_add_weak_pointer (G_OBJECT (window), &slot);
+  dialog = close_and_get_question (window);
+  adw_message_dialog_response (dialog, "keep");
+  herald_test_wait_until (slot == NULL);
+  g_assert_true (herald_campaign_runner_is_running (herald_session_get_campaign_runner (fixture.session), id));
+  herald_test_wait_until (nothing_runs (&fixture));
+  g_assert_cmpint (stored_state (&fixture, id), ==, HERALD_CAMPAIGN_FINISHED);
+  assert_each_once (fixture.fake, NULL);
+
+  fixture_close (&fixture);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -697,6 +792,7 @@ main (int   argc,
   g_test_add_func ("/campaigns-page/interrupted-resumes", test_interrupted_campaign_resumes);
   g_test_add_func ("/campaigns-page/cancel-asks-first", test_cancel_asks_first);
   g_test_add_func ("/campaigns-page/scheduled-starts-on-time", test_scheduled_campaign_starts_on_time);
+  g_test_add_func ("/campaigns-page/closing-the-window-asks", test_closing_the_window_asks);
 
   return g_test_run ();
 }

@@ -534,6 +534,19 @@ herald_campaign_runner_get_n_running (HeraldCampaignRunner *self)
   return self->running != NULL ? g_hash_table_size (self->running) : 0;
 }
 
+void
+herald_campaign_runner_pause_all (HeraldCampaignRunner *self,
+                                  const char           *reason)
+{
+  GHashTableIter iter;
+  gpointer key;
+
+  g_return_if_fail (HERALD_IS_CAMPAIGN_RUNNER (self));
+  g_hash_table_iter_init (&iter, self->running);
+  while (g_hash_table_iter_next (&iter, &key, NULL))
+    herald_campaign_engine_pause (g_hash_table_lookup (self->engines, key), reason);
+}
+
 static void
 stopped_cb (GObject      *object,
             GAsyncResult *result,

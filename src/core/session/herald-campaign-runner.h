@@ -123,6 +123,10 @@ gboolean                herald_campaign_runner_is_running   (HeraldCampaignRunne
 void                    herald_campaign_runner_set_provider (HeraldCampaignRunner *self,
                                                              HeraldProvider        *provider,
                                                              const char            *account_id);
+/* Pauses every campaign running here after its request in flight, with
+ * @reason (as herald_campaign_engine_pause). */
+void                    herald_campaign_runner_pause_all    (HeraldCampaignRunner *self,
+                                                             const char            *reason);
 /* How many campaigns run here now (the app stays while one does). */
 guint                   herald_campaign_runner_get_n_running (HeraldCampaignRunner *self);
 /* Pauses (@state PAUSED) or cancels (CANCELLED) campaign @id: its engine
