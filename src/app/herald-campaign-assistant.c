@@ -6,6 +6,7 @@
 #include "config.h"
 
 #include <stdio.h>
+#include <string.h>
 #include <glib/gi18n.h>
 
 #include "herald-campaign-assistant.h"
@@ -287,10 +288,23 @@ show_review (HeraldCampaignAssistant *self)
   for (guint i = 0; i < n_rejects && i < MAX_REJECT_ROWS; i++)
     {
       GtkWidget *row = adw_action_row_new ();
+      g_autoptr(HeraldPhoneNumber) number = NULL;
+      g_autoptr(GError) parse_error = NULL;
+      const char *reason = rejects[i].reason;
 
+      /* A number's reason is a code ("too-short"): the parser's sentence
+       * says it for people. */
+      if (reason != NULL && strchr (reason, ' ') == NULL)
+        {
+          number = herald_phone_number_parse (rejects[i].input, herald_account_get_region (account),
+                                              herald_send_plan_phone_flags_for (herald_account_get_dialect (account)),
+                                              &parse_error);
+          if (number == NULL && parse_error != NULL)
+            reason = parse_error->message;
+        }
       adw_preferences_row_set_use_markup (ADW_PREFERENCES_ROW (row), FALSE);
       adw_preferences_row_set_title (ADW_PREFERENCES_ROW (row), rejects[i].input);
-      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), rejects[i].reason);
+      adw_action_row_set_subtitle (ADW_ACTION_ROW (row), reason);
       gtk_list_box_append (self->rejects_list, row);
     }
   gtk_widget_set_visible (self->rejects_group, n_rejects > 0);

@@ -378,6 +378,7 @@ test_personalised_campaign_runs_to_the_end (void)
   row = gtk_list_box_get_row_at_index (GTK_LIST_BOX (get_named (assistant, "rejects_list")), 0);
   g_assert_nonnull (row);
   g_assert_cmpstr (adw_preferences_row_get_title (ADW_PREFERENCES_ROW (row)), ==, "12345");
+  g_assert_nonnull (strstr (adw_action_row_get_subtitle (ADW_ACTION_ROW (row)), "too short"));
 
   /* The test to one's own number: the first recipient's text. */
   gtk_editable_set_text (GTK_EDITABLE (get_named (assistant, "test_number_row")), "020 123 4567");
