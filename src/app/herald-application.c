@@ -20,6 +20,7 @@ struct _HeraldApplication
   char           *session_error;    /* why there is none */
   GCancellable   *cancellable;
   GSignalGroup   *watcher_signals;  /* the session's inbox watcher */
+  gboolean        held;             /* for the campaigns running */
 };
 
 G_DEFINE_FINAL_TYPE (HeraldApplication, herald_application, ADW_TYPE_APPLICATION)
@@ -110,6 +111,21 @@ session_loaded_cb (GObject      *object,
     }
 }
 
+/* A campaign goes on when its last window is closed: the application
+ * stays (in the background) until none runs. */
+static void
+campaigns_changed_cb (HeraldApplication *self)
+{
+  gboolean running = self->session != NULL &&
+                     herald_campaign_runner_get_n_running (herald_session_get_campaign_runner (self->session)) > 0;
+
+  if (running && !self->held)
+    g_application_hold (G_APPLICATION (self));
+  else if (!running && self->held)
+    g_application_release (G_APPLICATION (self));
+  self->held = running;
+}
+
 static void
 database_opened_cb (GObject      *object,
                     GAsyncResult *result,
@@ -142,6 +158,8 @@ database_opened_cb (GObject      *object,
                    G_SETTINGS_BIND_GET);
   g_object_bind_property (self->session, "inbox-watcher", self->watcher_signals, "target",
                           G_BINDING_SYNC_CREATE);
+  g_signal_connect_object (herald_session_get_campaign_runner (self->session), "changed",
+                           G_CALLBACK (campaigns_changed_cb), self, G_CONNECT_SWAPPED);
   g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_SESSION]);
   herald_session_load_async (self->session, self->cancellable, session_loaded_cb, g_object_ref (self));
 }

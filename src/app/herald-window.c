@@ -10,6 +10,7 @@
 #include "herald-account-dialog.h"
 #include "herald-format.h"
 #include "herald-window.h"
+#include "herald-campaigns-page.h"
 #include "herald-compose-page.h"
 #include "herald-history-page.h"
 #include "herald-inbox-page.h"
@@ -33,6 +34,7 @@ struct _HeraldWindow
 
   GSignalGroup         *session_signals;
   GSignalGroup         *store_signals;
+  gboolean              close_confirmed;   /* campaigns: the person chose */
 };
 
 G_DEFINE_FINAL_TYPE (HeraldWindow, herald_window, ADW_TYPE_APPLICATION_WINDOW)
@@ -472,10 +474,71 @@ herald_window_restore_state (HeraldWindow *self)
 }
 
 static gboolean
+close_now (gpointer user_data)
+{
+  gtk_window_close (GTK_WINDOW (user_data));
+  return G_SOURCE_REMOVE;
+}
+
+static void
+keep_running_response_cb (HeraldWindow *self,
+                          const char   *response)
+{
+  if (g_strcmp0 (response, "pause") == 0 && self->session != NULL)
+    herald_campaign_runner_pause_all (herald_session_get_campaign_runner (self->session),
+                                      _("Paused when Herald’s window was closed."));
+  if (g_strcmp0 (response, "pause") == 0 || g_strcmp0 (response, "keep") == 0)
+    {
+      self->close_confirmed = TRUE;
+      /* Once the dialog, transient for this window, is gone. */
+      g_idle_add_full (G_PRIORITY_DEFAULT_IDLE, close_now, g_object_ref (self), g_object_unref);
+    }
+}
+
+/* Closing the last window while campaigns send: keep them sending in the
+ * background (the application stays until they end) or pause them. */
+static gboolean
+ask_keep_running (HeraldWindow *self)
+{
+  GtkApplication *app = gtk_window_get_application (GTK_WINDOW (self));
+  guint n_running;
+  g_autofree char *body = NULL;
+  GtkWidget *dialog;
+
+  if (self->close_confirmed || self->session == NULL ||
+      (app != NULL && g_list_length (gtk_application_get_windows (app)) > 1))
+    return FALSE;
+  n_running = herald_campaign_runner_get_n_running (herald_session_get_campaign_runner (self->session));
+  if (n_running == 0)
+    return FALSE;
+
+  body = g_strdup_printf (g_dngettext (NULL, "A campaign is sending. Herald can go on in the background until it "
+                                       "ends, or pause it; a paused campaign resumes from Campaigns.",
+                                       "%u campaigns are sending. Herald can go on in the background until they "
+                                       "end, or pause them; a paused campaign resumes from Campaigns.",
+                                       n_running), n_running);
+  dialog = adw_message_dialog_new (GTK_WINDOW (self), _("Keep Sending in the Background?"), body);
+  adw_message_dialog_add_responses (ADW_MESSAGE_DIALOG (dialog),
+                                    "cancel", _("_Cancel"),
+                                    "pause", _("_Pause and Close"),
+                                    "keep", _("_Keep Sending"),
+                                    NULL);
+  adw_message_dialog_set_response_appearance (ADW_MESSAGE_DIALOG (dialog), "keep", ADW_RESPONSE_SUGGESTED);
+  adw_message_dialog_set_default_response (ADW_MESSAGE_DIALOG (dialog), "keep");
+  adw_message_dialog_set_close_response (ADW_MESSAGE_DIALOG (dialog), "cancel");
+  g_signal_connect_object (dialog, "response", G_CALLBACK (keep_running_response_cb), self, G_CONNECT_SWAPPED);
+  gtk_window_present (GTK_WINDOW (dialog));
+  return TRUE;
+}
+
+static gboolean
 herald_window_close_request (GtkWindow *window)
 {
   HeraldWindow *self = HERALD_WINDOW (window);
   int width, height;
+
+  if (ask_keep_running (self))
+    return TRUE;
 
   if (self->settings != NULL)
     {
@@ -607,6 +670,7 @@ herald_window_class_init (HeraldWindowClass *klass)
                          (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
   g_object_class_install_properties (object_class, N_PROPS, properties);
 
+  g_type_ensure (HERALD_TYPE_CAMPAIGNS_PAGE);
   g_type_ensure (HERALD_TYPE_INBOX_PAGE);
   g_type_ensure (HERALD_TYPE_HISTORY_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/herald-window.ui");

@@ -39,6 +39,7 @@
 #include "providers/herald-sender-id-source.h"
 #include "send/herald-send-job.h"
 #include "send/herald-send-plan.h"
+#include "session/herald-campaign-runner.h"
 #include "session/herald-paths.h"
 #include "session/herald-provider-factory.h"
 #include "session/herald-session.h"

@@ -19,6 +19,7 @@ struct _HeraldSession
   HeraldAccountStore *store;
   HeraldMessageLog   *message_log;
   GListStore         *send_jobs;     /* HeraldSendJob: running, then the last finished */
+  HeraldCampaignRunner *campaigns;   /* the campaigns' engines */
   gboolean            loaded;
 
   char               *active_id;       /* as asked for; may name no account */
@@ -129,6 +130,10 @@ set_provider (HeraldSession  *self,
       /* before notify::provider, so that its observers find the watcher
        * that goes with the provider */
       update_inbox_watcher (self);
+      /* its scheduled campaigns start on time */
+      if (self->campaigns != NULL)
+        herald_campaign_runner_set_provider (self->campaigns, provider,
+                                             provider != NULL ? herald_account_get_id (self->active) : NULL);
       g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_PROVIDER]);
     }
   if (g_strcmp0 (self->provider_error, error) != 0)
@@ -256,6 +261,7 @@ herald_session_constructed (GObject *object)
   self->local_inbox = herald_local_inbox_new (self->database);
   herald_local_inbox_set_optout_keywords (self->local_inbox, (const char * const *) self->optout_keywords);
   self->send_jobs = g_list_store_new (HERALD_TYPE_SEND_JOB);
+  self->campaigns = herald_campaign_runner_new (self->database, self->message_log);
   g_signal_connect_object (self->store, "items-changed", G_CALLBACK (store_items_changed_cb), self, 0);
   g_signal_connect_object (self->store, "account-updated", G_CALLBACK (store_account_updated_cb), self, 0);
 }
@@ -279,6 +285,11 @@ herald_session_dispose (GObject *object)
   /* The jobs run on: each holds what it needs, and its callback a
    * reference to the session, so this only drops the list. */
   g_clear_object (&self->send_jobs);
+  /* Likewise a running campaign: its engine holds the runner, which
+   * starts nothing more. */
+  if (self->campaigns != NULL)
+    herald_campaign_runner_set_provider (self->campaigns, NULL, NULL);
+  g_clear_object (&self->campaigns);
   g_clear_object (&self->store);
   g_clear_object (&self->database);
 
@@ -570,6 +581,41 @@ herald_session_start_send (HeraldSession   *self,
   herald_send_job_run_async (job, NULL, send_done_cb, g_object_ref (self));
 
   return job;
+}
+
+HeraldCampaignRunner *
+herald_session_get_campaign_runner (HeraldSession *self)
+{
+  g_return_val_if_fail (HERALD_IS_SESSION (self), NULL);
+  return self->campaigns;
+}
+
+HeraldCampaignEngine *
+herald_session_start_campaign (HeraldSession  *self,
+                               gint64          id,
+                               const char     *account_id,
+                               GError        **error)
+{
+  g_return_val_if_fail (HERALD_IS_SESSION (self), NULL);
+  g_return_val_if_fail (account_id != NULL, NULL);
+  g_return_val_if_fail (error == NULL || *error == NULL, NULL);
+
+  if (self->campaigns == NULL || self->provider == NULL || self->active == NULL)
+    {
+      g_set_error_literal (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                           _("There is no account to send from."));
+      return NULL;
+    }
+  if (g_strcmp0 (herald_account_get_id (self->active), account_id) != 0)
+    {
+      HeraldAccount *owner = herald_account_store_lookup_by_id (self->store, account_id);
+
+      g_set_error (error, G_IO_ERROR, G_IO_ERROR_NOT_INITIALIZED,
+                   _("This campaign sends from the account “%s”; switch to it first."),
+                   owner != NULL ? herald_account_get_name (owner) : account_id);
+      return NULL;
+    }
+  return herald_campaign_runner_start (self->campaigns, self->provider, account_id, id);
 }
 
 GListModel *

@@ -12,6 +12,7 @@
 #include "store/herald-local-inbox.h"
 #include "store/herald-message-log.h"
 #include "send/herald-send-job.h"
+#include "session/herald-campaign-runner.h"
 
 G_BEGIN_DECLS
 
@@ -88,6 +89,17 @@ HeraldSendJob      *herald_session_start_send            (HeraldSession        *
 /* The session's sends, oldest first: every running one and the last few
  * finished ones (their outcome on the job). */
 GListModel         *herald_session_get_send_jobs         (HeraldSession        *self);
+/* The campaigns: read them, gather and create them through the runner. A
+ * campaign started here runs in the session, whatever becomes of the page
+ * that started it (the runner owns its engine). */
+HeraldCampaignRunner *herald_session_get_campaign_runner (HeraldSession  *self);
+/* Starts or resumes campaign @id, which sends from @account_id: only with
+ * the active account's provider (G_IO_ERROR_NOT_INITIALIZED saying to
+ * switch otherwise). Returns its engine (transfer none). */
+HeraldCampaignEngine *herald_session_start_campaign    (HeraldSession  *self,
+                                                        gint64          id,
+                                                        const char     *account_id,
+                                                        GError        **error);
 HeraldInboxWatcher *herald_session_get_inbox_watcher     (HeraldSession        *self);
 gboolean            herald_session_get_watch_inbox       (HeraldSession        *self);
 void                herald_session_set_watch_inbox       (HeraldSession        *self,
