@@ -211,9 +211,12 @@ herald_webhook_events_queue_finish (HeraldWebhookEvents  *self,
                                     GAsyncResult         *result,
                                     GError              **error)
 {
+  gssize count;
+
   g_return_val_if_fail (g_task_is_valid (result, self), 0);
 
-  return (guint) MAX (g_task_propagate_int (G_TASK (result), error), 0);
+  count = g_task_propagate_int (G_TASK (result), error);
+  return count > 0 ? (guint) count : 0;
 }
 
 static void
