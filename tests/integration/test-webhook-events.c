@@ -65,7 +65,7 @@ add_webhook (Fixture    *f,
   g_autoptr(GError) error = NULL;
   g_autofree char *url = herald_test_webhook_receiver_url (f->receiver, path);
 
-  herald_webhook_store_add_async (f->store, NULL, url, event, NULL, herald_test_async_done, &result);
+  herald_webhook_store_add_async (f->store, NULL, url, event, NULL, NULL, herald_test_async_done, &result);
   webhook = herald_webhook_store_add_finish (f->store, herald_test_wait (&result), &error);
   g_assert_no_error (error);
 }

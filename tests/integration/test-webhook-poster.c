@@ -92,16 +92,27 @@ fixture_tear_down (Fixture       *f,
 }
 
 static HeraldWebhook *
+add_device_webhook (Fixture    *f,
+                    const char *id,
+                    const char *url,
+                    const char *event,
+                    const char *device_id,
+                    GError    **error)
+{
+  g_autoptr(GAsyncResult) result = NULL;
+
+  herald_webhook_store_add_async (f->store, id, url, event, device_id, NULL, herald_test_async_done, &result);
+  return herald_webhook_store_add_finish (f->store, herald_test_wait (&result), error);
+}
+
+static HeraldWebhook *
 add_webhook (Fixture    *f,
              const char *id,
              const char *url,
              const char *event,
              GError    **error)
 {
-  g_autoptr(GAsyncResult) result = NULL;
-
-  herald_webhook_store_add_async (f->store, id, url, event, NULL, herald_test_async_done, &result);
-  return herald_webhook_store_add_finish (f->store, herald_test_wait (&result), error);
+  return add_device_webhook (f, id, url, event, NULL, error);
 }
 
 static HeraldWebhook *
@@ -221,6 +232,7 @@ test_registry (Fixture       *f,
   g_assert_cmpstr (given->id, ==, "hook-1");
   g_assert_cmpstr (given->url, ==, "https://example.com/in");
   g_assert_cmpstr (given->event, ==, "sms:sent");
+  g_assert_null (given->device_id);
   g_assert_cmpint (given->created_at, >, 0);
 
   generated = add_webhook (f, NULL, "http://127.0.0.1:9/x", HERALD_WEBHOOK_EVENT_SMS_FAILED, &error);
@@ -286,6 +298,8 @@ test_queue_fan_out (Fixture       *f,
   g_autoptr(HeraldWebhook) a = add_receiver_webhook (f, f->receiver, "a", "/a");
   g_autoptr(HeraldWebhook) b = add_receiver_webhook (f, f->receiver, "b", "/b");
   g_autoptr(HeraldWebhook) other = NULL;
+  g_autoptr(HeraldWebhook) this_device = NULL;
+  g_autoptr(HeraldWebhook) other_device = NULL;
   g_autoptr(GPtrArray) queued = NULL;
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
@@ -293,12 +307,21 @@ test_queue_fan_out (Fixture       *f,
 
   other = add_webhook (f, "c", "https://example.com/c", HERALD_WEBHOOK_EVENT_SMS_SENT, &error);
   g_assert_no_error (error);
+  /* Webhooks of one device: only that device's events. */
+  this_device = add_device_webhook (f, "d", "https://example.com/d", HERALD_WEBHOOK_EVENT_SMS_DELIVERED, DEVICE,
+                                    &error);
+  g_assert_no_error (error);
+  g_assert_cmpstr (this_device->device_id, ==, DEVICE);
+  other_device = add_device_webhook (f, "e", "https://example.com/e", HERALD_WEBHOOK_EVENT_SMS_RECEIVED,
+                                     "d458e208-ef8c-5729-be61-34dd3123fefd", &error);
+  g_assert_no_error (error);
 
   g_assert_cmpuint (queue_event (f, HERALD_WEBHOOK_EVENT_SMS_RECEIVED), ==, 2);
-  g_assert_cmpuint (queue_event (f, HERALD_WEBHOOK_EVENT_SMS_DELIVERED), ==, 0);
+  g_assert_cmpuint (queue_event (f, HERALD_WEBHOOK_EVENT_SMS_FAILED), ==, 0);
+  g_assert_cmpuint (queue_event (f, HERALD_WEBHOOK_EVENT_SMS_DELIVERED), ==, 1);
 
   queued = deliveries (f);
-  g_assert_cmpuint (queued->len, ==, 2);
+  g_assert_cmpuint (queued->len, ==, 3);
   first = queued->pdata[0];
   g_assert_cmpstr (first->webhook_id, ==, "a");
   g_assert_true (g_str_has_suffix (first->url, "/a"));
@@ -314,8 +337,9 @@ test_queue_fan_out (Fixture       *f,
   g_assert_true (herald_webhook_store_remove_finish (f->store, herald_test_wait (&result), &error));
   g_clear_pointer (&queued, g_ptr_array_unref);
   queued = deliveries (f);
-  g_assert_cmpuint (queued->len, ==, 1);
+  g_assert_cmpuint (queued->len, ==, 2);
   g_assert_cmpstr (((HeraldWebhookDelivery *) queued->pdata[0])->webhook_id, ==, "b");
+  g_assert_cmpstr (((HeraldWebhookDelivery *) queued->pdata[1])->webhook_id, ==, "d");
 }
 
 /* ---- posting ------------------------------------------------------------- */

@@ -71,6 +71,7 @@ herald_webhook_copy (const HeraldWebhook *webhook)
   copy->id = g_strdup (webhook->id);
   copy->url = g_strdup (webhook->url);
   copy->event = g_strdup (webhook->event);
+  copy->device_id = g_strdup (webhook->device_id);
   copy->created_at = webhook->created_at;
   return copy;
 }
@@ -83,6 +84,7 @@ herald_webhook_free (HeraldWebhook *webhook)
   g_free (webhook->id);
   g_free (webhook->url);
   g_free (webhook->event);
+  g_free (webhook->device_id);
   g_free (webhook);
 }
 
@@ -194,7 +196,7 @@ webhook_job_free (gpointer data)
 
 /* ---- webhooks ------------------------------------------------------------ */
 
-#define WEBHOOK_COLUMNS "id, url, event, created_at"
+#define WEBHOOK_COLUMNS "id, url, event, device_id, created_at"
 
 static gpointer
 webhook_from_row (sqlite3_stmt *stmt)
@@ -204,7 +206,8 @@ webhook_from_row (sqlite3_stmt *stmt)
   webhook->id = herald_database_dup_column_text (stmt, 0);
   webhook->url = herald_database_dup_column_text (stmt, 1);
   webhook->event = herald_database_dup_column_text (stmt, 2);
-  webhook->created_at = herald_database_column_int64 (stmt, 3);
+  webhook->device_id = herald_database_dup_column_text (stmt, 3);
+  webhook->created_at = herald_database_column_int64 (stmt, 4);
   return webhook;
 }
 
@@ -255,14 +258,16 @@ add_func (HeraldDatabase  *database,
   if (!herald_database_begin (database, error))
     return FALSE;
   insert = herald_database_prepare (database,
-                                    "INSERT INTO webhooks (id, url, event, created_at) "
-                                    "VALUES (:id, :url, :event, :now) "
-                                    "ON CONFLICT (id) DO UPDATE SET url = excluded.url, event = excluded.event",
+                                    "INSERT INTO webhooks (id, url, event, device_id, created_at) "
+                                    "VALUES (:id, :url, :event, :device, :now) "
+                                    "ON CONFLICT (id) DO UPDATE SET url = excluded.url, event = excluded.event, "
+                                    "device_id = excluded.device_id",
                                     error);
   if (insert == NULL ||
       !herald_database_bind_text (insert, ":id", job->id, error) ||
       !herald_database_bind_text (insert, ":url", job->url, error) ||
       !herald_database_bind_text (insert, ":event", job->event, error) ||
+      !herald_database_bind_text (insert, ":device", job->device_id, error) ||
       !herald_database_bind_int64 (insert, ":now", herald_store_now (), error) ||
       herald_database_step (database, insert, error) != SQLITE_DONE)
     return FALSE;
@@ -281,6 +286,7 @@ herald_webhook_store_add_async (HeraldWebhookStore  *self,
                                 const char          *id,
                                 const char          *url,
                                 const char          *event,
+                                const char          *device_id,
                                 GCancellable        *cancellable,
                                 GAsyncReadyCallback  callback,
                                 gpointer             user_data)
@@ -300,6 +306,7 @@ herald_webhook_store_add_async (HeraldWebhookStore  *self,
   job->id = id != NULL && *id != '\0' ? g_strdup (id) : g_uuid_string_random ();
   job->url = g_strdup (url);
   job->event = g_strdup (event);
+  job->device_id = device_id != NULL && *device_id != '\0' ? g_strdup (device_id) : NULL;
   herald_store_job_run (self->database, self, herald_webhook_store_add_async, add_func, job, webhook_job_free,
                         NULL, cancellable, callback, user_data);
 }
@@ -452,9 +459,12 @@ queue_func (HeraldDatabase  *database,
 
   if (!herald_database_begin (database, error))
     return FALSE;
-  select = herald_database_prepare (database, "SELECT id FROM webhooks WHERE event = ? ORDER BY created_at, id",
+  select = herald_database_prepare (database,
+                                    "SELECT id FROM webhooks WHERE event = :event "
+                                    "AND (device_id IS NULL OR device_id = :device) ORDER BY created_at, id",
                                     error);
-  if (select == NULL || !herald_database_bind_text_at (select, 1, job->event, error) ||
+  if (select == NULL || !herald_database_bind_text (select, ":event", job->event, error) ||
+      !herald_database_bind_text (select, ":device", job->device_id, error) ||
       !herald_database_read_rows (database, select, first_column_from_row, webhook_ids, error))
     return FALSE;
 

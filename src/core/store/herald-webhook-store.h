@@ -28,6 +28,7 @@ typedef struct
   char   *id;
   char   *url;
   char   *event;
+  char   *device_id;    /* nullable: the events of every modem */
   gint64  created_at;   /* UTC µs */
 } HeraldWebhook;
 
@@ -76,14 +77,16 @@ G_DECLARE_FINAL_TYPE (HeraldWebhookStore, herald_webhook_store, HERALD, WEBHOOK_
 
 HeraldWebhookStore *herald_webhook_store_new            (HeraldDatabase        *database);
 
-/* Registers @url for @event under @id (nullable: a new UUID); an existing
- * @id gets the new URL and event (its queued posts keep theirs). INVALID
+/* Registers @url for @event under @id (nullable: a new UUID), for the
+ * events of the modem @device_id (nullable: of every modem); an existing
+ * @id gets the new URL, event and device (its queued posts keep theirs). INVALID
  * when @url is not an http:// or https:// URL with a host, or @event is
  * not one of the four. */
 void                herald_webhook_store_add_async      (HeraldWebhookStore    *self,
                                                          const char            *id,
                                                          const char            *url,
                                                          const char            *event,
+                                                         const char            *device_id,
                                                          GCancellable          *cancellable,
                                                          GAsyncReadyCallback    callback,
                                                          gpointer               user_data);
@@ -111,8 +114,8 @@ gboolean            herald_webhook_store_remove_finish  (HeraldWebhookStore    *
                                                          GAsyncResult          *result,
                                                          GError               **error);
 
-/* Queues one post of @event for every webhook registered for it, in one
- * transaction, due now; @payload is the event's JSON object as text,
+/* Queues one post of @event for every webhook registered for it (and for
+ * @device_id, or any device), in one transaction, due now; @payload is the event's JSON object as text,
  * @device_id (nullable) the modem it concerns. Returns how many were queued
  * (0: nobody listens) with herald_webhook_store_queue_finish(). */
 void                herald_webhook_store_queue_async    (HeraldWebhookStore    *self,
