@@ -115,7 +115,7 @@ add_webhook (Fixture    *f,
   return add_device_webhook (f, id, url, event, NULL, error);
 }
 
-static HeraldWebhook *
+static void
 add_receiver_webhook (Fixture                   *f,
                       HeraldTestWebhookReceiver *receiver,
                       const char                *id,
@@ -123,11 +123,10 @@ add_receiver_webhook (Fixture                   *f,
 {
   g_autofree char *url = herald_test_webhook_receiver_url (receiver, path);
   g_autoptr(GError) error = NULL;
-  HeraldWebhook *webhook = add_webhook (f, id, url, HERALD_WEBHOOK_EVENT_SMS_RECEIVED, &error);
+  g_autoptr(HeraldWebhook) webhook = add_webhook (f, id, url, HERALD_WEBHOOK_EVENT_SMS_RECEIVED, &error);
 
   g_assert_no_error (error);
-  g_assert_nonnull (webhook);
-  return webhook;
+  g_assert_cmpstr (webhook->id, ==, id);
 }
 
 static guint
@@ -295,8 +294,6 @@ static void
 test_queue_fan_out (Fixture       *f,
                     gconstpointer  data)
 {
-  g_autoptr(HeraldWebhook) a = add_receiver_webhook (f, f->receiver, "a", "/a");
-  g_autoptr(HeraldWebhook) b = add_receiver_webhook (f, f->receiver, "b", "/b");
   g_autoptr(HeraldWebhook) other = NULL;
   g_autoptr(HeraldWebhook) this_device = NULL;
   g_autoptr(HeraldWebhook) other_device = NULL;
@@ -305,6 +302,8 @@ test_queue_fan_out (Fixture       *f,
   g_autoptr(GError) error = NULL;
   HeraldWebhookDelivery *first;
 
+  add_receiver_webhook (f, f->receiver, "a", "/a");
+  add_receiver_webhook (f, f->receiver, "b", "/b");
   other = add_webhook (f, "c", "https://example.com/c", HERALD_WEBHOOK_EVENT_SMS_SENT, &error);
   g_assert_no_error (error);
   /* Webhooks of one device: only that device's events. */
@@ -348,15 +347,14 @@ static void
 test_signed_post (Fixture       *f,
                   gconstpointer  data)
 {
-  g_autoptr(HeraldWebhook) webhook = add_receiver_webhook (f, f->receiver, "hook-signed", "/events");
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(JsonObject) envelope = NULL;
-  g_autoptr(GError) error = NULL;
   HeraldTestWebhookRequest *request;
   HeraldWebhookDelivery *delivery;
   JsonObject *payload;
   char *key;
 
+  add_receiver_webhook (f, f->receiver, "hook-signed", "/events");
   g_assert_cmpuint (queue_event (f, HERALD_WEBHOOK_EVENT_SMS_RECEIVED), ==, 1);
   herald_webhook_poster_start (f->poster);
   herald_test_wait_until (announced_in (f, HERALD_WEBHOOK_DELIVERY_DELIVERED, 1));
@@ -403,13 +401,13 @@ static void
 test_retry_then_success (Fixture       *f,
                          gconstpointer  data)
 {
-  g_autoptr(HeraldWebhook) webhook = add_receiver_webhook (f, f->receiver, "hook-retry", "/retry");
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(JsonObject) first = NULL;
   g_autoptr(JsonObject) last = NULL;
   HeraldWebhookDelivery *delivery;
   char *key;
 
+  add_receiver_webhook (f, f->receiver, "hook-retry", "/retry");
   herald_test_webhook_receiver_answer (f->receiver, 500);
   herald_test_webhook_receiver_answer (f->receiver, 500);
   queue_event (f, HERALD_WEBHOOK_EVENT_SMS_RECEIVED);
@@ -442,10 +440,10 @@ static void
 test_give_up (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(HeraldWebhook) webhook = add_receiver_webhook (f, f->receiver, "hook-down", "/down");
   g_autoptr(GPtrArray) stored = NULL;
   HeraldWebhookDelivery *delivery;
 
+  add_receiver_webhook (f, f->receiver, "hook-down", "/down");
   for (guint i = 0; i < 10; i++)
     herald_test_webhook_receiver_answer (f->receiver, 500);
   queue_event (f, HERALD_WEBHOOK_EVENT_SMS_RECEIVED);
@@ -481,12 +479,12 @@ static void
 test_restart (Fixture       *f,
               gconstpointer  data)
 {
-  g_autoptr(HeraldWebhook) webhook = add_receiver_webhook (f, f->receiver, "hook-later", "/later");
   g_autoptr(GPtrArray) stored = NULL;
   g_autoptr(JsonObject) envelope = NULL;
   HeraldWebhookDelivery *delivery;
   g_autofree char *delivery_id = NULL;
 
+  add_receiver_webhook (f, f->receiver, "hook-later", "/later");
   herald_test_webhook_receiver_down (f->receiver);
   /* The first run would retry 100 to 200 ms later; it is stopped before. */
   herald_webhook_poster_set_retries (f->poster, 5, 200, 200);
@@ -526,11 +524,11 @@ test_slow_receiver (Fixture       *f,
                     gconstpointer  data)
 {
   g_autoptr(HeraldTestWebhookReceiver) slow = herald_test_webhook_receiver_new ();
-  g_autoptr(HeraldWebhook) stuck = add_receiver_webhook (f, slow, "hook-slow", "/slow");
-  g_autoptr(HeraldWebhook) quick = add_receiver_webhook (f, f->receiver, "hook-quick", "/quick");
   g_autoptr(GPtrArray) stored = NULL;
   HeraldWebhookDelivery *slow_delivery;
 
+  add_receiver_webhook (f, slow, "hook-slow", "/slow");
+  add_receiver_webhook (f, f->receiver, "hook-quick", "/quick");
   slow->hang = TRUE;
   g_assert_cmpuint (queue_event (f, HERALD_WEBHOOK_EVENT_SMS_RECEIVED), ==, 2);
   g_assert_cmpuint (queue_event (f, HERALD_WEBHOOK_EVENT_SMS_RECEIVED), ==, 2);
