@@ -13,15 +13,23 @@
 
 G_DEFINE_QUARK (herald-android-message-error-quark, herald_android_message_error)
 
+static void
+message_clear (HeraldAndroidMessage *message)
+{
+  g_clear_pointer (&message->id, g_free);
+  g_clear_pointer (&message->text, g_free);
+  g_clear_pointer (&message->phone_numbers, g_strfreev);
+  g_clear_pointer (&message->device_id, g_free);
+}
+
+G_DEFINE_AUTO_CLEANUP_CLEAR_FUNC (HeraldAndroidMessage, message_clear)
+
 void
 herald_android_message_free (HeraldAndroidMessage *message)
 {
   if (message == NULL)
     return;
-  g_free (message->id);
-  g_free (message->text);
-  g_strfreev (message->phone_numbers);
-  g_free (message->device_id);
+  message_clear (message);
   g_free (message);
 }
 
@@ -186,7 +194,7 @@ read_validity (JsonObject           *object,
   gint64 seconds;
 
   /* A year: past any network's validity period. */
-  if (!read_int (object, "ttl", 1, 366 * 24 * 3600, &has_ttl, &ttl, error) ||
+  if (!read_int (object, "ttl", 1, (gint64) 366 * 24 * 3600, &has_ttl, &ttl, error) ||
       !read_string (object, "validUntil", &valid_until, error))
     return FALSE;
   if (has_ttl && valid_until != NULL)
@@ -222,7 +230,8 @@ herald_android_message_parse (const char  *body,
                               GError     **error)
 {
   g_autoptr(JsonParser) parser = json_parser_new ();
-  g_autoptr(HeraldAndroidMessage) message = g_new0 (HeraldAndroidMessage, 1);
+  g_auto(HeraldAndroidMessage) parsed = { 0 };
+  HeraldAndroidMessage *message = &parsed;
   g_autoptr(GError) parse_error = NULL;
   JsonObject *object;
   JsonNode *root;
@@ -293,7 +302,10 @@ herald_android_message_parse (const char  *body,
     }
   message->with_delivery_report = node == NULL || json_node_get_boolean (node);
 
-  return g_steal_pointer (&message);
+  /* The fields move to the caller's copy: the cleanup finds them gone. */
+  message = g_memdup2 (&parsed, sizeof parsed);
+  memset (&parsed, 0, sizeof parsed);
+  return message;
 }
 
 /* ---- answering ----------------------------------------------------------- */

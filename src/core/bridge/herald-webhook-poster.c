@@ -14,15 +14,15 @@
 #include "secrets/herald-secrets.h"
 
 #define DEFAULT_MAX_ATTEMPTS  8
-#define DEFAULT_BASE_DELAY_MS (10 * 1000)
-#define DEFAULT_MAX_DELAY_MS  (60 * 60 * 1000)
+#define DEFAULT_BASE_DELAY_MS 10000u      /* 10 s */
+#define DEFAULT_MAX_DELAY_MS  3600000u    /* 1 h */
 #define DEFAULT_TIMEOUT_S     15
 /* Posts in flight at once (each to another webhook). */
 #define MAX_IN_FLIGHT         16
 /* The rows read at each look at the queue. */
 #define QUEUE_WINDOW          256
 /* After a keyring or database failure: look again this much later. */
-#define TROUBLE_DELAY_MS      (30 * 1000)
+#define TROUBLE_DELAY_MS      30000u      /* 30 s */
 
 struct _HeraldWebhookPoster
 {
@@ -65,12 +65,14 @@ herald_webhook_backoff_ms (guint  attempts,
                            double random)
 {
   guint64 delay = MIN (base_ms, max_ms);
+  guint64 half;
 
   for (guint i = 1; i < attempts && delay < max_ms; i++)
     delay = MIN (delay * 2, (guint64) max_ms);
 
+  half = delay / 2;
   random = CLAMP (random, 0.0, 1.0);
-  return (guint) (delay - delay / 2 + (guint64) ((double) (delay / 2) * random));
+  return (guint) (delay - half + (guint64) (random * (double) half));
 }
 
 /* ---- the object ---------------------------------------------------------- */
@@ -303,12 +305,14 @@ posted_cb (GObject      *source,
            gpointer      user_data)
 {
   Post *post = user_data;
-  g_autoptr(GBytes) answer = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *reason = NULL;
+  GBytes *answer;
   guint status;
 
+  /* What the receiver said in its body does not matter. */
   answer = soup_session_send_and_read_finish (SOUP_SESSION (source), result, &error);
+  g_clear_pointer (&answer, g_bytes_unref);
   if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
     {
       /* Stopping: the post stays queued as it was, for the next start. */

@@ -42,7 +42,7 @@ static char *
 new_key (void)
 {
   guint8 bytes[KEY_BYTES];
-  GString *hex = g_string_sized_new (2 * KEY_BYTES);
+  GString *hex = g_string_sized_new ((gsize) 2 * KEY_BYTES);
   gsize got = 0;
 
   while (got < sizeof bytes)

@@ -589,7 +589,6 @@ record_attempt_func (HeraldDatabase  *database,
   WebhookJob *job = user_data;
   g_autoptr(sqlite3_stmt) update = NULL;
   g_autoptr(sqlite3_stmt) select = NULL;
-  int rc;
 
   if (!herald_database_begin (database, error))
     return FALSE;
@@ -610,6 +609,8 @@ record_attempt_func (HeraldDatabase  *database,
 
   if (herald_database_changes (database) > 0)
     {
+      int rc;
+
       select = herald_database_prepare (database,
                                         "SELECT " DELIVERY_COLUMNS " " DELIVERY_FROM "WHERE d.delivery_id = ?",
                                         error);
