@@ -406,6 +406,7 @@ templates_listed_cb (GObject      *source,
         gtk_list_box_select_row (self->template_list, GTK_LIST_BOX_ROW (row));
     }
   gtk_widget_set_visible (self->list_empty_label, templates->len == 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->template_list), templates->len > 0);
 }
 
 static void
