@@ -85,6 +85,13 @@ show_page (HeraldSession *session,
   adw_window_set_content (ADW_WINDOW (window), page);
   gtk_window_present (GTK_WINDOW (window));
   g_assert_true (herald_ui_wait_until (window_is_mapped, window));
+  /* Everything fits the width asked for: nothing scrolls sideways. */
+  {
+    int minimum = 0;
+
+    gtk_widget_measure (window, GTK_ORIENTATION_HORIZONTAL, -1, &minimum, NULL, NULL, NULL);
+    g_assert_cmpint (minimum, <=, width);
+  }
   g_assert_true (herald_ui_wait_until (page_is_ready, page));
 
   return HERALD_TEMPLATES_PAGE (page);
