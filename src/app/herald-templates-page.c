@@ -154,8 +154,9 @@ update_preview (HeraldTemplatesPage *self)
   if (text == NULL)
     {
       g_autofree char *message = g_strdup_printf (_("This contact’s message cannot be made: %s"), error->message);
+      g_autoptr(HeraldSmsAnalysis) own = herald_sms_analyse (herald_template_get_text (self->template), -1, NULL);
 
-      show_analysis (self, NULL);
+      show_analysis (self, own);
       gtk_label_set_text (self->preview_label, message);
       return;
     }

@@ -352,6 +352,12 @@ test_import_with_bad_row (void)
   herald_ui_close_all_windows ();
 }
 
+static gboolean
+has_two_groups (gpointer data)
+{
+  return g_list_model_get_n_items (gtk_drop_down_get_model (data)) == 2;
+}
+
 /* A file without a phone column says so on the mapping step, and choosing
  * the column there lets it through. */
 static void
@@ -364,6 +370,7 @@ test_import_choose_phone_column (void)
   HeraldContactsPage *page;
   HeraldContactImportDialog *dialog;
   GtkWidget *error_label;
+  GtkDropDown *group;
 
   g_file_set_contents (path, "Name,Contact\nEsi Owusu,+233271234567\n", -1, &error);
   g_assert_no_error (error);
@@ -381,11 +388,25 @@ test_import_choose_phone_column (void)
 
   adw_combo_row_set_selected (ADW_COMBO_ROW (get_named (GTK_WIDGET (dialog), "column-2")), HERALD_CONTACT_ROLE_PHONE);
   g_assert_false (gtk_widget_get_visible (error_label));
+  gtk_editable_set_text (GTK_EDITABLE (get_named (GTK_WIDGET (dialog), "import-group")), "VIP");
   click (get_named (GTK_WIDGET (dialog), "next"));
   wait_step (dialog, "report");
   click (get_named (GTK_WIDGET (dialog), "next"));
   wait_step (dialog, "done");
   assert_row (page, "+233271234567", "Esi Owusu", FALSE);
+
+  /* The group the import made is in the filter, and filters. */
+  add_contacts (herald_contacts_page_get_store (page), "Kofi", "Annan", "+233201234567", NULL);
+  assert_count (page, 2);
+  group = GTK_DROP_DOWN (get_named (GTK_WIDGET (page), "group"));
+  g_assert_true (herald_ui_wait_until (has_two_groups, group));
+  g_assert_cmpstr (gtk_string_list_get_string (GTK_STRING_LIST (gtk_drop_down_get_model (group)), 1), ==, "VIP");
+  gtk_drop_down_set_selected (group, 1);
+  assert_count (page, 1);
+  assert_row (page, "+233271234567", "Esi Owusu", FALSE);
+  assert_no_row (page, "+233201234567");
+  gtk_drop_down_set_selected (group, 0);
+  assert_count (page, 2);
 
   herald_ui_close_all_windows ();
 }
