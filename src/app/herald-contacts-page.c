@@ -711,7 +711,6 @@ herald_contacts_page_class_init (HeraldContactsPageClass *klass)
   gtk_widget_class_install_action (widget_class, "contacts.import", NULL, import_action);
   gtk_widget_class_install_action (widget_class, "contacts.export", NULL, export_action);
   gtk_widget_class_install_action (widget_class, "contacts.optouts", NULL, optouts_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "contacts.add", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_o, GDK_CONTROL_MASK, "contacts.import", NULL);
 }
 

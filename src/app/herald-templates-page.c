@@ -807,7 +807,6 @@ herald_templates_page_class_init (HeraldTemplatesPageClass *klass)
   gtk_widget_class_install_action (widget_class, "templates.new", NULL, new_action);
   gtk_widget_class_install_action (widget_class, "templates.save", NULL, save_action);
   gtk_widget_class_install_action (widget_class, "templates.delete", NULL, delete_action);
-  gtk_widget_class_add_binding_action (widget_class, GDK_KEY_n, GDK_CONTROL_MASK, "templates.new", NULL);
   gtk_widget_class_add_binding_action (widget_class, GDK_KEY_s, GDK_CONTROL_MASK, "templates.save", NULL);
 }
 

@@ -644,6 +644,68 @@ test_optout_badge_at_start (void)
   herald_ui_close_all_windows ();
 }
 
+/* ---- many contacts ------------------------------------------------------- */
+
+typedef struct
+{
+  HeraldContactsPage *page;
+  GtkScrolledWindow  *scrolled;
+  const char         *phone;
+} ScrollWait;
+
+static gboolean
+scrolled_to_the_end (gpointer data)
+{
+  ScrollWait *wait = data;
+  GtkAdjustment *adjustment = gtk_scrolled_window_get_vadjustment (wait->scrolled);
+
+  gtk_adjustment_set_value (adjustment, gtk_adjustment_get_upper (adjustment) - gtk_adjustment_get_page_size (adjustment));
+  return find_contact_row (GTK_WIDGET (wait->page), wait->phone) != NULL;
+}
+
+/* The list holds objects for the rows looked at, not for every contact:
+ * scrolled from the top to the end of 5,000, it still has a few pages. */
+static void
+test_many_contacts_stay_lazy (void)
+{
+  g_autoptr(HeraldSession) session = new_session ();
+  g_autoptr(HeraldContactStore) store = herald_contact_store_new (herald_session_get_database (session));
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  g_autoptr(HeraldContactStoreImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *res = NULL;
+  HeraldContactsPage *page;
+  HeraldContactListModel *model;
+  ScrollWait wait;
+
+  for (guint i = 0; i < 5000; i++)
+    {
+      g_autofree char *first = g_strdup_printf ("Customer %04u", i);
+      g_autofree char *phone = g_strdup_printf ("+23324%07u", 1000000 + i);
+
+      g_ptr_array_add (contacts, herald_contact_new_full (first, NULL, phone, NULL));
+    }
+  herald_contact_store_import_contacts_async (store, contacts, NULL, NULL, herald_test_async_done, &res);
+  import = herald_contact_store_import_finish (store, herald_test_wait (&res), &error);
+  g_assert_no_error (error);
+  g_clear_object (&res);
+
+  page = show_page (session, 360);
+  assert_count (page, 5000);
+  assert_row (page, "+233241000000", "Customer 0000", FALSE);
+
+  wait.page = page;
+  wait.scrolled = GTK_SCROLLED_WINDOW (gtk_widget_get_parent (get_named (GTK_WIDGET (page), "contact-list")));
+  wait.phone = "+233241004999";
+  g_assert_true (herald_ui_wait_until (scrolled_to_the_end, &wait));
+  assert_row (page, "+233241004999", "Customer 4999", FALSE);
+
+  model = herald_contacts_page_get_model (page);
+  g_assert_cmpuint (herald_contact_list_model_get_n_cached (model), <, 1000);
+
+  herald_ui_close_all_windows ();
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -663,6 +725,7 @@ main (int   argc,
   g_test_add_func ("/contacts-page/add-edit-delete", test_add_edit_delete);
   g_test_add_func ("/contacts-page/optouts", test_optouts);
   g_test_add_func ("/contacts-page/optout-badge-at-start", test_optout_badge_at_start);
+  g_test_add_func ("/contacts-page/many-contacts-stay-lazy", test_many_contacts_stay_lazy);
 
   ret = g_test_run ();
   g_free (db_dir);
