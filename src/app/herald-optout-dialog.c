@@ -19,6 +19,7 @@ struct _HeraldOptoutDialog
 
   AdwEntryRow       *add_row;
   GtkLabel          *error_label;
+  GtkLabel          *import_label;
   GtkListBox        *list;
   GtkWidget         *empty_label;
 };
@@ -98,6 +99,92 @@ add_applied (HeraldOptoutDialog *self)
   herald_optout_store_add_async (self->store, phones, "manual", NULL, NULL, self->cancellable,
                                  changed_cb, g_object_ref (self));
   gtk_editable_set_text (GTK_EDITABLE (self->add_row), "");
+}
+
+static void
+imported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  g_autoptr(HeraldOptoutDialog) self = user_data;
+  g_autoptr(HeraldOptoutImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GString) summary = NULL;
+
+  import = herald_optout_store_import_file_finish (HERALD_OPTOUT_STORE (source), result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+  if (import == NULL)
+    {
+      g_autofree char *message = g_strdup_printf (_("Nothing was imported: %s"), error->message);
+      show_error (self, message);
+      return;
+    }
+
+  summary = g_string_new (NULL);
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u number added, ", "%u numbers added, ",
+                                                import->added), import->added);
+  g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, "%u opted out already.", "%u opted out already.",
+                                                import->already), import->already);
+  if (import->invalid->len > 0)
+    {
+      g_string_append_printf (summary, g_dngettext (GETTEXT_PACKAGE, " %u entry is not a number:",
+                                                    " %u entries are not numbers:", import->invalid->len),
+                              import->invalid->len);
+      for (guint i = 0; i < import->invalid->len && i < 20; i++)
+        g_string_append_printf (summary, "\n%s", (const char *) g_ptr_array_index (import->invalid, i));
+    }
+  gtk_label_set_text (self->import_label, summary->str);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_label), TRUE);
+  g_signal_emit (self, signals [SIGNAL_CHANGED], 0);
+  reload (self);
+}
+
+void
+herald_optout_dialog_import_file (HeraldOptoutDialog *self,
+                                  GFile              *file)
+{
+  g_autofree char *path = NULL;
+
+  g_return_if_fail (HERALD_IS_OPTOUT_DIALOG (self));
+  g_return_if_fail (G_IS_FILE (file));
+
+  path = g_file_get_path (file);
+  if (path == NULL)
+    {
+      show_error (self, _("Herald reads local files only: copy the file to your computer first."));
+      return;
+    }
+  show_error (self, NULL);
+  herald_optout_store_import_file_async (self->store, path, self->region, self->cancellable,
+                                         imported_cb, g_object_ref (self));
+}
+
+static void
+import_response_cb (GtkNativeDialog    *chooser,
+                    int                 response,
+                    HeraldOptoutDialog *self)
+{
+  if (response == GTK_RESPONSE_ACCEPT)
+    {
+      g_autoptr(GFile) file = gtk_file_chooser_get_file (GTK_FILE_CHOOSER (chooser));
+
+      herald_optout_dialog_import_file (self, file);
+    }
+  gtk_native_dialog_destroy (chooser);
+  g_object_unref (chooser);
+}
+
+static void
+import_clicked (HeraldOptoutDialog *self)
+{
+  GtkFileChooserNative *chooser;
+
+  chooser = gtk_file_chooser_native_new (_("Import Opt-outs"), GTK_WINDOW (self), GTK_FILE_CHOOSER_ACTION_OPEN,
+                                         _("_Open"), _("_Cancel"));
+  gtk_native_dialog_set_modal (GTK_NATIVE_DIALOG (chooser), TRUE);
+  g_signal_connect_object (chooser, "response", G_CALLBACK (import_response_cb), self, 0);
+  gtk_native_dialog_show (GTK_NATIVE_DIALOG (chooser));
 }
 
 static const char *
@@ -212,6 +299,7 @@ herald_optout_dialog_init (HeraldOptoutDialog *self)
 {
   GtkWidget *box = gtk_box_new (GTK_ORIENTATION_VERTICAL, 0);
   GtkWidget *header = adw_header_bar_new ();
+  GtkWidget *import_button = gtk_button_new_with_mnemonic (_("_Import…"));
   GtkWidget *scrolled = gtk_scrolled_window_new ();
   GtkWidget *clamp = adw_clamp_new ();
   GtkWidget *content = gtk_box_new (GTK_ORIENTATION_VERTICAL, 12);
@@ -225,6 +313,17 @@ herald_optout_dialog_init (HeraldOptoutDialog *self)
   gtk_window_set_modal (GTK_WINDOW (self), TRUE);
   gtk_window_set_default_size (GTK_WINDOW (self), 420, 560);
   gtk_widget_set_size_request (GTK_WIDGET (self), 360, -1);
+
+  gtk_widget_set_name (import_button, "import-optouts");
+  gtk_widget_set_tooltip_text (import_button, _("Add the numbers of a file: a contacts file, or numbers one a line"));
+  g_signal_connect_swapped (import_button, "clicked", G_CALLBACK (import_clicked), self);
+  adw_header_bar_pack_start (ADW_HEADER_BAR (header), import_button);
+
+  self->import_label = GTK_LABEL (gtk_label_new (NULL));
+  gtk_widget_set_name (GTK_WIDGET (self->import_label), "import-summary");
+  gtk_label_set_wrap (self->import_label, TRUE);
+  gtk_label_set_xalign (self->import_label, 0);
+  gtk_widget_set_visible (GTK_WIDGET (self->import_label), FALSE);
 
   gtk_label_set_wrap (GTK_LABEL (intro), TRUE);
   gtk_label_set_xalign (GTK_LABEL (intro), 0);
@@ -269,6 +368,7 @@ herald_optout_dialog_init (HeraldOptoutDialog *self)
   gtk_box_append (GTK_BOX (content), intro);
   gtk_box_append (GTK_BOX (content), add_list);
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->error_label));
+  gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->import_label));
   gtk_box_append (GTK_BOX (content), GTK_WIDGET (self->list));
   gtk_box_append (GTK_BOX (content), self->empty_label);
   adw_clamp_set_maximum_size (ADW_CLAMP (clamp), 560);

@@ -20,5 +20,9 @@ G_DECLARE_FINAL_TYPE (HeraldOptoutDialog, herald_optout_dialog, HERALD, OPTOUT_D
 GtkWidget *herald_optout_dialog_new (HeraldOptoutStore *store,
                                      const char        *region,
                                      GtkWindow         *parent);
+/* Adds the numbers of @file (what the file chooser of the Import button
+ * gave: a contacts file or numbers one a line) and says what it did. */
+void       herald_optout_dialog_import_file (HeraldOptoutDialog *self,
+                                             GFile              *file);
 
 G_END_DECLS

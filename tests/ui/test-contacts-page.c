@@ -583,6 +583,10 @@ test_optouts (void)
 {
   g_autoptr(HeraldSession) session = new_session ();
   HeraldContactsPage *page = show_page (session, 360);
+  g_autofree char *path = g_build_filename (db_dir, "stop.txt", NULL);
+  g_autoptr(GFile) file = g_file_new_for_path (path);
+  g_autoptr(GError) error = NULL;
+  const char *summary;
   OptoutWait wait;
   GtkWidget *dialog, *entry, *row;
 
@@ -615,6 +619,17 @@ test_optouts (void)
   wait.shown = FALSE;
   g_assert_true (herald_ui_wait_until (optout_listed, &wait));
   assert_row (page, "+233201234567", "Kofi Annan", FALSE);
+
+  /* A file of numbers, one of them not a number. */
+  g_file_set_contents (path, "+233241234567\nhello\n+233209990000\n", -1, &error);
+  g_assert_no_error (error);
+  herald_optout_dialog_import_file (HERALD_OPTOUT_DIALOG (dialog), file);
+  wait = (OptoutWait) { dialog, "+233209990000", TRUE };
+  g_assert_true (herald_ui_wait_until (optout_listed, &wait));
+  summary = gtk_label_get_text (GTK_LABEL (get_named (dialog, "import-summary")));
+  g_assert_true (g_str_has_prefix (summary, "2 numbers added, 0 opted out already. 1 entry is not a number:"));
+  g_assert_nonnull (strstr (summary, "hello"));
+  assert_row (page, "+233241234567", "Ama Mensah", TRUE);
 
   herald_ui_close_all_windows ();
 }
