@@ -12,8 +12,10 @@
 #include "herald-window.h"
 #include "herald-campaigns-page.h"
 #include "herald-compose-page.h"
+#include "herald-contacts-page.h"
 #include "herald-history-page.h"
 #include "herald-inbox-page.h"
+#include "herald-templates-page.h"
 
 struct _HeraldWindow
 {
@@ -673,6 +675,8 @@ herald_window_class_init (HeraldWindowClass *klass)
   g_type_ensure (HERALD_TYPE_CAMPAIGNS_PAGE);
   g_type_ensure (HERALD_TYPE_INBOX_PAGE);
   g_type_ensure (HERALD_TYPE_HISTORY_PAGE);
+  g_type_ensure (HERALD_TYPE_CONTACTS_PAGE);
+  g_type_ensure (HERALD_TYPE_TEMPLATES_PAGE);
   gtk_widget_class_set_template_from_resource (widget_class, RESOURCE_BASE "/herald-window.ui");
   gtk_widget_class_bind_template_child (widget_class, HeraldWindow, leaflet);
   gtk_widget_class_bind_template_child (widget_class, HeraldWindow, sidebar);

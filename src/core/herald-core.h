@@ -55,6 +55,7 @@
 #include "secrets/herald-secrets.h"
 #include "text/herald-contact.h"
 #include "text/herald-contact-export.h"
+#include "text/herald-contact-file-preview.h"
 #include "text/herald-contact-import-report.h"
 #include "text/herald-contact-importer.h"
 #include "text/herald-contact-mapping.h"

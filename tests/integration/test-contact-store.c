@@ -681,6 +681,43 @@ test_templates (Fixture       *fixture,
 
 /* ---- opt-outs ------------------------------------------------------------ */
 
+/* The custom keys of every contact, once each, sorted: what templates can
+ * use besides the standard fields. */
+static void
+test_field_keys (Fixture       *fixture,
+                 gconstpointer  data)
+{
+  g_autoptr(HeraldContact) ama = herald_contact_new_full ("Ama", NULL, "+233241234567", NULL);
+  g_autoptr(HeraldContact) kofi = herald_contact_new_full ("Kofi", NULL, "+233201234567", NULL);
+  g_autoptr(HeraldContact) yaw = herald_contact_new_full ("Yaw", NULL, "+233551234567", NULL);
+  g_autoptr(GError) error = NULL;
+  g_auto(GStrv) keys = NULL;
+  g_autofree char *joined = NULL;
+  GAsyncResult *result = NULL;
+
+  herald_contact_store_list_field_keys_async (fixture->store, NULL, herald_test_async_done, &result);
+  keys = herald_contact_store_list_field_keys_finish (fixture->store, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  g_assert_cmpuint (g_strv_length (keys), ==, 0);
+  g_clear_pointer (&keys, g_strfreev);
+
+  herald_contact_set_field (ama, "loyalty_tier", "gold");
+  herald_contact_set_field (ama, "city", "Accra");
+  herald_contact_set_field (kofi, "loyalty_tier", "silver");
+  g_assert_true (add_contact (fixture, ama, &error));
+  g_assert_true (add_contact (fixture, kofi, &error));
+  g_assert_true (add_contact (fixture, yaw, &error));
+  g_assert_no_error (error);
+
+  herald_contact_store_list_field_keys_async (fixture->store, NULL, herald_test_async_done, &result);
+  keys = herald_contact_store_list_field_keys_finish (fixture->store, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+  g_clear_object (&result);
+  joined = g_strjoinv (" ", keys);
+  g_assert_cmpstr (joined, ==, "city loyalty_tier");
+}
+
 static guint
 optouts_change (Fixture             *fixture,
                 const char * const  *phones,
@@ -1199,6 +1236,7 @@ main (int   argc,
   ADD ("export/reads-back", test_export_reads_back);
   ADD ("groups", test_groups);
   ADD ("templates", test_templates);
+  ADD ("field-keys", test_field_keys);
   ADD ("optouts/add-filter-remove", test_optouts);
   ADD ("optouts/import", test_optouts_import);
   ADD ("model/lazy", test_model_lazy);

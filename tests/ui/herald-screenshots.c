@@ -281,6 +281,115 @@ shoot_window (HeraldWindow  *window,
   save (GTK_WIDGET (window), name);
 }
 
+/* ---- Contacts and Templates ---------------------------------------------- */
+
+static GtkWidget *
+find_named (GtkWidget  *widget,
+            const char *name)
+{
+  if (g_strcmp0 (gtk_widget_get_name (widget), name) == 0)
+    return widget;
+  for (GtkWidget *child = gtk_widget_get_first_child (widget); child != NULL;
+       child = gtk_widget_get_next_sibling (child))
+    {
+      GtkWidget *found = find_named (child, name);
+
+      if (found != NULL)
+        return found;
+    }
+  return NULL;
+}
+
+static void
+report_seed_error (GError **error)
+{
+  if (*error != NULL)
+    g_printerr ("seeding the address book: %s\n", (*error)->message);
+  g_clear_error (error);
+}
+
+/* A shop's customers (one of them opted out) and a template, once. */
+static void
+seed_address_book (HeraldSession *session)
+{
+  static const char *rows[][4] = {
+    { "Ama", "Mensah", "+233244123456", "gold" },
+    { "Kofi", "Annan", "+233201234567", "silver" },
+    { "Akosua", "Boateng", "+233271112233", "gold" },
+    { "Yaw", "Owusu", "+233555123456", "bronze" },
+    { "Esi", "Asante", "+233246667788", "silver" },
+    { "Kwame", "Nkrumah", "+233209998877", "gold" },
+    { "Abena", "Darko", "+233241010101", "bronze" },
+    { "Kojo", "Appiah", "+233262223344", "silver" },
+  };
+  static gboolean seeded;
+  HeraldDatabase *database = herald_session_get_database (session);
+  g_autoptr(HeraldContactStore) store = herald_contact_store_new (database);
+  g_autoptr(HeraldOptoutStore) optouts = herald_optout_store_new (database);
+  g_autoptr(GPtrArray) contacts = g_ptr_array_new_with_free_func (g_object_unref);
+  const char *opted_out[] = { "+233555123456", NULL };
+  g_autoptr(HeraldContactStoreImport) import = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *res = NULL;
+
+  if (seeded)
+    return;
+  seeded = TRUE;
+
+  for (guint i = 0; i < G_N_ELEMENTS (rows); i++)
+    {
+      HeraldContact *contact = herald_contact_new_full (rows[i][0], rows[i][1], rows[i][2], NULL);
+
+      herald_contact_set_field (contact, "loyalty_tier", rows[i][3]);
+      g_ptr_array_add (contacts, contact);
+    }
+  herald_contact_store_import_contacts_async (store, contacts, "Customers", NULL, herald_test_async_done, &res);
+  import = herald_contact_store_import_finish (store, herald_test_wait (&res), &error);
+  g_clear_object (&res);
+  report_seed_error (&error);
+  herald_optout_store_add_async (optouts, opted_out, "keyword", NULL, "STOP", NULL, herald_test_async_done, &res);
+  herald_optout_store_change_finish (optouts, herald_test_wait (&res), &error);
+  g_clear_object (&res);
+  report_seed_error (&error);
+  herald_contact_store_add_template_async (store, "Weekend offer",
+                                           "Hi {{first_name}}, as a {{loyalty_tier}} member you get 20% off "
+                                           "all family loaves this weekend. Reply STOP to opt out.",
+                                           NULL, herald_test_async_done, &res);
+  herald_contact_store_template_finish (store, herald_test_wait (&res), &error);
+  g_clear_object (&res);
+  report_seed_error (&error);
+}
+
+static void
+shoot_contacts_and_templates (HeraldWindow  *window,
+                              HeraldSession *session,
+                              const char    *suffix)
+{
+  g_autofree char *name = NULL;
+  GtkWidget *row;
+  GtkWidget *contacts;
+
+  seed_address_book (session);
+
+  herald_window_set_section (window, "contacts");
+  drain_for (1500);
+  name = g_strdup_printf ("contacts-%s", suffix);
+  save (GTK_WIDGET (window), name);
+
+  herald_window_set_section (window, "templates");
+  drain_for (800);
+  row = find_named (GTK_WIDGET (window), "template-row");
+  if (row != NULL)
+    g_signal_emit_by_name (row, "activate");
+  contacts = find_named (GTK_WIDGET (window), "preview-contact");
+  if (contacts != NULL)
+    gtk_drop_down_set_selected (GTK_DROP_DOWN (contacts), 0);
+  drain_for (800);
+  g_free (name);
+  name = g_strdup_printf ("templates-%s", suffix);
+  save (GTK_WIDGET (window), name);
+}
+
 static GtkWindow *
 find_preferences (void)
 {
@@ -347,11 +456,13 @@ activate_cb (GApplication *application,
   flixy = add_account (session, HERALD_DIALECT_FLIXYSMS, "Workshop phones", flixy_url, FLIXY_KEY);
 
   shoot_window (window, session, flash, flixy, "wide");
+  shoot_contacts_and_templates (window, session, "wide");
   shoot_preferences ("wide", 1280, 800);
 
   gtk_window_set_default_size (GTK_WINDOW (window), 360, 720);
   drain_for (800);
   shoot_window (window, session, flash, flixy, "narrow");
+  shoot_contacts_and_templates (window, session, "narrow");
   shoot_preferences ("narrow", 360, 720);
 
   g_subprocess_force_exit (flash_fake);

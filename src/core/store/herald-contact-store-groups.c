@@ -198,6 +198,59 @@ herald_contact_store_list_groups_finish (HeraldContactStore  *self,
   return job != NULL ? g_steal_pointer (&job->items) : NULL;
 }
 
+/* ---- field keys ---------------------------------------------------------- */
+
+static gpointer
+key_from_row (sqlite3_stmt *stmt)
+{
+  return g_strdup (herald_database_column_text (stmt, 0));
+}
+
+static gboolean
+list_field_keys_func (HeraldDatabase  *database,
+                      gpointer         user_data,
+                      GCancellable    *cancellable,
+                      GError         **error)
+{
+  ListJob *job = user_data;
+  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database,
+                                                          "SELECT DISTINCT f.key FROM contacts c, json_each (c.fields) f "
+                                                          "WHERE c.fields IS NOT NULL ORDER BY f.key", error);
+
+  job->items = g_ptr_array_new_with_free_func (g_free);
+  return stmt != NULL && herald_database_read_rows (database, stmt, key_from_row, job->items, error);
+}
+
+void
+herald_contact_store_list_field_keys_async (HeraldContactStore  *self,
+                                            GCancellable        *cancellable,
+                                            GAsyncReadyCallback  callback,
+                                            gpointer             user_data)
+{
+  g_return_if_fail (HERALD_IS_CONTACT_STORE (self));
+
+  run (self, herald_contact_store_list_field_keys_async, list_field_keys_func, list_job_new (NULL, NULL, NULL), FALSE,
+       cancellable, callback, user_data);
+}
+
+/**
+ * herald_contact_store_list_field_keys_finish:
+ *
+ * Returns: (transfer full) (nullable): a NULL-terminated array of keys
+ */
+GStrv
+herald_contact_store_list_field_keys_finish (HeraldContactStore  *self,
+                                             GAsyncResult        *result,
+                                             GError             **error)
+{
+  ListJob *job = herald_store_job_finish (self, result, herald_contact_store_list_field_keys_async, error);
+
+  if (job == NULL)
+    return NULL;
+  g_ptr_array_add (job->items, NULL);
+  return (GStrv) g_ptr_array_free (g_steal_pointer (&job->items), FALSE);
+}
+
 static gboolean
 taken (const char  *name,
        const char  *what,

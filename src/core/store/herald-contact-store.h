@@ -198,6 +198,17 @@ guint      herald_contact_store_change_members_finish (HeraldContactStore   *sel
 
 /* ---- templates ----------------------------------------------------------- */
 
+/* The custom field keys the contacts have ("loyalty_tier"), without
+ * repeats, sorted: with the standard fields, the variables a template can
+ * use. Returns: (transfer full) a NULL-terminated array */
+void                 herald_contact_store_list_field_keys_async  (HeraldContactStore   *self,
+                                                                  GCancellable         *cancellable,
+                                                                  GAsyncReadyCallback   callback,
+                                                                  gpointer              user_data);
+GStrv                herald_contact_store_list_field_keys_finish (HeraldContactStore   *self,
+                                                                  GAsyncResult         *result,
+                                                                  GError              **error);
+
 /* Returns: (element-type HeraldLocalTemplate) (transfer full), by name */
 void                 herald_contact_store_list_templates_async  (HeraldContactStore   *self,
                                                                  GCancellable         *cancellable,
