@@ -73,7 +73,7 @@ encode_key (const guint8 *bytes)
   guint32 acc = 0;
   int bits = 0;
 
-  memcpy (out, HERALD_BRIDGE_KEY_PREFIX, prefix);
+  g_strlcpy (out, HERALD_BRIDGE_KEY_PREFIX, prefix + 1);
   for (gsize i = 0; i < KEY_BYTES; i++)
     {
       acc = (acc << 8) | bytes[i];
@@ -174,6 +174,8 @@ herald_bridge_key_set_add (HeraldBridgeKeySet        *self,
   entry.key = g_strdup (key);
   entry.length = strlen (key);
   g_array_append_val (self->entries, entry);
+  /* The array owns entry.key now (key_entry_clear frees it). */
+  /* cppcheck-suppress memleak */
 }
 
 guint

@@ -340,6 +340,7 @@ herald_bridge_parse_received_query (const char  *query,
   params = g_uri_parse_params (query, -1, "&", G_URI_PARAMS_NONE, &local);
   if (params == NULL)
     {
+      /* NOLINTNEXTLINE(clang-analyzer-unix.Malloc): g_autoptr frees it; the analyzer loses it here */
       g_set_error (error, HERALD_BRIDGE_REQUEST_ERROR, HERALD_BRIDGE_REQUEST_ERROR_INVALID_FIELD,
                    _("The query string cannot be read: %s."), local->message);
       return NULL;
@@ -554,6 +555,7 @@ herald_bridge_parse_android_message (const char  *body,
       !herald_json_read_bool (&cursor, "isEncrypted", HERALD_JSON_OPTIONAL, &encrypted, error) ||
       !herald_json_read_bool (&cursor, "withDeliveryReport", HERALD_JSON_OPTIONAL, &message->delivery_report, error) ||
       !herald_json_read_int (&cursor, "ttl", HERALD_JSON_OPTIONAL, 0, G_MAXINT32, &ttl, error))
+    /* NOLINTNEXTLINE(clang-analyzer-unix.Malloc): g_autoptr frees it; the analyzer loses it here */
     return NULL;
   if (message->id != NULL && !herald_bridge_android_id_is_valid (message->id))
     {

@@ -15,7 +15,7 @@ G_BEGIN_DECLS
  * wrong and what to send instead, for the 400 answer's "error". */
 
 /* Request bodies above this many bytes are refused (413). */
-#define HERALD_BRIDGE_MAX_BODY (64 * 1024)
+#define HERALD_BRIDGE_MAX_BODY 65536 /* 64 KiB */
 /* FlixySMS's limit on recipients of one bulk request. */
 #define HERALD_BRIDGE_MAX_BULK 100
 /* FlixySMS's page size for received messages. */

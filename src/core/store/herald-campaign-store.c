@@ -723,6 +723,7 @@ herald_campaign_store_sync_delivery (HeraldDatabase  *db,
     "FROM campaign_recipients r LEFT JOIN campaign_requests q ON q.id = r.request_id "
     "WHERE r.campaign_id = ? AND r.state IN ('accepted', 'sent') AND r.message_id IS NOT NULL", error);
   if (rows_stmt == NULL || !herald_database_bind_int64_at (rows_stmt, 1, campaign_id, error))
+    /* NOLINTNEXTLINE(clang-analyzer-unix.Malloc): g_autoptr frees it; the analyzer loses it here */
     return FALSE;
   while ((rc = herald_database_step (db, rows_stmt, error)) == SQLITE_ROW)
     {
@@ -750,7 +751,7 @@ herald_campaign_store_sync_delivery (HeraldDatabase  *db,
     "WHERE account_id = ? AND sent_at >= ? AND message_id IS NOT NULL", error);
   if (log_stmt == NULL ||
       !herald_database_bind_text_at (log_stmt, 1, record->account_id, error) ||
-      !herald_database_bind_int64_at (log_stmt, 2, oldest - 60 * G_USEC_PER_SEC, error))
+      !herald_database_bind_int64_at (log_stmt, 2, oldest - (gint64) 60 * G_USEC_PER_SEC, error))
     return FALSE;
   while ((rc = herald_database_step (db, log_stmt, error)) == SQLITE_ROW)
     {

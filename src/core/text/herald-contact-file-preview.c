@@ -88,6 +88,7 @@ read_thread (GTask        *task,
     }
   if (error != NULL)
     {
+      /* NOLINTNEXTLINE(clang-analyzer-unix.Malloc): g_autoptr frees it; the analyzer loses it here */
       g_task_return_error (task, g_steal_pointer (&error));
       return;
     }
