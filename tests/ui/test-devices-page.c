@@ -206,11 +206,26 @@ test_enable (Fixture       *fixture,
   g_assert_true (gtk_widget_get_sensitive (button));
   g_assert_cmpint (mock_state (HERALD_TEST_MOCK_MODEM_0), ==, MM_MODEM_STATE_DISABLED);
 
+  /* polkit says no: the row says so, the modem stays disabled and the
+   * button can be tried again. */
+  herald_test_mock_set (HERALD_TEST_MOCK_MODEM_0, "enable", g_variant_new_string ("unauthorized"));
+  gtk_widget_activate (button);
+  herald_test_wait_until (subtitle_has (row, "polkit did not authorize"));
+  g_assert_true (subtitle_has (row, "org.freedesktop.ModemManager1.Device.Control"));
+  /* Enabling is Device.Control: the row does not blame the Messaging action. */
+  g_assert_true (subtitle_has (row, "control of the modem"));
+  g_assert_false (subtitle_has (row, "ModemManager1.Messaging"));
+  g_assert_true (gtk_widget_get_visible (button));
+  g_assert_true (gtk_widget_get_sensitive (button));
+  g_assert_cmpint (mock_state (HERALD_TEST_MOCK_MODEM_0), ==, MM_MODEM_STATE_DISABLED);
+
+  herald_test_mock_set (HERALD_TEST_MOCK_MODEM_0, "enable", g_variant_new_string ("ok"));
   gtk_widget_activate (button);
   herald_test_wait_until (!gtk_widget_get_visible (button));
   g_assert_cmpint (mock_state (HERALD_TEST_MOCK_MODEM_0), ==, MM_MODEM_STATE_REGISTERED);
   herald_test_wait_until (subtitle_has (row, "Registered"));
   g_assert_false (subtitle_has (row, "The modem is disabled"));
+  g_assert_false (subtitle_has (row, "polkit"));
 }
 
 static void
