@@ -65,7 +65,6 @@ static void
 update_state (HeraldDevicesPage *self)
 {
   g_autoptr(GError) error = NULL;
-  const char *manager_error;
 
   if (self->session == NULL)
     {
@@ -75,7 +74,8 @@ update_state (HeraldDevicesPage *self)
 
   if (self->manager == NULL)
     {
-      manager_error = herald_session_get_modem_manager_error (self->session);
+      const char *manager_error = herald_session_get_modem_manager_error (self->session);
+
       if (manager_error != NULL)
         show_unavailable (self, _("Cannot Reach the System Bus"), manager_error, TRUE);
       else
