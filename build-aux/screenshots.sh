@@ -11,9 +11,10 @@ root="$(cd "$(dirname "$0")/.." && pwd)"
 build="${1:-$root/_build}"
 
 [ -d "$build" ] || meson setup "$build" "$root"
-meson compile -C "$build" herald-screenshots herald-fake-flashsms herald-fake-flixysms
+meson compile -C "$build" herald-screenshots herald-fake-flashsms herald-fake-flixysms herald-mock-modemmanager
 
 GSETTINGS_SCHEMA_DIR="$build/data" \
-  "$root/tests/harness/herald-test-env" --display --keyring -- \
+HERALD_MOCK_MODEMMANAGER="$build/tests/mock-modemmanager/herald-mock-modemmanager" \
+  "$root/tests/harness/herald-test-env" --display --keyring --mock-modems 2 -- \
   "$build/tests/herald-screenshots" "$root/data/screenshots" \
   "$build/tests/herald-fake-flashsms" "$build/tests/herald-fake-flixysms"

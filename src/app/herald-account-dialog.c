@@ -85,10 +85,11 @@ get_dialect (HeraldAccountDialog *self)
   if (self->account != NULL)
     return herald_account_get_dialect (self->account);
 
-  /* The row lists the dialects with a service, in the table's order. */
+  /* The row lists every dialect, in the table's order (the services, then
+   * this computer's modems). */
   selected = adw_combo_row_get_selected (self->dialect_row);
   for (const HeraldDialectInfo *info; (info = herald_dialect_get_info (item)) != NULL; item++)
-    if (!info->local && selected-- == 0)
+    if (selected-- == 0)
       return info->dialect;
 
   return herald_dialect_get_info (0)->dialect;
@@ -113,6 +114,7 @@ build_draft (HeraldAccountDialog *self)
   g_autofree char *url = row_text (self->url_row);
   g_autofree char *region = row_text (self->region_row);
   HeraldDialect dialect = get_dialect (self);
+  const HeraldDialectInfo *info = herald_dialect_get_info (dialect);
   HeraldAccount *draft;
 
   if (self->account != NULL)
@@ -123,7 +125,8 @@ build_draft (HeraldAccountDialog *self)
   else
     draft = herald_account_new (dialect, name);
 
-  herald_account_set_base_url (draft, url);
+  /* A modem account has no URL (its row is hidden, whatever it holds). */
+  herald_account_set_base_url (draft, info->local ? NULL : url);
   herald_account_set_region (draft, region);
   herald_account_set_auth_style (draft,
                                  herald_dialect_get_info (dialect)->chooses_auth_style &&
@@ -194,6 +197,13 @@ validate_form (HeraldAccountDialog  *self,
   g_autoptr(GError) error = NULL;
   const char *key = gtk_editable_get_text (GTK_EDITABLE (self->key_row));
 
+  /* No key for a dialect without one (its row is hidden). */
+  if (!herald_dialect_get_info (herald_account_get_dialect (draft))->has_key)
+    {
+      key = "";
+      key_required = FALSE;
+    }
+
   if (!herald_account_store_validate (self->store, draft, &error))
     {
       show_error (self, find_invalid_row (self, draft), error->message);
@@ -220,6 +230,16 @@ validate_form (HeraldAccountDialog  *self,
 }
 
 /* ---- Test connection ------------------------------------------------------ */
+
+/* What the verdict says before a test. */
+static const char *
+idle_verdict (HeraldAccountDialog *self)
+{
+  if (herald_dialect_get_info (get_dialect (self))->local)
+    return _("Test that a modem is ready to send before saving.");
+
+  return _("Check the URL and the key before saving.");
+}
 
 static void
 set_verdict (HeraldAccountDialog *self,
@@ -439,8 +459,9 @@ test_clicked (HeraldAccountDialog *self)
   set_testing (self, TRUE);
   set_verdict (self, "dim-label", _("Testing the connection…"));
 
-  /* A key in the row is tried as typed; otherwise the stored one. */
-  if (key == NULL)
+  /* A key in the row is tried as typed; otherwise the stored one. A
+   * dialect without a key (modems) needs neither. */
+  if (key == NULL && herald_dialect_has_key (herald_account_get_dialect (draft)))
     {
       herald_provider_open_async (self->store, draft, self->test_cancellable,
                                   provider_opened, test_run_new (self));
@@ -469,7 +490,7 @@ form_changed (HeraldAccountDialog *self)
   clear_errors (self);
   if (self->test_cancellable != NULL)
     stop_test (self);
-  set_verdict (self, "dim-label", _("Check the URL and the key before saving."));
+  set_verdict (self, "dim-label", idle_verdict (self));
 }
 
 static void
@@ -480,6 +501,12 @@ dialect_changed (HeraldAccountDialog *self)
   const char *region = gtk_editable_get_text (GTK_EDITABLE (self->region_row));
 
   gtk_widget_set_visible (GTK_WIDGET (self->auth_row), info->chooses_auth_style);
+  /* Modems: no URL and no key; the region still reads their numbers. */
+  gtk_widget_set_visible (GTK_WIDGET (self->url_row), !info->local);
+  gtk_widget_set_visible (GTK_WIDGET (self->key_row), info->has_key);
+  if (self->test_cancellable != NULL)
+    stop_test (self);
+  set_verdict (self, "dim-label", idle_verdict (self));
 
   if (self->account != NULL)
     return;
@@ -625,7 +652,7 @@ herald_account_dialog_constructed (GObject *object)
 
   /* Filling the form is not a change by the person. */
   clear_errors (self);
-  set_verdict (self, "dim-label", _("Check the URL and the key before saving."));
+  set_verdict (self, "dim-label", idle_verdict (self));
 }
 
 static void

@@ -13,6 +13,7 @@
 #include "herald-campaigns-page.h"
 #include "herald-compose-page.h"
 #include "herald-contacts-page.h"
+#include "herald-devices-page.h"
 #include "herald-history-page.h"
 #include "herald-inbox-page.h"
 #include "herald-templates-page.h"
@@ -664,6 +665,7 @@ herald_window_class_init (HeraldWindowClass *klass)
   window_class->close_request = herald_window_close_request;
 
   g_type_ensure (HERALD_TYPE_COMPOSE_PAGE);
+  g_type_ensure (HERALD_TYPE_DEVICES_PAGE);
 
   /* The session the pages work with (HeraldSession, nullable: it arrives
    * once the database is open). */

@@ -14,6 +14,7 @@
 #define DEFAULT_SLOW_DELAY_MS 5000
 
 #define MESSAGING_AUTHORIZATION "org.freedesktop.ModemManager1.Messaging"
+#define CONTROL_AUTHORIZATION "org.freedesktop.ModemManager1.Device.Control"
 
 struct _MockModem
 {
@@ -30,6 +31,7 @@ struct _MockModem
   GPtrArray             *messages;        /* of MockSms, in creation order */
 
   MockSendMode           send_mode;
+  gboolean               enable_unauthorized;  /* SetModemProperty "enable" */
   guint                  send_delay_ms;
   guint                  last_reference;
 
@@ -309,6 +311,16 @@ handle_modem_enable (MmGdbusModem          *modem,
 {
   MMModemState old_state = mm_gdbus_modem_get_state (modem);
   MMModemState new_state = enable ? MM_MODEM_STATE_REGISTERED : MM_MODEM_STATE_DISABLED;
+
+  /* Enable needs polkit's Device.Control: what ModemManager answers when
+   * polkit says no. */
+  if (self->enable_unauthorized)
+    {
+      g_dbus_method_invocation_return_error (invocation, MM_CORE_ERROR, MM_CORE_ERROR_UNAUTHORIZED,
+                                             "PolicyKit authorization failed: not authorized for '%s'",
+                                             CONTROL_AUTHORIZATION);
+      return G_DBUS_METHOD_INVOCATION_HANDLED;
+    }
 
   if (old_state != new_state)
     {
@@ -877,7 +889,7 @@ expect_type (const char          *key,
  * What SetModemProperty changes on a live modem, as ModemManager would
  * show it: "signal" (u, 0–100), "state" (s), "sim" (s: present, missing),
  * "registration" (s), "operator-name" (s), "access-technology" (s: gsm,
- * umts, lte).
+ * umts, lte), "enable" (s: ok, unauthorized — Enable refused by polkit).
  */
 gboolean
 mock_modem_set_property (MockModem   *self,
@@ -912,6 +924,19 @@ mock_modem_set_property (MockModem   *self,
       mm_gdbus_modem3gpp_set_operator_name (self->modem_3gpp, g_variant_get_string (value, NULL));
       return TRUE;
     }
+  if (g_str_equal (key, "enable"))
+    {
+      const char *mode = g_variant_get_string (value, NULL);
+
+      if (!g_str_equal (mode, "ok") && !g_str_equal (mode, "unauthorized"))
+        {
+          g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
+                       "Unknown enable mode '%s' (ok, unauthorized)", mode);
+          return FALSE;
+        }
+      self->enable_unauthorized = g_str_equal (mode, "unauthorized");
+      return TRUE;
+    }
   if (g_str_equal (key, "access-technology"))
     {
       const char *name = g_variant_get_string (value, NULL);
@@ -931,7 +956,7 @@ mock_modem_set_property (MockModem   *self,
     }
 
   g_set_error (error, G_DBUS_ERROR, G_DBUS_ERROR_INVALID_ARGS,
-               "Unknown modem property '%s' (signal, state, sim, registration, operator-name, access-technology)",
+               "Unknown modem property '%s' (signal, state, sim, registration, operator-name, access-technology, enable)",
                key);
   return FALSE;
 }

@@ -18,6 +18,7 @@
 #include "herald-application.h"
 #include "herald-preferences-window.h"
 #include "herald-window.h"
+#include "herald-test-mock-modem.h"
 #include "herald-test-util.h"
 
 #define FLASH_KEY "bms_live_herald_demo"
@@ -272,6 +273,16 @@ shoot_window (HeraldWindow  *window,
   drain_for (2000);
   g_free (name);
   name = g_strdup_printf ("inbox-%s", suffix);
+  save (GTK_WIDGET (window), name);
+
+  /* The mock's two modems: one at work, one disabled (its Enable button
+   * and the reason it takes no work). */
+  herald_test_mock_set (HERALD_TEST_MOCK_MODEM_0, "signal", g_variant_new_uint32 (78));
+  herald_test_mock_set (HERALD_TEST_MOCK_MODEM_1, "state", g_variant_new_string ("disabled"));
+  herald_window_set_section (window, "devices");
+  drain_for (1500);
+  g_free (name);
+  name = g_strdup_printf ("devices-%s", suffix);
   save (GTK_WIDGET (window), name);
 
   herald_window_set_section (window, "campaigns");

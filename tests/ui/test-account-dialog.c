@@ -262,6 +262,42 @@ test_add_flashsms (Fixture       *fixture,
   herald_secrets_free (g_steal_pointer (&stored_key));
 }
 
+/* A modem account: no URL, no key, no auth style; the region stays (it
+ * reads the numbers). Nothing reaches the keyring. */
+static void
+test_add_modem (Fixture       *fixture,
+                gconstpointer  data)
+{
+  g_autofree char *stored_key = NULL;
+  GtkWidget *dialog = open_add_dialog (fixture);
+  HeraldAccount *account;
+  gpointer slot;
+
+  adw_combo_row_set_selected (ADW_COMBO_ROW (herald_ui_find_by_name (dialog, "dialect")), 2);
+  g_assert_false (gtk_widget_get_visible (herald_ui_find_by_name (dialog, "url")));
+  g_assert_false (gtk_widget_get_visible (herald_ui_find_by_name (dialog, "key")));
+  g_assert_false (gtk_widget_get_visible (herald_ui_find_by_name (dialog, "auth")));
+  g_assert_true (gtk_widget_get_visible (herald_ui_find_by_name (dialog, "region")));
+  /* FlixySMS's URL, filled in at first, is gone with the dialect. */
+  g_assert_cmpstr (get_text (dialog, "url"), ==, "");
+
+  set_text (dialog, "name", "Laptop modems");
+  set_text (dialog, "region", "GH");
+  herald_ui_watch (dialog, &slot);
+  click (dialog, "save");
+  g_assert_true (herald_ui_wait_until (store_has_items, fixture));
+  g_assert_true (herald_ui_wait_finalized (&slot));
+
+  account = g_list_model_get_item (G_LIST_MODEL (fixture->store), 0);
+  g_object_unref (account);
+  g_assert_cmpstr (herald_account_get_name (account), ==, "Laptop modems");
+  g_assert_cmpint (herald_account_get_dialect (account), ==, HERALD_DIALECT_MODEM);
+  g_assert_null (herald_account_get_base_url (account));
+  g_assert_cmpstr (herald_account_get_region (account), ==, "GH");
+  stored_key = lookup_key (herald_account_get_id (account));
+  g_assert_null (stored_key);
+}
+
 static void
 test_validation (Fixture       *fixture,
                  gconstpointer  data)
@@ -542,6 +578,8 @@ main (int argc, char *argv[])
 
   g_test_add ("/account-dialog/add-flashsms", Fixture, NULL,
               fixture_set_up, test_add_flashsms, fixture_tear_down);
+  g_test_add ("/account-dialog/add-modem", Fixture, NULL,
+              fixture_set_up, test_add_modem, fixture_tear_down);
   g_test_add ("/account-dialog/validation", Fixture, NULL,
               fixture_set_up, test_validation, fixture_tear_down);
   g_test_add ("/account-dialog/test-connection", Fixture, NULL,

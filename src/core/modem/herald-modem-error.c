@@ -12,6 +12,7 @@
 #include "herald-modem-error.h"
 
 #define MESSAGING_ACTION "org.freedesktop.ModemManager1.Messaging"
+#define CONTROL_ACTION   "org.freedesktop.ModemManager1.Device.Control"
 
 G_DEFINE_QUARK (herald-modem-error-quark, herald_modem_error)
 
@@ -66,6 +67,14 @@ herald_modem_error_from_mm (const GError *error,
     return g_error_copy (error);
 
   reason = mm_reason (error);
+
+  /* Enabling and the like need Device.Control, not Messaging. */
+  if (is_polkit_refusal (error) && strstr (reason, CONTROL_ACTION) != NULL)
+    return g_error_new (HERALD_MODEM_ERROR, HERALD_MODEM_ERROR_UNAUTHORIZED,
+                        _("%s: the system refused this user control of the modem "
+                          "(polkit did not authorize “%s”). Run Herald in an active local session, "
+                          "or ask the administrator for a polkit rule allowing that action. (%s)"),
+                        doing, CONTROL_ACTION, reason);
 
   if (is_polkit_refusal (error))
     return g_error_new (HERALD_MODEM_ERROR, HERALD_MODEM_ERROR_UNAUTHORIZED,

@@ -36,6 +36,10 @@ struct _HeraldSession
   gboolean            watch_inbox;
   HeraldLocalInbox   *local_inbox;     /* where the watcher's news are kept */
   GStrv               optout_keywords;
+
+  HeraldModemManager *modem_manager;   /* made on first demand */
+  char               *modem_manager_error;
+  GCancellable       *modem_cancellable; /* non-NULL while it is made */
 };
 
 G_DEFINE_FINAL_TYPE (HeraldSession, herald_session, G_TYPE_OBJECT)
@@ -53,6 +57,8 @@ enum {
   PROP_INBOX_WATCHER,
   PROP_WATCH_INBOX,
   PROP_OPTOUT_KEYWORDS,
+  PROP_MODEM_MANAGER,
+  PROP_MODEM_MANAGER_ERROR,
   N_PROPS
 };
 
@@ -275,6 +281,9 @@ herald_session_dispose (GObject *object)
   g_clear_object (&self->open_cancellable);
   g_cancellable_cancel (self->balance_cancellable);
   g_clear_object (&self->balance_cancellable);
+  g_cancellable_cancel (self->modem_cancellable);
+  g_clear_object (&self->modem_cancellable);
+  g_clear_object (&self->modem_manager);
   if (self->inbox_watcher != NULL)
     herald_inbox_watcher_set_enabled (self->inbox_watcher, FALSE);
   g_clear_object (&self->inbox_watcher);
@@ -304,6 +313,7 @@ herald_session_finalize (GObject *object)
   g_free (self->active_id);
   g_free (self->provider_error);
   g_free (self->balance_error);
+  g_free (self->modem_manager_error);
   g_strfreev (self->optout_keywords);
 
   G_OBJECT_CLASS (herald_session_parent_class)->finalize (object);
@@ -351,6 +361,12 @@ herald_session_get_property (GObject    *object,
       break;
     case PROP_OPTOUT_KEYWORDS:
       g_value_set_boxed (value, self->optout_keywords);
+      break;
+    case PROP_MODEM_MANAGER:
+      g_value_set_object (value, self->modem_manager);
+      break;
+    case PROP_MODEM_MANAGER_ERROR:
+      g_value_set_string (value, self->modem_manager_error);
       break;
     default:
       G_OBJECT_WARN_INVALID_PROPERTY_ID (object, prop_id, pspec);
@@ -428,6 +444,12 @@ herald_session_class_init (HeraldSessionClass *klass)
   properties [PROP_OPTOUT_KEYWORDS] =
     g_param_spec_boxed ("optout-keywords", NULL, NULL, G_TYPE_STRV,
                         (G_PARAM_READWRITE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_MODEM_MANAGER] =
+    g_param_spec_object ("modem-manager", NULL, NULL, HERALD_TYPE_MODEM_MANAGER,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
+  properties [PROP_MODEM_MANAGER_ERROR] =
+    g_param_spec_string ("modem-manager-error", NULL, NULL, NULL,
+                         (G_PARAM_READABLE | G_PARAM_EXPLICIT_NOTIFY | G_PARAM_STATIC_STRINGS));
 
   g_object_class_install_properties (object_class, N_PROPS, properties);
 }
@@ -767,4 +789,69 @@ herald_session_refresh_balance (HeraldSession *self)
   g_clear_object (&self->balance_cancellable);
   self->balance_cancellable = g_cancellable_new ();
   herald_provider_get_balance_async (self->provider, self->balance_cancellable, balance_cb, g_object_ref (self));
+}
+
+/* ---- local modems --------------------------------------------------------- */
+
+static void
+modem_manager_ready_cb (GObject      *source,
+                        GAsyncResult *result,
+                        gpointer      user_data)
+{
+  HeraldSession *self = user_data;
+  g_autoptr(HeraldModemManager) manager = NULL;
+  g_autoptr(GError) error = NULL;
+
+  /* No reference is held: dispose cancels, and the task then reports
+   * CANCELLED (GTask checks the cancellable) before self is touched. */
+  manager = herald_modem_manager_new_finish (result, &error);
+  if (g_error_matches (error, G_IO_ERROR, G_IO_ERROR_CANCELLED))
+    return;
+
+  g_clear_object (&self->modem_cancellable);
+  if (manager == NULL)
+    {
+      g_free (self->modem_manager_error);
+      self->modem_manager_error = g_strdup (error->message);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEM_MANAGER_ERROR]);
+      return;
+    }
+
+  self->modem_manager = g_steal_pointer (&manager);
+  g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEM_MANAGER]);
+}
+
+void
+herald_session_ensure_modem_manager (HeraldSession *self)
+{
+  g_return_if_fail (HERALD_IS_SESSION (self));
+
+  if (self->modem_manager != NULL || self->modem_cancellable != NULL)
+    return;
+
+  if (self->modem_manager_error != NULL)
+    {
+      g_clear_pointer (&self->modem_manager_error, g_free);
+      g_object_notify_by_pspec (G_OBJECT (self), properties [PROP_MODEM_MANAGER_ERROR]);
+    }
+
+  self->modem_cancellable = g_cancellable_new ();
+  herald_modem_manager_new_async (NULL, self->modem_cancellable,
+                                  modem_manager_ready_cb, self);
+}
+
+HeraldModemManager *
+herald_session_get_modem_manager (HeraldSession *self)
+{
+  g_return_val_if_fail (HERALD_IS_SESSION (self), NULL);
+
+  return self->modem_manager;
+}
+
+const char *
+herald_session_get_modem_manager_error (HeraldSession *self)
+{
+  g_return_val_if_fail (HERALD_IS_SESSION (self), NULL);
+
+  return self->modem_manager_error;
 }

@@ -6,6 +6,7 @@
 #include <gio/gio.h>
 
 #include "inbox/herald-inbox-watcher.h"
+#include "modem/herald-modem-manager.h"
 #include "providers/herald-provider.h"
 #include "store/herald-account-store.h"
 #include "store/herald-database.h"
@@ -43,6 +44,11 @@ G_BEGIN_DECLS
  *   watch-inbox         boolean, read-write, FALSE at first: whether the
  *                       watcher checks (the app binds it to the
  *                       "notify-new-messages" setting); kept across watchers
+ *   modem-manager       HeraldModemManager, read-only, nullable: the one
+ *                       list of local modems of the application, made on
+ *                       the first herald_session_ensure_modem_manager ()
+ *   modem-manager-error string, read-only, nullable: why there is none (the
+ *                       system bus cannot be reached)
  *
  * The session owns the watcher: windows and pages only observe it, so
  * closing one never stops it and a second window never adds a second one.
@@ -111,6 +117,15 @@ void                herald_session_set_watch_inbox       (HeraldSession        *
 HeraldLocalInbox   *herald_session_get_local_inbox       (HeraldSession        *self);
 void                herald_session_set_optout_keywords   (HeraldSession        *self,
                                                           const char * const   *keywords);
+
+/* Starts making the modem manager (on the system bus, asynchronously) unless
+ * there is one or one is on its way; after a failure, tries again. The
+ * answer arrives as notify::modem-manager or notify::modem-manager-error.
+ * Nothing asks ModemManager before the first call, so a person who never
+ * looks at modems never wakes it. */
+void                herald_session_ensure_modem_manager  (HeraldSession        *self);
+HeraldModemManager *herald_session_get_modem_manager     (HeraldSession        *self);
+const char         *herald_session_get_modem_manager_error (HeraldSession      *self);
 
 /* Asks the provider for the balance again (no-op without the feature);
  * the answer arrives as notify::balance or notify::balance-error. */
