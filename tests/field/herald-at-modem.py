@@ -147,6 +147,7 @@ def encode_timestamp(t):
 
 
 SMSC = "+233200000000"
+CMTI_GAP_S = 0.25
 
 # ---- SMS-SUBMIT (from ModemManager) --------------------------------------
 
@@ -223,7 +224,9 @@ def encode_deliver_parts(sender, text, ref, when):
         if not chunks:
             rest = septets
             while rest:     # 153 septets a part; never split an escape
-                cut = 153 if rest[152] != 0x1B else 152
+                cut = min(153, len(rest))
+                if cut == 153 and rest[152] == 0x1B:
+                    cut = 152
                 chunks.append(rest[:cut])
                 rest = rest[cut:]
     else:
@@ -276,6 +279,12 @@ class Modem:
         self.inbuf = b""
         self.pending_submit = None  # the AT+CMGS length while reading the PDU
         self.urc_queue = []
+        # +CMTI of the later parts of a multipart SMS, announced one at a
+        # time: each one CMTI_GAP_S after ModemManager read the previous
+        # part (see "paced" in control()).
+        self.paced_cmti = []
+        self.paced_wait_for = None   # the index whose AT+CMGR releases the next
+        self.paced_due = None        # monotonic time the next may go out
 
     def record(self, **event):
         self.log.write(json.dumps(event, ensure_ascii=False) + "\n")
@@ -294,6 +303,22 @@ class Modem:
             self.urc_queue.append(text)
         else:
             self.write("\r\n" + text + "\r\n")
+
+    def release_paced(self, force_first=False):
+        """Announces the next paced part when its time has come."""
+        if not self.paced_cmti or self.paced_wait_for is not None:
+            return
+        if not force_first and (self.paced_due is None or time.monotonic() < self.paced_due):
+            return
+        i = self.paced_cmti.pop(0)
+        self.paced_wait_for, self.paced_due = i, None
+        self.urc("+CMTI: \"SM\",%d" % i)
+
+    def paced_timeout(self):
+        """Seconds until release_paced() has work, or None."""
+        if not self.paced_cmti or self.paced_wait_for is not None or self.paced_due is None:
+            return None
+        return max(0.0, self.paced_due - time.monotonic())
 
     def flush_urcs(self):
         while self.urc_queue and self.pending_submit is None and self.client is not None:
@@ -431,6 +456,9 @@ class Modem:
             i = int(u.split("=")[1])
             if i not in self.storage:
                 return False, "\r\n+CMS ERROR: 321\r\n"
+            if i == self.paced_wait_for:
+                self.paced_wait_for = None
+                self.paced_due = time.monotonic() + CMTI_GAP_S
             stat, pdu = self.storage[i]
             if stat == 0:
                 self.storage[i] = (1, pdu)
@@ -466,7 +494,19 @@ class Modem:
                 i = next(n for n in range(30) if n not in self.storage)
                 self.storage[i] = (0, pdu)
                 indices.append(i)
-                self.urc("+CMTI: \"SM\",%d" % i)
+            # Parts arrive over the air one after the other. ModemManager
+            # 1.20.4 reads only the first of two +CMTI that come in one
+            # burst (the second finds the SMS storages locked by the
+            # first's read and is dropped: the part stays on the SIM and
+            # the SMS stuck in RECEIVING), so the next part is announced
+            # once the previous one was read; "burst": true sends them all
+            # at once to reproduce that.
+            if request.get("burst"):
+                for i in indices:
+                    self.urc("+CMTI: \"SM\",%d" % i)
+            else:
+                self.paced_cmti += indices
+                self.release_paced(force_first=self.paced_wait_for is None and self.paced_due is None)
             self.record(event="delivered", sender=request["from"], text=request["text"], indices=indices)
             return {"ok": True, "indices": indices}
         if cmd == "report":
@@ -514,7 +554,9 @@ def main():
             f.write("ready\n")
 
     while True:
-        for key, _ in sel.select():
+        events = sel.select(modem.paced_timeout())
+        modem.release_paced()
+        for key, _ in events:
             sock, kind = key.fileobj, key.data
             if kind == "at-listen":
                 conn, _ = sock.accept()
@@ -550,8 +592,8 @@ def main():
                     line, control_buffers[sock] = control_buffers[sock].split(b"\n", 1)
                     try:
                         reply = modem.control(json.loads(line))
-                    except (ValueError, KeyError, TypeError) as e:
-                        reply = {"ok": False, "error": str(e)}
+                    except Exception as e:  # noqa: BLE001 — a bad request must not end the modem
+                        reply = {"ok": False, "error": "%s: %s" % (type(e).__name__, e)}
                     sock.sendall((json.dumps(reply) + "\n").encode())
         sys.stderr.flush()
 

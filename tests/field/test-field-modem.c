@@ -77,7 +77,7 @@ report (guint reference,
 {
   g_autofree char *request = g_strdup_printf ("{\"cmd\": \"report\", \"mr\": %u, \"status\": %u}",
                                               reference, status);
-  g_autoptr(JsonObject) reply = control (request);
+  json_object_unref (control (request));
 }
 
 /* The emulator's record: every event it wrote, of @kind, in order. */
@@ -305,6 +305,19 @@ is_in (Fixture           *f,
        HeraldOutboxState  state)
 {
   HeraldOutboxEntry *entry = latest (f, queued);
+  static gint64 last_said;
+
+  /* Why nothing moves, once a second, for the log of a failed wait. */
+  if (g_get_monotonic_time () - last_said > G_USEC_PER_SEC)
+    {
+      HeraldModem *modem = the_modem ();
+
+      last_said = g_get_monotonic_time ();
+      g_test_message ("waiting for %s: it is %s; modem %s, %s; dispatcher: %s", herald_outbox_state_to_string (state),
+                      entry != NULL ? herald_outbox_state_to_string (entry->state) : "as queued",
+                      herald_modem_get_state (modem), herald_modem_get_unusable_reason (modem),
+                      herald_modem_dispatcher_get_modem_status (f->dispatcher, herald_modem_get_device_id (modem)));
+    }
 
   return entry != NULL && entry->state == state;
 }
@@ -389,52 +402,115 @@ test_long_ucs2 (Fixture       *f,
   g_assert_cmpint (latest (f, queued)->reference, ==, json_object_get_int_member (submits->pdata[2], "mr"));
 }
 
-/* An SMS arrives (+CMTI), Herald stores it in the local inbox and deletes
- * it from the modem: the emulator's storage is empty again. */
-static void
-test_incoming (void)
+/* Receiving: a modem account, its local inbox and a receiver. */
+typedef struct
 {
-  g_autofree char *db_path = g_build_filename (g_get_user_data_dir (), "field-inbox.db", NULL);
+  HeraldDatabase      *database;
+  HeraldLocalInbox    *inbox;
+  HeraldModemReceiver *receiver;
+  char                *account_id;
+} Inbound;
+
+static void
+inbound_set_up (Inbound       *in,
+                gconstpointer  data)
+{
+  static guint n;
+  g_autofree char *name = g_strdup_printf ("field-inbox-%u.db", n++);
+  g_autofree char *path = g_build_filename (g_get_user_data_dir (), name, NULL);
   g_autoptr(GError) error = NULL;
-  g_autoptr(HeraldDatabase) database = herald_database_open (db_path, &error);
   g_autoptr(HeraldAccountStore) store = NULL;
   g_autoptr(HeraldAccount) draft = herald_account_new (HERALD_DIALECT_MODEM, "Modems");
   g_autoptr(HeraldAccount) account = NULL;
-  g_autoptr(HeraldLocalInbox) inbox = NULL;
-  g_autoptr(HeraldModemReceiver) receiver = NULL;
   g_autoptr(GAsyncResult) result = NULL;
-  g_autoptr(GPtrArray) messages = NULL;
-  g_autoptr(JsonObject) delivered = NULL;
-  const char *text = "Field truth: a reply ü {x}";
-  HeraldLocalMessage *message;
 
+  in->database = herald_database_open (path, &error);
   g_assert_no_error (error);
-  store = herald_account_store_new (database);
+  store = herald_account_store_new (in->database);
   herald_account_store_add_async (store, draft, NULL, NULL, herald_test_async_done, &result);
   account = herald_account_store_add_finish (store, herald_test_wait (&result), &error);
   g_assert_no_error (error);
-  g_clear_object (&result);
+  in->account_id = g_strdup (herald_account_get_id (account));
 
-  inbox = herald_local_inbox_new (database);
-  receiver = herald_modem_receiver_new (manager, inbox, herald_account_get_id (account));
-  herald_modem_receiver_start (receiver);
+  in->inbox = herald_local_inbox_new (in->database);
+  in->receiver = herald_modem_receiver_new (manager, in->inbox, in->account_id);
+  herald_modem_receiver_start (in->receiver);
+}
 
-  delivered = control ("{\"cmd\": \"deliver\", \"from\": \"" SENDER "\", \"text\": \"Field truth: a reply ü {x}\"}");
-  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (delivered, "indices")), ==, 1);
-  g_assert_cmpuint (stored_on_modem (), ==, 1);
+static void
+inbound_tear_down (Inbound       *in,
+                   gconstpointer  data)
+{
+  g_clear_object (&in->receiver);
+  g_clear_object (&in->inbox);
+  g_clear_object (&in->database);
+  g_clear_pointer (&in->account_id, g_free);
+}
 
-  /* Stored, then deleted from the modem (AT+CMGD). */
+/* The emulator stores @text from SENDER (in @parts parts) and announces
+ * each with +CMTI; Herald stores it once in the local inbox and deletes
+ * every part from the modem: the emulator's storage is empty again. */
+static void
+receive_and_check (Inbound    *in,
+                   const char *text,
+                   guint       parts)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  g_autoptr(JsonNode) node = NULL;
+  g_autofree char *request = NULL;
+  g_autoptr(JsonObject) delivered = NULL;
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = NULL;
+  HeraldLocalMessage *message;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "cmd");
+  json_builder_add_string_value (builder, "deliver");
+  json_builder_set_member_name (builder, "from");
+  json_builder_add_string_value (builder, SENDER);
+  json_builder_set_member_name (builder, "text");
+  json_builder_add_string_value (builder, text);
+  json_builder_end_object (builder);
+  node = json_builder_get_root (builder);
+  request = json_to_string (node, FALSE);
+
+  g_assert_cmpuint (stored_on_modem (), ==, 0);
+  delivered = control (request);
+  g_assert_cmpuint (json_array_get_length (json_object_get_array_member (delivered, "indices")), ==, parts);
+
+  /* Stored, then deleted from the modem (AT+CMGD): the emulator's word. */
   herald_test_wait_until (stored_on_modem () == 0);
+  g_assert_cmpuint (count_events ("deleted"), >=, parts);
 
-  herald_local_inbox_list_async (inbox, herald_account_get_id (account), NULL, 0, 0, NULL,
-                                 herald_test_async_done, &result);
-  messages = herald_local_inbox_list_finish (inbox, herald_test_wait (&result), &error);
+  herald_local_inbox_list_async (in->inbox, in->account_id, NULL, 0, 0, NULL, herald_test_async_done, &result);
+  messages = herald_local_inbox_list_finish (in->inbox, herald_test_wait (&result), &error);
   g_assert_no_error (error);
   g_assert_cmpuint (messages->len, ==, 1);
   message = messages->pdata[0];
   g_assert_cmpstr (message->sender, ==, SENDER);
   g_assert_cmpstr (message->text, ==, text);
   g_assert_cmpstr (message->device_id, ==, herald_modem_get_device_id (the_modem ()));
+}
+
+static void
+test_incoming (Inbound       *in,
+               gconstpointer  data)
+{
+  receive_and_check (in, "Field truth: a reply ü {x}", 1);
+}
+
+/* Two concatenated parts: ModemManager shows one SMS, RECEIVING until the
+ * second part is in; Herald stores the whole text once. */
+static void
+test_incoming_multipart (Inbound       *in,
+                         gconstpointer  data)
+{
+  g_autoptr(GString) text = g_string_new ("Field truth, in parts:");
+
+  while (text->len < 200)
+    g_string_append (text, " and more");
+  receive_and_check (in, text->str, 2);
 }
 
 /* A three-part message: the reports for its first parts deliver nothing
@@ -492,7 +568,6 @@ static void
 test_submit_refused (Fixture       *f,
                      gconstpointer  data)
 {
-  g_autoptr(JsonObject) armed = control ("{\"cmd\": \"fail-next-submit\", \"cms\": 332}");
   guint refused_before = count_events ("submit-refused");
   g_autoptr(HeraldOutboxEntry) queued = NULL;
   g_autoptr(HeraldOutboxEntry) stored = NULL;
@@ -500,6 +575,7 @@ test_submit_refused (Fixture       *f,
   g_autoptr(GError) error = NULL;
   g_autoptr(GPtrArray) submits = NULL;
 
+  json_object_unref (control ("{\"cmd\": \"fail-next-submit\", \"cms\": 332}"));
   queued = queue (f, "Field truth: refused once");
   /* Given back with the modem's reason, then sent on the next attempt. */
   herald_test_wait_until (is_in (f, queued, HERALD_OUTBOX_SENT));
@@ -524,11 +600,11 @@ static void
 test_submit_refused_reason (void)
 {
   HeraldModem *modem = the_modem ();
-  g_autoptr(JsonObject) armed = control ("{\"cmd\": \"fail-next-submit\", \"cms\": 332}");
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
   g_autofree char *path = NULL;
 
+  json_object_unref (control ("{\"cmd\": \"fail-next-submit\", \"cms\": 332}"));
   herald_modem_create_sms_async (modem, NUMBER, "Field truth: timeout", 0, TRUE, NULL,
                                  herald_test_async_done, &result);
   path = herald_modem_create_sms_finish (modem, herald_test_wait (&result), &error);
@@ -585,7 +661,9 @@ main (int    argc,
 
   g_test_add_func ("/field/send-decoded", test_send_decoded);
   g_test_add ("/field/long-ucs2", Fixture, NULL, fixture_set_up, test_long_ucs2, fixture_tear_down);
-  g_test_add_func ("/field/incoming", test_incoming);
+  g_test_add ("/field/incoming", Inbound, NULL, inbound_set_up, test_incoming, inbound_tear_down);
+  g_test_add ("/field/incoming-multipart", Inbound, NULL, inbound_set_up, test_incoming_multipart,
+              inbound_tear_down);
   g_test_add ("/field/multipart-delivery", Fixture, NULL, fixture_set_up, test_multipart_delivery,
               fixture_tear_down);
   g_test_add ("/field/report-failure", Fixture, NULL, fixture_set_up, test_report_failure, fixture_tear_down);
