@@ -430,6 +430,11 @@ class Modem:
         if u.startswith("+CMEE=") or u.startswith("+CFUN=") or u.startswith("+CSCS=") or \
                 u.startswith("+CNMI=") or u.startswith("+CMER="):
             return True, []
+        if u.startswith("+CRSM=176,12258,"):
+            # READ BINARY of EF_ICCID: the ICCID in swapped BCD. ModemManager
+            # retries it three times, a second apart, when it fails.
+            iccid = "89233011234567890123"
+            return True, ["+CRSM: 144,0,\"%s\"" % "".join(iccid[i + 1] + iccid[i] for i in range(0, 20, 2))]
         if u.startswith("+CLCK="):
             return True, ["+CLCK: 0"]
         if u.startswith("+CSMS="):
