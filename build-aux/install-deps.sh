@@ -21,6 +21,9 @@ packages=(
   dbus dbus-daemon dbus-bin gnome-keyring libsecret-tools xvfb xauth
   at-spi2-core python3-gi gir1.2-atspi-2.0 gir1.2-glib-2.0
   xdotool  # real key presses: the compose page's keyboard test fails without it
+  # the field suite: the real ModemManager daemon (its generic plugin drives
+  # tests/field/herald-at-modem over a UNIX socket) and mmcli for debugging
+  modemmanager
   fonts-cantarell fonts-dejavu-core adwaita-icon-theme
   # quality gates
   valgrind clang-tidy cppcheck gcovr libclang-rt-14-dev

@@ -3,7 +3,7 @@
 # SPDX-License-Identifier: GPL-3.0-or-later
 # The test command: installs what the build and the tests need, builds
 # Herald in _build (or $BUILDDIR) and runs every suite — unit, integration,
-# ui, data. Extra arguments go to `meson test` (e.g. --suite unit).
+# ui, data, field. Extra arguments go to `meson test` (e.g. --suite unit).
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)

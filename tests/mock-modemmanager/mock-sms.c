@@ -424,16 +424,17 @@ mock_sms_new_deliver (MockModem   *modem,
   timestamp = g_date_time_format (now, "%Y-%m-%dT%H:%M:%S%:z");
 
   mm_gdbus_sms_set_pdu_type (self->skeleton, MM_SMS_PDU_TYPE_DELIVER);
-  /* Receiving: the first part is in; ModemManager shows the SMS at once,
-   * with the text so far, and emits Added for it. */
+  /* Receiving: the first part is in; ModemManager shows the SMS at once
+   * and emits Added for it, with an empty Text: the real daemon (1.20.4,
+   * seen in the field suite) assembles the text only once every part is
+   * in. (This mock used to show the first 10 characters; a client that
+   * took them for the message would have passed here and failed there.) */
   mm_gdbus_sms_set_state (self->skeleton, receiving ? MM_SMS_STATE_RECEIVING : MM_SMS_STATE_RECEIVED);
   mm_gdbus_sms_set_storage (self->skeleton, MM_SMS_STORAGE_ME);
   mm_gdbus_sms_set_number (self->skeleton, number);
   if (receiving)
     {
-      g_autofree char *first_part = g_utf8_substring (text, 0, MIN (g_utf8_strlen (text, -1), 10));
-
-      mm_gdbus_sms_set_text (self->skeleton, first_part);
+      mm_gdbus_sms_set_text (self->skeleton, "");
       self->full_text = g_strdup (text);
     }
   else

@@ -24,6 +24,7 @@ typedef struct
   HeraldModem           *modem;
   char                  *modem_id;
   gboolean               busy;          /* a claim or a send is under way */
+  gboolean               woken;         /* woken while busy: look at the outbox again */
   gint64                 last_start;    /* monotonic µs of the last send's start, 0: none */
   gint64                 blocked_until; /* monotonic µs */
   char                  *status;        /* why no work now, NULL when none */
@@ -395,6 +396,17 @@ claimed_cb (GObject      *source,
       if (slot == NULL)
         return;
       slot->busy = FALSE;
+      /* Queued while the claim was reading the outbox: the wake found the
+       * slot busy and the claim may have read before the message was in.
+       * (Seen with the real ModemManager in the field suite: a message
+       * queued right after the dispatcher's first, empty, claim sat
+       * queued until something else woke the modem.) */
+      if (error == NULL && slot->woken)
+        {
+          g_debug ("%s: woken during an empty claim; looking again", slot->modem_id);
+          try_slot (slot);
+          return;
+        }
       /* A message this modem refused may fall due for it later. */
       if (error == NULL)
         {
@@ -504,10 +516,13 @@ try_slot (Slot *slot)
 {
   HeraldModemDispatcher *self = slot->dispatcher;
 
+  if (self->started && slot->busy)
+    slot->woken = TRUE;
   if (!self->started || !slot_can_take_work (slot, g_get_monotonic_time ()))
     return;
 
   slot->busy = TRUE;
+  slot->woken = FALSE;
   if (self->daily_cap > 0)
     herald_outbox_count_sent_async (self->outbox, slot->modem_id, start_of_local_day (), NULL, counted_cb,
                                     claim_new (slot));

@@ -42,6 +42,26 @@ is_not_running (const GError *error)
          g_error_matches (error, G_DBUS_ERROR, G_DBUS_ERROR_NAME_HAS_NO_OWNER);
 }
 
+/* The polkit action ModemManager names in its refusal ("PolicyKit
+ * authorization failed: not authorized for 'ACTION'"): Enable asks for
+ * Device.Control, not Messaging, and the message must name the right one
+ * (the field suite saw the real daemon's words). Messaging when unnamed. */
+static char *
+refused_action (const char *reason)
+{
+  const char *start = strstr (reason, "not authorized for '");
+  const char *end;
+
+  if (start == NULL)
+    return g_strdup (MESSAGING_ACTION);
+  start += strlen ("not authorized for '");
+  end = strchr (start, '\'');
+  if (end == NULL || end == start)
+    return g_strdup (MESSAGING_ACTION);
+
+  return g_strndup (start, (gsize) (end - start));
+}
+
 /* The words after ModemManager's error name, without GDBus's remote-error
  * prefix, for the reason a person reads. */
 static char *
@@ -77,11 +97,21 @@ herald_modem_error_from_mm (const GError *error,
                         doing, CONTROL_ACTION, reason);
 
   if (is_polkit_refusal (error))
-    return g_error_new (HERALD_MODEM_ERROR, HERALD_MODEM_ERROR_UNAUTHORIZED,
-                        _("%s: the system refused this user access to the modem’s messages "
-                          "(polkit did not authorize “%s”). Run Herald in an active local session, "
-                          "or ask the administrator for a polkit rule allowing that action. (%s)"),
-                        doing, MESSAGING_ACTION, reason);
+    {
+      g_autofree char *action = refused_action (reason);
+
+      if (g_str_equal (action, CONTROL_ACTION))
+        return g_error_new (HERALD_MODEM_ERROR, HERALD_MODEM_ERROR_UNAUTHORIZED,
+                            _("%s: the system refused this user control of the modem, such as enabling it "
+                              "(polkit did not authorize “%s”). Run Herald in an active local session, "
+                              "or ask the administrator for a polkit rule allowing that action. (%s)"),
+                            doing, action, reason);
+      return g_error_new (HERALD_MODEM_ERROR, HERALD_MODEM_ERROR_UNAUTHORIZED,
+                          _("%s: the system refused this user access to the modem’s messages "
+                            "(polkit did not authorize “%s”). Run Herald in an active local session, "
+                            "or ask the administrator for a polkit rule allowing that action. (%s)"),
+                          doing, action, reason);
+    }
 
   if (is_not_running (error))
     return g_error_new (HERALD_MODEM_ERROR, HERALD_MODEM_ERROR_NOT_RUNNING,

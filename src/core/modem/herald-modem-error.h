@@ -16,7 +16,8 @@ typedef enum
 {
   HERALD_MODEM_ERROR_NO_BUS,          /* the system bus cannot be reached */
   HERALD_MODEM_ERROR_NOT_RUNNING,     /* ModemManager is not on the system bus */
-  HERALD_MODEM_ERROR_UNAUTHORIZED,    /* polkit refused org.freedesktop.ModemManager1.Messaging */
+  HERALD_MODEM_ERROR_UNAUTHORIZED,    /* polkit refused the action ModemManager asked about
+                                       * (Messaging; Device.Control to enable): the message names it */
   HERALD_MODEM_ERROR_NO_MODEM,        /* no modem, or none by that device id */
   HERALD_MODEM_ERROR_GONE,            /* the modem went away during the call */
   HERALD_MODEM_ERROR_NOT_USABLE,      /* disabled, locked SIM, no signal…: the message says which */
