@@ -88,14 +88,6 @@ herald_modem_error_from_mm (const GError *error,
 
   reason = mm_reason (error);
 
-  /* Enabling and the like need Device.Control, not Messaging. */
-  if (is_polkit_refusal (error) && strstr (reason, CONTROL_ACTION) != NULL)
-    return g_error_new (HERALD_MODEM_ERROR, HERALD_MODEM_ERROR_UNAUTHORIZED,
-                        _("%s: the system refused this user control of the modem "
-                          "(polkit did not authorize “%s”). Run Herald in an active local session, "
-                          "or ask the administrator for a polkit rule allowing that action. (%s)"),
-                        doing, CONTROL_ACTION, reason);
-
   if (is_polkit_refusal (error))
     {
       g_autofree char *action = refused_action (reason);
