@@ -109,6 +109,12 @@ if [ ! -f "$builddir/build.ninja" ]; then
   lock_give
 fi
 
+# Regenerated first when a meson.build changed since the last run (a new
+# test), so that the introspection below knows it.
+lock_take
+ninja -C "$builddir" build.ninja >/dev/null 2>&1 || true
+lock_give
+
 # What the tests run, as ninja targets: the test programs, the targets the
 # tests depend on (heraldctl …) and the built programs their environment
 # names (HERALD_MOCK_MODEMMANAGER: the mock ModemManager that the harness
