@@ -62,11 +62,14 @@ fixture_tear_down (Fixture       *f,
 
 static HeraldOutboxEntry *
 queue (Fixture    *f,
-       const char *text)
+       const char *text,
+       const char *device_id)
 {
   g_autoptr(GAsyncResult) result = NULL;
   g_autoptr(GError) error = NULL;
-  HeraldOutboxRequest request = { .recipient = NUMBER, .text = text, .validity_minutes = 60 };
+  HeraldOutboxRequest request = {
+    .recipient = NUMBER, .text = text, .device_id = device_id, .validity_minutes = 60,
+  };
   HeraldOutboxEntry *entry;
 
   herald_modem_dispatcher_queue_async (f->dispatcher, &request, NULL, herald_test_async_done, &result);
@@ -116,12 +119,51 @@ test_default_attempts (Fixture       *f,
   herald_test_mock_send_mode (HERALD_TEST_MOCK_MODEM_0, "network-timeout", 0);
   herald_test_mock_send_mode (HERALD_TEST_MOCK_MODEM_1, "network-timeout", 0);
 
-  q = queue (f, "rules: three attempts by default");
+  q = queue (f, "rules: three attempts by default", NULL);
   herald_test_wait_until (is_failed (f, q->message_id));
   row = stored (f, q->message_id);
   g_assert_cmpuint (row->attempts, ==, 3);
   g_assert_nonnull (strstr (row->error, "Network timeout"));
   g_assert_cmpuint (herald_test_mock_count_sent (NUMBER, q->text), ==, 0);
+}
+
+static gboolean
+is_sent (Fixture    *f,
+         const char *message_id)
+{
+  g_autoptr(HeraldOutboxEntry) row = stored (f, message_id);
+
+  return row->state == HERALD_OUTBOX_SENT;
+}
+
+/* A shorter pacing interval applies to the message already waiting out a
+ * longer one: it goes when the new interval has passed, not the old. */
+static void
+test_pacing_shortened (Fixture       *f,
+                       gconstpointer  data)
+{
+  g_autoptr(HeraldOutboxEntry) first = NULL;
+  g_autoptr(HeraldOutboxEntry) second = NULL;
+  g_autoptr(HeraldOutboxEntry) waiting = NULL;
+  g_autoptr(HeraldOutboxEntry) first_row = NULL;
+  g_autoptr(HeraldOutboxEntry) second_row = NULL;
+
+  /* One send a minute on modem 0: the second message waits a minute … */
+  herald_modem_dispatcher_set_pacing (f->dispatcher, 60000, 0);
+  first = queue (f, "rules: paced first", HERALD_TEST_MOCK_DEVICE_0);
+  herald_test_wait_until (is_sent (f, first->message_id));
+  second = queue (f, "rules: paced second", HERALD_TEST_MOCK_DEVICE_0);
+  waiting = stored (f, second->message_id);
+  g_assert_cmpint (waiting->state, ==, HERALD_OUTBOX_QUEUED);
+
+  /* … until the interval becomes 2 s: then it goes 2 s after the first
+   * (well within the test's 30 s wait, and the old minute). */
+  herald_modem_dispatcher_set_pacing (f->dispatcher, 2000, 0);
+  herald_test_wait_until (is_sent (f, second->message_id));
+  first_row = stored (f, first->message_id);
+  second_row = stored (f, second->message_id);
+  g_assert_cmpint (second_row->sent_at - first_row->sent_at, >=, 1500 * G_TIME_SPAN_MILLISECOND);
+  g_assert_cmpuint (herald_test_mock_count_sent (NUMBER, second->text), ==, 1);
 }
 
 int
@@ -131,6 +173,9 @@ main (int   argc,
   g_test_init (&argc, &argv, NULL);
 
   g_test_add ("/modem-dispatcher-rules/default-attempts", Fixture, NULL, fixture_set_up, test_default_attempts,
+              fixture_tear_down);
+
+  g_test_add ("/modem-dispatcher-rules/pacing-shortened", Fixture, NULL, fixture_set_up, test_pacing_shortened,
               fixture_tear_down);
 
   return g_test_run ();
