@@ -49,9 +49,10 @@ mutation_targets=(
 # Files whose score is printed but does not fail the stage yet (a new
 # money path until its survivors are killed). The full runs at #20 killed
 # 236 / 240 of the rate limiter, 318 / 322 of the SMS counter; a sample of
-# provider-error's classification, after tests/unit/test-provider-error.c,
-# killed every non-equivalent mutant it drew (see tests/README.md). The
-# campaign engine and the modem dispatcher have had samples only.
+# 40 of provider-error's mutants, with tests/unit/test-provider-error.c,
+# killed all 38 non-equivalent ones. The modem dispatcher (17 / 19 of a
+# sample) and the campaign engine (1 / 5) are below 90 %: their survivors
+# are listed in tests/README.md.
 mutation_report_only=(
   src/core/campaign/herald-campaign-engine.c
   src/core/modem/herald-modem-dispatcher.c
