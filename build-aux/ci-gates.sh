@@ -42,17 +42,18 @@ mutation_sample=${MUTATION_SAMPLE:-30}
 mutation_targets=(
   "src/core/text/herald-sms-text.c             sms-text fuzz-corpus-sms-text"
   "src/core/net/herald-rate-limiter.c          rate-limiter"
-  "src/core/net/herald-provider-error.c        @10 campaign-engine"
+  "src/core/net/herald-provider-error.c        provider-error"
   "src/core/campaign/herald-campaign-engine.c  @10 campaign-engine"
-  "src/core/modem/herald-modem-dispatcher.c    @10 modem-dispatcher"
+  "src/core/modem/herald-modem-dispatcher.c    @10 modem-dispatcher modem-dispatcher-rules modem-provider"
 )
 # Files whose score is printed but does not fail the stage yet (a new
 # money path until its survivors are killed). The full runs at #20 killed
-# 236 / 240 of the rate limiter, 318 / 322 of the SMS counter; the campaign
-# retry policy (provider-error's classification), the campaign engine and the
-# modem dispatcher landed after it and have had no full run yet.
+# 236 / 240 of the rate limiter, 318 / 322 of the SMS counter; a sample of
+# 40 of provider-error's mutants, with tests/unit/test-provider-error.c,
+# killed all 38 non-equivalent ones. The modem dispatcher (17 / 19 of a
+# sample) and the campaign engine (1 / 5) are below 90 %: their survivors
+# are listed in tests/README.md.
 mutation_report_only=(
-  src/core/net/herald-provider-error.c
   src/core/campaign/herald-campaign-engine.c
   src/core/modem/herald-modem-dispatcher.c
 )

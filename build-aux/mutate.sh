@@ -35,7 +35,7 @@
 set -euo pipefail
 
 root=$(cd "$(dirname "${BASH_SOURCE[0]}")/.." && pwd)
-builddir=${MUTANT_BUILDDIR:-$root/_build-mutants}
+builddir=$(realpath -m -- "${MUTANT_BUILDDIR:-$root/_build-mutants}")
 lock=${MUTATE_LOCK-/tmp/herald-cpu.lock}
 test_timeout=${MUTATE_TIMEOUT:-}
 equivalent_list=$root/build-aux/mutants-equivalent.txt
@@ -109,22 +109,50 @@ if [ ! -f "$builddir/build.ninja" ]; then
   lock_give
 fi
 
-# The executables behind the tests, as ninja targets.
-mapfile -t targets < <(meson introspect "$builddir" --tests | python3 -c '
-import json, os, sys
+# Regenerated first when a meson.build changed since the last run (a new
+# test), so that the introspection below knows it.
+lock_take
+ninja -C "$builddir" build.ninja >/dev/null 2>&1 || true
+lock_give
+
+# What the tests run, as ninja targets: the test programs, the targets the
+# tests depend on (heraldctl …) and the built programs their environment
+# names (HERALD_MOCK_MODEMMANAGER: the mock ModemManager that the harness
+# starts for --mock-modems; `meson test --no-rebuild` builds none of these).
+mapfile -t targets < <(python3 -c '
+import json, os, subprocess, sys
 names, builddir = sys.argv[1:-1], sys.argv[-1]
-found = set()
-for t in json.load(sys.stdin):
-    if t["name"] in names:
-        found.add(t["name"])
-        for arg in t["cmd"]:
-            path = os.path.join(builddir, arg) if not os.path.isabs(arg) else arg
-            if path.startswith(builddir + "/") and os.access(path, os.X_OK) or \
-               (not os.path.isabs(arg) and "/" in arg and not arg.startswith("-")):
-                print(os.path.relpath(path, builddir))
+def introspect(what):
+    return json.loads(subprocess.run(["meson", "introspect", builddir, what], check=True,
+                                     stdout=subprocess.PIPE).stdout)
+outputs = {}   # target id: its files
+for target in introspect("--targets"):
+    outputs[target["id"]] = target["filename"]
+built = {f for files in outputs.values() for f in files}
+found, wanted = set(), []
+def want(path):
+    rel = os.path.relpath(path, builddir)
+    if rel not in wanted:
+        wanted.append(rel)
+for t in introspect("--tests"):
+    if t["name"] not in names:
+        continue
+    found.add(t["name"])
+    for arg in t["cmd"]:
+        path = arg if os.path.isabs(arg) else os.path.join(builddir, arg)
+        if path in built:
+            want(path)
+    for dep in t.get("depends", []):
+        for path in outputs.get(dep, []):
+            want(path)
+    for value in t.get("env", {}).values():
+        if value in built:
+            want(value)
 missing = set(names) - found
 if missing:
     sys.exit("mutate: no test named " + ", ".join(sorted(missing)))
+for path in wanted:
+    print(path)
 ' "${tests[@]}" "$builddir")
 [ ${#targets[@]} -gt 0 ] || { echo "mutate: no executables for ${tests[*]}" >&2; exit 2; }
 
