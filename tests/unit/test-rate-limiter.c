@@ -650,6 +650,7 @@ test_reserve_then_acquire (void)
   Acquire burst[5] = { { 0 } };
   Acquire reserved[1] = { { 0 } };
   Acquire after[1] = { { 0 } };
+  Acquire again[1] = { { 0 } };
 
   _herald_rate_limiter_set_clock (limiter, fake_clock_get, &clock);
 
@@ -673,6 +674,14 @@ test_reserve_then_acquire (void)
   g_assert_true (after[0].granted);
   /* And took nothing more from the budget. */
   g_assert_cmpint (_herald_rate_limiter_peek_delay (limiter), ==, 612100);
+
+  /* A reservation serves one acquire: the next one waits its turn again. */
+  herald_rate_limiter_acquire_async (limiter, NULL, acquire_cb, &again[0]);
+  dispatch_pending ();
+  g_assert_false (again[0].done);
+  fake_clock_advance (&clock, 612100);
+  wait_all (again, 1, 5000);
+  g_assert_true (again[0].granted);
 
   _herald_rate_limiter_set_clock (limiter, NULL, NULL);
   assert_idle (limiter);
