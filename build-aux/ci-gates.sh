@@ -43,7 +43,7 @@ mutation_targets=(
   "src/core/text/herald-sms-text.c             sms-text fuzz-corpus-sms-text"
   "src/core/net/herald-rate-limiter.c          rate-limiter"
   "src/core/net/herald-provider-error.c        provider-error"
-  "src/core/campaign/herald-campaign-engine.c  @10 campaign-engine"
+  "src/core/campaign/herald-campaign-engine.c  @4 campaign-engine"
   "src/core/modem/herald-modem-dispatcher.c    @10 modem-dispatcher modem-dispatcher-rules modem-provider"
 )
 # Files whose score is printed but does not fail the stage yet (a new
