@@ -24,6 +24,7 @@ typedef struct
   HeraldModem           *modem;
   char                  *modem_id;
   gboolean               busy;          /* a claim or a send is under way */
+  gboolean               woken;         /* woken while busy: look again once free */
   gint64                 last_start;    /* monotonic µs of the last send's start, 0: none */
   gint64                 blocked_until; /* monotonic µs */
   char                  *status;        /* why no work now, NULL when none */
@@ -395,6 +396,13 @@ claimed_cb (GObject      *source,
       if (slot == NULL)
         return;
       slot->busy = FALSE;
+      /* Woken while the claim was under way: what woke it may have been
+       * queued after the claim looked. */
+      if (slot->woken)
+        {
+          try_slot (slot);
+          return;
+        }
       /* A message this modem refused may fall due for it later. */
       if (error == NULL)
         {
@@ -504,10 +512,22 @@ try_slot (Slot *slot)
 {
   HeraldModemDispatcher *self = slot->dispatcher;
 
-  if (!self->started || !slot_can_take_work (slot, g_get_monotonic_time ()))
+  /* Nothing is claimed before the messages a previous run left in flight
+   * are listed: the listing would take this run's claims for leftovers. */
+  if (!self->started || !self->recovery_listed)
+    return;
+
+  if (slot->busy)
+    {
+      slot->woken = TRUE;
+      return;
+    }
+
+  if (!slot_can_take_work (slot, g_get_monotonic_time ()))
     return;
 
   slot->busy = TRUE;
+  slot->woken = FALSE;
   if (self->daily_cap > 0)
     herald_outbox_count_sent_async (self->outbox, slot->modem_id, start_of_local_day (), NULL, counted_cb,
                                     claim_new (slot));
@@ -752,13 +772,13 @@ in_flight_listed_cb (GObject      *source,
 
   self->recovery_listed = TRUE;
   if (entries == NULL)
-    {
-      g_warning ("The outbox could not be read: %s", error->message);
-      return;
-    }
+    g_warning ("The outbox could not be read: %s", error->message);
+  else
+    for (guint i = 0; i < entries->len; i++)
+      recover_entry (self, herald_outbox_entry_copy (entries->pdata[i]));
 
-  for (guint i = 0; i < entries->len; i++)
-    recover_entry (self, herald_outbox_entry_copy (entries->pdata[i]));
+  /* The claims held back until now. */
+  pump (self);
 }
 
 /* ---- The object --------------------------------------------------------- */
