@@ -8,6 +8,7 @@
 
 #include "herald-test-mock-modem.h"
 #include "herald-test-util.h"
+#include "herald-test-webhook-receiver.h"
 #include "test-bridge-util.h"
 
 /* The SMS Gateway for Android API of `heraldctl bridge serve`, through curl
@@ -326,6 +327,74 @@ test_devices_health (Fixture       *f,
   herald_test_mock_set (HERALD_TEST_MOCK_MODEM_1, "signal", g_variant_new_uint32 (70));
 }
 
+/* The answer's body as JSON (the test fails unless @status came). */
+static JsonNode *
+call_node (Fixture    *f,
+           const char *method,
+           const char *path,
+           const char *body,
+           guint       status)
+{
+  g_auto(TestAnswer) answer = { 0 };
+  g_autofree char *url = g_strconcat (f->root, path, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  test_http_basic (&answer, method, url, f->user, body);
+  if (answer.status != status)
+    g_error ("%s %s answered %u, not %u: %s", method, path, answer.status, status, answer.body);
+  if (answer.body == NULL || answer.body[0] == '\0')
+    return NULL;
+  json_parser_load_from_data (parser, answer.body, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Webhooks registered the app's way are posted sms:sent when a message
+ * sent through the API goes out; listed; removed. */
+static void
+test_webhooks (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(HeraldTestWebhookReceiver) receiver = herald_test_webhook_receiver_new ();
+  g_autofree char *url = herald_test_webhook_receiver_url (receiver, "/hook");
+  g_autofree char *body = g_strdup_printf ("{\"id\": \"hook-1\", \"url\": \"%s\", \"event\": \"sms:sent\"}", url);
+  g_autoptr(JsonObject) added = call (f, "POST", "/webhooks", body, 201);
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) removed = NULL;
+  g_autoptr(JsonObject) accepted = NULL;
+  g_autoptr(JsonObject) bad = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  JsonArray *array;
+
+  g_assert_cmpstr (json_object_get_string_member (added, "id"), ==, "hook-1");
+  g_assert_cmpstr (json_object_get_string_member (added, "url"), ==, url);
+  g_assert_cmpstr (json_object_get_string_member (added, "event"), ==, "sms:sent");
+
+  bad = call (f, "POST", "/webhooks", "{\"url\": \"http://127.0.0.1:1/x\", \"event\": \"sms:nothing\"}", 400);
+  g_assert_nonnull (strstr (json_object_get_string_member (bad, "message"), "sms:received"));
+
+  listed = call_node (f, "GET", "/webhooks", NULL, 200);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (listed));
+  array = json_node_get_array (listed);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "id"), ==, "hook-1");
+
+  accepted = call (f, "POST", "/message", "{\"message\": \"Hooked\", \"phoneNumbers\": [\"+233241234590\"]}", 202);
+  test_poll_until (herald_test_webhook_receiver_count (receiver, "/hook") == 1);
+  post = herald_test_webhook_request_json (herald_test_webhook_receiver_nth (receiver, "/hook", 0));
+  g_assert_cmpstr (json_object_get_string_member (post, "event"), ==, "sms:sent");
+  g_assert_cmpuint (herald_test_mock_count_sent ("+233241234590", "Hooked"), ==, 1);
+
+  removed = call_node (f, "DELETE", "/webhooks/hook-1", NULL, 204);
+  g_assert_null (removed);
+  g_clear_pointer (&listed, json_node_unref);
+  listed = call_node (f, "GET", "/webhooks", NULL, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 0);
+  g_clear_pointer (&removed, json_node_unref);
+  removed = call_node (f, "DELETE", "/webhooks/hook-1", NULL, 404);
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +410,7 @@ main (int   argc,
   ADD ("list", test_list);
   ADD ("errors", test_errors);
   ADD ("devices-health", test_devices_health);
+  ADD ("webhooks", test_webhooks);
 #undef ADD
 
   return g_test_run ();

@@ -21,7 +21,8 @@
  * sending → Processed, sent → Sent, delivered → Delivered, failed and
  * unknown → Failed, cancelled → Cancelled.
  *
- * Not yet: GET /inbox, the webhooks, settings and logs. */
+ * Webhooks: GET|POST /webhooks, DELETE /webhooks/:id.
+ * Not yet: GET /inbox, settings and logs. */
 
 #define CLIENT_PREFIX "android:"
 
@@ -673,6 +674,186 @@ answer_health (HeraldBridgeServer *self,
   herald_bridge_reply_json (msg, usable > 0 ? SOUP_STATUS_OK : SOUP_STATUS_SERVICE_UNAVAILABLE, builder);
 }
 
+/* ---- GET|POST /webhooks, DELETE /webhooks/:id ------------------------------ */
+
+/* The app's WebHook: { "id", "url", "event", "deviceId" }. */
+static void
+add_webhook_json (JsonBuilder         *builder,
+                  const HeraldWebhook *webhook)
+{
+  json_builder_begin_object (builder);
+  herald_bridge_json_add_string (builder, "id", webhook->id);
+  herald_bridge_json_add_string (builder, "url", webhook->url);
+  herald_bridge_json_add_string (builder, "event", webhook->event);
+  if (webhook->device_id != NULL)
+    herald_bridge_json_add_string (builder, "deviceId", webhook->device_id);
+  json_builder_end_object (builder);
+}
+
+static gboolean
+webhooks_available (HeraldBridgeCall *call)
+{
+  if (call->server->webhooks != NULL)
+    return TRUE;
+  reply_message (call->msg, SOUP_STATUS_SERVICE_UNAVAILABLE, _("This bridge keeps no webhooks."));
+  herald_bridge_call_free (call);
+  return FALSE;
+}
+
+static void
+webhook_error (HeraldBridgeCall *call,
+               const GError     *error)
+{
+  guint status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+
+  if (g_error_matches (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID))
+    status = SOUP_STATUS_BAD_REQUEST;
+  else if (g_error_matches (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND))
+    status = SOUP_STATUS_NOT_FOUND;
+  reply_message (call->msg, status, error->message);
+  herald_bridge_call_reply_done (call);
+}
+
+static void
+webhooks_listed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  HeraldBridgeCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) webhooks = herald_webhook_store_list_finish (HERALD_WEBHOOK_STORE (source), result, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (webhooks == NULL)
+    {
+      webhook_error (call, error);
+      return;
+    }
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < webhooks->len; i++)
+    add_webhook_json (builder, webhooks->pdata[i]);
+  json_builder_end_array (builder);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_OK, builder);
+  herald_bridge_call_reply_done (call);
+}
+
+static void
+handle_webhooks_list (HeraldBridgeCall *call)
+{
+  if (!webhooks_available (call))
+    return;
+  soup_server_message_pause (call->msg);
+  herald_webhook_store_list_async (call->server->webhooks, NULL, webhooks_listed_cb, call);
+}
+
+static void
+webhook_added_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  HeraldBridgeCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldWebhook) webhook = herald_webhook_store_add_finish (HERALD_WEBHOOK_STORE (source), result, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (webhook == NULL)
+    {
+      webhook_error (call, error);
+      return;
+    }
+  add_webhook_json (builder, webhook);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_CREATED, builder);
+  herald_bridge_call_reply_done (call);
+}
+
+static const char *
+optional_string (JsonObject *object,
+                 const char *member,
+                 gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      *ok = FALSE;
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+/* The app's body: { "id"?, "url", "event", "deviceId"? }. */
+static void
+handle_webhooks_add (HeraldBridgeCall *call)
+{
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (call->msg));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length = 0;
+  const char *data = g_bytes_get_data (body, &length);
+  JsonObject *object;
+  const char *id, *url, *event, *device_id;
+  gboolean ok = TRUE;
+
+  if (!webhooks_available (call))
+    return;
+  if (!json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      reply_message (call->msg, SOUP_STATUS_BAD_REQUEST,
+                     _("The body must be a JSON object with “url” and “event” (and optionally “id” and “deviceId”)."));
+      herald_bridge_call_free (call);
+      return;
+    }
+  object = json_node_get_object (json_parser_get_root (parser));
+  id = optional_string (object, "id", &ok);
+  url = optional_string (object, "url", &ok);
+  event = optional_string (object, "event", &ok);
+  device_id = optional_string (object, "deviceId", &ok);
+  if (!ok || url == NULL || event == NULL)
+    {
+      reply_message (call->msg, SOUP_STATUS_BAD_REQUEST,
+                     _("“url” and “event” are required strings; “id” and “deviceId”, when given, are strings."));
+      herald_bridge_call_free (call);
+      return;
+    }
+  if (!herald_webhook_event_is_valid (event))
+    {
+      reply_message (call->msg, SOUP_STATUS_BAD_REQUEST,
+                     _("“event” must be sms:received, sms:sent, sms:delivered or sms:failed."));
+      herald_bridge_call_free (call);
+      return;
+    }
+  soup_server_message_pause (call->msg);
+  herald_webhook_store_add_async (call->server->webhooks, id, url, event, device_id, NULL, webhook_added_cb, call);
+}
+
+static void
+webhook_removed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  HeraldBridgeCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!herald_webhook_store_remove_finish (HERALD_WEBHOOK_STORE (source), result, &error))
+    {
+      webhook_error (call, error);
+      return;
+    }
+  soup_server_message_set_status (call->msg, SOUP_STATUS_NO_CONTENT, NULL);
+  herald_bridge_call_reply_done (call);
+}
+
+static void
+handle_webhooks_remove (HeraldBridgeCall *call)
+{
+  if (!webhooks_available (call))
+    return;
+  soup_server_message_pause (call->msg);
+  herald_webhook_store_remove_async (call->server->webhooks, call->param, NULL, webhook_removed_cb, call);
+}
+
 /* ---- the route table and the checks -------------------------------------- */
 
 static const HeraldBridgeRoute routes[] = {
@@ -686,6 +867,9 @@ static const HeraldBridgeRoute routes[] = {
   { "DELETE", "/messages/:id", handle_cancel },
   { "GET", "/device", handle_devices },
   { "GET", "/devices", handle_devices },
+  { "GET", "/webhooks", handle_webhooks_list },
+  { "POST", "/webhooks", handle_webhooks_add },
+  { "DELETE", "/webhooks/:id", handle_webhooks_remove },
 };
 
 void

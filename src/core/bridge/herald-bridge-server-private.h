@@ -28,6 +28,7 @@ struct _HeraldBridgeServer
   HeraldModemDispatcher *dispatcher;
   HeraldOutbox          *outbox;
   HeraldLocalInbox      *inbox;
+  HeraldWebhookStore    *webhooks;   /* nullable */
   char                  *account_id;
   HeraldBridgeKeySet    *keys;
   GHashTable            *rates;      /* key name → RateWindow */

@@ -792,6 +792,7 @@ herald_bridge_server_dispose (GObject *object)
   g_clear_object (&self->dispatcher);
   g_clear_object (&self->outbox);
   g_clear_object (&self->inbox);
+  g_clear_object (&self->webhooks);
   g_clear_pointer (&self->keys, herald_bridge_key_set_free);
   g_clear_pointer (&self->rates, g_hash_table_unref);
 
@@ -969,4 +970,14 @@ herald_bridge_server_stop (HeraldBridgeServer *self)
 
   soup_server_disconnect (self->server);
   self->port = 0;
+}
+
+void
+herald_bridge_server_set_webhooks (HeraldBridgeServer *self,
+                                   HeraldWebhookStore *webhooks)
+{
+  g_return_if_fail (HERALD_IS_BRIDGE_SERVER (self));
+  g_return_if_fail (webhooks == NULL || HERALD_IS_WEBHOOK_STORE (webhooks));
+
+  g_set_object (&self->webhooks, webhooks);
 }

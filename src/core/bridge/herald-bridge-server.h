@@ -10,6 +10,7 @@
 #include "modem/herald-modem-manager.h"
 #include "store/herald-local-inbox.h"
 #include "store/herald-outbox.h"
+#include "store/herald-webhook-store.h"
 
 G_BEGIN_DECLS
 
@@ -71,5 +72,9 @@ gboolean            herald_bridge_server_listen   (HeraldBridgeServer    *self,
 /* The port listened on (the free one picked for port 0), 0 before. */
 guint               herald_bridge_server_get_port (HeraldBridgeServer    *self);
 void                herald_bridge_server_stop     (HeraldBridgeServer    *self);
+/* The registry the Android API's /webhooks endpoints manage (without it,
+ * they answer 503). */
+void                herald_bridge_server_set_webhooks (HeraldBridgeServer *self,
+                                                       HeraldWebhookStore *webhooks);
 
 G_END_DECLS
