@@ -395,6 +395,63 @@ test_webhooks (Fixture       *f,
   removed = call_node (f, "DELETE", "/webhooks/hook-1", NULL, 404);
 }
 
+/* POST /inbox/export: how many received messages it re-posted, -1 when
+ * it did not answer 202. */
+static gint64
+export_inbox (Fixture    *f,
+              const char *body)
+{
+  g_auto(TestAnswer) answer = { 0 };
+  g_autofree char *url = g_strconcat (f->root, "/inbox/export", NULL);
+  g_autoptr(JsonObject) object = NULL;
+
+  test_http_basic (&answer, "POST", url, f->user, body);
+  if (answer.status != 202)
+    return -1;
+  object = test_answer_json (&answer);
+  return json_object_get_int_member (object, "count");
+}
+
+/* exportInbox re-posts the received messages of the range as sms:received. */
+static void
+test_inbox_export (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HeraldTestWebhookReceiver) receiver = herald_test_webhook_receiver_new ();
+  g_autofree char *url = herald_test_webhook_receiver_url (receiver, "/received");
+  g_autofree char *hook = g_strdup_printf ("{\"url\": \"%s\", \"event\": \"sms:received\"}", url);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) before = g_date_time_add_hours (now, -1);
+  g_autoptr(GDateTime) after = g_date_time_add_hours (now, 1);
+  g_autofree char *since = g_date_time_format_iso8601 (before);
+  g_autofree char *until = g_date_time_format_iso8601 (after);
+  g_autofree char *range = g_strdup_printf ("{\"since\": \"%s\", \"until\": \"%s\"}", since, until);
+  g_autofree char *past = g_strdup_printf ("{\"since\": \"2020-01-01T00:00:00Z\", \"until\": \"%s\"}", since);
+  g_autofree char *sms = herald_test_mock_inject ("InjectSms", HERALD_TEST_MOCK_MODEM_0, "+233241234599",
+                                                  "Exported reply");
+  g_autoptr(JsonObject) added = NULL;
+  g_autoptr(JsonObject) bad = NULL;
+  g_autoptr(JsonObject) envelope = NULL;
+  JsonObject *payload;
+
+  /* Once the bridge has stored it (no webhook yet: nothing is posted). */
+  test_poll_until (export_inbox (f, range) == 1);
+  added = call (f, "POST", "/webhooks", hook, 201);
+  g_assert_cmpint (export_inbox (f, range), ==, 1);
+  test_poll_until (herald_test_webhook_receiver_count (receiver, "/received") == 1);
+  envelope = herald_test_webhook_request_json (herald_test_webhook_receiver_nth (receiver, "/received", 0));
+  g_assert_cmpstr (json_object_get_string_member (envelope, "event"), ==, "sms:received");
+  payload = json_object_get_object_member (envelope, "payload");
+  g_assert_cmpstr (json_object_get_string_member (payload, "message"), ==, "Exported reply");
+  g_assert_cmpstr (json_object_get_string_member (payload, "phoneNumber"), ==, "+233241234599");
+
+  /* Outside the range: nothing; a range the wrong way round: refused. */
+  g_assert_cmpint (export_inbox (f, past), ==, 0);
+  bad = call (f, "POST", "/inbox/export", "{\"since\": \"2026-01-02T00:00:00Z\", \"until\": \"2026-01-01T00:00:00Z\"}",
+              400);
+  g_assert_nonnull (strstr (json_object_get_string_member (bad, "message"), "since"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -411,6 +468,7 @@ main (int   argc,
   ADD ("errors", test_errors);
   ADD ("devices-health", test_devices_health);
   ADD ("webhooks", test_webhooks);
+  ADD ("inbox-export", test_inbox_export);
 #undef ADD
 
   return g_test_run ();

@@ -22,6 +22,7 @@
  * unknown → Failed, cancelled → Cancelled.
  *
  * Webhooks: GET|POST /webhooks, DELETE /webhooks/:id.
+ * POST /inbox/export re-posts the received messages of a range as sms:received.
  * Not yet: GET /inbox, settings and logs. */
 
 #define CLIENT_PREFIX "android:"
@@ -854,6 +855,119 @@ handle_webhooks_remove (HeraldBridgeCall *call)
   herald_webhook_store_remove_async (call->server->webhooks, call->param, NULL, webhook_removed_cb, call);
 }
 
+/* ---- POST /inbox/export ---------------------------------------------------- */
+
+/* The app's body: { "deviceId"?, "since", "until" } (ISO 8601). */
+typedef struct
+{
+  char   *device_id;   /* nullable */
+  gint64  since;       /* UTC µs */
+  gint64  until;
+} ExportRange;
+
+static void
+export_range_free (ExportRange *range)
+{
+  g_free (range->device_id);
+  g_free (range);
+}
+
+static gboolean
+read_iso_time (JsonObject *object,
+               const char *member,
+               gint64     *usec)
+{
+  gboolean ok = TRUE;
+  const char *text = optional_string (object, member, &ok);
+  g_autoptr(GDateTime) time = NULL;
+
+  if (!ok || text == NULL || (time = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
+    return FALSE;
+  *usec = g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+  return TRUE;
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  HeraldBridgeCall *call = user_data;
+  ExportRange *range = call->data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = herald_local_inbox_list_finish (HERALD_LOCAL_INBOX (source), result, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint count = 0;
+
+  if (messages == NULL)
+    {
+      reply_message (call->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, error->message);
+      herald_bridge_call_reply_done (call);
+      return;
+    }
+  /* Oldest first, as they came. */
+  for (guint i = messages->len; i > 0; i--)
+    {
+      const HeraldLocalMessage *message = messages->pdata[i - 1];
+      g_autoptr(JsonObject) payload = NULL;
+
+      if (message->received_at > range->until)
+        continue;
+      if (range->device_id != NULL && g_strcmp0 (message->device_id, range->device_id) != 0)
+        continue;
+      payload = herald_webhook_payload_received (message->device_id, message->sender, message->text,
+                                                 message->received_at);
+      herald_webhook_events_queue_async (call->server->events, HERALD_WEBHOOK_EVENT_SMS_RECEIVED,
+                                         message->device_id, payload, NULL, NULL, NULL);
+      count++;
+    }
+  json_builder_begin_object (builder);
+  herald_bridge_json_add_int (builder, "count", count);
+  json_builder_end_object (builder);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_ACCEPTED, builder);
+  herald_bridge_call_reply_done (call);
+}
+
+static void
+handle_inbox_export (HeraldBridgeCall *call)
+{
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (call->msg));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length = 0;
+  const char *data = g_bytes_get_data (body, &length);
+  ExportRange range = { 0 };
+  JsonObject *object = NULL;
+  const char *device_id = NULL;
+  gboolean ok = TRUE;
+
+  if (call->server->events == NULL)
+    {
+      reply_message (call->msg, SOUP_STATUS_SERVICE_UNAVAILABLE, _("This bridge posts no webhooks."));
+      herald_bridge_call_free (call);
+      return;
+    }
+  if (json_parser_load_from_data (parser, data, (gssize) length, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    object = json_node_get_object (json_parser_get_root (parser));
+  if (object != NULL)
+    device_id = optional_string (object, "deviceId", &ok);
+  if (object == NULL || !ok || !read_iso_time (object, "since", &range.since) ||
+      !read_iso_time (object, "until", &range.until) || range.until < range.since)
+    {
+      reply_message (call->msg, SOUP_STATUS_BAD_REQUEST,
+                     _("The body must be a JSON object with “since” and “until” as ISO 8601 times, “since” "
+                       "not after “until” (and optionally “deviceId”)."));
+      herald_bridge_call_free (call);
+      return;
+    }
+  call->data = g_new0 (ExportRange, 1);
+  *(ExportRange *) call->data = (ExportRange) { g_strdup (device_id), range.since, range.until };
+  call->data_free = (GDestroyNotify) export_range_free;
+  soup_server_message_pause (call->msg);
+  herald_local_inbox_list_async (call->server->inbox, call->server->account_id, NULL, range.since, 0, NULL,
+                                 exported_cb, call);
+}
+
 /* ---- the route table and the checks -------------------------------------- */
 
 static const HeraldBridgeRoute routes[] = {
@@ -870,6 +984,7 @@ static const HeraldBridgeRoute routes[] = {
   { "GET", "/webhooks", handle_webhooks_list },
   { "POST", "/webhooks", handle_webhooks_add },
   { "DELETE", "/webhooks/:id", handle_webhooks_remove },
+  { "POST", "/inbox/export", handle_inbox_export },
 };
 
 void

@@ -29,6 +29,7 @@ struct _HeraldBridgeServer
   HeraldOutbox          *outbox;
   HeraldLocalInbox      *inbox;
   HeraldWebhookStore    *webhooks;   /* nullable */
+  HeraldWebhookEvents   *events;     /* nullable */
   char                  *account_id;
   HeraldBridgeKeySet    *keys;
   GHashTable            *rates;      /* key name → RateWindow */

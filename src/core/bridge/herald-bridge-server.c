@@ -793,6 +793,7 @@ herald_bridge_server_dispose (GObject *object)
   g_clear_object (&self->outbox);
   g_clear_object (&self->inbox);
   g_clear_object (&self->webhooks);
+  g_clear_object (&self->events);
   g_clear_pointer (&self->keys, herald_bridge_key_set_free);
   g_clear_pointer (&self->rates, g_hash_table_unref);
 
@@ -973,11 +974,14 @@ herald_bridge_server_stop (HeraldBridgeServer *self)
 }
 
 void
-herald_bridge_server_set_webhooks (HeraldBridgeServer *self,
-                                   HeraldWebhookStore *webhooks)
+herald_bridge_server_set_webhooks (HeraldBridgeServer  *self,
+                                   HeraldWebhookStore  *webhooks,
+                                   HeraldWebhookEvents *events)
 {
   g_return_if_fail (HERALD_IS_BRIDGE_SERVER (self));
   g_return_if_fail (webhooks == NULL || HERALD_IS_WEBHOOK_STORE (webhooks));
+  g_return_if_fail (events == NULL || HERALD_IS_WEBHOOK_EVENTS (events));
 
   g_set_object (&self->webhooks, webhooks);
+  g_set_object (&self->events, events);
 }

@@ -146,7 +146,7 @@ manager_cb (GObject      *source,
   self->events = herald_webhook_events_new (self->webhooks, self->poster);
   herald_webhook_events_watch_dispatcher (self->events, self->dispatcher);
   herald_webhook_events_watch_receiver (self->events, self->receiver);
-  herald_bridge_server_set_webhooks (self->server, self->webhooks);
+  herald_bridge_server_set_webhooks (self->server, self->webhooks, self->events);
   if (!herald_bridge_server_listen (self->server, self->address, self->port, self->allow_remote, &error))
     {
       return_error (task, error);
