@@ -395,6 +395,33 @@ test_webhooks (Fixture       *f,
   removed = call_node (f, "DELETE", "/webhooks/hook-1", NULL, 404);
 }
 
+/* GET /logs: the bridge's own events, the app's LogEntry shape. */
+static void
+test_logs (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(JsonObject) bad = call (f, "POST", "/webhooks", "{\"url\": \"http://127.0.0.1:1/x\"}", 400);
+  g_autoptr(JsonNode) logs = call_node (f, "GET", "/logs", NULL, 200);
+  g_autoptr(JsonNode) none = call_node (f, "GET", "/logs?to=2020-01-01T00:00:00Z", NULL, 200);
+  g_autoptr(JsonObject) wrong = call (f, "GET", "/logs?from=yesterday", NULL, 400);
+  JsonArray *array = json_node_get_array (logs);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+
+      g_assert_true (json_object_has_member (entry, "id"));
+      g_assert_true (json_object_has_member (entry, "createdAt"));
+      g_assert_true (json_object_has_member (entry, "module"));
+      g_assert_true (json_object_has_member (entry, "priority"));
+      found |= strstr (json_object_get_string_member (entry, "message"), "POST /webhooks") != NULL;
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (none)), ==, 0);
+  g_assert_nonnull (strstr (json_object_get_string_member (wrong, "message"), "from"));
+}
+
 /* POST /inbox/export: how many received messages it re-posted, -1 when
  * it did not answer 202. */
 static gint64
@@ -469,6 +496,7 @@ main (int   argc,
   ADD ("devices-health", test_devices_health);
   ADD ("webhooks", test_webhooks);
   ADD ("inbox-export", test_inbox_export);
+  ADD ("logs", test_logs);
 #undef ADD
 
   return g_test_run ();

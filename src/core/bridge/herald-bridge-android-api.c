@@ -23,7 +23,8 @@
  *
  * Webhooks: GET|POST /webhooks, DELETE /webhooks/:id.
  * POST /inbox/export re-posts the received messages of a range as sms:received.
- * Not yet: GET /inbox, settings and logs. */
+ * GET /logs: the requests that changed something (not the GETs), kept in memory.
+ * Not yet: GET /inbox, settings. */
 
 #define CLIENT_PREFIX "android:"
 
@@ -968,6 +969,53 @@ handle_inbox_export (HeraldBridgeCall *call)
                                  exported_cb, call);
 }
 
+/* ---- GET /logs ------------------------------------------------------------ */
+
+/* The app's LogEntry: { "id", "createdAt", "module", "priority", "message" },
+ * within ?from= and ?to= (ISO 8601), oldest first. */
+static void
+handle_logs (HeraldBridgeCall *call)
+{
+  const char *query_text = g_uri_get_query (soup_server_message_get_uri (call->msg));
+  g_autoptr(GHashTable) params = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gint64 from = 0;
+  gint64 to = 0;
+
+  params = query_text != NULL ? g_uri_parse_params (query_text, -1, "&", G_URI_PARAMS_NONE, NULL)
+                              : g_hash_table_new (g_str_hash, g_str_equal);
+  if (params == NULL)
+    problem = g_strdup (_("The query string cannot be read."));
+  else if (read_time (params, "from", &from, &problem))
+    read_time (params, "to", &to, &problem);
+  if (problem != NULL)
+    {
+      reply_message (call->msg, SOUP_STATUS_BAD_REQUEST, problem);
+      herald_bridge_call_free (call);
+      return;
+    }
+
+  json_builder_begin_array (builder);
+  for (GList *l = call->server->log.head; l != NULL; l = l->next)
+    {
+      HeraldBridgeLogEntry *entry = l->data;
+
+      if ((from != 0 && entry->created_at < from) || (to != 0 && entry->created_at > to))
+        continue;
+      json_builder_begin_object (builder);
+      herald_bridge_json_add_int (builder, "id", (gint64) entry->id);
+      herald_bridge_json_add_time (builder, "createdAt", entry->created_at);
+      herald_bridge_json_add_string (builder, "module", entry->module);
+      herald_bridge_json_add_string (builder, "priority", entry->priority);
+      herald_bridge_json_add_string (builder, "message", entry->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_OK, builder);
+  herald_bridge_call_free (call);
+}
+
 /* ---- the route table and the checks -------------------------------------- */
 
 static const HeraldBridgeRoute routes[] = {
@@ -985,6 +1033,7 @@ static const HeraldBridgeRoute routes[] = {
   { "POST", "/webhooks", handle_webhooks_add },
   { "DELETE", "/webhooks/:id", handle_webhooks_remove },
   { "POST", "/inbox/export", handle_inbox_export },
+  { "GET", "/logs", handle_logs },
 };
 
 void
@@ -1044,6 +1093,12 @@ herald_bridge_android_handle (HeraldBridgeServer *self,
           call->msg = g_object_ref (msg);
           call->key_name = g_strdup (info->name);
           call->param = g_steal_pointer (&param);
+          if (strcmp (method, "GET") != 0)
+            {
+              g_autofree char *line = g_strdup_printf ("%s %s (key %s)", method, path, info->name);
+
+              herald_bridge_server_log (self, "INFO", "api", line);
+            }
           routes[i].handler (call);
           return;
         }

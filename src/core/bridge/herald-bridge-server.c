@@ -801,8 +801,38 @@ herald_bridge_server_dispose (GObject *object)
 }
 
 static void
+log_entry_free (gpointer data)
+{
+  HeraldBridgeLogEntry *entry = data;
+
+  g_free (entry->priority);
+  g_free (entry->module);
+  g_free (entry->message);
+  g_free (entry);
+}
+
+void
+herald_bridge_server_log (HeraldBridgeServer *self,
+                          const char         *priority,
+                          const char         *module,
+                          const char         *message)
+{
+  HeraldBridgeLogEntry *entry = g_new0 (HeraldBridgeLogEntry, 1);
+
+  entry->id = ++self->log_next_id;
+  entry->created_at = g_get_real_time ();
+  entry->priority = g_strdup (priority);
+  entry->module = g_strdup (module);
+  entry->message = g_strdup (message);
+  g_queue_push_tail (&self->log, entry);
+  while (self->log.length > HERALD_BRIDGE_LOG_SIZE)
+    log_entry_free (g_queue_pop_head (&self->log));
+}
+
+static void
 herald_bridge_server_finalize (GObject *object)
 {
+  g_queue_clear_full (&HERALD_BRIDGE_SERVER (object)->log, log_entry_free);
   g_free (HERALD_BRIDGE_SERVER (object)->account_id);
 
   G_OBJECT_CLASS (herald_bridge_server_parent_class)->finalize (object);
