@@ -395,6 +395,44 @@ test_webhooks (Fixture       *f,
   removed = call_node (f, "DELETE", "/webhooks/hook-1", NULL, 404);
 }
 
+/* The pacing as the app's settings; what does not apply here is refused. */
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(JsonObject) before = call (f, "GET", "/settings", NULL, 200);
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) again = NULL;
+  g_autoptr(JsonObject) other = NULL;
+  g_autoptr(JsonObject) hourly = NULL;
+  g_autoptr(JsonObject) uneven = NULL;
+  JsonObject *messages = json_object_get_object_member (before, "messages");
+
+  g_assert_cmpstr (json_object_get_string_member (messages, "limitPeriod"), ==, "Disabled");
+  g_assert_cmpint (json_object_get_int_member (messages, "sendIntervalMin"), ==, 0);
+
+  after = call (f, "PATCH", "/settings",
+                "{\"messages\": {\"limitPeriod\": \"PerDay\", \"limitValue\": 500, \"sendIntervalMin\": 1}}", 200);
+  messages = json_object_get_object_member (after, "messages");
+  g_assert_cmpstr (json_object_get_string_member (messages, "limitPeriod"), ==, "PerDay");
+  g_assert_cmpint (json_object_get_int_member (messages, "limitValue"), ==, 500);
+  g_assert_cmpint (json_object_get_int_member (messages, "sendIntervalMin"), ==, 1);
+  again = call (f, "GET", "/settings", NULL, 200);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (again, "messages"), "limitValue"),
+                   ==, 500);
+
+  other = call (f, "PATCH", "/settings", "{\"webhooks\": {\"retryCount\": 3}}", 400);
+  g_assert_nonnull (strstr (json_object_get_string_member (other, "message"), "webhooks"));
+  hourly = call (f, "PUT", "/settings", "{\"messages\": {\"limitPeriod\": \"PerHour\"}}", 400);
+  g_assert_nonnull (strstr (json_object_get_string_member (hourly, "message"), "PerDay"));
+  uneven = call (f, "PATCH", "/settings", "{\"messages\": {\"sendIntervalMin\": 1, \"sendIntervalMax\": 5}}", 400);
+  g_assert_nonnull (strstr (json_object_get_string_member (uneven, "message"), "sendIntervalMax"));
+
+  /* Back to no pacing: the sends of the other tests need none. */
+  g_clear_pointer (&after, json_object_unref);
+  after = call (f, "PATCH", "/settings", "{\"messages\": {\"limitPeriod\": \"Disabled\", \"sendIntervalMin\": 0}}", 200);
+}
+
 /* GET /logs: the bridge's own events, the app's LogEntry shape. */
 static void
 test_logs (Fixture       *f,
@@ -497,6 +535,7 @@ main (int   argc,
   ADD ("webhooks", test_webhooks);
   ADD ("inbox-export", test_inbox_export);
   ADD ("logs", test_logs);
+  ADD ("settings", test_settings);
 #undef ADD
 
   return g_test_run ();

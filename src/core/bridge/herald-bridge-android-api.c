@@ -24,7 +24,9 @@
  * Webhooks: GET|POST /webhooks, DELETE /webhooks/:id.
  * POST /inbox/export re-posts the received messages of a range as sms:received.
  * GET /logs: the requests that changed something (not the GETs), kept in memory.
- * Not yet: GET /inbox, settings. */
+ * GET|PUT|PATCH /settings: the pacing (messages.sendIntervalMin/Max, limitPeriod PerDay
+ * or Disabled, limitValue); any other setting is refused with a 400.
+ * Not yet: GET /inbox. */
 
 #define CLIENT_PREFIX "android:"
 
@@ -1016,6 +1018,146 @@ handle_logs (HeraldBridgeCall *call)
   herald_bridge_call_free (call);
 }
 
+/* ---- GET|PUT|PATCH /settings ---------------------------------------------- */
+
+/* Of the app's settings, the ones that mean the same here: the pacing of
+ * the modems (messages.sendIntervalMin/Max in seconds, one fixed interval
+ * here, and a daily cap as limitPeriod PerDay + limitValue). */
+static void
+reply_settings (HeraldBridgeCall *call)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  HeraldBridgeServer *self = call->server;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "messages");
+  json_builder_begin_object (builder);
+  herald_bridge_json_add_int (builder, "sendIntervalMin", self->pace_interval_ms / 1000);
+  herald_bridge_json_add_int (builder, "sendIntervalMax", self->pace_interval_ms / 1000);
+  herald_bridge_json_add_string (builder, "limitPeriod", self->pace_daily_cap > 0 ? "PerDay" : "Disabled");
+  herald_bridge_json_add_int (builder, "limitValue", self->pace_daily_cap);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_OK, builder);
+  herald_bridge_call_free (call);
+}
+
+static void
+handle_settings_get (HeraldBridgeCall *call)
+{
+  reply_settings (call);
+}
+
+static gboolean
+read_seconds (JsonNode *node,
+              guint    *out)
+{
+  gint64 value;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  value = json_node_get_int (node);
+  if (value < 0 || value > 86400)
+    return FALSE;
+  *out = (guint) value;
+  return TRUE;
+}
+
+static void
+handle_settings_change (HeraldBridgeCall *call)
+{
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (call->msg));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *problem = NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (body, &length);
+  JsonObject *root = NULL;
+  JsonObject *messages = NULL;
+  guint interval_min = call->server->pace_interval_ms / 1000;
+  guint interval_max = G_MAXUINT;
+  guint cap = call->server->pace_daily_cap;
+  const char *period = NULL;
+  g_autoptr(GList) members = NULL;
+
+  if (json_parser_load_from_data (parser, data, (gssize) length, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    root = json_node_get_object (json_parser_get_root (parser));
+  if (root == NULL)
+    problem = g_strdup (_("The body must be a JSON object of settings."));
+
+  members = root != NULL ? json_object_get_members (root) : NULL;
+  for (GList *l = members; problem == NULL && l != NULL; l = l->next)
+    if (strcmp (l->data, "messages") != 0)
+      problem = g_strdup_printf (_("The setting “%s” does not apply to this bridge: only “messages” (its "
+                                   "sendIntervalMin, sendIntervalMax, limitPeriod and limitValue) can be set."),
+                                 (const char *) l->data);
+  if (problem == NULL && json_object_has_member (root, "messages"))
+    {
+      JsonNode *node = json_object_get_member (root, "messages");
+      g_autoptr(GList) fields = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        problem = g_strdup (_("“messages” must be an object."));
+      else
+        messages = json_node_get_object (node);
+      fields = messages != NULL ? json_object_get_members (messages) : NULL;
+      for (GList *l = fields; problem == NULL && l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+          JsonNode *value = json_object_get_member (messages, name);
+
+          if (strcmp (name, "sendIntervalMin") == 0)
+            {
+              if (!read_seconds (value, &interval_min))
+                problem = g_strdup (_("“messages.sendIntervalMin” must be a whole number of seconds, 0 to 86400."));
+            }
+          else if (strcmp (name, "sendIntervalMax") == 0)
+            {
+              if (!read_seconds (value, &interval_max))
+                problem = g_strdup (_("“messages.sendIntervalMax” must be a whole number of seconds, 0 to 86400."));
+            }
+          else if (strcmp (name, "limitValue") == 0)
+            {
+              if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
+                  json_node_get_int (value) < 0 || json_node_get_int (value) > G_MAXINT)
+                problem = g_strdup (_("“messages.limitValue” must be a whole number from 0."));
+              else
+                cap = (guint) json_node_get_int (value);
+            }
+          else if (strcmp (name, "limitPeriod") == 0)
+            {
+              if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING ||
+                  (strcmp (json_node_get_string (value), "PerDay") != 0 &&
+                   strcmp (json_node_get_string (value), "Disabled") != 0))
+                problem = g_strdup (_("“messages.limitPeriod” can only be PerDay or Disabled here: the bridge "
+                                      "caps each modem's messages per day."));
+              else
+                period = json_node_get_string (value);
+            }
+          else
+            problem = g_strdup_printf (_("The setting “messages.%s” does not apply to this bridge: only "
+                                         "sendIntervalMin, sendIntervalMax, limitPeriod and limitValue can be set."),
+                                       name);
+        }
+    }
+  if (problem == NULL && interval_max != G_MAXUINT && interval_max != interval_min)
+    problem = g_strdup (_("This bridge waits one fixed interval between messages: give “sendIntervalMax” the "
+                          "value of “sendIntervalMin”, or leave it out."));
+  if (problem != NULL)
+    {
+      reply_message (call->msg, SOUP_STATUS_BAD_REQUEST, problem);
+      herald_bridge_call_free (call);
+      return;
+    }
+
+  if (g_strcmp0 (period, "Disabled") == 0)
+    cap = 0;
+  call->server->pace_interval_ms = interval_min * 1000;
+  call->server->pace_daily_cap = cap;
+  herald_modem_dispatcher_set_pacing (call->server->dispatcher, call->server->pace_interval_ms, cap);
+  reply_settings (call);
+}
+
 /* ---- the route table and the checks -------------------------------------- */
 
 static const HeraldBridgeRoute routes[] = {
@@ -1034,6 +1176,9 @@ static const HeraldBridgeRoute routes[] = {
   { "DELETE", "/webhooks/:id", handle_webhooks_remove },
   { "POST", "/inbox/export", handle_inbox_export },
   { "GET", "/logs", handle_logs },
+  { "GET", "/settings", handle_settings_get },
+  { "PATCH", "/settings", handle_settings_change },
+  { "PUT", "/settings", handle_settings_change },
 };
 
 void

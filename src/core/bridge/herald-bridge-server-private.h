@@ -32,6 +32,8 @@ struct _HeraldBridgeServer
   HeraldWebhookEvents   *events;     /* nullable */
   GQueue                 log;        /* HeraldBridgeLogEntry, oldest first, bounded */
   guint64                log_next_id;
+  guint                  pace_interval_ms;  /* as last set through /settings */
+  guint                  pace_daily_cap;
   char                  *account_id;
   HeraldBridgeKeySet    *keys;
   GHashTable            *rates;      /* key name → RateWindow */
