@@ -433,6 +433,34 @@ test_settings (Fixture       *f,
   after = call (f, "PATCH", "/settings", "{\"messages\": {\"limitPeriod\": \"Disabled\", \"sendIntervalMin\": 0}}", 200);
 }
 
+/* The app's own npm client (tests/bridge-client: `npm ci` there, which
+ * build-aux/install-deps.sh does) through every call it has that the
+ * bridge answers; the mock's record says the message went out once. */
+static void
+test_npm_client (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "bridge-client", "client-test.mjs", NULL);
+  g_autofree char *module = g_test_build_filename (G_TEST_DIST, "bridge-client", "node_modules",
+                                                   "android-sms-gateway", "package.json", NULL);
+  g_autofree char *node = g_find_program_in_path ("node");
+  g_auto(GStrv) user = g_strsplit (f->user, ":", 2);
+  const char *text = "From the npm client";
+  const char *argv[] = { node, script, f->root, user[0], user[1], "+233241234595", text, NULL };
+  g_autofree char *out = NULL;
+  int status = -1;
+
+  if (node == NULL || !g_file_test (module, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("node or tests/bridge-client/node_modules missing: run `npm ci` in tests/bridge-client");
+      return;
+    }
+  out = test_run_program (argv, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "all calls answered"));
+  g_assert_cmpuint (herald_test_mock_count_sent ("+233241234595", text), ==, 1);
+}
+
 /* GET /logs: the bridge's own events, the app's LogEntry shape. */
 static void
 test_logs (Fixture       *f,
@@ -536,6 +564,7 @@ main (int   argc,
   ADD ("inbox-export", test_inbox_export);
   ADD ("logs", test_logs);
   ADD ("settings", test_settings);
+  ADD ("npm-client", test_npm_client);
 #undef ADD
 
   return g_test_run ();
