@@ -8,6 +8,7 @@
 
 #include "herald-test-mock-modem.h"
 #include "herald-test-util.h"
+#include "herald-test-webhook-receiver.h"
 #include "test-bridge-util.h"
 
 /* The SMS Gateway for Android API of `heraldctl bridge serve`, through curl
@@ -326,6 +327,224 @@ test_devices_health (Fixture       *f,
   herald_test_mock_set (HERALD_TEST_MOCK_MODEM_1, "signal", g_variant_new_uint32 (70));
 }
 
+/* The answer's body as JSON (the test fails unless @status came). */
+static JsonNode *
+call_node (Fixture    *f,
+           const char *method,
+           const char *path,
+           const char *body,
+           guint       status)
+{
+  g_auto(TestAnswer) answer = { 0 };
+  g_autofree char *url = g_strconcat (f->root, path, NULL);
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autoptr(GError) error = NULL;
+
+  test_http_basic (&answer, method, url, f->user, body);
+  if (answer.status != status)
+    g_error ("%s %s answered %u, not %u: %s", method, path, answer.status, status, answer.body);
+  if (answer.body == NULL || answer.body[0] == '\0')
+    return NULL;
+  json_parser_load_from_data (parser, answer.body, -1, &error);
+  g_assert_no_error (error);
+  return json_node_copy (json_parser_get_root (parser));
+}
+
+/* Webhooks registered the app's way are posted sms:sent when a message
+ * sent through the API goes out; listed; removed. */
+static void
+test_webhooks (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(HeraldTestWebhookReceiver) receiver = herald_test_webhook_receiver_new ();
+  g_autofree char *url = herald_test_webhook_receiver_url (receiver, "/hook");
+  g_autofree char *body = g_strdup_printf ("{\"id\": \"hook-1\", \"url\": \"%s\", \"event\": \"sms:sent\"}", url);
+  g_autoptr(JsonObject) added = call (f, "POST", "/webhooks", body, 201);
+  g_autoptr(JsonNode) listed = NULL;
+  g_autoptr(JsonNode) removed = NULL;
+  g_autoptr(JsonObject) accepted = NULL;
+  g_autoptr(JsonObject) bad = NULL;
+  g_autoptr(JsonObject) post = NULL;
+  JsonArray *array;
+
+  g_assert_cmpstr (json_object_get_string_member (added, "id"), ==, "hook-1");
+  g_assert_cmpstr (json_object_get_string_member (added, "url"), ==, url);
+  g_assert_cmpstr (json_object_get_string_member (added, "event"), ==, "sms:sent");
+
+  bad = call (f, "POST", "/webhooks", "{\"url\": \"http://127.0.0.1:1/x\", \"event\": \"sms:nothing\"}", 400);
+  g_assert_nonnull (strstr (json_object_get_string_member (bad, "message"), "sms:received"));
+
+  listed = call_node (f, "GET", "/webhooks", NULL, 200);
+  g_assert_true (JSON_NODE_HOLDS_ARRAY (listed));
+  array = json_node_get_array (listed);
+  g_assert_cmpuint (json_array_get_length (array), ==, 1);
+  g_assert_cmpstr (json_object_get_string_member (json_array_get_object_element (array, 0), "id"), ==, "hook-1");
+
+  accepted = call (f, "POST", "/message", "{\"message\": \"Hooked\", \"phoneNumbers\": [\"+233241234590\"]}", 202);
+  test_poll_until (herald_test_webhook_receiver_count (receiver, "/hook") == 1);
+  post = herald_test_webhook_request_json (herald_test_webhook_receiver_nth (receiver, "/hook", 0));
+  g_assert_cmpstr (json_object_get_string_member (post, "event"), ==, "sms:sent");
+  g_assert_cmpuint (herald_test_mock_count_sent ("+233241234590", "Hooked"), ==, 1);
+
+  removed = call_node (f, "DELETE", "/webhooks/hook-1", NULL, 204);
+  g_assert_null (removed);
+  g_clear_pointer (&listed, json_node_unref);
+  listed = call_node (f, "GET", "/webhooks", NULL, 200);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (listed)), ==, 0);
+  g_clear_pointer (&removed, json_node_unref);
+  removed = call_node (f, "DELETE", "/webhooks/hook-1", NULL, 404);
+}
+
+/* The pacing as the app's settings; what does not apply here is refused. */
+static void
+test_settings (Fixture       *f,
+               gconstpointer  data)
+{
+  g_autoptr(JsonObject) before = call (f, "GET", "/settings", NULL, 200);
+  g_autoptr(JsonObject) after = NULL;
+  g_autoptr(JsonObject) again = NULL;
+  g_autoptr(JsonObject) other = NULL;
+  g_autoptr(JsonObject) hourly = NULL;
+  g_autoptr(JsonObject) uneven = NULL;
+  JsonObject *messages = json_object_get_object_member (before, "messages");
+
+  g_assert_cmpstr (json_object_get_string_member (messages, "limitPeriod"), ==, "Disabled");
+  g_assert_cmpint (json_object_get_int_member (messages, "sendIntervalMin"), ==, 0);
+
+  after = call (f, "PATCH", "/settings",
+                "{\"messages\": {\"limitPeriod\": \"PerDay\", \"limitValue\": 500, \"sendIntervalMin\": 1}}", 200);
+  messages = json_object_get_object_member (after, "messages");
+  g_assert_cmpstr (json_object_get_string_member (messages, "limitPeriod"), ==, "PerDay");
+  g_assert_cmpint (json_object_get_int_member (messages, "limitValue"), ==, 500);
+  g_assert_cmpint (json_object_get_int_member (messages, "sendIntervalMin"), ==, 1);
+  again = call (f, "GET", "/settings", NULL, 200);
+  g_assert_cmpint (json_object_get_int_member (json_object_get_object_member (again, "messages"), "limitValue"),
+                   ==, 500);
+
+  other = call (f, "PATCH", "/settings", "{\"webhooks\": {\"retryCount\": 3}}", 400);
+  g_assert_nonnull (strstr (json_object_get_string_member (other, "message"), "webhooks"));
+  hourly = call (f, "PUT", "/settings", "{\"messages\": {\"limitPeriod\": \"PerHour\"}}", 400);
+  g_assert_nonnull (strstr (json_object_get_string_member (hourly, "message"), "PerDay"));
+  uneven = call (f, "PATCH", "/settings", "{\"messages\": {\"sendIntervalMin\": 1, \"sendIntervalMax\": 5}}", 400);
+  g_assert_nonnull (strstr (json_object_get_string_member (uneven, "message"), "sendIntervalMax"));
+
+  /* Back to no pacing: the sends of the other tests need none. */
+  g_clear_pointer (&after, json_object_unref);
+  after = call (f, "PATCH", "/settings", "{\"messages\": {\"limitPeriod\": \"Disabled\", \"sendIntervalMin\": 0}}", 200);
+}
+
+/* The app's own npm client (tests/bridge-client: `npm ci` there, which
+ * build-aux/install-deps.sh does) through every call it has that the
+ * bridge answers; the mock's record says the message went out once. */
+static void
+test_npm_client (Fixture       *f,
+                 gconstpointer  data)
+{
+  g_autofree char *script = g_test_build_filename (G_TEST_DIST, "bridge-client", "client-test.mjs", NULL);
+  g_autofree char *module = g_test_build_filename (G_TEST_DIST, "bridge-client", "node_modules",
+                                                   "android-sms-gateway", "package.json", NULL);
+  g_autofree char *node = g_find_program_in_path ("node");
+  g_auto(GStrv) user = g_strsplit (f->user, ":", 2);
+  const char *text = "From the npm client";
+  const char *argv[] = { node, script, f->root, user[0], user[1], "+233241234595", text, NULL };
+  g_autofree char *out = NULL;
+  int status = -1;
+
+  if (node == NULL || !g_file_test (module, G_FILE_TEST_EXISTS))
+    {
+      g_test_skip ("node or tests/bridge-client/node_modules missing: run `npm ci` in tests/bridge-client");
+      return;
+    }
+  out = test_run_program (argv, &status);
+  g_assert_cmpint (status, ==, 0);
+  g_assert_nonnull (strstr (out, "all calls answered"));
+  g_assert_cmpuint (herald_test_mock_count_sent ("+233241234595", text), ==, 1);
+}
+
+/* GET /logs: the bridge's own events, the app's LogEntry shape. */
+static void
+test_logs (Fixture       *f,
+           gconstpointer  data)
+{
+  g_autoptr(JsonObject) bad = call (f, "POST", "/webhooks", "{\"url\": \"http://127.0.0.1:1/x\"}", 400);
+  g_autoptr(JsonNode) logs = call_node (f, "GET", "/logs", NULL, 200);
+  g_autoptr(JsonNode) none = call_node (f, "GET", "/logs?to=2020-01-01T00:00:00Z", NULL, 200);
+  g_autoptr(JsonObject) wrong = call (f, "GET", "/logs?from=yesterday", NULL, 400);
+  JsonArray *array = json_node_get_array (logs);
+  gboolean found = FALSE;
+
+  for (guint i = 0; i < json_array_get_length (array); i++)
+    {
+      JsonObject *entry = json_array_get_object_element (array, i);
+
+      g_assert_true (json_object_has_member (entry, "id"));
+      g_assert_true (json_object_has_member (entry, "createdAt"));
+      g_assert_true (json_object_has_member (entry, "module"));
+      g_assert_true (json_object_has_member (entry, "priority"));
+      found |= strstr (json_object_get_string_member (entry, "message"), "POST /webhooks") != NULL;
+    }
+  g_assert_true (found);
+  g_assert_cmpuint (json_array_get_length (json_node_get_array (none)), ==, 0);
+  g_assert_nonnull (strstr (json_object_get_string_member (wrong, "message"), "from"));
+}
+
+/* POST /inbox/export: how many received messages it re-posted, -1 when
+ * it did not answer 202. */
+static gint64
+export_inbox (Fixture    *f,
+              const char *body)
+{
+  g_auto(TestAnswer) answer = { 0 };
+  g_autofree char *url = g_strconcat (f->root, "/inbox/export", NULL);
+  g_autoptr(JsonObject) object = NULL;
+
+  test_http_basic (&answer, "POST", url, f->user, body);
+  if (answer.status != 202)
+    return -1;
+  object = test_answer_json (&answer);
+  return json_object_get_int_member (object, "count");
+}
+
+/* exportInbox re-posts the received messages of the range as sms:received. */
+static void
+test_inbox_export (Fixture       *f,
+                   gconstpointer  data)
+{
+  g_autoptr(HeraldTestWebhookReceiver) receiver = herald_test_webhook_receiver_new ();
+  g_autofree char *url = herald_test_webhook_receiver_url (receiver, "/received");
+  g_autofree char *hook = g_strdup_printf ("{\"url\": \"%s\", \"event\": \"sms:received\"}", url);
+  g_autoptr(GDateTime) now = g_date_time_new_now_utc ();
+  g_autoptr(GDateTime) before = g_date_time_add_hours (now, -1);
+  g_autoptr(GDateTime) after = g_date_time_add_hours (now, 1);
+  g_autofree char *since = g_date_time_format_iso8601 (before);
+  g_autofree char *until = g_date_time_format_iso8601 (after);
+  g_autofree char *range = g_strdup_printf ("{\"since\": \"%s\", \"until\": \"%s\"}", since, until);
+  g_autofree char *past = g_strdup_printf ("{\"since\": \"2020-01-01T00:00:00Z\", \"until\": \"%s\"}", since);
+  g_autofree char *sms = herald_test_mock_inject ("InjectSms", HERALD_TEST_MOCK_MODEM_0, "+233241234599",
+                                                  "Exported reply");
+  g_autoptr(JsonObject) added = NULL;
+  g_autoptr(JsonObject) bad = NULL;
+  g_autoptr(JsonObject) envelope = NULL;
+  JsonObject *payload;
+
+  /* Once the bridge has stored it (no webhook yet: nothing is posted). */
+  test_poll_until (export_inbox (f, range) == 1);
+  added = call (f, "POST", "/webhooks", hook, 201);
+  g_assert_cmpint (export_inbox (f, range), ==, 1);
+  test_poll_until (herald_test_webhook_receiver_count (receiver, "/received") == 1);
+  envelope = herald_test_webhook_request_json (herald_test_webhook_receiver_nth (receiver, "/received", 0));
+  g_assert_cmpstr (json_object_get_string_member (envelope, "event"), ==, "sms:received");
+  payload = json_object_get_object_member (envelope, "payload");
+  g_assert_cmpstr (json_object_get_string_member (payload, "message"), ==, "Exported reply");
+  g_assert_cmpstr (json_object_get_string_member (payload, "phoneNumber"), ==, "+233241234599");
+
+  /* Outside the range: nothing; a range the wrong way round: refused. */
+  g_assert_cmpint (export_inbox (f, past), ==, 0);
+  bad = call (f, "POST", "/inbox/export", "{\"since\": \"2026-01-02T00:00:00Z\", \"until\": \"2026-01-01T00:00:00Z\"}",
+              400);
+  g_assert_nonnull (strstr (json_object_get_string_member (bad, "message"), "since"));
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -341,6 +560,11 @@ main (int   argc,
   ADD ("list", test_list);
   ADD ("errors", test_errors);
   ADD ("devices-health", test_devices_health);
+  ADD ("webhooks", test_webhooks);
+  ADD ("inbox-export", test_inbox_export);
+  ADD ("logs", test_logs);
+  ADD ("settings", test_settings);
+  ADD ("npm-client", test_npm_client);
 #undef ADD
 
   return g_test_run ();

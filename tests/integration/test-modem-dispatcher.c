@@ -25,6 +25,7 @@ typedef struct
   HeraldModemManager    *manager;
   HeraldModemDispatcher *dispatcher;
   GHashTable            *latest;      /* message id → HeraldOutboxEntry, as last announced */
+  guint                  requeued;    /* announced back in the queue right after being claimed */
 } Fixture;
 
 static void
@@ -33,7 +34,11 @@ updated_cb (HeraldModemDispatcher *dispatcher,
             gpointer               user_data)
 {
   Fixture *f = user_data;
+  HeraldOutboxEntry *before = g_hash_table_lookup (f->latest, entry->message_id);
 
+  if (before != NULL && before->state == HERALD_OUTBOX_SENDING && entry->state == HERALD_OUTBOX_QUEUED &&
+      entry->error == NULL)
+    f->requeued++;
   g_hash_table_replace (f->latest, g_strdup (entry->message_id), herald_outbox_entry_copy (entry));
 }
 
@@ -543,6 +548,98 @@ test_idempotency (Fixture       *f,
   g_assert_cmpint (stored_state (f, entry->message_id), ==, HERALD_OUTBOX_CANCELLED);
 }
 
+static HeraldOutboxEntry *
+enqueue (Fixture    *f,
+         const char *text)
+{
+  HeraldOutboxRequest request = { .recipient = NUMBER, .text = text };
+  g_autoptr(GAsyncResult) result = NULL;
+  g_autoptr(GError) error = NULL;
+  HeraldOutboxEntry *entry;
+
+  herald_outbox_enqueue_async (f->outbox, &request, NULL, herald_test_async_done, &result);
+  entry = herald_outbox_finish_entry (f->outbox, herald_test_wait (&result), &error);
+  g_assert_no_error (error);
+
+  return entry;
+}
+
+/* A start with nothing left over from a crash: the recovery's listing of
+ * in-flight messages must not take the first claim of this run for a
+ * leftover and put it back in the queue (the two ran side by side). */
+static void
+test_recovery_before_claims (Fixture       *f,
+                             gconstpointer  data)
+{
+  for (guint round = 0; round < 12; round++)
+    {
+      g_autofree char *text = g_strdup_printf ("recovery first %u", round);
+      g_autoptr(HeraldOutboxEntry) entry = enqueue (f, text);
+      g_autoptr(HeraldOutboxEntry) row = NULL;
+
+      new_dispatcher (f);
+      /* The store's threads busy with other readers, so that the listing
+       * and the claims contend for the database in no set order. */
+      for (guint i = 0; i < 6; i++)
+        herald_outbox_get_async (f->outbox, entry->message_id, NULL, NULL, NULL);
+      herald_modem_dispatcher_start (f->dispatcher);
+      herald_test_wait_until (is_in (f, entry, HERALD_OUTBOX_SENT));
+      herald_test_wait_until (herald_modem_dispatcher_get_recovered (f->dispatcher));
+
+      row = stored (f, entry->message_id);
+      g_assert_cmpint (row->state, ==, HERALD_OUTBOX_SENT);
+      g_assert_cmpuint (row->attempts, ==, 1);
+      g_assert_cmpuint (f->requeued, ==, 0);
+      g_assert_cmpuint (herald_test_mock_count_sent (NUMBER, text), ==, 1);
+    }
+}
+
+/* Lets work already handed to the store's threads finish there, then runs
+ * what they posted back. */
+static void
+settle (void)
+{
+  for (guint i = 0; i < 3; i++)
+    {
+      g_usleep (100 * 1000);
+      while (g_main_context_iteration (NULL, FALSE))
+        ;
+    }
+}
+
+/* A wake that comes while each modem's claim is under way and finds nothing
+ * (the message was queued just after the claim looked) is not lost. */
+static void
+test_wake_during_claim (Fixture       *f,
+                        gconstpointer  data)
+{
+  settle ();
+
+  for (guint round = 0; round < 3; round++)
+    {
+      g_autofree char *text = g_strdup_printf ("wake during claim %u", round);
+      HeraldOutboxRequest request = { .recipient = NUMBER, .text = text };
+      g_autoptr(GAsyncResult) result = NULL;
+      g_autoptr(GError) error = NULL;
+      g_autoptr(HeraldOutboxEntry) entry = NULL;
+
+      /* Both modems claim; the claims find nothing and their answers wait
+       * in the main context, unread, while the message goes in. */
+      herald_modem_dispatcher_wake (f->dispatcher);
+      g_usleep (200 * 1000);
+      herald_outbox_enqueue_async (f->outbox, &request, NULL, herald_test_async_done, &result);
+      g_usleep (200 * 1000);
+      /* What the bridge does once it has queued: the modems are still busy. */
+      herald_modem_dispatcher_wake (f->dispatcher);
+
+      entry = herald_outbox_finish_entry (f->outbox, herald_test_wait (&result), &error);
+      g_assert_no_error (error);
+      herald_test_wait_until (is_in (f, entry, HERALD_OUTBOX_SENT));
+      g_assert_cmpuint (herald_test_mock_count_sent (NUMBER, text), ==, 1);
+      settle ();
+    }
+}
+
 int
 main (int   argc,
       char *argv[])
@@ -561,6 +658,8 @@ main (int   argc,
   ADD ("delivery", test_delivery, TRUE);
   ADD ("restart", test_restart, FALSE);
   ADD ("idempotency", test_idempotency, FALSE);
+  ADD ("recovery-before-claims", test_recovery_before_claims, FALSE);
+  ADD ("wake-during-claim", test_wake_during_claim, TRUE);
 #undef ADD
 
   return g_test_run ();

@@ -95,12 +95,6 @@ fixture_set_up (Fixture       *f,
   f->modem_receiver = herald_modem_receiver_new (f->manager, f->inbox, f->account_id);
   f->dispatcher = herald_modem_dispatcher_new (f->manager, f->outbox);
   herald_modem_dispatcher_set_retries (f->dispatcher, 1, 50);
-  /* No previous run to recover from. The tests queue their message before
-   * they start the dispatcher: in this dispatcher, a recovery that lists
-   * in-flight messages after the first claim takes that claim for a crash's
-   * leftover, and a wake that comes while a modem's claim finds nothing is
-   * lost (both reported to the lead). */
-  herald_modem_dispatcher_set_recover (f->dispatcher, FALSE);
 
   f->receiver = herald_test_webhook_receiver_new ();
   f->store = herald_webhook_store_new (f->database);
@@ -231,8 +225,9 @@ test_sent_delivered (Fixture       *f,
   add_webhook (f, HERALD_WEBHOOK_EVENT_SMS_DELIVERED, "/delivered");
   add_webhook (f, HERALD_WEBHOOK_EVENT_SMS_FAILED, "/failed");
   herald_test_mock_do ("SetStatusReports", g_variant_new ("(ouu)", HERALD_TEST_MOCK_MODEM_0, 0x00, 10));
-  entry = queue (f, "webhook sent and delivered");
+  /* Queued while the dispatcher runs, as the bridge does. */
   herald_modem_dispatcher_start (f->dispatcher);
+  entry = queue (f, "webhook sent and delivered");
   herald_test_wait_until (herald_test_webhook_receiver_count (f->receiver, "/sent") == 1 &&
                           herald_test_webhook_receiver_count (f->receiver, "/delivered") == 1);
 
@@ -268,8 +263,9 @@ test_failed (Fixture       *f,
   add_webhook (f, HERALD_WEBHOOK_EVENT_SMS_SENT, "/sent");
   add_webhook (f, HERALD_WEBHOOK_EVENT_SMS_FAILED, "/failed");
   herald_test_mock_send_mode (HERALD_TEST_MOCK_MODEM_0, "network-timeout", 0);
-  entry = queue (f, "webhook failed");
+  /* Queued while the dispatcher runs, as the bridge does. */
   herald_modem_dispatcher_start (f->dispatcher);
+  entry = queue (f, "webhook failed");
   herald_test_wait_until (herald_test_webhook_receiver_count (f->receiver, "/failed") == 1);
 
   failed = herald_test_webhook_request_json (herald_test_webhook_receiver_nth (f->receiver, "/failed", 0));

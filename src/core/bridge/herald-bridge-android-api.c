@@ -21,7 +21,12 @@
  * sending → Processed, sent → Sent, delivered → Delivered, failed and
  * unknown → Failed, cancelled → Cancelled.
  *
- * Not yet: GET /inbox, the webhooks, settings and logs. */
+ * Webhooks: GET|POST /webhooks, DELETE /webhooks/:id.
+ * POST /inbox/export re-posts the received messages of a range as sms:received.
+ * GET /logs: the requests that changed something (not the GETs), kept in memory.
+ * GET|PUT|PATCH /settings: the pacing (messages.sendIntervalMin/Max, limitPeriod PerDay
+ * or Disabled, limitValue); any other setting is refused with a 400.
+ * Not yet: GET /inbox. */
 
 #define CLIENT_PREFIX "android:"
 
@@ -673,6 +678,486 @@ answer_health (HeraldBridgeServer *self,
   herald_bridge_reply_json (msg, usable > 0 ? SOUP_STATUS_OK : SOUP_STATUS_SERVICE_UNAVAILABLE, builder);
 }
 
+/* ---- GET|POST /webhooks, DELETE /webhooks/:id ------------------------------ */
+
+/* The app's WebHook: { "id", "url", "event", "deviceId" }. */
+static void
+add_webhook_json (JsonBuilder         *builder,
+                  const HeraldWebhook *webhook)
+{
+  json_builder_begin_object (builder);
+  herald_bridge_json_add_string (builder, "id", webhook->id);
+  herald_bridge_json_add_string (builder, "url", webhook->url);
+  herald_bridge_json_add_string (builder, "event", webhook->event);
+  if (webhook->device_id != NULL)
+    herald_bridge_json_add_string (builder, "deviceId", webhook->device_id);
+  json_builder_end_object (builder);
+}
+
+static gboolean
+webhooks_available (HeraldBridgeCall *call)
+{
+  if (call->server->webhooks != NULL)
+    return TRUE;
+  reply_message (call->msg, SOUP_STATUS_SERVICE_UNAVAILABLE, _("This bridge keeps no webhooks."));
+  herald_bridge_call_free (call);
+  return FALSE;
+}
+
+static void
+webhook_error (HeraldBridgeCall *call,
+               const GError     *error)
+{
+  guint status = SOUP_STATUS_INTERNAL_SERVER_ERROR;
+
+  if (g_error_matches (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_INVALID))
+    status = SOUP_STATUS_BAD_REQUEST;
+  else if (g_error_matches (error, HERALD_STORE_ERROR, HERALD_STORE_ERROR_NOT_FOUND))
+    status = SOUP_STATUS_NOT_FOUND;
+  reply_message (call->msg, status, error->message);
+  herald_bridge_call_reply_done (call);
+}
+
+static void
+webhooks_listed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  HeraldBridgeCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) webhooks = herald_webhook_store_list_finish (HERALD_WEBHOOK_STORE (source), result, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (webhooks == NULL)
+    {
+      webhook_error (call, error);
+      return;
+    }
+  json_builder_begin_array (builder);
+  for (guint i = 0; i < webhooks->len; i++)
+    add_webhook_json (builder, webhooks->pdata[i]);
+  json_builder_end_array (builder);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_OK, builder);
+  herald_bridge_call_reply_done (call);
+}
+
+static void
+handle_webhooks_list (HeraldBridgeCall *call)
+{
+  if (!webhooks_available (call))
+    return;
+  soup_server_message_pause (call->msg);
+  herald_webhook_store_list_async (call->server->webhooks, NULL, webhooks_listed_cb, call);
+}
+
+static void
+webhook_added_cb (GObject      *source,
+                  GAsyncResult *result,
+                  gpointer      user_data)
+{
+  HeraldBridgeCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(HeraldWebhook) webhook = herald_webhook_store_add_finish (HERALD_WEBHOOK_STORE (source), result, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+
+  if (webhook == NULL)
+    {
+      webhook_error (call, error);
+      return;
+    }
+  add_webhook_json (builder, webhook);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_CREATED, builder);
+  herald_bridge_call_reply_done (call);
+}
+
+static const char *
+optional_string (JsonObject *object,
+                 const char *member,
+                 gboolean   *ok)
+{
+  JsonNode *node = json_object_get_member (object, member);
+
+  if (node == NULL || JSON_NODE_HOLDS_NULL (node))
+    return NULL;
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_STRING)
+    {
+      *ok = FALSE;
+      return NULL;
+    }
+  return json_node_get_string (node);
+}
+
+/* The app's body: { "id"?, "url", "event", "deviceId"? }. */
+static void
+handle_webhooks_add (HeraldBridgeCall *call)
+{
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (call->msg));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length = 0;
+  const char *data = g_bytes_get_data (body, &length);
+  JsonObject *object;
+  const char *id, *url, *event, *device_id;
+  gboolean ok = TRUE;
+
+  if (!webhooks_available (call))
+    return;
+  if (!json_parser_load_from_data (parser, data, (gssize) length, NULL) ||
+      !JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    {
+      reply_message (call->msg, SOUP_STATUS_BAD_REQUEST,
+                     _("The body must be a JSON object with “url” and “event” (and optionally “id” and “deviceId”)."));
+      herald_bridge_call_free (call);
+      return;
+    }
+  object = json_node_get_object (json_parser_get_root (parser));
+  id = optional_string (object, "id", &ok);
+  url = optional_string (object, "url", &ok);
+  event = optional_string (object, "event", &ok);
+  device_id = optional_string (object, "deviceId", &ok);
+  if (!ok || url == NULL || event == NULL)
+    {
+      reply_message (call->msg, SOUP_STATUS_BAD_REQUEST,
+                     _("“url” and “event” are required strings; “id” and “deviceId”, when given, are strings."));
+      herald_bridge_call_free (call);
+      return;
+    }
+  if (!herald_webhook_event_is_valid (event))
+    {
+      reply_message (call->msg, SOUP_STATUS_BAD_REQUEST,
+                     _("“event” must be sms:received, sms:sent, sms:delivered or sms:failed."));
+      herald_bridge_call_free (call);
+      return;
+    }
+  soup_server_message_pause (call->msg);
+  herald_webhook_store_add_async (call->server->webhooks, id, url, event, device_id, NULL, webhook_added_cb, call);
+}
+
+static void
+webhook_removed_cb (GObject      *source,
+                    GAsyncResult *result,
+                    gpointer      user_data)
+{
+  HeraldBridgeCall *call = user_data;
+  g_autoptr(GError) error = NULL;
+
+  if (!herald_webhook_store_remove_finish (HERALD_WEBHOOK_STORE (source), result, &error))
+    {
+      webhook_error (call, error);
+      return;
+    }
+  soup_server_message_set_status (call->msg, SOUP_STATUS_NO_CONTENT, NULL);
+  herald_bridge_call_reply_done (call);
+}
+
+static void
+handle_webhooks_remove (HeraldBridgeCall *call)
+{
+  if (!webhooks_available (call))
+    return;
+  soup_server_message_pause (call->msg);
+  herald_webhook_store_remove_async (call->server->webhooks, call->param, NULL, webhook_removed_cb, call);
+}
+
+/* ---- POST /inbox/export ---------------------------------------------------- */
+
+/* The app's body: { "deviceId"?, "since", "until" } (ISO 8601). */
+typedef struct
+{
+  char   *device_id;   /* nullable */
+  gint64  since;       /* UTC µs */
+  gint64  until;
+} ExportRange;
+
+static void
+export_range_free (ExportRange *range)
+{
+  g_free (range->device_id);
+  g_free (range);
+}
+
+static gboolean
+read_iso_time (JsonObject *object,
+               const char *member,
+               gint64     *usec)
+{
+  gboolean ok = TRUE;
+  const char *text = optional_string (object, member, &ok);
+  g_autoptr(GDateTime) time = NULL;
+
+  if (!ok || text == NULL || (time = g_date_time_new_from_iso8601 (text, NULL)) == NULL)
+    return FALSE;
+  *usec = g_date_time_to_unix (time) * G_USEC_PER_SEC + g_date_time_get_microsecond (time);
+  return TRUE;
+}
+
+static void
+exported_cb (GObject      *source,
+             GAsyncResult *result,
+             gpointer      user_data)
+{
+  HeraldBridgeCall *call = user_data;
+  ExportRange *range = call->data;
+  g_autoptr(GError) error = NULL;
+  g_autoptr(GPtrArray) messages = herald_local_inbox_list_finish (HERALD_LOCAL_INBOX (source), result, &error);
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  guint count = 0;
+
+  if (messages == NULL)
+    {
+      reply_message (call->msg, SOUP_STATUS_INTERNAL_SERVER_ERROR, error->message);
+      herald_bridge_call_reply_done (call);
+      return;
+    }
+  /* Oldest first, as they came. */
+  for (guint i = messages->len; i > 0; i--)
+    {
+      const HeraldLocalMessage *message = messages->pdata[i - 1];
+      g_autoptr(JsonObject) payload = NULL;
+
+      if (message->received_at > range->until)
+        continue;
+      if (range->device_id != NULL && g_strcmp0 (message->device_id, range->device_id) != 0)
+        continue;
+      payload = herald_webhook_payload_received (message->device_id, message->sender, message->text,
+                                                 message->received_at);
+      herald_webhook_events_queue_async (call->server->events, HERALD_WEBHOOK_EVENT_SMS_RECEIVED,
+                                         message->device_id, payload, NULL, NULL, NULL);
+      count++;
+    }
+  json_builder_begin_object (builder);
+  herald_bridge_json_add_int (builder, "count", count);
+  json_builder_end_object (builder);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_ACCEPTED, builder);
+  herald_bridge_call_reply_done (call);
+}
+
+static void
+handle_inbox_export (HeraldBridgeCall *call)
+{
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (call->msg));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  gsize length = 0;
+  const char *data = g_bytes_get_data (body, &length);
+  ExportRange range = { 0 };
+  JsonObject *object = NULL;
+  const char *device_id = NULL;
+  gboolean ok = TRUE;
+
+  if (call->server->events == NULL)
+    {
+      reply_message (call->msg, SOUP_STATUS_SERVICE_UNAVAILABLE, _("This bridge posts no webhooks."));
+      herald_bridge_call_free (call);
+      return;
+    }
+  if (json_parser_load_from_data (parser, data, (gssize) length, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    object = json_node_get_object (json_parser_get_root (parser));
+  if (object != NULL)
+    device_id = optional_string (object, "deviceId", &ok);
+  if (object == NULL || !ok || !read_iso_time (object, "since", &range.since) ||
+      !read_iso_time (object, "until", &range.until) || range.until < range.since)
+    {
+      reply_message (call->msg, SOUP_STATUS_BAD_REQUEST,
+                     _("The body must be a JSON object with “since” and “until” as ISO 8601 times, “since” "
+                       "not after “until” (and optionally “deviceId”)."));
+      herald_bridge_call_free (call);
+      return;
+    }
+  call->data = g_new0 (ExportRange, 1);
+  *(ExportRange *) call->data = (ExportRange) { g_strdup (device_id), range.since, range.until };
+  call->data_free = (GDestroyNotify) export_range_free;
+  soup_server_message_pause (call->msg);
+  herald_local_inbox_list_async (call->server->inbox, call->server->account_id, NULL, range.since, 0, NULL,
+                                 exported_cb, call);
+}
+
+/* ---- GET /logs ------------------------------------------------------------ */
+
+/* The app's LogEntry: { "id", "createdAt", "module", "priority", "message" },
+ * within ?from= and ?to= (ISO 8601), oldest first. */
+static void
+handle_logs (HeraldBridgeCall *call)
+{
+  const char *query_text = g_uri_get_query (soup_server_message_get_uri (call->msg));
+  g_autoptr(GHashTable) params = NULL;
+  g_autofree char *problem = NULL;
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  gint64 from = 0;
+  gint64 to = 0;
+
+  params = query_text != NULL ? g_uri_parse_params (query_text, -1, "&", G_URI_PARAMS_NONE, NULL)
+                              : g_hash_table_new (g_str_hash, g_str_equal);
+  if (params == NULL)
+    problem = g_strdup (_("The query string cannot be read."));
+  else if (read_time (params, "from", &from, &problem))
+    read_time (params, "to", &to, &problem);
+  if (problem != NULL)
+    {
+      reply_message (call->msg, SOUP_STATUS_BAD_REQUEST, problem);
+      herald_bridge_call_free (call);
+      return;
+    }
+
+  json_builder_begin_array (builder);
+  for (GList *l = call->server->log.head; l != NULL; l = l->next)
+    {
+      HeraldBridgeLogEntry *entry = l->data;
+
+      if ((from != 0 && entry->created_at < from) || (to != 0 && entry->created_at > to))
+        continue;
+      json_builder_begin_object (builder);
+      herald_bridge_json_add_int (builder, "id", (gint64) entry->id);
+      herald_bridge_json_add_time (builder, "createdAt", entry->created_at);
+      herald_bridge_json_add_string (builder, "module", entry->module);
+      herald_bridge_json_add_string (builder, "priority", entry->priority);
+      herald_bridge_json_add_string (builder, "message", entry->message);
+      json_builder_end_object (builder);
+    }
+  json_builder_end_array (builder);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_OK, builder);
+  herald_bridge_call_free (call);
+}
+
+/* ---- GET|PUT|PATCH /settings ---------------------------------------------- */
+
+/* Of the app's settings, the ones that mean the same here: the pacing of
+ * the modems (messages.sendIntervalMin/Max in seconds, one fixed interval
+ * here, and a daily cap as limitPeriod PerDay + limitValue). */
+static void
+reply_settings (HeraldBridgeCall *call)
+{
+  g_autoptr(JsonBuilder) builder = json_builder_new ();
+  HeraldBridgeServer *self = call->server;
+
+  json_builder_begin_object (builder);
+  json_builder_set_member_name (builder, "messages");
+  json_builder_begin_object (builder);
+  herald_bridge_json_add_int (builder, "sendIntervalMin", self->pace_interval_ms / 1000);
+  herald_bridge_json_add_int (builder, "sendIntervalMax", self->pace_interval_ms / 1000);
+  herald_bridge_json_add_string (builder, "limitPeriod", self->pace_daily_cap > 0 ? "PerDay" : "Disabled");
+  herald_bridge_json_add_int (builder, "limitValue", self->pace_daily_cap);
+  json_builder_end_object (builder);
+  json_builder_end_object (builder);
+  herald_bridge_reply_json (call->msg, SOUP_STATUS_OK, builder);
+  herald_bridge_call_free (call);
+}
+
+static void
+handle_settings_get (HeraldBridgeCall *call)
+{
+  reply_settings (call);
+}
+
+static gboolean
+read_seconds (JsonNode *node,
+              guint    *out)
+{
+  gint64 value;
+
+  if (!JSON_NODE_HOLDS_VALUE (node) || json_node_get_value_type (node) != G_TYPE_INT64)
+    return FALSE;
+  value = json_node_get_int (node);
+  if (value < 0 || value > 86400)
+    return FALSE;
+  *out = (guint) value;
+  return TRUE;
+}
+
+static void
+handle_settings_change (HeraldBridgeCall *call)
+{
+  g_autoptr(GBytes) body = soup_message_body_flatten (soup_server_message_get_request_body (call->msg));
+  g_autoptr(JsonParser) parser = json_parser_new ();
+  g_autofree char *problem = NULL;
+  gsize length = 0;
+  const char *data = g_bytes_get_data (body, &length);
+  JsonObject *root = NULL;
+  JsonObject *messages = NULL;
+  guint interval_min = call->server->pace_interval_ms / 1000;
+  guint interval_max = G_MAXUINT;
+  guint cap = call->server->pace_daily_cap;
+  const char *period = NULL;
+  g_autoptr(GList) members = NULL;
+
+  if (json_parser_load_from_data (parser, data, (gssize) length, NULL) &&
+      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
+    root = json_node_get_object (json_parser_get_root (parser));
+  if (root == NULL)
+    problem = g_strdup (_("The body must be a JSON object of settings."));
+
+  members = root != NULL ? json_object_get_members (root) : NULL;
+  for (GList *l = members; problem == NULL && l != NULL; l = l->next)
+    if (strcmp (l->data, "messages") != 0)
+      problem = g_strdup_printf (_("The setting “%s” does not apply to this bridge: only “messages” (its "
+                                   "sendIntervalMin, sendIntervalMax, limitPeriod and limitValue) can be set."),
+                                 (const char *) l->data);
+  if (problem == NULL && json_object_has_member (root, "messages"))
+    {
+      JsonNode *node = json_object_get_member (root, "messages");
+      g_autoptr(GList) fields = NULL;
+
+      if (!JSON_NODE_HOLDS_OBJECT (node))
+        problem = g_strdup (_("“messages” must be an object."));
+      else
+        messages = json_node_get_object (node);
+      fields = messages != NULL ? json_object_get_members (messages) : NULL;
+      for (GList *l = fields; problem == NULL && l != NULL; l = l->next)
+        {
+          const char *name = l->data;
+          JsonNode *value = json_object_get_member (messages, name);
+
+          if (strcmp (name, "sendIntervalMin") == 0)
+            {
+              if (!read_seconds (value, &interval_min))
+                problem = g_strdup (_("“messages.sendIntervalMin” must be a whole number of seconds, 0 to 86400."));
+            }
+          else if (strcmp (name, "sendIntervalMax") == 0)
+            {
+              if (!read_seconds (value, &interval_max))
+                problem = g_strdup (_("“messages.sendIntervalMax” must be a whole number of seconds, 0 to 86400."));
+            }
+          else if (strcmp (name, "limitValue") == 0)
+            {
+              if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
+                  json_node_get_int (value) < 0 || json_node_get_int (value) > G_MAXINT)
+                problem = g_strdup (_("“messages.limitValue” must be a whole number from 0."));
+              else
+                cap = (guint) json_node_get_int (value);
+            }
+          else if (strcmp (name, "limitPeriod") == 0)
+            {
+              if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING ||
+                  (strcmp (json_node_get_string (value), "PerDay") != 0 &&
+                   strcmp (json_node_get_string (value), "Disabled") != 0))
+                problem = g_strdup (_("“messages.limitPeriod” can only be PerDay or Disabled here: the bridge "
+                                      "caps each modem's messages per day."));
+              else
+                period = json_node_get_string (value);
+            }
+          else
+            problem = g_strdup_printf (_("The setting “messages.%s” does not apply to this bridge: only "
+                                         "sendIntervalMin, sendIntervalMax, limitPeriod and limitValue can be set."),
+                                       name);
+        }
+    }
+  if (problem == NULL && interval_max != G_MAXUINT && interval_max != interval_min)
+    problem = g_strdup (_("This bridge waits one fixed interval between messages: give “sendIntervalMax” the "
+                          "value of “sendIntervalMin”, or leave it out."));
+  if (problem != NULL)
+    {
+      reply_message (call->msg, SOUP_STATUS_BAD_REQUEST, problem);
+      herald_bridge_call_free (call);
+      return;
+    }
+
+  if (g_strcmp0 (period, "Disabled") == 0)
+    cap = 0;
+  call->server->pace_interval_ms = interval_min * 1000;
+  call->server->pace_daily_cap = cap;
+  herald_modem_dispatcher_set_pacing (call->server->dispatcher, call->server->pace_interval_ms, cap);
+  reply_settings (call);
+}
+
 /* ---- the route table and the checks -------------------------------------- */
 
 static const HeraldBridgeRoute routes[] = {
@@ -686,6 +1171,14 @@ static const HeraldBridgeRoute routes[] = {
   { "DELETE", "/messages/:id", handle_cancel },
   { "GET", "/device", handle_devices },
   { "GET", "/devices", handle_devices },
+  { "GET", "/webhooks", handle_webhooks_list },
+  { "POST", "/webhooks", handle_webhooks_add },
+  { "DELETE", "/webhooks/:id", handle_webhooks_remove },
+  { "POST", "/inbox/export", handle_inbox_export },
+  { "GET", "/logs", handle_logs },
+  { "GET", "/settings", handle_settings_get },
+  { "PATCH", "/settings", handle_settings_change },
+  { "PUT", "/settings", handle_settings_change },
 };
 
 void
@@ -745,6 +1238,12 @@ herald_bridge_android_handle (HeraldBridgeServer *self,
           call->msg = g_object_ref (msg);
           call->key_name = g_strdup (info->name);
           call->param = g_steal_pointer (&param);
+          if (strcmp (method, "GET") != 0)
+            {
+              g_autofree char *line = g_strdup_printf ("%s %s (key %s)", method, path, info->name);
+
+              herald_bridge_server_log (self, "INFO", "api", line);
+            }
           routes[i].handler (call);
           return;
         }

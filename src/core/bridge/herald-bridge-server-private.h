@@ -28,6 +28,12 @@ struct _HeraldBridgeServer
   HeraldModemDispatcher *dispatcher;
   HeraldOutbox          *outbox;
   HeraldLocalInbox      *inbox;
+  HeraldWebhookStore    *webhooks;   /* nullable */
+  HeraldWebhookEvents   *events;     /* nullable */
+  GQueue                 log;        /* HeraldBridgeLogEntry, oldest first, bounded */
+  guint64                log_next_id;
+  guint                  pace_interval_ms;  /* as last set through /settings */
+  guint                  pace_daily_cap;
   char                  *account_id;
   HeraldBridgeKeySet    *keys;
   GHashTable            *rates;      /* key name → RateWindow */
@@ -61,6 +67,24 @@ typedef struct
   const char            *pattern;
   HeraldBridgeRouteFunc  handler;
 } HeraldBridgeRoute;
+
+/* One event of the bridge's log (GET /logs of the Android API). */
+typedef struct
+{
+  guint64  id;
+  gint64   created_at;   /* UTC µs */
+  char    *priority;     /* DEBUG, INFO, WARN, ERROR */
+  char    *module;
+  char    *message;
+} HeraldBridgeLogEntry;
+
+/* The log keeps the last HERALD_BRIDGE_LOG_SIZE events, in memory. */
+#define HERALD_BRIDGE_LOG_SIZE 500
+
+void herald_bridge_server_log (HeraldBridgeServer *self,
+                               const char         *priority,
+                               const char         *module,
+                               const char         *message);
 
 /* Why a request is refused, for either API's error shape. */
 typedef struct

@@ -792,6 +792,8 @@ herald_bridge_server_dispose (GObject *object)
   g_clear_object (&self->dispatcher);
   g_clear_object (&self->outbox);
   g_clear_object (&self->inbox);
+  g_clear_object (&self->webhooks);
+  g_clear_object (&self->events);
   g_clear_pointer (&self->keys, herald_bridge_key_set_free);
   g_clear_pointer (&self->rates, g_hash_table_unref);
 
@@ -799,8 +801,38 @@ herald_bridge_server_dispose (GObject *object)
 }
 
 static void
+log_entry_free (gpointer data)
+{
+  HeraldBridgeLogEntry *entry = data;
+
+  g_free (entry->priority);
+  g_free (entry->module);
+  g_free (entry->message);
+  g_free (entry);
+}
+
+void
+herald_bridge_server_log (HeraldBridgeServer *self,
+                          const char         *priority,
+                          const char         *module,
+                          const char         *message)
+{
+  HeraldBridgeLogEntry *entry = g_new0 (HeraldBridgeLogEntry, 1);
+
+  entry->id = ++self->log_next_id;
+  entry->created_at = g_get_real_time ();
+  entry->priority = g_strdup (priority);
+  entry->module = g_strdup (module);
+  entry->message = g_strdup (message);
+  g_queue_push_tail (&self->log, entry);
+  while (self->log.length > HERALD_BRIDGE_LOG_SIZE)
+    log_entry_free (g_queue_pop_head (&self->log));
+}
+
+static void
 herald_bridge_server_finalize (GObject *object)
 {
+  g_queue_clear_full (&HERALD_BRIDGE_SERVER (object)->log, log_entry_free);
   g_free (HERALD_BRIDGE_SERVER (object)->account_id);
 
   G_OBJECT_CLASS (herald_bridge_server_parent_class)->finalize (object);
@@ -969,4 +1001,17 @@ herald_bridge_server_stop (HeraldBridgeServer *self)
 
   soup_server_disconnect (self->server);
   self->port = 0;
+}
+
+void
+herald_bridge_server_set_webhooks (HeraldBridgeServer  *self,
+                                   HeraldWebhookStore  *webhooks,
+                                   HeraldWebhookEvents *events)
+{
+  g_return_if_fail (HERALD_IS_BRIDGE_SERVER (self));
+  g_return_if_fail (webhooks == NULL || HERALD_IS_WEBHOOK_STORE (webhooks));
+  g_return_if_fail (events == NULL || HERALD_IS_WEBHOOK_EVENTS (events));
+
+  g_set_object (&self->webhooks, webhooks);
+  g_set_object (&self->events, events);
 }

@@ -10,6 +10,8 @@
 #include "modem/herald-modem-manager.h"
 #include "store/herald-local-inbox.h"
 #include "store/herald-outbox.h"
+#include "store/herald-webhook-store.h"
+#include "bridge/herald-webhook-events.h"
 
 G_BEGIN_DECLS
 
@@ -71,5 +73,10 @@ gboolean            herald_bridge_server_listen   (HeraldBridgeServer    *self,
 /* The port listened on (the free one picked for port 0), 0 before. */
 guint               herald_bridge_server_get_port (HeraldBridgeServer    *self);
 void                herald_bridge_server_stop     (HeraldBridgeServer    *self);
+/* The registry the Android API's /webhooks endpoints manage, and the
+ * events POST /inbox/export re-posts through (without them, they answer 503). */
+void                herald_bridge_server_set_webhooks (HeraldBridgeServer  *self,
+                                                       HeraldWebhookStore  *webhooks,
+                                                       HeraldWebhookEvents *events);
 
 G_END_DECLS

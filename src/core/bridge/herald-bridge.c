@@ -10,6 +10,8 @@
 #include "herald-bridge.h"
 #include "herald-bridge-keys.h"
 #include "herald-bridge-lock.h"
+#include "herald-webhook-events.h"
+#include "herald-webhook-poster.h"
 #include "modem/herald-modem-receiver.h"
 #include "store/herald-account-store.h"
 
@@ -30,6 +32,9 @@ struct _HeraldBridge
   HeraldModemDispatcher *dispatcher;
   HeraldModemReceiver   *receiver;
   HeraldBridgeServer    *server;
+  HeraldWebhookStore    *webhooks;
+  HeraldWebhookPoster   *poster;
+  HeraldWebhookEvents   *events;
   char                  *warning;
 
   /* what start() was asked */
@@ -48,6 +53,11 @@ herald_bridge_dispose (GObject *object)
   if (self->server != NULL)
     herald_bridge_server_stop (self->server);
   g_clear_object (&self->server);
+  if (self->poster != NULL)
+    herald_webhook_poster_stop (self->poster);
+  g_clear_object (&self->events);
+  g_clear_object (&self->poster);
+  g_clear_object (&self->webhooks);
   g_clear_object (&self->receiver);
   g_clear_object (&self->dispatcher);
   g_clear_object (&self->inbox);
@@ -129,11 +139,20 @@ manager_cb (GObject      *source,
   self->receiver = herald_modem_receiver_new (self->manager, self->inbox, account_id);
   self->server = herald_bridge_server_new (self->manager, self->dispatcher, self->outbox, self->inbox, account_id,
                                            g_steal_pointer (&self->first_keys));
+  /* The webhooks: sms:* events of the dispatcher and the receiver, posted
+   * (durably, with retries) to what the Android API registered. */
+  self->webhooks = herald_webhook_store_new (self->database);
+  self->poster = herald_webhook_poster_new (self->webhooks);
+  self->events = herald_webhook_events_new (self->webhooks, self->poster);
+  herald_webhook_events_watch_dispatcher (self->events, self->dispatcher);
+  herald_webhook_events_watch_receiver (self->events, self->receiver);
+  herald_bridge_server_set_webhooks (self->server, self->webhooks, self->events);
   if (!herald_bridge_server_listen (self->server, self->address, self->port, self->allow_remote, &error))
     {
       return_error (task, error);
       return;
     }
+  herald_webhook_poster_start (self->poster);
   herald_modem_dispatcher_start (self->dispatcher);
   herald_modem_receiver_start (self->receiver);
 

@@ -24,7 +24,7 @@ typedef struct
   HeraldModem           *modem;
   char                  *modem_id;
   gboolean               busy;          /* a claim or a send is under way */
-  gboolean               woken;         /* woken while busy: look at the outbox again */
+  gboolean               woken;         /* woken while busy: look again once free */
   gint64                 last_start;    /* monotonic µs of the last send's start, 0: none */
   gint64                 blocked_until; /* monotonic µs */
   char                  *status;        /* why no work now, NULL when none */
@@ -396,14 +396,10 @@ claimed_cb (GObject      *source,
       if (slot == NULL)
         return;
       slot->busy = FALSE;
-      /* Queued while the claim was reading the outbox: the wake found the
-       * slot busy and the claim may have read before the message was in.
-       * (Seen with the real ModemManager in the field suite: a message
-       * queued right after the dispatcher's first, empty, claim sat
-       * queued until something else woke the modem.) */
-      if (error == NULL && slot->woken)
+      /* Woken while the claim was under way: what woke it may have been
+       * queued after the claim looked. */
+      if (slot->woken)
         {
-          g_debug ("%s: woken during an empty claim; looking again", slot->modem_id);
           try_slot (slot);
           return;
         }
@@ -516,9 +512,18 @@ try_slot (Slot *slot)
 {
   HeraldModemDispatcher *self = slot->dispatcher;
 
-  if (self->started && slot->busy)
-    slot->woken = TRUE;
-  if (!self->started || !slot_can_take_work (slot, g_get_monotonic_time ()))
+  /* Nothing is claimed before the messages a previous run left in flight
+   * are listed: the listing would take this run's claims for leftovers. */
+  if (!self->started || !self->recovery_listed)
+    return;
+
+  if (slot->busy)
+    {
+      slot->woken = TRUE;
+      return;
+    }
+
+  if (!slot_can_take_work (slot, g_get_monotonic_time ()))
     return;
 
   slot->busy = TRUE;
@@ -767,13 +772,13 @@ in_flight_listed_cb (GObject      *source,
 
   self->recovery_listed = TRUE;
   if (entries == NULL)
-    {
-      g_warning ("The outbox could not be read: %s", error->message);
-      return;
-    }
+    g_warning ("The outbox could not be read: %s", error->message);
+  else
+    for (guint i = 0; i < entries->len; i++)
+      recover_entry (self, herald_outbox_entry_copy (entries->pdata[i]));
 
-  for (guint i = 0; i < entries->len; i++)
-    recover_entry (self, herald_outbox_entry_copy (entries->pdata[i]));
+  /* The claims held back until now. */
+  pump (self);
 }
 
 /* ---- The object --------------------------------------------------------- */
