@@ -40,7 +40,7 @@ done
 # the pinned android-sms-gateway of tests/bridge-client/package-lock.json.
 if command -v npm >/dev/null 2>&1; then
   (cd "$(dirname "$0")/../tests/bridge-client" && npm ci --no-audit --no-fund --prefer-offline >/dev/null) ||
-    echo "install-deps: npm ci in tests/bridge-client failed; the npm-client bridge test will be skipped" >&2
+    echo "install-deps: npm ci in tests/bridge-client failed; the npm-client bridge test will fail" >&2
 fi
 
 if [ ${#missing[@]} -eq 0 ]; then
