@@ -1063,6 +1063,89 @@ read_seconds (JsonNode *node,
   return TRUE;
 }
 
+/* A change of the pacing, as read from a PUT or PATCH body. */
+typedef struct
+{
+  guint       interval_min;
+  guint       interval_max;   /* G_MAXUINT: not given */
+  guint       cap;
+  const char *period;         /* NULL: not given */
+} PacingEdit;
+
+/* One member of "messages"; NULL when it is good, else what is wrong. */
+static char *
+read_pacing_member (const char *name,
+                    JsonNode   *value,
+                    PacingEdit *edit)
+{
+  if (strcmp (name, "sendIntervalMin") == 0)
+    return read_seconds (value, &edit->interval_min) ? NULL :
+      g_strdup (_("“messages.sendIntervalMin” must be a whole number of seconds, 0 to 86400."));
+  if (strcmp (name, "sendIntervalMax") == 0)
+    return read_seconds (value, &edit->interval_max) ? NULL :
+      g_strdup (_("“messages.sendIntervalMax” must be a whole number of seconds, 0 to 86400."));
+  if (strcmp (name, "limitValue") == 0)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
+          json_node_get_int (value) < 0 || json_node_get_int (value) > G_MAXINT)
+        return g_strdup (_("“messages.limitValue” must be a whole number from 0."));
+      edit->cap = (guint) json_node_get_int (value);
+      return NULL;
+    }
+  if (strcmp (name, "limitPeriod") == 0)
+    {
+      if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING ||
+          (strcmp (json_node_get_string (value), "PerDay") != 0 &&
+           strcmp (json_node_get_string (value), "Disabled") != 0))
+        return g_strdup (_("“messages.limitPeriod” can only be PerDay or Disabled here: the bridge "
+                           "caps each modem's messages per day."));
+      edit->period = json_node_get_string (value);
+      return NULL;
+    }
+  return g_strdup_printf (_("The setting “messages.%s” does not apply to this bridge: only "
+                            "sendIntervalMin, sendIntervalMax, limitPeriod and limitValue can be set."),
+                          name);
+}
+
+/* The whole body; NULL when it is good, else what is wrong. */
+static char *
+read_pacing_edit (JsonNode   *root_node,
+                  PacingEdit *edit)
+{
+  JsonObject *root;
+  JsonNode *node;
+  JsonObject *messages;
+  g_autoptr(GList) members = NULL;
+  g_autoptr(GList) fields = NULL;
+
+  if (root_node == NULL || !JSON_NODE_HOLDS_OBJECT (root_node))
+    return g_strdup (_("The body must be a JSON object of settings."));
+  root = json_node_get_object (root_node);
+
+  members = json_object_get_members (root);
+  for (GList *l = members; l != NULL; l = l->next)
+    if (strcmp (l->data, "messages") != 0)
+      return g_strdup_printf (_("The setting “%s” does not apply to this bridge: only “messages” (its "
+                                "sendIntervalMin, sendIntervalMax, limitPeriod and limitValue) can be set."),
+                              (const char *) l->data);
+  node = json_object_get_member (root, "messages");
+  if (node == NULL)
+    return NULL;
+  if (!JSON_NODE_HOLDS_OBJECT (node))
+    return g_strdup (_("“messages” must be an object."));
+  messages = json_node_get_object (node);
+
+  fields = json_object_get_members (messages);
+  for (GList *l = fields; l != NULL; l = l->next)
+    {
+      char *problem = read_pacing_member (l->data, json_object_get_member (messages, l->data), edit);
+
+      if (problem != NULL)
+        return problem;
+    }
+  return NULL;
+}
+
 static void
 handle_settings_change (HeraldBridgeCall *call)
 {
@@ -1071,75 +1154,21 @@ handle_settings_change (HeraldBridgeCall *call)
   g_autofree char *problem = NULL;
   gsize length = 0;
   const char *data = g_bytes_get_data (body, &length);
-  JsonObject *root = NULL;
-  JsonObject *messages = NULL;
-  guint interval_min = call->server->pace_interval_ms / 1000;
-  guint interval_max = G_MAXUINT;
-  guint cap = call->server->pace_daily_cap;
-  const char *period = NULL;
-  g_autoptr(GList) members = NULL;
+  PacingEdit edit = {
+    .interval_min = call->server->pace_interval_ms / 1000,
+    .interval_max = G_MAXUINT,
+    .cap = call->server->pace_daily_cap,
+    .period = NULL,
+  };
+  guint interval_min, interval_max, cap;
+  const char *period;
 
-  if (json_parser_load_from_data (parser, data, (gssize) length, NULL) &&
-      JSON_NODE_HOLDS_OBJECT (json_parser_get_root (parser)))
-    root = json_node_get_object (json_parser_get_root (parser));
-  if (root == NULL)
-    problem = g_strdup (_("The body must be a JSON object of settings."));
-
-  members = root != NULL ? json_object_get_members (root) : NULL;
-  for (GList *l = members; problem == NULL && l != NULL; l = l->next)
-    if (strcmp (l->data, "messages") != 0)
-      problem = g_strdup_printf (_("The setting “%s” does not apply to this bridge: only “messages” (its "
-                                   "sendIntervalMin, sendIntervalMax, limitPeriod and limitValue) can be set."),
-                                 (const char *) l->data);
-  if (problem == NULL && json_object_has_member (root, "messages"))
-    {
-      JsonNode *node = json_object_get_member (root, "messages");
-      g_autoptr(GList) fields = NULL;
-
-      if (!JSON_NODE_HOLDS_OBJECT (node))
-        problem = g_strdup (_("“messages” must be an object."));
-      else
-        messages = json_node_get_object (node);
-      fields = messages != NULL ? json_object_get_members (messages) : NULL;
-      for (GList *l = fields; problem == NULL && l != NULL; l = l->next)
-        {
-          const char *name = l->data;
-          JsonNode *value = json_object_get_member (messages, name);
-
-          if (strcmp (name, "sendIntervalMin") == 0)
-            {
-              if (!read_seconds (value, &interval_min))
-                problem = g_strdup (_("“messages.sendIntervalMin” must be a whole number of seconds, 0 to 86400."));
-            }
-          else if (strcmp (name, "sendIntervalMax") == 0)
-            {
-              if (!read_seconds (value, &interval_max))
-                problem = g_strdup (_("“messages.sendIntervalMax” must be a whole number of seconds, 0 to 86400."));
-            }
-          else if (strcmp (name, "limitValue") == 0)
-            {
-              if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_INT64 ||
-                  json_node_get_int (value) < 0 || json_node_get_int (value) > G_MAXINT)
-                problem = g_strdup (_("“messages.limitValue” must be a whole number from 0."));
-              else
-                cap = (guint) json_node_get_int (value);
-            }
-          else if (strcmp (name, "limitPeriod") == 0)
-            {
-              if (!JSON_NODE_HOLDS_VALUE (value) || json_node_get_value_type (value) != G_TYPE_STRING ||
-                  (strcmp (json_node_get_string (value), "PerDay") != 0 &&
-                   strcmp (json_node_get_string (value), "Disabled") != 0))
-                problem = g_strdup (_("“messages.limitPeriod” can only be PerDay or Disabled here: the bridge "
-                                      "caps each modem's messages per day."));
-              else
-                period = json_node_get_string (value);
-            }
-          else
-            problem = g_strdup_printf (_("The setting “messages.%s” does not apply to this bridge: only "
-                                         "sendIntervalMin, sendIntervalMax, limitPeriod and limitValue can be set."),
-                                       name);
-        }
-    }
+  problem = read_pacing_edit (json_parser_load_from_data (parser, data, (gssize) length, NULL) ?
+                              json_parser_get_root (parser) : NULL, &edit);
+  interval_min = edit.interval_min;
+  interval_max = edit.interval_max;
+  cap = edit.cap;
+  period = edit.period;
   if (problem == NULL && interval_max != G_MAXUINT && interval_max != interval_min)
     problem = g_strdup (_("This bridge waits one fixed interval between messages: give “sendIntervalMax” the "
                           "value of “sendIntervalMin”, or leave it out."));
