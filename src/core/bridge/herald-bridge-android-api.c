@@ -730,27 +730,9 @@ herald_bridge_android_handle (HeraldBridgeServer *self,
       return;
     }
 
-  for (gsize i = 0; i < G_N_ELEMENTS (routes); i++)
-    {
-      g_autofree char *param = NULL;
-
-      if (!herald_bridge_match_path (routes[i].pattern, path, &param))
-        continue;
-      path_known = TRUE;
-      if (strcmp (routes[i].method, method) == 0)
-        {
-          HeraldBridgeCall *call = g_new0 (HeraldBridgeCall, 1);
-
-          call->server = g_object_ref (self);
-          call->msg = g_object_ref (msg);
-          call->key_name = g_strdup (info->name);
-          call->param = g_steal_pointer (&param);
-          routes[i].handler (call);
-          return;
-        }
-      if (strstr (allow->str, routes[i].method) == NULL)
-        g_string_append_printf (allow, "%s%s", allow->len > 0 ? ", " : "", routes[i].method);
-    }
+  if (herald_bridge_server_route (self, msg, routes, G_N_ELEMENTS (routes), method, path,
+                                  info->name, allow, &path_known))
+    return;
   if (path_known)
     {
       g_autofree char *text = g_strdup_printf (_("%s is not allowed on %s; use %s."), method, path, allow->str);
