@@ -4,6 +4,7 @@
 #include "config.h"
 
 #include "herald-ui-test-util.h"
+#include "herald-test-util.h"
 
 gboolean
 herald_ui_wait_until (HeraldUiCheck check,
@@ -197,4 +198,25 @@ herald_ui_screenshot (GtkWidget  *window,
                                          &GRAPHENE_RECT_INIT (0, 0, width, height));
   file = g_strdup_printf ("%s/%s.png", dir, name);
   gdk_texture_save_to_png (texture, file);
+}
+
+HeraldSession *
+herald_ui_session_new (const char *dir)
+{
+  static guint serial;
+  g_autofree char *path = g_strdup_printf ("%s/herald-%u.db", dir, ++serial);
+  g_autoptr(HeraldDatabase) database = NULL;
+  g_autoptr(GError) error = NULL;
+  GAsyncResult *res = NULL;
+  HeraldSession *session;
+
+  database = herald_database_open (path, &error);
+  g_assert_no_error (error);
+  session = herald_session_new (database);
+  herald_session_load_async (session, NULL, herald_test_async_done, &res);
+  g_assert_true (herald_session_load_finish (session, herald_test_wait (&res), &error));
+  g_assert_no_error (error);
+  g_clear_object (&res);
+
+  return session;
 }

@@ -5,6 +5,8 @@
 
 #include <adwaita.h>
 
+#include "herald-core.h"
+
 G_BEGIN_DECLS
 
 /* Small helpers for the account UI tests: wait on a condition with a bound,
@@ -43,5 +45,9 @@ gboolean   herald_ui_wait_finalized   (gpointer      *slot);
  * set (for people reviewing the UI; no assertion depends on it). */
 void       herald_ui_screenshot       (GtkWidget     *window,
                                        const char    *name);
+
+/* A loaded HeraldSession over a new database file in @dir (a fresh
+ * herald-N.db on each call); fails the test on any error. */
+HeraldSession *herald_ui_session_new  (const char    *dir);
 
 G_END_DECLS

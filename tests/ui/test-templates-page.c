@@ -22,22 +22,7 @@ static char *db_dir;
 static HeraldSession *
 new_session (void)
 {
-  static guint serial;
-  g_autofree char *path = g_strdup_printf ("%s/herald-%u.db", db_dir, ++serial);
-  g_autoptr(HeraldDatabase) database = NULL;
-  g_autoptr(GError) error = NULL;
-  GAsyncResult *res = NULL;
-  HeraldSession *session;
-
-  database = herald_database_open (path, &error);
-  g_assert_no_error (error);
-  session = herald_session_new (database);
-  herald_session_load_async (session, NULL, herald_test_async_done, &res);
-  g_assert_true (herald_session_load_finish (session, herald_test_wait (&res), &error));
-  g_assert_no_error (error);
-  g_clear_object (&res);
-
-  return session;
+  return herald_ui_session_new (db_dir);
 }
 
 /* Ama (loyalty_tier gold) and Kofi (no tier). */

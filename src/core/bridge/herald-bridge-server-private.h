@@ -107,6 +107,20 @@ gboolean herald_bridge_server_check_rate  (HeraldBridgeServer        *self,
                                            const HeraldBridgeKeyInfo *key,
                                            HeraldBridgeProblem       *problem);
 
+/* Starts the handler of the row of @routes that @path and @method match
+ * (TRUE; the call takes @key_name). Otherwise FALSE, with *@path_known set
+ * when some row's pattern matches @path and @allow given that path's
+ * methods ("GET, POST"). */
+gboolean herald_bridge_server_route       (HeraldBridgeServer        *self,
+                                           SoupServerMessage         *msg,
+                                           const HeraldBridgeRoute   *routes,
+                                           gsize                      n_routes,
+                                           const char                *method,
+                                           const char                *path,
+                                           const char                *key_name,
+                                           GString                   *allow,
+                                           gboolean                  *path_known);
+
 void     herald_bridge_reply_json         (SoupServerMessage         *msg,
                                            guint                      status,
                                            JsonBuilder               *builder);

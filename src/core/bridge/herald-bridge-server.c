@@ -625,6 +625,42 @@ early_cb (SoupServer        *server,
 }
 
 gboolean
+herald_bridge_server_route (HeraldBridgeServer      *self,
+                            SoupServerMessage       *msg,
+                            const HeraldBridgeRoute *routes,
+                            gsize                    n_routes,
+                            const char              *method,
+                            const char              *path,
+                            const char              *key_name,
+                            GString                 *allow,
+                            gboolean                *path_known)
+{
+  for (gsize i = 0; i < n_routes; i++)
+    {
+      g_autofree char *param = NULL;
+
+      if (!herald_bridge_match_path (routes[i].pattern, path, &param))
+        continue;
+      *path_known = TRUE;
+      if (strcmp (routes[i].method, method) == 0)
+        {
+          HeraldBridgeCall *call = g_new0 (HeraldBridgeCall, 1);
+
+          call->server = g_object_ref (self);
+          call->msg = g_object_ref (msg);
+          call->key_name = g_strdup (key_name);
+          call->param = g_steal_pointer (&param);
+          routes[i].handler (call);
+          return TRUE;
+        }
+      if (strstr (allow->str, routes[i].method) == NULL)
+        g_string_append_printf (allow, "%s%s", allow->len > 0 ? ", " : "", routes[i].method);
+    }
+
+  return FALSE;
+}
+
+gboolean
 herald_bridge_server_check_rate (HeraldBridgeServer        *self,
                                  SoupServerMessage         *msg,
                                  const HeraldBridgeKeyInfo *key,
@@ -741,27 +777,9 @@ handler_cb (SoupServer        *server,
     }
   sub = path + strlen (API_BASE);
 
-  for (gsize i = 0; i < G_N_ELEMENTS (routes); i++)
-    {
-      g_autofree char *param = NULL;
-
-      if (!herald_bridge_match_path (routes[i].pattern, sub, &param))
-        continue;
-      path_known = TRUE;
-      if (strcmp (routes[i].method, method) == 0)
-        {
-          HeraldBridgeCall *call = g_new0 (HeraldBridgeCall, 1);
-
-          call->server = g_object_ref (self);
-          call->msg = g_object_ref (msg);
-          call->key_name = g_strdup (info->name);
-          call->param = g_steal_pointer (&param);
-          routes[i].handler (call);
-          return;
-        }
-      if (strstr (allow->str, routes[i].method) == NULL)
-        g_string_append_printf (allow, "%s%s", allow->len > 0 ? ", " : "", routes[i].method);
-    }
+  if (herald_bridge_server_route (self, msg, routes, G_N_ELEMENTS (routes), method, sub,
+                                  info->name, allow, &path_known))
+    return;
 
   if (path_known)
     {

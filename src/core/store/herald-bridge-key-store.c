@@ -236,12 +236,12 @@ list_func (HeraldDatabase  *database,
            GError         **error)
 {
   KeyJob *job = user_data;
-  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database,
-                                                          "SELECT name, rate_limit, created_at FROM bridge_keys "
-                                                          "ORDER BY created_at, id", error);
 
-  job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_bridge_key_info_free);
-  return stmt != NULL && herald_database_read_rows (database, stmt, info_from_row, job->items, error);
+  job->items = herald_database_list_rows (database,
+                                          "SELECT name, rate_limit, created_at FROM bridge_keys "
+                                          "ORDER BY created_at, id",
+                                          info_from_row, (GDestroyNotify) herald_bridge_key_info_free, error);
+  return job->items != NULL;
 }
 
 void

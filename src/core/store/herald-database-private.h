@@ -112,6 +112,15 @@ gboolean        herald_database_read_rows            (HeraldDatabase       *self
                                                       GPtrArray            *items,
                                                       GError              **error);
 
+/* Prepares @sql (no parameters) and reads all its rows with @read into a
+ * new array that frees its items with @free_item; NULL with @error when
+ * the statement fails. */
+GPtrArray      *herald_database_list_rows            (HeraldDatabase       *self,
+                                                      const char           *sql,
+                                                      HeraldDatabaseRowFunc read,
+                                                      GDestroyNotify        free_item,
+                                                      GError              **error);
+
 /* Columns of the current row (0 is the first); NULL for SQL NULL. */
 const char     *herald_database_column_text          (sqlite3_stmt         *stmt,
                                                       int                   column);

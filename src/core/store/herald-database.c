@@ -440,6 +440,22 @@ herald_database_read_rows (HeraldDatabase         *self,
   return rc == SQLITE_DONE;
 }
 
+GPtrArray *
+herald_database_list_rows (HeraldDatabase         *self,
+                           const char             *sql,
+                           HeraldDatabaseRowFunc   read,
+                           GDestroyNotify          free_item,
+                           GError                **error)
+{
+  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (self, sql, error);
+  g_autoptr(GPtrArray) items = g_ptr_array_new_with_free_func (free_item);
+
+  if (stmt == NULL || !herald_database_read_rows (self, stmt, read, items, error))
+    return NULL;
+
+  return g_steal_pointer (&items);
+}
+
 int
 herald_database_changes (HeraldDatabase *self)
 {

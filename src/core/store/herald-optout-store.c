@@ -241,12 +241,12 @@ list_func (HeraldDatabase  *database,
            GError         **error)
 {
   OptoutJob *job = user_data;
-  g_autoptr(sqlite3_stmt) stmt = herald_database_prepare (database,
-                                                          "SELECT phone, source, account_id, detail, added_at "
-                                                          "FROM optouts ORDER BY added_at DESC, phone", error);
 
-  job->items = g_ptr_array_new_with_free_func ((GDestroyNotify) herald_optout_unref);
-  return stmt != NULL && herald_database_read_rows (database, stmt, optout_from_row, job->items, error);
+  job->items = herald_database_list_rows (database,
+                                          "SELECT phone, source, account_id, detail, added_at "
+                                          "FROM optouts ORDER BY added_at DESC, phone",
+                                          optout_from_row, (GDestroyNotify) herald_optout_unref, error);
+  return job->items != NULL;
 }
 
 void
