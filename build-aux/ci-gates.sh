@@ -142,7 +142,9 @@ stage_asan_build_only() {
     CC=clang CXX=clang++ meson setup "$asan_builddir" "$root" \
       -Db_sanitize=address,undefined -Db_lundef=false -Dfuzzing=true --werror >/dev/null || return 1
   fi
-  meson compile -C "$asan_builddir" >/dev/null || return 1
+  # Quiet when it builds; the compiler's words when it does not.
+  meson compile -C "$asan_builddir" >"$asan_builddir/compile.log" 2>&1 ||
+    { grep -E -A3 'error:|FAILED' "$asan_builddir/compile.log" | head -n 60 >&2; return 1; }
 }
 
 stage_lint() {
