@@ -98,8 +98,12 @@ parse_body (const char  *body,
   parser = json_parser_new_immutable ();
   if (!json_parser_load_from_data (parser, body, (gssize) length, &local))
     {
+      /* json-glib's words can quote a bad escape as raw bytes that are not
+       * UTF-8 (`"\2"`): they go into a JSON answer. */
+      g_autofree char *why = g_utf8_make_valid (local->message, -1);
+
       g_set_error (error, HERALD_BRIDGE_REQUEST_ERROR, HERALD_BRIDGE_REQUEST_ERROR_BAD_JSON,
-                   _("The body is not valid JSON: %s."), local->message);
+                   _("The body is not valid JSON: %s."), why);
       return NULL;
     }
   if (json_parser_get_root (parser) == NULL)
